@@ -1,0 +1,2 @@
+export * from "./backend-service";
+export * from "./serverless";

@@ -1,0 +1,172 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/gcp/compute";
+import { gcpName, replacementSafeName } from "../naming";
+import { serverlessRules } from "../rules/backends";
+import { Scheme } from "../schemes";
+import { failOnProblems, runRules } from "../validation";
+import { BackendLoggingArgs, createBackendService } from "./backend-service";
+
+/**
+ * Which Cloud Run service(s) a serverless NEG points at: one service (optionally one traffic tag), or a
+ * URL mask that picks the service and tag from each request's URL.
+ * @see https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts
+ */
+export interface CloudRunTargetArgs {
+    /**
+     * Cloud Run service name. Exactly one of `service` and `urlMask`.
+     * @default undefined
+     * @example "orders"
+     */
+    service?: pulumi.Input<string>;
+    /**
+     * Cloud Run traffic tag (a named revision URL) to send traffic to.
+     * @default undefined (the service's traffic split)
+     * @example "canary"
+     */
+    tag?: pulumi.Input<string>;
+    /**
+     * URL mask with `<service>` and optionally `<tag>` placeholders. Exactly one of `service` and `urlMask`.
+     * @default undefined
+     * @example "example.com/<service>"
+     */
+    urlMask?: string;
+    /**
+     * Region of the Cloud Run service (the NEG must be in the same region).
+     * @default the load balancer's region
+     * @example "europe-west1"
+     */
+    region?: string;
+    /**
+     * Several regions of the same service, one NEG each (global external, classic, cross-region internal).
+     * Exclusive with `region`.
+     * @default undefined
+     * @example ["europe-west1", "us-central1", "asia-northeast1"]
+     */
+    regions?: string[];
+}
+
+export interface ServerlessBackendArgs {
+    /**
+     * Load balancer scheme the backend service serves.
+     * @example "regional-internal"
+     */
+    scheme: Scheme;
+    /**
+     * Project of the NEG and backend service; it must be the Cloud Run service's project.
+     * @default the provider's project
+     * @example "service-project"
+     */
+    project?: pulumi.Input<string>;
+    /**
+     * The Cloud Run target.
+     * @example { service: "orders", region: "europe-west1" }
+     */
+    cloudRun: CloudRunTargetArgs;
+    /**
+     * Region used when `cloudRun.region` is unset.
+     * @default undefined
+     * @example "europe-west1"
+     */
+    region?: string;
+    /**
+     * Description on the backend service.
+     * @default undefined
+     * @example "Orders API"
+     */
+    description?: string;
+    /**
+     * Request logging.
+     * @default { enabled: true, sampleRate: 1 }
+     * @example { sampleRate: 0.1 }
+     */
+    logging?: BackendLoggingArgs;
+    /**
+     * Prefix of the physical GCP names of the resources created here.
+     * @default the component's name, made GCP-valid
+     * @example "orders-prod-api"
+     */
+    namePrefix?: string;
+}
+
+/** The regions a serverless backend has NEGs in. */
+export function serverlessRegions(args: Pick<ServerlessBackendArgs, "cloudRun" | "region">): string[] {
+    if (args.cloudRun.regions && args.cloudRun.regions.length > 0) {
+        return args.cloudRun.regions;
+    }
+    const region = args.cloudRun.region ?? args.region;
+    return region ? [region] : [];
+}
+
+export function validateServerlessBackendArgs(args: ServerlessBackendArgs) {
+    return runRules(serverlessRules, args);
+}
+
+/**
+ * A serverless NEG per region for a Cloud Run service (or URL mask) and the backend service that
+ * serves them. None of the fields GCP rejects for serverless NEGs are set: no health check,
+ * `timeoutSec`, `portName`, balancing mode or `maxUtilization`.
+ */
+export class ServerlessBackend extends pulumi.ComponentResource {
+    /** Id of the backend service, for URL maps. */
+    public readonly backendServiceId: pulumi.Output<string>;
+    /** Ids of the NEGs, one per region. */
+    public readonly negIds: pulumi.Output<string[]>;
+    /** The backend service resource (regional or global by scheme). */
+    public readonly backendService: compute.BackendService | compute.RegionBackendService;
+    /** The serverless NEGs, one per region. */
+    public readonly negs: compute.RegionNetworkEndpointGroup[];
+
+    constructor(name: string, args: ServerlessBackendArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("cloudrun-lb:index:ServerlessBackend", name, {}, opts);
+        failOnProblems(`ServerlessBackend "${name}"`, validateServerlessBackendArgs(args), this);
+
+        const physical = args.namePrefix ?? gcpName(name);
+        const regions = serverlessRegions(args);
+        this.negs = regions.map((region) => {
+            const negName = pulumi
+                .all([args.project, args.cloudRun.service, args.cloudRun.tag])
+                .apply(([project, service, tag]) =>
+                    replacementSafeName(gcpName(physical, "neg", region), {
+                        project,
+                        region,
+                        service,
+                        tag,
+                        urlMask: args.cloudRun.urlMask,
+                    }),
+                );
+            return new compute.RegionNetworkEndpointGroup(
+                regions.length === 1 ? `${name}-neg` : `${name}-neg-${region}`,
+                {
+                    name: negName,
+                    project: args.project,
+                    region,
+                    networkEndpointType: "SERVERLESS",
+                    cloudRun: {
+                        service: args.cloudRun.service,
+                        tag: args.cloudRun.tag,
+                        urlMask: args.cloudRun.urlMask,
+                    },
+                },
+                { parent: this },
+            );
+        });
+
+        const created = createBackendService(
+            `${name}-backend`,
+            {
+                name: gcpName(physical, "backend"),
+                scheme: args.scheme,
+                project: args.project,
+                region: regions[0],
+                groups: this.negs.map((n) => n.id),
+                description: args.description,
+                logging: args.logging,
+            },
+            this,
+        );
+        this.backendService = created.resource;
+        this.backendServiceId = created.id;
+        this.negIds = pulumi.all(this.negs.map((n) => n.id));
+        this.registerOutputs({ backendServiceId: this.backendServiceId, negIds: this.negIds });
+    }
+}

@@ -1,0 +1,10 @@
+export * from "./schemes";
+export * from "./naming";
+export * from "./validation";
+export * from "./network";
+export * from "./backends";
+export * from "./frontend";
+export * from "./load-balancer";
+export * from "./routing";
+export { validateLoadBalancerArgs } from "./rules/load-balancer";
+export { allRules } from "./rules";

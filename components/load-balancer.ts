@@ -1,0 +1,309 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as compute from "@pulumi/gcp/compute";
+import { BackendLoggingArgs } from "./backends/backend-service";
+import { CloudRunTargetArgs, ServerlessBackend } from "./backends/serverless";
+import { AddressArgs, Frontend, HttpsArgs, NetworkTier } from "./frontend";
+import { gcpName } from "./naming";
+import { ExistingNetworkArgs, LoadBalancerNetwork, LoadBalancerNetworkArgs, NetworkCreateArgs } from "./network";
+import { compileUrlMap, RouteArgs, RouteTable, UrlMapSpec, UrlMapTestSpec } from "./routing";
+import { validateLoadBalancerArgs } from "./rules/load-balancer";
+import { Scheme, schemeProfile } from "./schemes";
+import { failOnProblems } from "./validation";
+
+/** One backend of the load balancer, keyed by your name for it in `backends`. Exactly one kind. */
+export interface BackendArgs {
+    /**
+     * A Cloud Run service (optionally a traffic tag), a URL mask, or one service in several regions.
+     * @default undefined
+     * @example { service: "orders", region: "europe-west1" }
+     */
+    cloudRun?: CloudRunTargetArgs;
+    /**
+     * Id or self link of a backend service that already exists, e.g. in another project
+     * (cross-project service referencing).
+     * @default undefined
+     * @example "projects/team-a/global/backendServices/orders"
+     */
+    backendService?: pulumi.Input<string>;
+    /**
+     * Project of the NEG and backend service this package creates for the backend.
+     * @default the load balancer's project
+     * @example "service-project"
+     */
+    project?: pulumi.Input<string>;
+    /**
+     * Description on the backend service.
+     * @default undefined
+     * @example "Orders API"
+     */
+    description?: string;
+    /**
+     * Request logging on the backend service.
+     * @default { enabled: true, sampleRate: 1 }
+     * @example { sampleRate: 0.1 }
+     */
+    logging?: BackendLoggingArgs;
+}
+
+/** The VPC of an Envoy-based load balancer: created (default) or existing. */
+export interface NetworkArgs {
+    /**
+     * Create a custom-mode VPC with a subnet and a proxy-only subnet per region.
+     * @default { } when `existing` is unset
+     * @example { subnetCidr: "10.1.2.0/24", proxyOnlyCidr: "10.129.0.0/23" }
+     */
+    create?: NetworkCreateArgs;
+    /**
+     * Use an existing VPC, e.g. a Shared VPC host project's network.
+     * @default undefined
+     * @example { network: "projects/host/global/networks/shared", subnetworks: { "europe-west1": "projects/host/regions/europe-west1/subnetworks/apps" } }
+     */
+    existing?: ExistingNetworkArgs;
+}
+
+export interface ApplicationLoadBalancerArgs {
+    /**
+     * Which Application Load Balancer: `regional-internal`, `cross-region-internal`,
+     * `regional-external`, `global-external` or `classic`. Changing it means a new load balancer.
+     * @example "regional-internal"
+     */
+    scheme: Scheme;
+    /**
+     * Project for the load balancer's resources.
+     * @default the provider's project
+     * @example "network-project"
+     */
+    project?: pulumi.Input<string>;
+    /**
+     * Region of a regional load balancer, and the default region of Cloud Run backends.
+     * @default undefined (required for regional schemes)
+     * @example "europe-west1"
+     */
+    region?: string;
+    /**
+     * Regions a cross-region internal load balancer serves clients in (a VIP and proxy-only subnet each).
+     * @default [region]
+     * @example ["europe-west1", "us-central1"]
+     */
+    regions?: string[];
+    /**
+     * VPC for Envoy-based schemes (internal ones, regional external). Ignored by global external and classic.
+     * @default a new VPC with default ranges
+     * @example { create: { subnetCidr: "10.1.2.0/24", proxyOnlyCidr: "10.129.0.0/23" } }
+     */
+    network?: NetworkArgs;
+    /**
+     * Backends keyed by your names for them; routes refer to these keys.
+     * @example { orders: { cloudRun: { service: "orders" } } }
+     */
+    backends: Record<string, BackendArgs>;
+    /**
+     * Routes, in the order documented in the README's "Routing" section.
+     * @default [] (everything goes to defaultBackend)
+     * @example [{ hosts: ["api.example.com"], paths: ["/v1/*"], backend: "api" }]
+     */
+    routes?: RouteArgs[];
+    /**
+     * Backend for requests no route matches.
+     * @default the only backend, when there is exactly one
+     * @example "web"
+     */
+    defaultBackend?: string;
+    /**
+     * Serve HTTPS. Without it the load balancer serves plain HTTP.
+     * @default undefined (HTTP)
+     * @example { certificate: { certificate: certPem, privateKey: keyPem } }
+     */
+    https?: HttpsArgs;
+    /**
+     * Port of the HTTP forwarding rule when serving plain HTTP.
+     * @default 80
+     * @example 8080
+     */
+    httpPort?: number;
+    /**
+     * The frontend IP address.
+     * @default { create: true } (a reserved static address)
+     * @example { ip: "10.1.2.99", retainOnDelete: true }
+     */
+    address?: AddressArgs;
+    /**
+     * Let clients in other regions reach a regional internal VIP. Changing it replaces the forwarding rule.
+     * @default false
+     * @example true
+     */
+    allowGlobalAccess?: boolean;
+    /**
+     * Network tier of an external frontend (Standard only on regional external).
+     * @default "PREMIUM"
+     * @example "STANDARD"
+     */
+    networkTier?: NetworkTier;
+    /**
+     * Prefix of every physical GCP name. Must itself be a valid GCP name of at most 40 characters.
+     * @default the component's name, made GCP-valid
+     * @example "orders-prod"
+     */
+    namePrefix?: string;
+    /**
+     * Labels on addresses and forwarding rules.
+     * @default {}
+     * @example { team: "platform" }
+     */
+    labels?: Record<string, string>;
+}
+
+/** The regions the load balancer's network and frontends live in. */
+export function loadBalancerRegions(args: Pick<ApplicationLoadBalancerArgs, "scheme" | "region" | "regions">): string[] {
+    const profile = schemeProfile(args.scheme);
+    if (profile.scope === "regional") {
+        return args.region ? [args.region] : [];
+    }
+    if (profile.internal) {
+        return args.regions ?? (args.region ? [args.region] : []);
+    }
+    return [];
+}
+
+/** The backend for requests no route matches. */
+export function defaultBackendKey(args: Pick<ApplicationLoadBalancerArgs, "backends" | "defaultBackend">): string | undefined {
+    if (args.defaultBackend !== undefined) {
+        return args.defaultBackend;
+    }
+    const keys = Object.keys(args.backends ?? {});
+    return keys.length === 1 ? keys[0] : undefined;
+}
+
+/** The route table the URL map is compiled from. */
+export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
+    return { routes: args.routes ?? [], defaultBackend: defaultBackendKey(args) ?? "" };
+}
+
+/** URL map inputs from a compiled spec (every field the compiler may set). */
+function urlMapInputs(spec: pulumi.Output<UrlMapSpec>) {
+    return {
+        defaultService: spec.apply((s) => s.defaultService),
+        hostRules: spec.apply((s) => s.hostRules),
+        pathMatchers: spec.apply((s) => s.pathMatchers),
+        // RegionUrlMap tests require `service`, so redirect tests are emitted on global maps only.
+        tests: spec.apply((s) => s.tests?.filter((t): t is UrlMapTestSpec & { service: string } => t.service !== undefined)),
+    };
+}
+
+/**
+ * A Google Cloud Application Load Balancer in front of Cloud Run, for any of the five schemes:
+ * network (Envoy-based schemes), backends, URL map from a route table, and frontend. Every input is
+ * checked before anything is created; all problems are reported together.
+ *
+ * @see https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts
+ */
+export class ApplicationLoadBalancer extends pulumi.ComponentResource {
+    /** The first VIP (for cross-region internal, the first region's). */
+    public readonly ipAddress: pulumi.Output<string>;
+    /** VIP per region (internal) or under "global". */
+    public readonly ipAddresses: pulumi.Output<Record<string, string>>;
+    /** `https://<ip>` or `http://<ip>`. */
+    public readonly url: pulumi.Output<string>;
+    /** Backend service id per backend key. */
+    public readonly backendServiceIds: pulumi.Output<Record<string, string>>;
+    /** Id of the URL map. */
+    public readonly urlMapId: pulumi.Output<string>;
+    /** Ids of the forwarding rules. */
+    public readonly forwardingRuleIds: pulumi.Output<string[]>;
+    /** Self link of the VPC (Envoy-based schemes), else undefined. */
+    public readonly networkSelfLink: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
+        failOnProblems(`ApplicationLoadBalancer "${name}"`, validateLoadBalancerArgs(args), this);
+
+        const prefix = args.namePrefix ?? gcpName(name);
+        const profile = schemeProfile(args.scheme);
+        const regions = loadBalancerRegions(args);
+        const parent = { parent: this };
+
+        const network = profile.proxyOnlySubnetPurpose
+            ? new LoadBalancerNetwork(
+                  `${name}-network`,
+                  {
+                      namePrefix: gcpName(prefix, "network"),
+                      project: args.project,
+                      regions,
+                      proxyOnlyPurpose: profile.proxyOnlySubnetPurpose,
+                      subnets: profile.addressFromSubnet,
+                      create: args.network?.existing ? undefined : (args.network?.create ?? {}),
+                      existing: args.network?.existing,
+                  } satisfies LoadBalancerNetworkArgs,
+                  parent,
+              )
+            : undefined;
+
+        const backendIds: Record<string, pulumi.Output<string>> = {};
+        for (const [key, backend] of Object.entries(args.backends).sort(([a], [b]) => (a < b ? -1 : 1))) {
+            if (backend.backendService !== undefined) {
+                backendIds[key] = pulumi.output(backend.backendService);
+                continue;
+            }
+            backendIds[key] = new ServerlessBackend(
+                `${name}-${key}`,
+                {
+                    namePrefix: gcpName(prefix, key),
+                    scheme: args.scheme,
+                    project: backend.project ?? args.project,
+                    cloudRun: backend.cloudRun!,
+                    region: args.region ?? regions[0],
+                    description: backend.description,
+                    logging: backend.logging,
+                },
+                parent,
+            ).backendServiceId;
+        }
+        this.backendServiceIds = pulumi.output(backendIds) as pulumi.Output<Record<string, string>>;
+
+        const table = routeTable(args);
+        const spec = this.backendServiceIds.apply((ids) =>
+            compileUrlMap(table, { scheme: args.scheme, backendRef: (key) => ids[key] }),
+        );
+        const urlMapArgs = { name: gcpName(prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };
+        this.urlMapId =
+            profile.scope === "regional"
+                ? new compute.RegionUrlMap(`${name}-url-map`, { ...urlMapArgs, region: regions[0] }, parent).id
+                : new compute.URLMap(`${name}-url-map`, urlMapArgs, parent).id;
+
+        const frontend = new Frontend(
+            `${name}-frontend`,
+            {
+                namePrefix: prefix,
+                scheme: args.scheme,
+                project: args.project,
+                regions,
+                urlMap: this.urlMapId,
+                network: network?.network,
+                subnetworks: network?.subnetworks,
+                proxyOnlySubnetworks: network?.proxyOnlySubnetworks,
+                https: args.https,
+                httpPort: args.httpPort,
+                address: args.address,
+                allowGlobalAccess: args.allowGlobalAccess,
+                networkTier: args.networkTier,
+                labels: args.labels,
+            },
+            parent,
+        );
+
+        this.ipAddress = frontend.ipAddress;
+        this.ipAddresses = frontend.ipAddresses;
+        this.url = frontend.url;
+        this.forwardingRuleIds = frontend.forwardingRuleIds;
+        this.networkSelfLink = network ? network.network : pulumi.output(undefined);
+        this.registerOutputs({
+            ipAddress: this.ipAddress,
+            ipAddresses: this.ipAddresses,
+            url: this.url,
+            backendServiceIds: this.backendServiceIds,
+            urlMapId: this.urlMapId,
+            forwardingRuleIds: this.forwardingRuleIds,
+            networkSelfLink: this.networkSelfLink,
+        });
+    }
+}

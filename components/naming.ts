@@ -1,0 +1,95 @@
+/**
+ * GCP-valid, replacement-safe physical names.
+ *
+ * Compute resource names must match `[a-z]([-a-z0-9]*[a-z0-9])?` and be at most 63 characters.
+ * pulumi-gcp lowercases auto-names only for a few resource kinds and caps none of the regional ones
+ * at 63 (gcp-facts §11), so every child gets an explicit name from here.
+ *
+ * Resources GCP can only replace while another resource references them (NEGs, certificates,
+ * addresses) take a short hash of their replacement-triggering inputs as a suffix: the name changes
+ * exactly when a replacement is due, so Pulumi creates the new resource, repoints the referrer, then
+ * deletes the old one — instead of deleting first and failing with `resourceInUseByAnotherResource`.
+ */
+import { createHash } from "crypto";
+
+export const GCP_NAME_MAX = 63;
+export const GCP_NAME_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const HASH_LENGTH = 8;
+
+/** JSON with object keys sorted, so equal values always serialise to the same bytes. */
+export function stableStringify(value: unknown): string {
+    if (value === undefined) {
+        return "null";
+    }
+    if (value === null || typeof value !== "object") {
+        return JSON.stringify(value);
+    }
+    if (Array.isArray(value)) {
+        return `[${value.map(stableStringify).join(",")}]`;
+    }
+    const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+}
+
+/** A short, stable hex digest of any JSON-like value. */
+export function shortHash(value: unknown, length = HASH_LENGTH): string {
+    return createHash("sha256").update(stableStringify(value)).digest("hex").slice(0, length);
+}
+
+/** Lowercase kebab-case with only the characters GCP allows, or "" if nothing usable is left. */
+export function sanitizeNamePart(part: string): string {
+    return part
+        .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, "-")
+        .replace(/-+/g, "-")
+        .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * Join parts into one GCP-valid name. Long results are cut and end in a hash of the full name, so two
+ * long names that differ only past the cut stay distinct.
+ *
+ * @example gcpName("My_Shop", "url-map") === "my-shop-url-map"
+ */
+export function gcpName(...parts: string[]): string {
+    const joined = parts.map(sanitizeNamePart).filter((p) => p.length > 0).join("-");
+    let name = /^[a-z]/.test(joined) ? joined : `x-${joined}`.replace(/-+$/, "");
+    if (name === "x") {
+        name = "x-unnamed";
+    }
+    if (name.length <= GCP_NAME_MAX) {
+        return name;
+    }
+    const hash = shortHash(parts.join("/"));
+    const head = name.slice(0, GCP_NAME_MAX - HASH_LENGTH - 1).replace(/-+$/, "");
+    return `${head}-${hash}`;
+}
+
+/**
+ * A name that ends in a hash of `replacementInputs`: the same inputs give the same name on every run,
+ * and any change to them gives a new name.
+ *
+ * @example replacementSafeName("shop-web-neg", { region: "europe-west1", service: "web" })
+ */
+export function replacementSafeName(base: string, replacementInputs: unknown): string {
+    const hash = shortHash(replacementInputs);
+    const head = gcpName(base).slice(0, GCP_NAME_MAX - HASH_LENGTH - 1).replace(/-+$/, "");
+    return `${head}-${hash}`;
+}
+
+/** Why a user-given name is not a valid GCP name, or undefined if it is. */
+export function invalidNameReason(name: string): string | undefined {
+    if (name.length === 0) {
+        return "it is empty";
+    }
+    if (name.length > GCP_NAME_MAX) {
+        return `it is ${name.length} characters long (GCP allows at most ${GCP_NAME_MAX})`;
+    }
+    if (!GCP_NAME_PATTERN.test(name)) {
+        return "GCP names must start with a lowercase letter, contain only lowercase letters, digits and hyphens, and not end with a hyphen";
+    }
+    return undefined;
+}

@@ -1,0 +1,143 @@
+import { alignedCidr, cidrsOverlap, Ipv4Cidr, parseCidr } from "../cidr";
+import type { LoadBalancerNetworkArgs } from "../network";
+import { defaultProxyOnlyCidr, resolvedCidrs } from "../network";
+import { Finding, Rule } from "../validation";
+import { regionFinding } from "./common";
+
+interface NamedRange {
+    field: string;
+    text: string;
+}
+
+/** Every CIDR the network would create, with the argument it comes from. */
+function createdRanges(args: LoadBalancerNetworkArgs): NamedRange[] {
+    const ranges: NamedRange[] = [];
+    args.regions.forEach((region, index) => {
+        const cidrs = resolvedCidrs(args, region);
+        const explicitRegion = args.create?.regions?.[region] !== undefined;
+        const base = args.existing
+            ? `existing.proxyOnlyCidrs.${region}`
+            : explicitRegion
+              ? `create.regions.${region}`
+              : index === 0
+                ? "create"
+                : `create.regions.${region}`;
+        if (!args.existing && (args.subnets ?? true)) {
+            ranges.push({ field: args.existing ? base : `${base}.subnetCidr`, text: cidrs.subnetCidr });
+        }
+        const adopted = args.existing?.proxyOnlySubnetworks?.[region] !== undefined;
+        if (args.proxyOnlyPurpose && !adopted) {
+            ranges.push({ field: args.existing ? base : `${base}.proxyOnlyCidr`, text: cidrs.proxyOnlyCidr });
+        }
+    });
+    return ranges;
+}
+
+export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
+    {
+        id: "network-create-or-existing",
+        component: "LoadBalancerNetwork",
+        summary: "Either create a VPC or use an existing one, not both",
+        prevents: "an ambiguous network: which VPC would the load balancer live in?",
+        fix: "remove network.create or network.existing",
+        check: (args) =>
+            args.create && args.existing
+                ? [{ field: "network", message: "both create and existing are set" }]
+                : [],
+    },
+    {
+        id: "network-region",
+        component: "LoadBalancerNetwork",
+        summary: "Every region is a valid GCP region name, and at least one is given",
+        prevents: "`Invalid value for field 'region'` at apply",
+        fix: 'set a region such as "europe-west1"',
+        check: (args) =>
+            args.regions.length === 0
+                ? [{ field: "region", message: "no region is set" }]
+                : args.regions.flatMap((r, i) => regionFinding(args.regions.length === 1 ? "region" : `regions[${i}]`, r)),
+    },
+    {
+        id: "network-cidr-syntax",
+        component: "LoadBalancerNetwork",
+        summary: "Subnet ranges are IPv4 CIDRs on their network boundary",
+        prevents: "`Invalid IPCidrRange` at apply",
+        fix: 'write the range as a.b.c.d/n with the host bits zero, e.g. "10.1.2.0/24"',
+        check: (args) =>
+            createdRanges(args)
+                .filter((r) => parseCidr(r.text) === undefined)
+                .map((r) => {
+                    const aligned = alignedCidr(r.text);
+                    return {
+                        field: r.field,
+                        message: `"${r.text}" is not a valid IPv4 CIDR range`,
+                        fix: aligned ? `use "${aligned}" (host bits cleared)` : undefined,
+                    };
+                }),
+    },
+    {
+        id: "proxy-only-subnet-size",
+        component: "LoadBalancerNetwork",
+        summary: "A proxy-only subnet is /26 or larger (Google recommends /23)",
+        prevents: "GCP rejects proxy-only subnets with fewer than 64 addresses",
+        fix: 'use a /26 or larger range; /23 (512 proxies) is Google\'s recommendation, e.g. "10.129.0.0/23"',
+        check: (args) => {
+            if (!args.proxyOnlyPurpose) {
+                return [];
+            }
+            return createdRanges(args)
+                .filter((r) => r.field.endsWith("proxyOnlyCidr") || r.field.startsWith("existing.proxyOnlyCidrs"))
+                .flatMap((r) => {
+                    const cidr = parseCidr(r.text);
+                    return cidr && cidr.prefixLength > 26
+                        ? [
+                              {
+                                  field: r.field,
+                                  message: `"${r.text}" is a /${cidr.prefixLength}: a proxy-only subnet needs at least 64 addresses (/26)`,
+                              },
+                          ]
+                        : [];
+                });
+        },
+    },
+    {
+        id: "network-cidr-overlap",
+        component: "LoadBalancerNetwork",
+        summary: "Subnet ranges in one VPC do not overlap",
+        prevents: "`Invalid IPCidrRange: ... conflicts with existing subnetwork` at apply",
+        fix: "give each subnet its own range",
+        check: (args) => {
+            const parsed = createdRanges(args)
+                .map((r) => ({ ...r, cidr: parseCidr(r.text) }))
+                .filter((r): r is NamedRange & { cidr: Ipv4Cidr } => r.cidr !== undefined);
+            const findings: Finding[] = [];
+            for (let i = 0; i < parsed.length; i++) {
+                for (let j = i + 1; j < parsed.length; j++) {
+                    if (cidrsOverlap(parsed[i].cidr, parsed[j].cidr)) {
+                        findings.push({
+                            field: parsed[j].field,
+                            message: `"${parsed[j].text}" overlaps ${parsed[i].field} ("${parsed[i].text}")`,
+                            fix: `pick a range outside ${parsed[i].text}, e.g. the default ${defaultProxyOnlyCidr(0)} for the proxy-only subnet`,
+                        });
+                    }
+                }
+            }
+            return findings;
+        },
+    },
+    {
+        id: "existing-network-subnet",
+        component: "LoadBalancerNetwork",
+        summary: "An existing network names the subnet to use in every region that needs one",
+        prevents: "an internal forwarding rule with no subnetwork (`Invalid value for field 'resource.subnetwork'`)",
+        fix: "add existing.subnetworks.<region> with the subnet's self link",
+        check: (args) =>
+            args.existing && (args.subnets ?? true)
+                ? args.regions
+                      .filter((r) => args.existing?.subnetworks?.[r] === undefined)
+                      .map((r) => ({
+                          field: `existing.subnetworks.${r}`,
+                          message: `no subnet is given for region ${r}; internal load balancers take their VIP from a regular subnet`,
+                      }))
+                : [],
+    },
+];

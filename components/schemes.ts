@@ -1,0 +1,430 @@
+/**
+ * What each Application Load Balancer scheme is made of and what it supports.
+ *
+ * One table drives three things: which GCP resource kinds the components create for a scheme,
+ * which options validation rejects for it, and the README's feature-per-scheme table.
+ * Facts come from `reference/gcp-facts.md` (§1.5, §3–§6, §9, §10); the source of each row is kept
+ * next to it so the table can be re-checked.
+ */
+
+/**
+ * The load balancer schemes GCP offers for Cloud Run backends.
+ * @see https://cloud.google.com/load-balancing/docs/application-load-balancer
+ */
+export const Scheme = {
+    /** Regional internal Application Load Balancer (INTERNAL_MANAGED, regional resources). */
+    RegionalInternal: "regional-internal",
+    /** Cross-region internal Application Load Balancer (INTERNAL_MANAGED, global resources). */
+    CrossRegionInternal: "cross-region-internal",
+    /** Regional external Application Load Balancer (EXTERNAL_MANAGED, regional resources). */
+    RegionalExternal: "regional-external",
+    /** Global external Application Load Balancer (EXTERNAL_MANAGED, global resources). */
+    GlobalExternal: "global-external",
+    /** Classic Application Load Balancer (EXTERNAL, global resources). */
+    Classic: "classic",
+} as const;
+export type Scheme = (typeof Scheme)[keyof typeof Scheme];
+
+export const allSchemes: readonly Scheme[] = Object.values(Scheme);
+
+/** The resources and fixed settings that make up one scheme. */
+export interface SchemeProfile {
+    scheme: Scheme;
+    /** Human name used in messages and docs. */
+    title: string;
+    /** `loadBalancingScheme` on every backend service and forwarding rule. */
+    loadBalancingScheme: "INTERNAL_MANAGED" | "EXTERNAL_MANAGED" | "EXTERNAL";
+    /** Regional: RegionBackendService, RegionUrlMap, Region*Proxy, ForwardingRule. Global: the global kinds. */
+    scope: "regional" | "global";
+    internal: boolean;
+    /** Purpose of the proxy-only subnet the scheme needs, if any. */
+    proxyOnlySubnetPurpose?: "REGIONAL_MANAGED_PROXY" | "GLOBAL_MANAGED_PROXY";
+    /** Whether the forwarding rule sets `network` (Envoy-based schemes). */
+    forwardingRuleNeedsNetwork: boolean;
+    /** Whether the VIP comes from a subnet of the VPC (internal schemes). */
+    addressFromSubnet: boolean;
+    /** Serverless NEGs allowed per backend service: one, or one per region. */
+    serverlessNegsPerBackendService: "one" | "one-per-region";
+}
+
+export const schemeProfiles: Record<Scheme, SchemeProfile> = {
+    "regional-internal": {
+        scheme: "regional-internal",
+        title: "regional internal Application Load Balancer",
+        loadBalancingScheme: "INTERNAL_MANAGED",
+        scope: "regional",
+        internal: true,
+        proxyOnlySubnetPurpose: "REGIONAL_MANAGED_PROXY",
+        forwardingRuleNeedsNetwork: true,
+        addressFromSubnet: true,
+        serverlessNegsPerBackendService: "one",
+    },
+    "cross-region-internal": {
+        scheme: "cross-region-internal",
+        title: "cross-region internal Application Load Balancer",
+        loadBalancingScheme: "INTERNAL_MANAGED",
+        scope: "global",
+        internal: true,
+        proxyOnlySubnetPurpose: "GLOBAL_MANAGED_PROXY",
+        forwardingRuleNeedsNetwork: true,
+        addressFromSubnet: true,
+        serverlessNegsPerBackendService: "one-per-region",
+    },
+    "regional-external": {
+        scheme: "regional-external",
+        title: "regional external Application Load Balancer",
+        loadBalancingScheme: "EXTERNAL_MANAGED",
+        scope: "regional",
+        internal: false,
+        proxyOnlySubnetPurpose: "REGIONAL_MANAGED_PROXY",
+        forwardingRuleNeedsNetwork: true,
+        addressFromSubnet: false,
+        serverlessNegsPerBackendService: "one",
+    },
+    "global-external": {
+        scheme: "global-external",
+        title: "global external Application Load Balancer",
+        loadBalancingScheme: "EXTERNAL_MANAGED",
+        scope: "global",
+        internal: false,
+        forwardingRuleNeedsNetwork: false,
+        addressFromSubnet: false,
+        serverlessNegsPerBackendService: "one-per-region",
+    },
+    classic: {
+        scheme: "classic",
+        title: "classic Application Load Balancer",
+        loadBalancingScheme: "EXTERNAL",
+        scope: "global",
+        internal: false,
+        forwardingRuleNeedsNetwork: false,
+        addressFromSubnet: false,
+        serverlessNegsPerBackendService: "one-per-region",
+    },
+};
+
+export function schemeProfile(scheme: Scheme): SchemeProfile {
+    return schemeProfiles[scheme];
+}
+
+export function isScheme(value: unknown): value is Scheme {
+    return typeof value === "string" && (allSchemes as readonly string[]).includes(value);
+}
+
+/** One optional capability and the schemes that have it. */
+export interface FeatureSupport {
+    /** Stable key used by validation. */
+    feature: string;
+    /** What a reader sees in the README table. */
+    title: string;
+    /** The argument path that turns the feature on, as it appears in error messages. */
+    option: string;
+    supported: Record<Scheme, boolean>;
+    /** What to do instead on a scheme without the feature. */
+    alternative: string;
+    /** Where the fact comes from (gcp-facts.md section). */
+    source: string;
+}
+
+function only(...schemes: Scheme[]): Record<Scheme, boolean> {
+    return Object.fromEntries(allSchemes.map((s) => [s, schemes.includes(s)])) as Record<Scheme, boolean>;
+}
+const ALL = only(...allSchemes);
+const NOT_CLASSIC = only("regional-internal", "cross-region-internal", "regional-external", "global-external");
+const GLOBAL_EXTERNAL_AND_CLASSIC = only("global-external", "classic");
+const REGIONAL = only("regional-internal", "regional-external");
+
+/**
+ * The capability table. Validation looks features up by `feature`; the README table is rendered
+ * from it (see `renderFeatureTable`).
+ */
+export const featureTable: FeatureSupport[] = [
+    {
+        feature: "hostPathRouting",
+        title: "Host and path routing",
+        option: "routes[].hosts / routes[].paths",
+        supported: ALL,
+        alternative: "",
+        source: "gcp-facts §6.6",
+    },
+    {
+        feature: "headerQueryMatch",
+        title: "Header and query-parameter matches",
+        option: "routes[].headers / routes[].queryParameters",
+        supported: ALL,
+        alternative: "",
+        source: "gcp-facts §6.6",
+    },
+    {
+        feature: "urlRewrite",
+        title: "URL rewrite (path prefix, host)",
+        option: "routes[].rewrite",
+        supported: ALL,
+        alternative: "",
+        source: "gcp-facts §6.5",
+    },
+    {
+        feature: "redirect",
+        title: "Redirects",
+        option: "routes[].redirect",
+        supported: ALL,
+        alternative: "",
+        source: "gcp-facts §6.6",
+    },
+    {
+        feature: "weightedSplits",
+        title: "Weighted traffic splits",
+        option: "routes[].split",
+        supported: NOT_CLASSIC,
+        alternative: "use scheme global-external (classic can migrate in place), or split traffic with Cloud Run revisions",
+        source: "gcp-facts §6.6",
+    },
+    {
+        feature: "urlMapHeaderAction",
+        title: "Request/response header actions in the URL map",
+        option: "routes[].requestHeaders / responseHeaders",
+        supported: NOT_CLASSIC,
+        alternative: "use scheme global-external, or customRequestHeaders on the backend",
+        source: "gcp-facts §6.5, §6.6",
+    },
+    {
+        feature: "regexMatch",
+        title: "Regular-expression matches",
+        option: "routes[].regex",
+        supported: only("regional-internal", "cross-region-internal", "regional-external"),
+        alternative: "use a path template (routes[].pathTemplate) or prefix matches, or a regional or internal scheme",
+        source: "gcp-facts §6.3, §6.6",
+    },
+    {
+        feature: "pathTemplate",
+        title: "Path templates and template rewrites",
+        option: "routes[].pathTemplate",
+        supported: NOT_CLASSIC,
+        alternative: "use prefix paths, or scheme global-external",
+        source: "gcp-facts §6.3, §6.6",
+    },
+    {
+        feature: "faultInjection",
+        title: "Fault injection",
+        option: "routes[].faultInjection",
+        supported: NOT_CLASSIC,
+        alternative: "use scheme global-external",
+        source: "gcp-facts §6.5, §6.6",
+    },
+    {
+        feature: "retriesTimeoutCors",
+        title: "Retries, route timeout, CORS",
+        option: "routes[].retry / timeout / cors",
+        supported: NOT_CLASSIC,
+        alternative: "use scheme global-external",
+        source: "gcp-facts §6.6",
+    },
+    {
+        feature: "requestMirroring",
+        title: "Request mirroring (not to serverless backends)",
+        option: "routes[].mirror",
+        supported: NOT_CLASSIC,
+        alternative: "use scheme global-external with a non-serverless mirror target",
+        source: "gcp-facts §6.5, §6.6",
+    },
+    {
+        feature: "hostPort",
+        title: "host:port in host rules",
+        option: "routes[].hosts",
+        supported: NOT_CLASSIC,
+        alternative: "drop the port: classic matches the hostname only",
+        source: "gcp-facts §6.1",
+    },
+    {
+        feature: "urlMapTests",
+        title: "URL map tests emitted to GCP",
+        option: "tests",
+        supported: only("classic", "global-external", "regional-external"),
+        alternative: "tests still run offline at preview; GCP does not run them for internal schemes",
+        source: "gcp-facts §7",
+    },
+    {
+        feature: "customErrorResponses",
+        title: "Custom error responses",
+        option: "customErrorResponses",
+        supported: only("global-external"),
+        alternative: "use scheme global-external",
+        source: "gcp-facts §6.6",
+    },
+    {
+        feature: "multiRegionServerless",
+        title: "One service in several regions behind one backend",
+        option: "backends.<key>.cloudRun.regions",
+        supported: only("global-external", "classic", "cross-region-internal"),
+        alternative: "use scheme global-external (or cross-region-internal), or one load balancer per region",
+        source: "gcp-facts §1.5",
+    },
+    {
+        feature: "outlierDetection",
+        title: "Outlier detection with serverless NEGs",
+        option: "backends.<key>.outlierDetection",
+        supported: only("global-external", "cross-region-internal"),
+        alternative: "use scheme global-external or cross-region-internal",
+        source: "gcp-facts §1.6",
+    },
+    {
+        feature: "backendCustomHeaders",
+        title: "Custom request/response headers on the backend service (Host override)",
+        option: "backends.<key>.customRequestHeaders",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative: "set headers in routes (requestHeaders) — Host cannot be rewritten on Envoy schemes; for Cloud Run in another project use cross-project service referencing",
+        source: "gcp-facts §2.1",
+    },
+    {
+        feature: "globalInternetNeg",
+        title: "Global internet NEG (FQDN/IP, one endpoint)",
+        option: "backends.<key>.internet",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative: "regional schemes use a regional internet NEG (port required, no Host override)",
+        source: "gcp-facts §2",
+    },
+    {
+        feature: "regionalInternetNeg",
+        title: "Regional internet NEG (up to 256 endpoints)",
+        option: "backends.<key>.internet",
+        supported: REGIONAL,
+        alternative: "global schemes use a global internet NEG",
+        source: "gcp-facts §2",
+    },
+    {
+        feature: "hybridNeg",
+        title: "Hybrid NEG (on-prem IP:port)",
+        option: "backends.<key>.hybrid",
+        supported: NOT_CLASSIC,
+        alternative: "use an Envoy-based scheme (regional-internal, regional-external, cross-region-internal, global-external)",
+        source: "gcp-facts §2 (hybrid connectivity NEGs)",
+    },
+    {
+        feature: "crossProjectBackend",
+        title: "Cross-project service referencing",
+        option: "backends.<key>.backendService",
+        supported: NOT_CLASSIC,
+        alternative: "use scheme global-external, or an internet NEG",
+        source: "gcp-facts §10",
+    },
+    {
+        feature: "googleManagedCertificate",
+        title: "Google-managed certificate (Compute)",
+        option: "https.managedDomains",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative: "give a self-managed certificate (https.certificate), or Certificate Manager certificates",
+        source: "gcp-facts §3.3, §4, §5",
+    },
+    {
+        feature: "selfManagedCertificate",
+        title: "Self-managed certificate (Compute)",
+        option: "https.certificate",
+        supported: only("regional-internal", "regional-external", "global-external", "classic"),
+        alternative: "use Certificate Manager certificates (https.certificateManagerCertificates)",
+        source: "gcp-facts §3.3 (cross-region internal: UNCONFIRMED, assumed unsupported)",
+    },
+    {
+        feature: "certificateMap",
+        title: "Certificate Manager certificate map",
+        option: "https.certificateMap",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative: "reference certificates directly with https.certificateManagerCertificates",
+        source: "gcp-facts §5",
+    },
+    {
+        feature: "certificateManagerCertificates",
+        title: "Certificate Manager certificates referenced directly",
+        option: "https.certificateManagerCertificates",
+        supported: ALL,
+        alternative: "",
+        source: "gcp-facts §3.3",
+    },
+    {
+        feature: "quicOverride",
+        title: "QUIC (HTTP/3) override",
+        option: "https.quic",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative: "remove https.quic: regional and internal proxies have no QUIC setting",
+        source: "gcp-facts §5, §11",
+    },
+    {
+        feature: "ipv6",
+        title: "IPv6 (dual stack) frontend",
+        option: "ipv6",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative: "use scheme global-external",
+        source: "gcp-facts §5",
+    },
+    {
+        feature: "httpsRedirect",
+        title: "HTTP→HTTPS redirect",
+        option: "https.redirectHttp",
+        supported: ALL,
+        alternative: "",
+        source: "gcp-facts §5",
+    },
+    {
+        feature: "standardTier",
+        title: "Standard network tier",
+        option: "networkTier",
+        supported: only("regional-external"),
+        alternative: "use PREMIUM; Standard tier is offered only by the regional external scheme here",
+        source: "gcp-facts §4, §5",
+    },
+    {
+        feature: "allowGlobalAccess",
+        title: "Global access to the internal VIP",
+        option: "allowGlobalAccess",
+        supported: only("regional-internal"),
+        alternative: "cross-region-internal serves every region it is given; external schemes are reachable from anywhere",
+        source: "gcp-facts §3.2",
+    },
+    {
+        feature: "cdn",
+        title: "Cloud CDN",
+        option: "backends.<key>.cdn",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative: "use scheme global-external",
+        source: "gcp-facts §4, §5",
+    },
+    {
+        feature: "iap",
+        title: "Identity-Aware Proxy on the backend service",
+        option: "backends.<key>.iap",
+        supported: ALL,
+        alternative: "",
+        source: "gcp-facts §9.1",
+    },
+    {
+        feature: "cloudArmor",
+        title: "Cloud Armor security policy",
+        option: "backends.<key>.securityPolicy",
+        supported: only("regional-internal", "regional-external", "global-external", "classic"),
+        alternative: "cross-region internal has no Cloud Armor support (UNCONFIRMED, assumed): use scheme regional-internal",
+        source: "gcp-facts §9.3",
+    },
+];
+
+const featuresByKey = new Map(featureTable.map((f) => [f.feature, f]));
+
+export function featureSupport(feature: string): FeatureSupport {
+    const found = featuresByKey.get(feature);
+    if (!found) {
+        throw new Error(`cloudrun-lb internal error: unknown feature "${feature}"`);
+    }
+    return found;
+}
+
+export function supports(scheme: Scheme, feature: string): boolean {
+    return featureSupport(feature).supported[scheme];
+}
+
+/** The feature table as Markdown, one column per scheme; the README embeds exactly this. */
+export function renderFeatureTable(): string {
+    const header = `| Feature | ${allSchemes.join(" | ")} |`;
+    const rule = `|---|${allSchemes.map(() => "---").join("|")}|`;
+    const rows = featureTable.map(
+        (f) => `| ${f.title} | ${allSchemes.map((s) => (f.supported[s] ? "✓" : "—")).join(" | ")} |`,
+    );
+    return [header, rule, ...rows].join("\n");
+}

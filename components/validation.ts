@@ -1,0 +1,95 @@
+/**
+ * Preview-time validation: the configurations GCP would reject minutes into `pulumi up`, caught
+ * while the program runs.
+ *
+ * Every rule is data — an id, what it prevents, and a check that yields findings with the field,
+ * the reason and the fix. A component runs its catalogue, collects every finding, and fails once
+ * with all of them, attributed to itself (`pulumi.ResourceError`, no stack trace).
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+/** One thing wrong with a configuration. */
+export interface Problem {
+    /** The rule that found it (see the README's "What we reject at preview" table). */
+    rule: string;
+    /** The argument path, e.g. `network.create.proxyOnlyCidr`. */
+    field: string;
+    /** What is wrong and why GCP would refuse it. */
+    message: string;
+    /** What to change. */
+    fix: string;
+}
+
+/** What a rule reports; the rule id is added by `runRules`. */
+export interface Finding {
+    field: string;
+    message: string;
+    /** Overrides the rule's general fix when the finding knows better. */
+    fix?: string;
+}
+
+export interface Rule<C> {
+    id: string;
+    /** Which component's catalogue it belongs to. */
+    component: string;
+    /** One line for the README table. */
+    summary: string;
+    /** The GCP error or behaviour it prevents. */
+    prevents: string;
+    /** The general fix. */
+    fix: string;
+    check(context: C): Finding[];
+}
+
+export function runRules<C>(rules: readonly Rule<C>[], context: C): Problem[] {
+    const problems: Problem[] = [];
+    for (const rule of rules) {
+        for (const finding of rule.check(context)) {
+            problems.push({ rule: rule.id, field: finding.field, message: finding.message, fix: finding.fix ?? rule.fix });
+        }
+    }
+    return problems;
+}
+
+/** Prefixes every problem's field, for problems found in a nested component's args. */
+export function nestProblems(prefix: string, problems: Problem[]): Problem[] {
+    return problems.map((p) => ({ ...p, field: p.field ? `${prefix}.${p.field}` : prefix }));
+}
+
+export function formatProblems(label: string, problems: readonly Problem[]): string {
+    const count = problems.length === 1 ? "1 configuration problem" : `${problems.length} configuration problems`;
+    const lines = problems.map(
+        (p, i) => `  ${i + 1}. ${p.field}: ${p.message}\n     Fix: ${p.fix} [${p.rule}]`,
+    );
+    return `${label} has ${count}:\n${lines.join("\n")}`;
+}
+
+/** Marks the errors this package raises for bad configuration, so tools can tell them from bugs. */
+export class ConfigurationError extends pulumi.ResourceError {
+    public readonly problems: readonly Problem[];
+    constructor(label: string, problems: readonly Problem[], resource: pulumi.Resource | undefined) {
+        super(formatProblems(label, problems), resource, true);
+        this.problems = problems;
+    }
+    static isInstance(error: unknown): error is ConfigurationError {
+        return error instanceof Error && Array.isArray((error as ConfigurationError).problems);
+    }
+}
+
+/** Throws one ConfigurationError listing every problem, if there are any. */
+export function failOnProblems(label: string, problems: readonly Problem[], resource?: pulumi.Resource): void {
+    if (problems.length > 0) {
+        throw new ConfigurationError(label, problems, resource);
+    }
+}
+
+/** The plain value of an input when it is known while the program runs, else undefined. */
+export function known<T>(value: pulumi.Input<T> | undefined): T | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+        return undefined;
+    }
+    return value as T;
+}
