@@ -85,6 +85,7 @@ export interface AddressArgs {
     retainOnDelete?: boolean;
 }
 
+/** Arguments of a {@link Frontend}: the scheme, the URL map to serve, the address and HTTP or HTTPS. */
 export interface FrontendArgs {
     /**
      * Load balancer scheme.
@@ -100,6 +101,7 @@ export interface FrontendArgs {
     /**
      * Regions with a forwarding rule: one for regional schemes, one per client region for cross-region
      * internal, ignored for external global schemes.
+     * @default []
      * @example ["europe-west1"]
      */
     regions?: string[];
@@ -192,6 +194,8 @@ interface Listener {
 /**
  * The frontend of a load balancer: static address(es), certificates, the target proxy and the
  * forwarding rule(s), with the resource kinds and fields the scheme requires.
+ *
+ * @see https://cloud.google.com/load-balancing/docs/forwarding-rule-concepts
  */
 export class Frontend extends pulumi.ComponentResource {
     /** The first VIP (the only one except for cross-region internal). */

@@ -61,6 +61,11 @@ export interface NetworkArgs {
     existing?: ExistingNetworkArgs;
 }
 
+/**
+ * Arguments of an {@link ApplicationLoadBalancer}: the scheme, the backends keyed by your names, the routes
+ * between them, and the frontend.
+ * @see https://cloud.google.com/load-balancing/docs/application-load-balancer
+ */
 export interface ApplicationLoadBalancerArgs {
     /**
      * Which Application Load Balancer: `regional-internal`, `cross-region-internal`,

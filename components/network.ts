@@ -84,6 +84,10 @@ export interface ExistingNetworkArgs {
     proxyOnlyCidrs?: Record<string, string>;
 }
 
+/**
+ * Arguments of a {@link LoadBalancerNetwork}: the regions, the proxy-only subnet purpose, and a VPC to create
+ * or an existing one to adopt.
+ */
 export interface LoadBalancerNetworkArgs {
     /**
      * Project to create resources in.

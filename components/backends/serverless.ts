@@ -45,6 +45,7 @@ export interface CloudRunTargetArgs {
     regions?: string[];
 }
 
+/** Arguments of a {@link ServerlessBackend}: one Cloud Run target and how its backend service logs. */
 export interface ServerlessBackendArgs {
     /**
      * Load balancer scheme the backend service serves.
@@ -105,14 +106,14 @@ export function validateServerlessBackendArgs(args: ServerlessBackendArgs) {
  * A serverless NEG per region for a Cloud Run service (or URL mask) and the backend service that
  * serves them. None of the fields GCP rejects for serverless NEGs are set: no health check,
  * `timeoutSec`, `portName`, balancing mode or `maxUtilization`.
+ *
+ * @see https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts
  */
 export class ServerlessBackend extends pulumi.ComponentResource {
     /** Id of the backend service, for URL maps. */
     public readonly backendServiceId: pulumi.Output<string>;
     /** Ids of the NEGs, one per region. */
     public readonly negIds: pulumi.Output<string[]>;
-    /** The backend service resource (regional or global by scheme). */
-    public readonly backendService: compute.BackendService | compute.RegionBackendService;
     /** The serverless NEGs, one per region. */
     public readonly negs: compute.RegionNetworkEndpointGroup[];
 
@@ -164,7 +165,6 @@ export class ServerlessBackend extends pulumi.ComponentResource {
             },
             this,
         );
-        this.backendService = created.resource;
         this.backendServiceId = created.id;
         this.negIds = pulumi.all(this.negs.map((n) => n.id));
         this.registerOutputs({ backendServiceId: this.backendServiceId, negIds: this.negIds });
