@@ -1,0 +1,462 @@
+/**
+ * `npm run bench`: the component against the same load balancer written by hand with raw `@pulumi/gcp`,
+ * measured in the same run, from compiled JavaScript, each case in a fresh Node process under Pulumi mocks.
+ * Writes bench/RESULTS.md and the README's "Performance" summary. Not part of `npm test` (no timing in tests).
+ *
+ *   npm run bench                          # everything (about 10 minutes on 2 cores)
+ *   npm run bench -- --runs 3 --ns 1,10,100 --skip-typecheck --skip-npm-test
+ */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const OUT = __dirname; // bench/out
+const TSC = require.resolve("typescript/bin/tsc");
+
+interface Options {
+    runs: number;
+    ns: number[];
+    typecheckRuns: number;
+    typecheck: boolean;
+    npmTest: boolean;
+    write: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+    const options: Options = {
+        runs: 5,
+        ns: [1, 10, 100, 1000],
+        typecheckRuns: 3,
+        typecheck: true,
+        npmTest: true,
+        write: true,
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === "--runs") options.runs = Number(argv[++i]);
+        else if (arg === "--ns") options.ns = argv[++i].split(",").map(Number);
+        else if (arg === "--typecheck-runs") options.typecheckRuns = Number(argv[++i]);
+        else if (arg === "--skip-typecheck") options.typecheck = false;
+        else if (arg === "--skip-npm-test") options.npmTest = false;
+        else if (arg === "--no-write") options.write = false;
+        else throw new Error(`unknown option ${arg}`);
+    }
+    return options;
+}
+
+// ---------------------------------------------------------------- statistics
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const ms = (v: number) => (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+const mb = (v: number) => `${Math.round(v)} MB`;
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+
+// ---------------------------------------------------------------- plan cases
+
+interface CaseResult {
+    program: string;
+    n: number;
+    /** Program import → every registration settled, in the child. */
+    planMs: number;
+    cpuMs: number;
+    maxRssMb: number;
+    cloudResources: number;
+    components: number;
+    /** Spawn → exit, measured by this process: what a user waits for (minus the engine). */
+    processMs: number;
+    resources?: Array<{ type: string; name: string; inputs: Record<string, unknown> }>;
+}
+
+function runCase(program: string, n: number, describe = false): CaseResult {
+    const started = process.hrtime.bigint();
+    const child = spawnSync(
+        process.execPath,
+        [path.join(OUT, "plan-case.js"), program, String(n), ...(describe ? ["--describe"] : [])],
+        { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+    );
+    const processMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (child.status !== 0) {
+        throw new Error(`${program} N=${n} failed:\n${child.stderr}`);
+    }
+    return { ...JSON.parse(child.stdout), processMs };
+}
+
+/** The hand-written program must create the same cloud resources with the same fields as the component. */
+function normalized(result: CaseResult): string[] {
+    const scrub = (value: unknown, key?: string): unknown => {
+        if (key === "name" && typeof value === "string" && !/^host-\d+$/.test(value)) return "<name>";
+        if (typeof value === "string" && value.endsWith("-id")) return "<ref>";
+        if (Array.isArray(value)) return value.map((v) => scrub(v));
+        if (value && typeof value === "object") {
+            return Object.fromEntries(
+                Object.entries(value)
+                    .sort(([a], [b]) => (a < b ? -1 : 1))
+                    .map(([k, v]) => [k, scrub(v, k)]),
+            );
+        }
+        return value;
+    };
+    return (result.resources ?? []).map((r) => `${r.type} ${JSON.stringify(scrub(r.inputs))}`).sort();
+}
+
+function verifyEquivalence(component: string, handwritten: string): string {
+    const a = normalized(runCase(component, 3, true));
+    const b = normalized(runCase(handwritten, 3, true));
+    const onlyA = a.filter((x) => !b.includes(x));
+    const onlyB = b.filter((x) => !a.includes(x));
+    if (a.length === b.length && onlyA.length === 0 && onlyB.length === 0) {
+        return `same ${a.length} cloud resources with the same fields (names aside)`;
+    }
+    return (
+        `DIFFERENT — update bench/programs/${handwritten}.ts to match the component:\n` +
+        onlyA.map((x) => `  component only:   ${x}`).join("\n") +
+        "\n" +
+        onlyB.map((x) => `  hand-written only: ${x}`).join("\n")
+    );
+}
+
+interface Pair {
+    n: number;
+    component: CaseResult[];
+    handwritten: CaseResult[];
+}
+
+function measurePairs(component: string, handwritten: string, options: Options): Pair[] {
+    const pairs: Pair[] = [];
+    for (const n of options.ns) {
+        const pair: Pair = { n, component: [], handwritten: [] };
+        // Alternate the order (ABBA...) so drift and neighbours' load hit both sides alike.
+        for (let run = 0; run < options.runs; run++) {
+            const order = run % 2 === 0 ? [component, handwritten] : [handwritten, component];
+            for (const program of order) {
+                const result = runCase(program, n);
+                (program === component ? pair.component : pair.handwritten).push(result);
+                process.stderr.write(
+                    `  ${program} N=${n} run ${run + 1}: plan ${ms(result.planMs)}, cpu ${ms(result.cpuMs)}, ` +
+                        `process ${ms(result.processMs)}, rss ${mb(result.maxRssMb)}\n`,
+                );
+            }
+        }
+        pairs.push(pair);
+    }
+    return pairs;
+}
+
+const med = (results: CaseResult[], key: "planMs" | "cpuMs" | "maxRssMb" | "processMs") =>
+    median(results.map((r) => r[key]));
+
+function planTable(pairs: Pair[]): string[] {
+    const lines = [
+        "| N | resources (cloud + components) | process wall: component / hand-written / ratio | program time: component / hand-written / ratio | program CPU ratio | peak RSS: component / hand-written / ratio |",
+        "|---|---|---|---|---|---|",
+    ];
+    for (const { n, component: c, handwritten: h } of pairs) {
+        lines.push(
+            `| ${n} | ${c[0].cloudResources} + ${c[0].components} / ${h[0].cloudResources} + ${h[0].components} | ` +
+                `${ms(med(c, "processMs"))} / ${ms(med(h, "processMs"))} / **${ratio(med(c, "processMs"), med(h, "processMs"))}** | ` +
+                `${ms(med(c, "planMs"))} / ${ms(med(h, "planMs"))} / ${ratio(med(c, "planMs"), med(h, "planMs"))} | ` +
+                `${ratio(med(c, "cpuMs"), med(h, "cpuMs"))} | ` +
+                `${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} / ${ratio(med(c, "maxRssMb"), med(h, "maxRssMb"))} |`,
+        );
+    }
+    return lines;
+}
+
+function rawRuns(pairs: Pair[]): string[] {
+    return pairs.flatMap(({ n, component, handwritten }) => [
+        `- N=${n} component: process ${component.map((r) => Math.round(r.processMs)).join(", ")} ms; program ${component.map((r) => Math.round(r.planMs)).join(", ")} ms`,
+        `- N=${n} hand-written: process ${handwritten.map((r) => Math.round(r.processMs)).join(", ")} ms; program ${handwritten.map((r) => Math.round(r.planMs)).join(", ")} ms`,
+    ]);
+}
+
+// ---------------------------------------------------------------- consumer type-check
+
+interface TypecheckResult {
+    name: string;
+    skipLibCheck: boolean;
+    files: number;
+    wallMs: number;
+    checkMs: number;
+    memoryMb: number;
+}
+
+const TYPECHECK_CASES = [
+    { name: "pulumi-only", label: "`@pulumi/pulumi` only (baseline)" },
+    { name: "cloudrun-lb", label: "`cloudrun-lb` (lib/*.d.ts)" },
+    { name: "gcp-compute", label: "`@pulumi/gcp/compute` (same LB by hand)" },
+    { name: "gcp", label: "`@pulumi/gcp` (same LB by hand)" },
+];
+
+function typecheck(name: string, skipLibCheck: boolean): TypecheckResult {
+    // Inside the package scope, so `cloudrun-lb` resolves to lib/ through `exports` (module nodenext, like Pulumi).
+    const dir = path.join(OUT, "typecheck");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, "bench", "typecheck", `${name}.ts`), path.join(dir, `${name}.ts`));
+    const config = path.join(dir, `tsconfig.${name}.${skipLibCheck ? "skip" : "full"}.json`);
+    const compilerOptions = {
+        strict: true,
+        target: "ES2020",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        skipLibCheck,
+        types: ["node"],
+        noEmit: true,
+    };
+    fs.writeFileSync(config, JSON.stringify({ compilerOptions, files: [`${name}.ts`] }, null, 2));
+    const started = process.hrtime.bigint();
+    const output = execFileSync(process.execPath, [TSC, "-p", config, "--extendedDiagnostics"], {
+        cwd: ROOT,
+        encoding: "utf8",
+    });
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const field = (label: string) => {
+        const match = new RegExp(`^${label}:\\s+([\\d.]+)`, "m").exec(output);
+        return match ? Number(match[1]) : NaN;
+    };
+    return {
+        name,
+        skipLibCheck,
+        files: field("Files"),
+        wallMs,
+        checkMs: field("Check time") * 1000,
+        memoryMb: field("Memory used") / 1024,
+    };
+}
+
+function measureTypecheck(options: Options): TypecheckResult[][] {
+    const all: TypecheckResult[][] = [];
+    for (const skipLibCheck of [true, false]) {
+        for (const { name } of TYPECHECK_CASES) {
+            const runs: TypecheckResult[] = [];
+            for (let i = 0; i < options.typecheckRuns; i++) {
+                runs.push(typecheck(name, skipLibCheck));
+                process.stderr.write(
+                    `  tsc ${name} skipLibCheck=${skipLibCheck}: ${ms(runs[i].wallMs)}, ${runs[i].files} files\n`,
+                );
+            }
+            all.push(runs);
+        }
+    }
+    return all;
+}
+
+function typecheckTable(results: TypecheckResult[][]): string[] {
+    const lines = [
+        "| import | skipLibCheck | files | tsc wall (median) | check time | memory |",
+        "|---|---|---|---|---|---|",
+    ];
+    for (const runs of results) {
+        const label = TYPECHECK_CASES.find((c) => c.name === runs[0].name)!.label;
+        lines.push(
+            `| ${label} | ${runs[0].skipLibCheck} | ${runs[0].files} | ${ms(median(runs.map((r) => r.wallMs)))} | ` +
+                `${ms(median(runs.map((r) => r.checkMs)))} | ${mb(median(runs.map((r) => r.memoryMb)))} |`,
+        );
+    }
+    return lines;
+}
+
+// ---------------------------------------------------------------- npm test
+
+function measureNpmTest(): { wallMs: number; passing: string } {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith("npm_")));
+    const started = process.hrtime.bigint();
+    const child = spawnSync("npm", ["test"], { cwd: ROOT, encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const passing = /(\d+) passing/.exec(child.stdout)?.[1] ?? "?";
+    const failing = /(\d+) failing/.exec(child.stdout)?.[1];
+    return { wallMs, passing: failing ? `${passing} passing, ${failing} FAILING` : `${passing} passing` };
+}
+
+// ---------------------------------------------------------------- report
+
+function version(pkg: string): string {
+    return JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version;
+}
+
+function git(args: string[]): string {
+    try {
+        return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+    } catch {
+        return "unknown";
+    }
+}
+
+function main(): void {
+    const options = parseOptions(process.argv.slice(2));
+    const loadBefore = os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ");
+    const startedAt = new Date();
+
+    process.stderr.write("verifying the hand-written programs match the component…\n");
+    const equivalence = verifyEquivalence("component", "handwritten");
+    const maskEquivalence = verifyEquivalence("component-urlmask", "handwritten-urlmask");
+
+    process.stderr.write("plan: one load balancer, N services, host-based routing…\n");
+    const hostPairs = measurePairs("component", "handwritten", options);
+    process.stderr.write("plan: N services through one URL-mask NEG…\n");
+    const maskPairs = measurePairs("component-urlmask", "handwritten-urlmask", {
+        ...options,
+        runs: Math.min(options.runs, 3),
+    });
+    const typecheckResults = options.typecheck ? measureTypecheck(options) : [];
+    process.stderr.write(options.npmTest ? "npm test…\n" : "");
+    const npmTest = options.npmTest ? measureNpmTest() : undefined;
+    const loadAfter = os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ");
+
+    const first = hostPairs.find((p) => p.n === 1);
+    const last = hostPairs.find((p) => p.n === 1000);
+    const processRatio = (p?: Pair) => (p ? med(p.component, "processMs") / med(p.handwritten, "processMs") : NaN);
+    const programRatio = (p?: Pair) => (p ? med(p.component, "planMs") / med(p.handwritten, "planMs") : NaN);
+    const tcMedian = (name: string) =>
+        median(typecheckResults.find((r) => r[0].name === name && r[0].skipLibCheck)?.map((r) => r.wallMs) ?? [NaN]);
+    const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+
+    const commit = `${git(["rev-parse", "--short", "HEAD"])}${git(["status", "--porcelain", "--untracked-files=no"]) ? " (with uncommitted changes)" : ""}`;
+    const report = [
+        "# Benchmarks",
+        "",
+        "Generated by `npm run bench` (bench/run.ts) — do not edit by hand; re-run it. The route compiler is being",
+        "rewritten on another branch: when it lands, re-run `npm run bench` (the equivalence check below says",
+        "whether bench/programs/handwritten.ts still mirrors the component's URL map).",
+        "",
+        "## Machine and versions",
+        "",
+        `- Date: ${startedAt.toISOString()}; commit ${commit}`,
+        `- CPU: ${os.cpus()[0]?.model ?? "unknown"}, nproc ${os.availableParallelism()}; memory ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+        `- Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter} (other processes shared the 2 cores; medians and alternating order dampen that)`,
+        `- Node ${process.version}; @pulumi/pulumi ${version("@pulumi/pulumi")}; @pulumi/gcp ${version("@pulumi/gcp")}; typescript ${version("typescript")}`,
+        `- Runs per case: ${options.runs} (URL mask: ${Math.min(options.runs, 3)}; tsc: ${options.typecheckRuns}); figures are medians`,
+        "",
+        "## Commands",
+        "",
+        "```sh",
+        "npm ci",
+        `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+        "# = npm run build && tsc -p bench/tsconfig.json && node bench/out/run.js",
+        "# one case by hand: node bench/out/plan-case.js <component|handwritten|component-urlmask|handwritten-urlmask> <N>",
+        "```",
+        "",
+        "Each plan case runs in a fresh `node` process: load `@pulumi/pulumi`, install minimal mocks (`setMocks`,",
+        "ids `<name>-id`, state echoes inputs, not a preview: applies run), then time from `require()` of the program",
+        "(so the import of `cloudrun-lb` or `@pulumi/gcp/compute` counts) until every registration reached the mocks",
+        "(`waitForRPCs`). *Process wall* is spawn → exit as measured by the parent (what a user waits for, without",
+        "the engine); *program time* is the in-process part; *peak RSS* is `process.resourceUsage().maxRSS`.",
+        "Both sides import `@pulumi/gcp/compute` (not the whole `@pulumi/gcp`), the stricter comparison for us.",
+        "",
+        "## Plan: one global external load balancer, N Cloud Run services, host-based routing",
+        "",
+        'Routes `{ hosts: ["svc-i.example.com"], backend: "svc-i" }`; component: bench/programs/component.ts;',
+        "hand-written with raw `@pulumi/gcp`: bench/programs/handwritten.ts.",
+        `Equivalence check at N = 3: ${equivalence}.`,
+        "",
+        ...planTable(hostPairs),
+        "",
+        `Targets (process wall ratio): N = 1 ≤ 1.10 → ${processRatio(first).toFixed(2)} ${verdict(processRatio(first) <= 1.1)}; ` +
+            `N = 1000 ≤ 1.25 → ${processRatio(last).toFixed(2)} ${verdict(processRatio(last) <= 1.25)}. ` +
+            `Program-time ratio: N = 1 ${programRatio(first).toFixed(2)}, N = 1000 ${programRatio(last).toFixed(2)}.`,
+        "",
+        "## Plan: N Cloud Run services through ONE URL-mask NEG",
+        "",
+        'One backend `{ cloudRun: { urlMask: "<service>.example.com" } }`: a new service needs no new resource.',
+        `Equivalence check: ${maskEquivalence}.`,
+        "",
+        ...planTable(maskPairs),
+        "",
+        ...(typecheckResults.length > 0
+            ? [
+                  "## Consumer type-check: `tsc --noEmit` on a one-file stack program",
+                  "",
+                  'bench/typecheck/*.ts, `module`/`moduleResolution` `nodenext` (Pulumi\'s default), `strict`, `types: ["node"]`.',
+                  "",
+                  ...typecheckTable(typecheckResults),
+                  "",
+                  `Target (skipLibCheck true): importing \`cloudrun-lb\` no slower than \`@pulumi/gcp/compute\` alone → ` +
+                      `${ms(tcMedian("cloudrun-lb"))} vs ${ms(tcMedian("gcp-compute"))} (ratio ${ratio(tcMedian("cloudrun-lb"), tcMedian("gcp-compute"))}) ` +
+                      `${verdict(tcMedian("cloudrun-lb") <= tcMedian("gcp-compute") * 1.05)} (within 5 %, the run-to-run noise).`,
+                  "",
+              ]
+            : []),
+        ...(npmTest
+            ? [
+                  "## `npm test`",
+                  "",
+                  `Wall time ${ms(npmTest.wallMs)} (${npmTest.passing}; lint, type-check, mocha).`,
+                  "",
+              ]
+            : []),
+        "## Raw runs",
+        "",
+        ...rawRuns(hostPairs),
+        ...rawRuns(maskPairs),
+        "",
+    ].join("\n");
+
+    if (options.write) {
+        fs.writeFileSync(path.join(ROOT, "bench", "RESULTS.md"), report);
+        updateReadme(hostPairs, maskPairs, typecheckResults, npmTest);
+    }
+    process.stdout.write(report);
+}
+
+/** The README's "Performance" summary, between its markers. */
+function updateReadme(
+    hostPairs: Pair[],
+    maskPairs: Pair[],
+    typecheckResults: TypecheckResult[][],
+    npmTest: { wallMs: number; passing: string } | undefined,
+): void {
+    const readmePath = path.join(ROOT, "README.md");
+    const readme = fs.readFileSync(readmePath, "utf8");
+    const start = "<!-- bench:start -->";
+    const end = "<!-- bench:end -->";
+    if (!readme.includes(start) || !readme.includes(end)) {
+        return;
+    }
+    const rows = hostPairs.map(
+        ({ n, component: c, handwritten: h }) =>
+            `| ${n} | ${c[0].cloudResources} | ${ms(med(c, "processMs"))} | ${ms(med(h, "processMs"))} | ${ratio(med(c, "processMs"), med(h, "processMs"))} | ${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} |`,
+    );
+    const mask = maskPairs.map(
+        (p) => `${p.component[0].cloudResources} resources, ${ms(med(p.component, "processMs"))} at N = ${p.n}`,
+    );
+    const tc = (name: string) =>
+        ms(
+            median(
+                typecheckResults.find((r) => r[0].name === name && r[0].skipLibCheck)?.map((r) => r.wallMs) ?? [NaN],
+            ),
+        );
+    const summary = [
+        start,
+        "| Services (N) | Cloud resources | Plan, component | Plan, hand-written `@pulumi/gcp` | Ratio | Peak RSS (component / hand-written) |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+        "",
+        `Through one URL-mask NEG the load balancer stays the same size whatever N is: ${mask.join("; ")}.`,
+        ...(typecheckResults.length > 0
+            ? [
+                  `A consumer's \`tsc --noEmit\` (skipLibCheck): importing \`cloudrun-lb\` ${tc("cloudrun-lb")}, ` +
+                      `\`@pulumi/gcp/compute\` ${tc("gcp-compute")}, the whole \`@pulumi/gcp\` ${tc("gcp")}.`,
+              ]
+            : []),
+        ...(npmTest ? [`\`npm test\` takes ${ms(npmTest.wallMs)} (${npmTest.passing}).`] : []),
+        end,
+    ].join("\n");
+    fs.writeFileSync(
+        readmePath,
+        readme.slice(0, readme.indexOf(start)) + summary + readme.slice(readme.indexOf(end) + end.length),
+    );
+}
+
+main();
