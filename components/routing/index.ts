@@ -1,2 +1,5 @@
 export * from "./types";
 export * from "./compile";
+export * from "./simulate";
+export * from "./url-mask";
+export * from "./route-tests";
