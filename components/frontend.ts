@@ -252,7 +252,9 @@ export class Frontend extends pulumi.ComponentResource {
         const certName = pulumi.unsecret(
             pulumi
                 .all([cert.certificate, privateKey])
-                .apply(([certificate, key]) => replacementSafeName(gcpName(this.physical, "cert"), { region, certificate, key })),
+                .apply(([certificate, key]) =>
+                    replacementSafeName(gcpName(this.physical, "cert"), { region, certificate, key }),
+                ),
         );
         if (region) {
             return new compute.RegionSslCertificate(
@@ -302,7 +304,10 @@ export class Frontend extends pulumi.ComponentResource {
     }
 
     /** One address per region (internal) or one global/regional external address, keyed by region or "global". */
-    private createAddresses(name: string, args: FrontendArgs): Record<string, { ref: pulumi.Output<string>; ip: pulumi.Output<string> }> {
+    private createAddresses(
+        name: string,
+        args: FrontendArgs,
+    ): Record<string, { ref: pulumi.Output<string>; ip: pulumi.Output<string> }> {
         const profile = schemeProfile(args.scheme);
         const create = args.address?.create ?? true;
         const retainOnDelete = args.address?.retainOnDelete ?? false;
@@ -319,7 +324,8 @@ export class Frontend extends pulumi.ComponentResource {
                 continue;
             }
             const logical = keys.length === 1 ? `${name}-address` : `${name}-address-${key}`;
-            const physical = keys.length === 1 ? gcpName(this.physical, "address") : gcpName(this.physical, "address", key);
+            const physical =
+                keys.length === 1 ? gcpName(this.physical, "address") : gcpName(this.physical, "address", key);
             const requested = args.address?.ips?.[key] ?? (keys.length === 1 ? args.address?.ip : undefined);
             if (key === "global") {
                 const inputs = { addressType: "EXTERNAL", ipVersion: "IPV4" };
@@ -382,9 +388,7 @@ export class Frontend extends pulumi.ComponentResource {
         // network through the proxy-only subnets' outputs makes the engine order it so, in TS and in
         // any other language.
         const network = args.network
-            ? pulumi
-                  .all([args.network, args.proxyOnlySubnetworks ?? {}])
-                  .apply(([networkLink]) => networkLink)
+            ? pulumi.all([args.network, args.proxyOnlySubnetworks ?? {}]).apply(([networkLink]) => networkLink)
             : undefined;
 
         if (profile.scope === "global" && !profile.internal) {
@@ -402,7 +406,10 @@ export class Frontend extends pulumi.ComponentResource {
             const subnetwork = profile.internal
                 ? pulumi.output(args.subnetworks ?? {}).apply((s) => s[region])
                 : undefined;
-            const ruleName = regions.length === 1 ? gcpName(this.physical, suffix, "rule") : gcpName(this.physical, suffix, "rule", region);
+            const ruleName =
+                regions.length === 1
+                    ? gcpName(this.physical, suffix, "rule")
+                    : gcpName(this.physical, suffix, "rule", region);
             if (profile.scope === "global") {
                 return new compute.GlobalForwardingRule(
                     logical,
@@ -420,7 +427,8 @@ export class Frontend extends pulumi.ComponentResource {
                     subnetwork,
                     ipAddress: addresses[region]?.ref,
                     networkTier: profile.internal ? "PREMIUM" : (args.networkTier ?? "PREMIUM"),
-                    allowGlobalAccess: args.scheme === "regional-internal" ? (args.allowGlobalAccess ?? false) : undefined,
+                    allowGlobalAccess:
+                        args.scheme === "regional-internal" ? (args.allowGlobalAccess ?? false) : undefined,
                 },
                 { parent: this },
             );

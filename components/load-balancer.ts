@@ -184,7 +184,9 @@ export interface ApplicationLoadBalancerArgs {
 }
 
 /** The regions the load balancer's network and frontends live in. */
-export function loadBalancerRegions(args: Pick<ApplicationLoadBalancerArgs, "scheme" | "region" | "regions">): string[] {
+export function loadBalancerRegions(
+    args: Pick<ApplicationLoadBalancerArgs, "scheme" | "region" | "regions">,
+): string[] {
     const profile = schemeProfile(args.scheme);
     if (profile.scope === "regional") {
         return args.region ? [args.region] : [];
@@ -196,7 +198,9 @@ export function loadBalancerRegions(args: Pick<ApplicationLoadBalancerArgs, "sch
 }
 
 /** The backend for requests no route matches. */
-export function defaultBackendKey(args: Pick<ApplicationLoadBalancerArgs, "backends" | "defaultBackend">): string | undefined {
+export function defaultBackendKey(
+    args: Pick<ApplicationLoadBalancerArgs, "backends" | "defaultBackend">,
+): string | undefined {
     if (args.defaultBackend !== undefined) {
         return args.defaultBackend;
     }
@@ -255,7 +259,9 @@ function urlMapInputs(spec: pulumi.Output<UrlMapSpec>) {
         hostRules: spec.apply((s) => s.hostRules),
         pathMatchers: spec.apply((s) => s.pathMatchers),
         // RegionUrlMap tests require `service`, so redirect tests are emitted on global maps only.
-        tests: spec.apply((s) => s.tests?.filter((t): t is UrlMapTestSpec & { service: string } => t.service !== undefined)),
+        tests: spec.apply((s) =>
+            s.tests?.filter((t): t is UrlMapTestSpec & { service: string } => t.service !== undefined),
+        ),
     };
 }
 
@@ -281,6 +287,8 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly forwardingRuleIds: pulumi.Output<string[]>;
     /** Self link of the VPC (Envoy-based schemes), else undefined. */
     public readonly networkSelfLink: pulumi.Output<string | undefined>;
+    /** Self link of the regular subnet per region (internal schemes), e.g. for client VMs. */
+    public readonly subnetworkSelfLinks: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
@@ -365,6 +373,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.url = frontend.url;
         this.forwardingRuleIds = frontend.forwardingRuleIds;
         this.networkSelfLink = network ? network.network : pulumi.output(undefined);
+        this.subnetworkSelfLinks = network
+            ? network.subnetworks
+            : (pulumi.output({}) as pulumi.Output<Record<string, string>>);
         this.registerOutputs({
             ipAddress: this.ipAddress,
             ipAddresses: this.ipAddresses,
@@ -373,6 +384,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             urlMapId: this.urlMapId,
             forwardingRuleIds: this.forwardingRuleIds,
             networkSelfLink: this.networkSelfLink,
+            subnetworkSelfLinks: this.subnetworkSelfLinks,
         });
     }
 }

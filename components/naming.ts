@@ -55,7 +55,10 @@ export function sanitizeNamePart(part: string): string {
  * @example gcpName("My_Shop", "url-map") === "my-shop-url-map"
  */
 export function gcpName(...parts: string[]): string {
-    const joined = parts.map(sanitizeNamePart).filter((p) => p.length > 0).join("-");
+    const joined = parts
+        .map(sanitizeNamePart)
+        .filter((p) => p.length > 0)
+        .join("-");
     let name = /^[a-z]/.test(joined) ? joined : `x-${joined}`.replace(/-+$/, "");
     if (name === "x") {
         name = "x-unnamed";
@@ -76,7 +79,9 @@ export function gcpName(...parts: string[]): string {
  */
 export function replacementSafeName(base: string, replacementInputs: unknown): string {
     const hash = shortHash(replacementInputs);
-    const head = gcpName(base).slice(0, GCP_NAME_MAX - HASH_LENGTH - 1).replace(/-+$/, "");
+    const head = gcpName(base)
+        .slice(0, GCP_NAME_MAX - HASH_LENGTH - 1)
+        .replace(/-+$/, "");
     return `${head}-${hash}`;
 }
 

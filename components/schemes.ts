@@ -176,7 +176,8 @@ export const featureTable: FeatureSupport[] = [
         title: "Weighted traffic splits",
         option: "routes[].split",
         supported: NOT_CLASSIC,
-        alternative: "use scheme global-external (classic can migrate in place), or split traffic with Cloud Run revisions",
+        alternative:
+            "use scheme global-external (classic can migrate in place), or split traffic with Cloud Run revisions",
         source: "gcp-facts §6.6",
     },
     {
@@ -272,7 +273,8 @@ export const featureTable: FeatureSupport[] = [
         title: "Custom request/response headers on the backend service (Host override)",
         option: "backends.<key>.customRequestHeaders",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
-        alternative: "set headers in routes (requestHeaders) — Host cannot be rewritten on Envoy schemes; for Cloud Run in another project use cross-project service referencing",
+        alternative:
+            "set headers in routes (requestHeaders) — Host cannot be rewritten on Envoy schemes; for Cloud Run in another project use cross-project service referencing",
         source: "gcp-facts §2.1",
     },
     {
@@ -296,7 +298,8 @@ export const featureTable: FeatureSupport[] = [
         title: "Hybrid NEG (on-prem IP:port)",
         option: "backends.<key>.hybrid",
         supported: NOT_CLASSIC,
-        alternative: "use an Envoy-based scheme (regional-internal, regional-external, cross-region-internal, global-external)",
+        alternative:
+            "use an Envoy-based scheme (regional-internal, regional-external, cross-region-internal, global-external)",
         source: "gcp-facts §2 (hybrid connectivity NEGs)",
     },
     {
@@ -376,7 +379,8 @@ export const featureTable: FeatureSupport[] = [
         title: "Global access to the internal VIP",
         option: "allowGlobalAccess",
         supported: only("regional-internal"),
-        alternative: "cross-region-internal serves every region it is given; external schemes are reachable from anywhere",
+        alternative:
+            "cross-region-internal serves every region it is given; external schemes are reachable from anywhere",
         source: "gcp-facts §3.2",
     },
     {
@@ -400,7 +404,8 @@ export const featureTable: FeatureSupport[] = [
         title: "Cloud Armor security policy",
         option: "backends.<key>.securityPolicy",
         supported: only("regional-internal", "regional-external", "global-external", "classic"),
-        alternative: "cross-region internal has no Cloud Armor support (UNCONFIRMED, assumed): use scheme regional-internal",
+        alternative:
+            "cross-region internal has no Cloud Armor support (UNCONFIRMED, assumed): use scheme regional-internal",
         source: "gcp-facts §9.3",
     },
 ];

@@ -45,7 +45,12 @@ export function runRules<C>(rules: readonly Rule<C>[], context: C): Problem[] {
     const problems: Problem[] = [];
     for (const rule of rules) {
         for (const finding of rule.check(context)) {
-            problems.push({ rule: rule.id, field: finding.field, message: finding.message, fix: finding.fix ?? rule.fix });
+            problems.push({
+                rule: rule.id,
+                field: finding.field,
+                message: finding.message,
+                fix: finding.fix ?? rule.fix,
+            });
         }
     }
     return problems;
@@ -58,9 +63,7 @@ export function nestProblems(prefix: string, problems: Problem[]): Problem[] {
 
 export function formatProblems(label: string, problems: readonly Problem[]): string {
     const count = problems.length === 1 ? "1 configuration problem" : `${problems.length} configuration problems`;
-    const lines = problems.map(
-        (p, i) => `  ${i + 1}. ${p.field}: ${p.message}\n     Fix: ${p.fix} [${p.rule}]`,
-    );
+    const lines = problems.map((p, i) => `  ${i + 1}. ${p.field}: ${p.message}\n     Fix: ${p.fix} [${p.rule}]`);
     return `${label} has ${count}:\n${lines.join("\n")}`;
 }
 

@@ -60,6 +60,21 @@ export function displayValue(value: unknown): unknown {
     return value;
 }
 
+/** The wire form with secret values in the clear (for test assertions only). */
+export function revealValue(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(revealValue);
+    }
+    if (value && typeof value === "object") {
+        const record = value as Record<string, unknown>;
+        if (record[SIG_KEY] === SECRET_SIG) {
+            return revealValue(record.value);
+        }
+        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revealValue(v)]));
+    }
+    return value;
+}
+
 /** The collection GCP files a compute resource under, and whether it is regional. */
 const computeCollections: Record<string, [string, "regional" | "global" | "zonal"]> = {
     Address: ["addresses", "regional"],
@@ -93,7 +108,11 @@ const computeCollections: Record<string, [string, "regional" | "global" | "zonal
     Router: ["routers", "regional"],
 };
 
-function mockState(type: string, name: string, inputs: Record<string, any>): { id: string; state: Record<string, unknown> } {
+function mockState(
+    type: string,
+    name: string,
+    inputs: Record<string, any>,
+): { id: string; state: Record<string, unknown> } {
     const project = inputs.project ?? MOCK_PROJECT;
     const physical: string = inputs.name ?? name;
     const [pkg, kind] = [type.split(":")[0], type.split(":")[2] ?? ""];
@@ -114,7 +133,8 @@ function mockState(type: string, name: string, inputs: Record<string, any>): { i
         };
         if (kind === "Address" || kind === "GlobalAddress") {
             const internal = inputs.addressType === "INTERNAL";
-            state.address = inputs.address ?? (internal ? "10.1.2.10" : kind === "Address" ? "203.0.113.20" : "203.0.113.10");
+            state.address =
+                inputs.address ?? (internal ? "10.1.2.10" : kind === "Address" ? "203.0.113.20" : "203.0.113.10");
         }
         if (kind === "ForwardingRule" || kind === "GlobalForwardingRule") {
             state.ipAddress = inputs.ipAddress;
@@ -149,7 +169,10 @@ function mockState(type: string, name: string, inputs: Record<string, any>): { i
     if (type === "tls:index/selfSignedCert:SelfSignedCert") {
         return {
             id: `${name}-id`,
-            state: { ...inputs, certPem: "-----BEGIN CERTIFICATE-----\nMOCK-CERT-" + name + "\n-----END CERTIFICATE-----\n" },
+            state: {
+                ...inputs,
+                certPem: "-----BEGIN CERTIFICATE-----\nMOCK-CERT-" + name + "\n-----END CERTIFICATE-----\n",
+            },
         };
     }
     return { id: `${physical}-id`, state: { ...inputs, name: inputs.name ?? physical } };
@@ -165,7 +188,10 @@ function mockCall(token: string, inputs: Record<string, any>): Record<string, un
                 id: `projects/${inputs.projectId ?? MOCK_PROJECT}`,
             };
         case "gcp:compute/getNetwork:getNetwork":
-            return { ...inputs, selfLink: `https://www.googleapis.com/compute/v1/projects/${inputs.project ?? MOCK_PROJECT}/global/networks/${inputs.name}` };
+            return {
+                ...inputs,
+                selfLink: `https://www.googleapis.com/compute/v1/projects/${inputs.project ?? MOCK_PROJECT}/global/networks/${inputs.name}`,
+            };
         default:
             throw new Error(`cloudrun-lb mocks: no mock for the invoke ${token}; add one to tools/mocks.ts`);
     }
@@ -192,7 +218,7 @@ export function installMocks(options: { project?: string; stack?: string; previe
                 urn,
                 custom: args.custom ?? true,
                 inputs: displayValue(wire) as Record<string, unknown>,
-                rawInputs: args.inputs,
+                rawInputs: revealValue(args.inputs) as Record<string, unknown>,
                 dependencies: req ? req.getDependenciesList() : [],
                 id: args.custom === false ? "" : id,
             });
@@ -200,7 +226,7 @@ export function installMocks(options: { project?: string; stack?: string; previe
         },
         call: (args) => mockCall(args.token, args.inputs),
     };
-    pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "dev", options.preview ?? false);
+    void pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "dev", options.preview ?? false);
     const settings = require("@pulumi/pulumi/runtime/settings");
     const monitor = settings.getMonitor();
     const register = monitor.registerResource.bind(monitor);
@@ -215,7 +241,9 @@ export function installMocks(options: { project?: string; stack?: string; previe
         }
     };
     const cloudResources = () =>
-        resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.type !== "pulumi:pulumi:Stack");
+        resources.filter(
+            (r) => r.custom && !r.type.startsWith("pulumi:providers:") && r.type !== "pulumi:pulumi:Stack",
+        );
     return {
         resources,
         cloudResources,

@@ -23,7 +23,8 @@ export const serverlessRules: Rule<ServerlessBackendArgs>[] = [
         id: "cloud-run-target",
         component: "ServerlessBackend",
         summary: "A Cloud Run backend names exactly one of a service or a URL mask",
-        prevents: "a serverless NEG with no target, or an ambiguous one (API: the service must be given explicitly or via the URL mask)",
+        prevents:
+            "a serverless NEG with no target, or an ambiguous one (API: the service must be given explicitly or via the URL mask)",
         fix: 'set cloudRun.service (e.g. "orders") or cloudRun.urlMask (e.g. "example.com/<service>"), not both',
         check: (args) => {
             const hasService = args.cloudRun.service !== undefined;
@@ -64,7 +65,10 @@ export const serverlessRules: Rule<ServerlessBackendArgs>[] = [
                 findings.push({ field: "cloudRun.urlMask", message: `"${mask}" starts with a URL scheme` });
             }
             if (!mask.includes("<service>") && !mask.includes("<tag>")) {
-                findings.push({ field: "cloudRun.urlMask", message: `"${mask}" has no <service> or <tag> placeholder` });
+                findings.push({
+                    field: "cloudRun.urlMask",
+                    message: `"${mask}" has no <service> or <tag> placeholder`,
+                });
             }
             const unknownPlaceholder = /<(?!service>|tag>)[^>]*>/.exec(mask);
             if (unknownPlaceholder) {
@@ -93,7 +97,8 @@ export const serverlessRules: Rule<ServerlessBackendArgs>[] = [
         id: "serverless-negs-per-backend",
         component: "ServerlessBackend",
         summary: "Regional schemes take one serverless NEG per backend service; global ones at most one per region",
-        prevents: "GCP's rule: a regional backend service has exactly one serverless NEG; a global one at most one per region",
+        prevents:
+            "GCP's rule: a regional backend service has exactly one serverless NEG; a global one at most one per region",
         fix: "list each region once; for several regions use scheme global-external or cross-region-internal",
         check: (args) => {
             const regions = args.cloudRun.regions;

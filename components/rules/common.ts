@@ -6,7 +6,13 @@ export const REGION_PATTERN = /^[a-z]+-[a-z]+[0-9]+$/;
 
 export function regionFinding(field: string, region: string | undefined): Finding[] {
     if (region === undefined || region === "") {
-        return [{ field, message: "no region is set", fix: 'set it to the Cloud Run service\'s region, e.g. "europe-west1"' }];
+        return [
+            {
+                field,
+                message: "no region is set",
+                fix: 'set it to the Cloud Run service\'s region, e.g. "europe-west1"',
+            },
+        ];
     }
     if (!REGION_PATTERN.test(region)) {
         return [

@@ -117,7 +117,9 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         check: (args) => {
             const findings: Finding[] = [];
             if (args.allowGlobalAccess !== undefined && !supports(args.scheme, "allowGlobalAccess")) {
-                findings.push(unsupportedFinding(args.scheme, "allowGlobalAccess", "allowGlobalAccess", "allowGlobalAccess"));
+                findings.push(
+                    unsupportedFinding(args.scheme, "allowGlobalAccess", "allowGlobalAccess", "allowGlobalAccess"),
+                );
             }
             if (args.networkTier === "STANDARD" && !supports(args.scheme, "standardTier")) {
                 findings.push(unsupportedFinding(args.scheme, "standardTier", "networkTier", "Standard network tier"));

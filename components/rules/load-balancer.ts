@@ -151,9 +151,11 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
     problems.push(...validateRoutes(routingContext(args)));
     const profile = schemeProfile(args.scheme);
     const regions = loadBalancerRegions(args);
-    if (profile.proxyOnlySubnetPurpose && regions.length > 0) {
+    // With the region missing (already reported), ranges are still checked, under a stand-in region.
+    const checkedRegions = regions.length > 0 ? regions : ["(region)"];
+    if (profile.proxyOnlySubnetPurpose) {
         const networkProblems = validateNetworkArgs({
-            regions,
+            regions: checkedRegions,
             proxyOnlyPurpose: profile.proxyOnlySubnetPurpose,
             subnets: profile.addressFromSubnet,
             create: args.network?.existing ? undefined : (args.network?.create ?? {}),
@@ -175,19 +177,17 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             );
         }
     }
-    if (regions.length > 0 || profile.scope === "global") {
-        problems.push(
-            ...validateFrontendArgs({
-                scheme: args.scheme,
-                regions,
-                urlMap: "",
-                https: args.https,
-                httpPort: args.httpPort,
-                address: args.address,
-                allowGlobalAccess: args.allowGlobalAccess,
-                networkTier: args.networkTier,
-            }).filter((p) => p.rule !== "frontend-region"),
-        );
-    }
+    problems.push(
+        ...validateFrontendArgs({
+            scheme: args.scheme,
+            regions: checkedRegions,
+            urlMap: "",
+            https: args.https,
+            httpPort: args.httpPort,
+            address: args.address,
+            allowGlobalAccess: args.allowGlobalAccess,
+            networkTier: args.networkTier,
+        }).filter((p) => p.rule !== "frontend-region"),
+    );
     return problems;
 }

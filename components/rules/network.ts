@@ -6,6 +6,8 @@ import { regionFinding } from "./common";
 
 interface NamedRange {
     field: string;
+    /** What the range is for, e.g. "the proxy-only subnet in europe-west1". */
+    role: string;
     text: string;
 }
 
@@ -23,11 +25,15 @@ function createdRanges(args: LoadBalancerNetworkArgs): NamedRange[] {
                 ? "create"
                 : `create.regions.${region}`;
         if (!args.existing && (args.subnets ?? true)) {
-            ranges.push({ field: args.existing ? base : `${base}.subnetCidr`, text: cidrs.subnetCidr });
+            ranges.push({ field: `${base}.subnetCidr`, role: `the subnet in ${region}`, text: cidrs.subnetCidr });
         }
         const adopted = args.existing?.proxyOnlySubnetworks?.[region] !== undefined;
         if (args.proxyOnlyPurpose && !adopted) {
-            ranges.push({ field: args.existing ? base : `${base}.proxyOnlyCidr`, text: cidrs.proxyOnlyCidr });
+            ranges.push({
+                field: args.existing ? base : `${base}.proxyOnlyCidr`,
+                role: `the proxy-only subnet in ${region}`,
+                text: cidrs.proxyOnlyCidr,
+            });
         }
     });
     return ranges;
@@ -41,9 +47,7 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
         prevents: "an ambiguous network: which VPC would the load balancer live in?",
         fix: "remove network.create or network.existing",
         check: (args) =>
-            args.create && args.existing
-                ? [{ field: "network", message: "both create and existing are set" }]
-                : [],
+            args.create && args.existing ? [{ field: "network", message: "both create and existing are set" }] : [],
     },
     {
         id: "network-region",
@@ -54,7 +58,9 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
         check: (args) =>
             args.regions.length === 0
                 ? [{ field: "region", message: "no region is set" }]
-                : args.regions.flatMap((r, i) => regionFinding(args.regions.length === 1 ? "region" : `regions[${i}]`, r)),
+                : args.regions.flatMap((r, i) =>
+                      regionFinding(args.regions.length === 1 ? "region" : `regions[${i}]`, r),
+                  ),
     },
     {
         id: "network-cidr-syntax",
@@ -115,7 +121,7 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
                     if (cidrsOverlap(parsed[i].cidr, parsed[j].cidr)) {
                         findings.push({
                             field: parsed[j].field,
-                            message: `"${parsed[j].text}" overlaps ${parsed[i].field} ("${parsed[i].text}")`,
+                            message: `"${parsed[j].text}" overlaps "${parsed[i].text}", the range of ${parsed[i].role}`,
                             fix: `pick a range outside ${parsed[i].text}, e.g. the default ${defaultProxyOnlyCidr(0)} for the proxy-only subnet`,
                         });
                     }

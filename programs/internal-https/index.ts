@@ -1,0 +1,110 @@
+/**
+ * Private HTTPS access to a Cloud Run service through a regional internal Application Load Balancer —
+ * the gcloud walkthrough "Set up an internal HTTP(S) load balancer with Cloud Run" as one program.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
+import * as compute from "@pulumi/gcp/compute";
+import * as projects from "@pulumi/gcp/projects";
+import * as tls from "@pulumi/tls";
+import { ApplicationLoadBalancer } from "cloudrun-lb";
+
+const config = new pulumi.Config();
+const region = config.get("region") ?? "europe-west1";
+const zone = config.get("zone") ?? `${region}-b`;
+const hostname = config.get("hostname") ?? "hello.internal.example";
+const vip = config.get("vip") ?? "10.1.2.99";
+const existingService = config.get("serviceName");
+
+// Google's IAP TCP-forwarding range: SSH to the client VM only through `gcloud compute ssh --tunnel-through-iap`.
+const IAP_TCP_FORWARDING_RANGE = "35.235.240.0/20";
+
+const apis = ["compute.googleapis.com", "run.googleapis.com", "iap.googleapis.com"].map(
+    (api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }),
+);
+
+// The sample service takes internal traffic only; the load balancer's traffic counts as internal.
+// The load balancer adds no caller identity, so the invoker IAM check is turned off instead of
+// granting allUsers (which Domain Restricted Sharing policies forbid).
+const serviceName: pulumi.Input<string> =
+    existingService ??
+    new cloudrunv2.Service(
+        "hello",
+        {
+            name: "hello",
+            location: region,
+            ingress: "INGRESS_TRAFFIC_INTERNAL_ONLY",
+            invokerIamDisabled: true,
+            deletionProtection: false,
+            template: { containers: [{ image: "us-docker.pkg.dev/cloudrun/container/hello" }] },
+        },
+        { dependsOn: apis },
+    ).name;
+
+// A certificate from config, or a self-signed one for the internal hostname (the seed tests with curl -k).
+const configuredCertificate = config.get("tlsCertificate");
+let certificate: pulumi.Input<string>;
+let privateKey: pulumi.Input<string>;
+if (configuredCertificate) {
+    certificate = configuredCertificate;
+    privateKey = config.requireSecret("tlsPrivateKey");
+} else {
+    const key = new tls.PrivateKey("tls-key", { algorithm: "RSA", rsaBits: 2048 });
+    certificate = new tls.SelfSignedCert("tls-cert", {
+        privateKeyPem: key.privateKeyPem,
+        subject: { commonName: hostname },
+        dnsNames: [hostname],
+        validityPeriodHours: 24 * 365,
+        allowedUses: ["key_encipherment", "digital_signature", "server_auth"],
+    }).certPem;
+    privateKey = key.privateKeyPem;
+}
+
+const lb = new ApplicationLoadBalancer(
+    "lb",
+    {
+        scheme: "regional-internal",
+        region,
+        network: {
+            create: {
+                subnetCidr: config.get("subnetCidr") ?? "10.1.2.0/24",
+                proxyOnlyCidr: config.get("proxyOnlyCidr") ?? "10.129.0.0/23",
+            },
+        },
+        backends: { hello: { cloudRun: { service: serviceName } } },
+        https: { certificate: { certificate, privateKey } },
+        address: { ip: vip },
+        allowGlobalAccess: config.getBoolean("allowGlobalAccess") ?? false,
+    },
+    { dependsOn: apis },
+);
+
+// The client VM from the walkthrough, without an external IP: reach it through IAP.
+const subnetwork = lb.subnetworkSelfLinks.apply((subnets) => subnets[region]);
+const client = new compute.Instance(
+    "vm-client",
+    {
+        name: "vm-client",
+        zone,
+        machineType: "e2-micro",
+        tags: ["allow-ssh"],
+        bootDisk: { initializeParams: { image: "debian-cloud/debian-12" } },
+        networkInterfaces: [{ network: lb.networkSelfLink.apply((n) => n!), subnetwork }],
+        shieldedInstanceConfig: { enableSecureBoot: true },
+    },
+    { dependsOn: apis },
+);
+
+new compute.Firewall("fw-allow-ssh", {
+    name: "fw-allow-ssh",
+    network: lb.networkSelfLink.apply((n) => n!),
+    direction: "INGRESS",
+    allows: [{ protocol: "tcp", ports: ["22"] }],
+    sourceRanges: [IAP_TCP_FORWARDING_RANGE],
+    targetTags: ["allow-ssh"],
+});
+
+export const vipAddress = lb.ipAddress;
+export const url = lb.url;
+export const sshCommand = pulumi.interpolate`gcloud compute ssh ${client.name} --zone ${zone} --tunnel-through-iap`;
+export const curlCommand = pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`;

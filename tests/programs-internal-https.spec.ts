@@ -1,0 +1,137 @@
+import * as assert from "assert";
+import { execFileSync } from "child_process";
+import * as path from "path";
+import { plan, PlanResult } from "../tools/plan";
+
+const ROOT = path.resolve(__dirname, "..");
+const types = (result: PlanResult) => result.resources.map((r) => r.type);
+const one = (result: PlanResult, type: string) => {
+    const found = result.resources.filter((r) => r.type === type);
+    assert.strictEqual(found.length, 1, `one ${type}`);
+    return found[0];
+};
+
+describe("programs/internal-https (the default plan)", () => {
+    let result: PlanResult;
+
+    before(async () => {
+        result = await plan();
+    });
+
+    it("is the root Pulumi.yaml's program and plans without errors or warnings", () => {
+        assert.strictEqual(result.program, "programs/internal-https");
+        assert.deepStrictEqual(result.errors, []);
+        assert.deepStrictEqual(result.warnings, []);
+    });
+
+    it("holds every resource of the seed's walkthrough", () => {
+        const gcp = types(result).filter((t) => t.startsWith("gcp:compute/") || t.startsWith("gcp:cloudrunv2/"));
+        assert.deepStrictEqual(gcp.sort(), [
+            "gcp:cloudrunv2/service:Service",
+            "gcp:compute/address:Address",
+            "gcp:compute/firewall:Firewall",
+            "gcp:compute/forwardingRule:ForwardingRule",
+            "gcp:compute/instance:Instance",
+            "gcp:compute/network:Network",
+            "gcp:compute/regionBackendService:RegionBackendService",
+            "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
+            "gcp:compute/regionSslCertificate:RegionSslCertificate",
+            "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
+            "gcp:compute/regionUrlMap:RegionUrlMap",
+            "gcp:compute/subnetwork:Subnetwork",
+            "gcp:compute/subnetwork:Subnetwork",
+        ]);
+        const subnets = result.resources.filter((r) => r.type === "gcp:compute/subnetwork:Subnetwork");
+        assert.deepStrictEqual(
+            subnets.map((s) => [s.inputs.purpose, s.inputs.role, s.inputs.ipCidrRange]),
+            [
+                ["REGIONAL_MANAGED_PROXY", "ACTIVE", "10.129.0.0/23"],
+                [undefined, undefined, "10.1.2.0/24"],
+            ],
+        );
+    });
+
+    it("deploys the sample service for internal traffic only, destroyable", () => {
+        const service = one(result, "gcp:cloudrunv2/service:Service").inputs;
+        assert.strictEqual(service.ingress, "INGRESS_TRAFFIC_INTERNAL_ONLY");
+        assert.strictEqual(service.deletionProtection, false);
+        assert.strictEqual(service.invokerIamDisabled, true);
+    });
+
+    it("serves HTTPS with a self-signed certificate for the hostname, key never shown", () => {
+        const cert = one(result, "gcp:compute/regionSslCertificate:RegionSslCertificate").inputs;
+        assert.strictEqual(cert.privateKey, "[secret]");
+        assert.deepStrictEqual(one(result, "tls:index/selfSignedCert:SelfSignedCert").inputs.dnsNames, [
+            "hello.internal.example",
+        ]);
+        const rule = one(result, "gcp:compute/forwardingRule:ForwardingRule").inputs;
+        assert.strictEqual(rule.loadBalancingScheme, "INTERNAL_MANAGED");
+        assert.strictEqual(rule.portRange, "443");
+    });
+
+    it("admits SSH to the client VM only from IAP's TCP-forwarding range", () => {
+        const firewall = one(result, "gcp:compute/firewall:Firewall").inputs;
+        assert.deepStrictEqual(firewall.sourceRanges, ["35.235.240.0/20"]);
+        assert.deepStrictEqual(firewall.allows, [{ ports: ["22"], protocol: "tcp" }]);
+        assert.deepStrictEqual(firewall.targetTags, ["allow-ssh"]);
+        assert.deepStrictEqual(one(result, "gcp:compute/instance:Instance").inputs.tags, ["allow-ssh"]);
+    });
+
+    it("outputs the VIP and the curl command for the client VM", () => {
+        assert.deepStrictEqual(result.outputs, {
+            vipAddress: "10.1.2.99",
+            url: "https://10.1.2.99",
+            sshCommand: "gcloud compute ssh vm-client --zone europe-west1-b --tunnel-through-iap",
+            curlCommand:
+                "curl -k -s https://hello.internal.example/ --connect-to hello.internal.example:443:10.1.2.99:443",
+        });
+    });
+
+    it("gives byte-identical JSON when planned twice", async () => {
+        const again = await plan();
+        assert.strictEqual(JSON.stringify(again), JSON.stringify(result));
+    });
+
+    it("keeps a certificate key given in config out of the plan", async () => {
+        const withKey = await plan({
+            config: {
+                tlsCertificate: "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----",
+                tlsPrivateKey: "-----BEGIN PRIVATE KEY-----\nDO-NOT-LEAK-0xC0FFEE\n-----END PRIVATE KEY-----",
+            },
+        });
+        assert.deepStrictEqual(withKey.errors, []);
+        assert.ok(!JSON.stringify(withKey).includes("DO-NOT-LEAK-0xC0FFEE"));
+        assert.ok(!types(withKey).includes("tls:index/selfSignedCert:SelfSignedCert"));
+    });
+
+    it("fails with the field named for a /28 proxy-only subnet", async () => {
+        const bad = await plan({ config: { proxyOnlyCidr: "10.129.0.0/28" } });
+        assert.strictEqual(bad.errors.length, 1);
+        assert.deepStrictEqual(bad.errors[0].problems, [
+            {
+                rule: "proxy-only-subnet-size",
+                field: "network.create.proxyOnlyCidr",
+                message: '"10.129.0.0/28" is a /28: a proxy-only subnet needs at least 64 addresses (/26)',
+                fix: 'use a /26 or larger range; /23 (512 proxies) is Google\'s recommendation, e.g. "10.129.0.0/23"',
+            },
+        ]);
+    });
+
+    it("the CLI exits non-zero and prints the problem, without a stack trace", () => {
+        let status = 0;
+        let stdout = "";
+        try {
+            execFileSync("npm", ["run", "--silent", "plan", "--", "--config", "proxyOnlyCidr=10.129.0.0/28"], {
+                cwd: ROOT,
+                encoding: "utf8",
+                stdio: ["ignore", "pipe", "pipe"],
+            });
+        } catch (error) {
+            status = (error as { status: number }).status;
+            stdout = (error as { stdout: string }).stdout;
+        }
+        assert.strictEqual(status, 1);
+        assert.match(stdout, /network\.create\.proxyOnlyCidr: "10\.129\.0\.0\/28" is a \/28/);
+        assert.doesNotMatch(stdout, /\n\s+at .*\(.*\.ts:\d+:\d+\)/);
+    });
+});
