@@ -113,6 +113,14 @@ function hasHeaderActions(route: RouteArgs): boolean {
     return route.requestHeaders !== undefined || route.responseHeaders !== undefined;
 }
 
+/**
+ * Whether a catch-all route can become the map's and matchers' default action: defaults carry no header
+ * action, and a prefix rewrite there replaces `/`, so only a route whose every path is `/*` qualifies.
+ */
+function foldable(route: RouteArgs): boolean {
+    return matchesEverything(route) && !hasHeaderActions(route) && (route.paths ?? []).every((p) => p === "/*");
+}
+
 /** Index of the first route that matches every request, or -1. */
 export function catchAllIndex(routes: RouteArgs[]): number {
     return routes.findIndex(matchesEverything);
@@ -316,6 +324,12 @@ export function longestMatchEqualsFirstMatch(pathsPerRoute: string[][]): boolean
     return true;
 }
 
+/** Exact paths first (in written order), then prefixes longest first. */
+function bySpecificity(a: string, b: string): number {
+    const rank = (p: string) => (p.endsWith("/*") ? p.length : Number.MAX_SAFE_INTEGER);
+    return rank(b) - rank(a);
+}
+
 function matchRulesFor(route: RouteArgs): MatchRuleSpec[] {
     const conditions: Pick<MatchRuleSpec, "headerMatches" | "queryParameterMatches"> = {};
     if ((route.headers ?? []).length > 0) {
@@ -347,7 +361,9 @@ function matchRulesFor(route: RouteArgs): MatchRuleSpec[] {
     if (route.regex !== undefined) {
         return [{ regexMatch: route.regex, ...conditions }];
     }
-    const paths = route.paths && route.paths.length > 0 ? [...new Set(route.paths)] : ["/*"];
+    // Most specific first (exact paths, then longer prefixes): GCP takes the first match rule that
+    // matches, and a prefix rewrite/redirect then replaces exactly what path rules' longest match would.
+    const paths = (route.paths && route.paths.length > 0 ? [...new Set(route.paths)] : ["/*"]).sort(bySpecificity);
     return paths.map((p) =>
         p.endsWith("/*") ? { prefixMatch: p.slice(0, -1), ...ignoreCase, ...conditions } : { fullPathMatch: p, ...ignoreCase, ...conditions },
     );
@@ -411,7 +427,7 @@ export interface HostGroup {
  */
 export function hostGroups(routes: RouteArgs[]): HostGroup[] {
     const cut = catchAllIndex(routes);
-    const reachable = routes.map((_, i) => i).filter((i) => cut < 0 || i < cut || (i === cut && hasHeaderActions(routes[i])));
+    const reachable = routes.map((_, i) => i).filter((i) => cut < 0 || i < cut || (i === cut && !foldable(routes[i])));
     const anyHost = reachable.filter((i) => appliesToAnyHost(routes[i]));
     const patterns = [
         ...new Set(
@@ -446,7 +462,7 @@ export function compileUrlMap(table: RouteTable, options: CompileOptions): UrlMa
     const ref = options.backendRef;
     const routes = table.routes;
     const cut = catchAllIndex(routes);
-    const folded = cut >= 0 && !hasHeaderActions(routes[cut]) ? routes[cut] : undefined;
+    const folded = cut >= 0 && foldable(routes[cut]) ? routes[cut] : undefined;
     const defaults = defaultAction(folded, table.defaultBackend, ref);
 
     const spec: UrlMapSpec = { ...defaults };
