@@ -11,6 +11,7 @@ import {
     HeaderTransformArgs,
     RouteArgs,
     RouteTable,
+    recordRouting,
     RouteTestArgs,
     UrlMapSpec,
     UrlMapTestSpec,
@@ -338,9 +339,12 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.backendServiceIds = pulumi.output(backendIds) as pulumi.Output<Record<string, string>>;
 
         const table = routeTable(args);
-        const spec = this.backendServiceIds.apply((ids) =>
-            compileUrlMap(table, { scheme: args.scheme, backendRef: (key) => ids[key], backendKinds: backendKinds(args) }),
-        );
+        recordRouting({ name, context: routingContext(args) });
+        const spec = this.backendServiceIds.apply((ids) => {
+            const urlMap = compileUrlMap(table, { scheme: args.scheme, backendRef: (key) => ids[key], backendKinds: backendKinds(args) });
+            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids });
+            return urlMap;
+        });
         const urlMapArgs = { name: gcpName(prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };
         this.urlMapId =
             profile.scope === "regional"

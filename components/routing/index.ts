@@ -3,3 +3,4 @@ export * from "./compile";
 export * from "./simulate";
 export * from "./url-mask";
 export * from "./route-tests";
+export * from "./registry";
