@@ -341,7 +341,11 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         const table = routeTable(args);
         recordRouting({ name, context: routingContext(args) });
         const spec = this.backendServiceIds.apply((ids) => {
-            const urlMap = compileUrlMap(table, { scheme: args.scheme, backendRef: (key) => ids[key], backendKinds: backendKinds(args) });
+            const urlMap = compileUrlMap(table, {
+                scheme: args.scheme,
+                backendRef: (key) => ids[key],
+                backendKinds: backendKinds(args),
+            });
             recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids });
             return urlMap;
         });

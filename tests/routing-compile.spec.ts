@@ -6,11 +6,23 @@ const global: CompileOptions = { scheme: "global-external", backendRef: ref };
 
 describe("compileUrlMap", () => {
     it("compiles no routes to the default service alone", () => {
-        assert.deepStrictEqual(compileUrlMap({ routes: [], defaultBackend: "web" }, global), { defaultService: "bs/web" });
+        assert.deepStrictEqual(compileUrlMap({ routes: [], defaultBackend: "web" }, global), {
+            defaultService: "bs/web",
+        });
     });
 
     it("folds a catch-all split into defaultRouteAction (canary migration)", () => {
-        const table: RouteTable = { routes: [{ split: [{ backend: "legacy", weight: 99 }, { backend: "run", weight: 1 }] }], defaultBackend: "legacy" };
+        const table: RouteTable = {
+            routes: [
+                {
+                    split: [
+                        { backend: "legacy", weight: 99 },
+                        { backend: "run", weight: 1 },
+                    ],
+                },
+            ],
+            defaultBackend: "legacy",
+        };
         assert.deepStrictEqual(compileUrlMap(table, { scheme: "regional-internal", backendRef: ref }), {
             defaultRouteAction: {
                 weightedBackendServices: [
@@ -33,7 +45,13 @@ describe("compileUrlMap", () => {
                 {
                     name: "any-host",
                     defaultService: "bs/web",
-                    pathRules: [{ paths: ["/hello2", "/hello2/*"], service: "bs/hello2", routeAction: { urlRewrite: { pathPrefixRewrite: "/" } } }],
+                    pathRules: [
+                        {
+                            paths: ["/hello2", "/hello2/*"],
+                            service: "bs/hello2",
+                            routeAction: { urlRewrite: { pathPrefixRewrite: "/" } },
+                        },
+                    ],
                 },
             ],
         });
@@ -75,8 +93,21 @@ describe("compileUrlMap", () => {
         assert.deepStrictEqual(
             map.pathMatchers!.map((m) => [m.name, m.pathRules!.map((r) => [r.paths, r.service])]),
             [
-                ["wildcard-example-com", [[["/w/*"], "bs/wild"], [["/health"], "bs/health"]]],
-                ["host-api-example-com-and-1-more", [[["/w/*"], "bs/wild"], [["/v1/*"], "bs/api"], [["/health"], "bs/health"]]],
+                [
+                    "wildcard-example-com",
+                    [
+                        [["/w/*"], "bs/wild"],
+                        [["/health"], "bs/health"],
+                    ],
+                ],
+                [
+                    "host-api-example-com-and-1-more",
+                    [
+                        [["/w/*"], "bs/wild"],
+                        [["/v1/*"], "bs/api"],
+                        [["/health"], "bs/health"],
+                    ],
+                ],
                 ["any-host", [[["/health"], "bs/health"]]],
             ],
         );
@@ -88,7 +119,10 @@ describe("compileUrlMap", () => {
                 {
                     hosts: ["shop.example.com"],
                     pathTemplate: "/users/{id}/**",
-                    headers: [{ name: "x-canary", exact: "true", invert: true }, { name: "x-n", range: { start: 1, end: 5 } }],
+                    headers: [
+                        { name: "x-canary", exact: "true", invert: true },
+                        { name: "x-n", range: { start: 1, end: 5 } },
+                    ],
                     queryParameters: [{ name: "v", present: true }],
                     split: [
                         { backend: "a", weight: 90, requestHeaders: { add: [{ name: "x-variant", value: "a" }] } },
@@ -99,8 +133,16 @@ describe("compileUrlMap", () => {
                     responseHeaders: { add: [{ name: "x-served-by", value: "lb" }] },
                     retry: { attempts: 3, perTryTimeoutSeconds: 1.5, conditions: ["gateway-error"] },
                     timeoutSeconds: 30,
-                    cors: { allowOrigins: ["https://app.example.com"], allowMethods: ["GET"], maxAgeSeconds: 600, allowCredentials: true },
-                    faultInjection: { delay: { seconds: 2, percentage: 10 }, abort: { httpStatus: 503, percentage: 5 } },
+                    cors: {
+                        allowOrigins: ["https://app.example.com"],
+                        allowMethods: ["GET"],
+                        maxAgeSeconds: 600,
+                        allowCredentials: true,
+                    },
+                    faultInjection: {
+                        delay: { seconds: 2, percentage: 10 },
+                        abort: { httpStatus: 503, percentage: 5 },
+                    },
                     mirror: { backend: "shadow" },
                 },
             ],
@@ -108,7 +150,11 @@ describe("compileUrlMap", () => {
             responseHeaders: { add: [{ name: "strict-transport-security", value: "max-age=31536000" }] },
         };
         const map = compileUrlMap(table, global);
-        assert.deepStrictEqual(map.headerAction, { responseHeadersToAdds: [{ headerName: "strict-transport-security", headerValue: "max-age=31536000", replace: false }] });
+        assert.deepStrictEqual(map.headerAction, {
+            responseHeadersToAdds: [
+                { headerName: "strict-transport-security", headerValue: "max-age=31536000", replace: false },
+            ],
+        });
         assert.deepStrictEqual(map.pathMatchers![0].routeRules, [
             {
                 priority: 0,
@@ -124,14 +170,33 @@ describe("compileUrlMap", () => {
                 ],
                 routeAction: {
                     weightedBackendServices: [
-                        { backendService: "bs/a", weight: 90, headerAction: { requestHeadersToAdds: [{ headerName: "x-variant", headerValue: "a", replace: false }] } },
+                        {
+                            backendService: "bs/a",
+                            weight: 90,
+                            headerAction: {
+                                requestHeadersToAdds: [{ headerName: "x-variant", headerValue: "a", replace: false }],
+                            },
+                        },
                         { backendService: "bs/b", weight: 10, headerAction: { responseHeadersToRemoves: ["server"] } },
                     ],
                     urlRewrite: { hostRewrite: "users.internal", pathTemplateRewrite: "/u/{id}" },
-                    retryPolicy: { numRetries: 3, perTryTimeout: { seconds: "1", nanos: 500000000 }, retryConditions: ["gateway-error"] },
+                    retryPolicy: {
+                        numRetries: 3,
+                        perTryTimeout: { seconds: "1", nanos: 500000000 },
+                        retryConditions: ["gateway-error"],
+                    },
                     timeout: { seconds: "30" },
-                    corsPolicy: { disabled: false, allowOrigins: ["https://app.example.com"], allowMethods: ["GET"], maxAge: 600, allowCredentials: true },
-                    faultInjectionPolicy: { delay: { fixedDelay: { seconds: "2" }, percentage: 10 }, abort: { httpStatus: 503, percentage: 5 } },
+                    corsPolicy: {
+                        disabled: false,
+                        allowOrigins: ["https://app.example.com"],
+                        allowMethods: ["GET"],
+                        maxAge: 600,
+                        allowCredentials: true,
+                    },
+                    faultInjectionPolicy: {
+                        delay: { fixedDelay: { seconds: "2" }, percentage: 10 },
+                        abort: { httpStatus: 503, percentage: 5 },
+                    },
                     requestMirrorPolicy: { backendService: "bs/shadow" },
                 },
                 headerAction: {
@@ -144,16 +209,36 @@ describe("compileUrlMap", () => {
     });
 
     it("compiles redirects with stripQuery always set", () => {
-        const map = compileUrlMap({ routes: [{ paths: ["/old/*"], redirect: { prefix: "/new/", code: "PERMANENT_REDIRECT" } }], defaultBackend: "web" }, global);
-        assert.deepStrictEqual(map.pathMatchers![0].pathRules, [{ paths: ["/old/*"], urlRedirect: { stripQuery: false, prefixRedirect: "/new/", redirectResponseCode: "PERMANENT_REDIRECT" } }]);
-        assert.strictEqual(simulateRequest(map, { host: "a.b", path: "/old/x/y?q=1" }).redirect!.url, "http://a.b/new/x/y?q=1");
+        const map = compileUrlMap(
+            {
+                routes: [{ paths: ["/old/*"], redirect: { prefix: "/new/", code: "PERMANENT_REDIRECT" } }],
+                defaultBackend: "web",
+            },
+            global,
+        );
+        assert.deepStrictEqual(map.pathMatchers![0].pathRules, [
+            {
+                paths: ["/old/*"],
+                urlRedirect: { stripQuery: false, prefixRedirect: "/new/", redirectResponseCode: "PERMANENT_REDIRECT" },
+            },
+        ]);
+        assert.strictEqual(
+            simulateRequest(map, { host: "a.b", path: "/old/x/y?q=1" }).redirect!.url,
+            "http://a.b/new/x/y?q=1",
+        );
     });
 
     describe("URL map tests", () => {
         const table: RouteTable = {
             routes: [
                 { hosts: ["api.example.com"], paths: ["/v1/*"], backend: "api" },
-                { paths: ["/canary/*"], split: [{ backend: "api", weight: 50 }, { backend: "web", weight: 50 }] },
+                {
+                    paths: ["/canary/*"],
+                    split: [
+                        { backend: "api", weight: 50 },
+                        { backend: "web", weight: 50 },
+                    ],
+                },
                 { paths: ["/old"], redirect: { path: "/new", https: true } },
                 { paths: ["/h/*"], headers: [{ name: "x-beta", exact: "1" }], backend: "api" },
             ],
@@ -170,7 +255,12 @@ describe("compileUrlMap", () => {
         it("emits on global maps: single-backend tests (with headers) and redirects, never splits or failing tests", () => {
             assert.deepStrictEqual(compileUrlMap(table, global).tests, [
                 { host: "api.example.com", path: "/v1/x", description: "v1", service: "bs/api" },
-                { host: "x.example.com", path: "/old", expectedOutputUrl: "https://x.example.com/new", expectedRedirectResponseCode: 301 },
+                {
+                    host: "x.example.com",
+                    path: "/old",
+                    expectedOutputUrl: "https://x.example.com/new",
+                    expectedRedirectResponseCode: 301,
+                },
                 { host: "x.example.com", path: "/h/1", headers: [{ name: "x-beta", value: "1" }], service: "bs/api" },
             ]);
         });
@@ -187,7 +277,11 @@ describe("compileUrlMap", () => {
 
         it("runs them offline with expected vs actual in the message", () => {
             const map = compileUrlMap(table, global);
-            const problems = runRouteTests(map, table.tests!, { scheme: "global-external", backendKeys: ["api", "web"], backendRef: ref });
+            const problems = runRouteTests(map, table.tests!, {
+                scheme: "global-external",
+                backendKeys: ["api", "web"],
+                backendRef: ref,
+            });
             assert.deepStrictEqual(problems, [
                 {
                     rule: "route-test",

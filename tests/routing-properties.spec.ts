@@ -28,7 +28,9 @@ function matchedPart(route: RouteArgs, path: string): string | undefined {
     const paths = route.paths ?? ["/*"];
     const exact = paths.find((p) => !p.endsWith("/*") && p === path);
     if (exact !== undefined) return path;
-    const prefixes = paths.filter((p) => p.endsWith("/*") && path.startsWith(p.slice(0, -1))).map((p) => p.slice(0, -1));
+    const prefixes = paths
+        .filter((p) => p.endsWith("/*") && path.startsWith(p.slice(0, -1)))
+        .map((p) => p.slice(0, -1));
     prefixes.sort((a, b) => b.length - a.length);
     return prefixes[0];
 }
@@ -43,24 +45,51 @@ function referenceRoute(table: RouteTable, host: string, path: string, headers: 
         );
         if (!headersOk) continue;
         if (route.redirect) return { action: `redirect:http://${route.redirect.host}${path}` };
-        const forwarded = route.rewrite?.pathPrefix !== undefined ? route.rewrite.pathPrefix + path.slice(matched.length) : path;
-        if (route.split) return { action: `split:${route.split.map((w) => `${w.backend}=${w.weight}`).join(",")}`, path: forwarded };
+        const forwarded =
+            route.rewrite?.pathPrefix !== undefined ? route.rewrite.pathPrefix + path.slice(matched.length) : path;
+        if (route.split)
+            return { action: `split:${route.split.map((w) => `${w.backend}=${w.weight}`).join(",")}`, path: forwarded };
         return { action: `backend:${route.backend}`, path: forwarded };
     }
     return { action: `backend:${table.defaultBackend}`, path };
 }
 
-const HOST_PATTERNS = ["a.example.com", "b.example.com", "*.example.com", "*-api.example.com", "x-api.example.com", "*.b.example.com"];
-const REQUEST_HOSTS = ["a.example.com", "b.example.com", "c.example.com", "x-api.example.com", "y-api.example.com", "q.b.example.com", "other.org"];
+const HOST_PATTERNS = [
+    "a.example.com",
+    "b.example.com",
+    "*.example.com",
+    "*-api.example.com",
+    "x-api.example.com",
+    "*.b.example.com",
+];
+const REQUEST_HOSTS = [
+    "a.example.com",
+    "b.example.com",
+    "c.example.com",
+    "x-api.example.com",
+    "y-api.example.com",
+    "q.b.example.com",
+    "other.org",
+];
 const PATH_PATTERNS = ["/", "/a", "/a/*", "/a/b", "/a/b/*", "/b/*", "/*", "/b"];
 const REQUEST_PATHS = ["/", "/a", "/a/", "/a/b", "/a/b/c", "/b", "/b/x", "/c"];
 
 function routeArb(index: number): fc.Arbitrary<RouteArgs> {
     return fc
         .record({
-            hosts: fc.option(fc.uniqueArray(fc.constantFrom(...HOST_PATTERNS), { minLength: 1, maxLength: 2 }), { nil: undefined }),
-            paths: fc.option(fc.uniqueArray(fc.constantFrom(...PATH_PATTERNS), { minLength: 1, maxLength: 3 }), { nil: undefined }),
-            header: fc.constantFrom<"none" | "exact" | "present" | "absent">("none", "none", "exact", "present", "absent"),
+            hosts: fc.option(fc.uniqueArray(fc.constantFrom(...HOST_PATTERNS), { minLength: 1, maxLength: 2 }), {
+                nil: undefined,
+            }),
+            paths: fc.option(fc.uniqueArray(fc.constantFrom(...PATH_PATTERNS), { minLength: 1, maxLength: 3 }), {
+                nil: undefined,
+            }),
+            header: fc.constantFrom<"none" | "exact" | "present" | "absent">(
+                "none",
+                "none",
+                "exact",
+                "present",
+                "absent",
+            ),
             action: fc.constantFrom<"backend" | "split" | "redirect">("backend", "backend", "split", "redirect"),
             weight: fc.integer({ min: 1, max: 1000 }),
             rewrite: fc.boolean(),
@@ -73,7 +102,11 @@ function routeArb(index: number): fc.Arbitrary<RouteArgs> {
             if (g.header === "present") route.headers = [{ name: "x-v", present: true }];
             if (g.header === "absent") route.headers = [{ name: "x-v", present: false }];
             if (g.action === "backend") route.backend = `b${index}`;
-            if (g.action === "split") route.split = [{ backend: `b${index}`, weight: g.weight }, { backend: `c${index}`, weight: 1000 - g.weight }];
+            if (g.action === "split")
+                route.split = [
+                    { backend: `b${index}`, weight: g.weight },
+                    { backend: `c${index}`, weight: 1000 - g.weight },
+                ];
             if (g.action === "redirect") route.redirect = { host: `r${index}.example.com` };
             if (g.rewrite && g.action !== "redirect") route.rewrite = { pathPrefix: "/rw/" };
             return route;
@@ -93,13 +126,22 @@ const requestArb = fc.record({
 
 const ref = (key: string) => `projects/p/global/backendServices/${key}`;
 
-function simulated(table: RouteTable, scheme: Scheme, host: string, path: string, headers: Record<string, string>): Expected {
+function simulated(
+    table: RouteTable,
+    scheme: Scheme,
+    host: string,
+    path: string,
+    headers: Record<string, string>,
+): Expected {
     const map = compileUrlMap(table, { scheme, backendRef: ref });
     const result = simulateRequest(map, { host, path, headers }, { scheme });
     const key = (service: string) => service.split("/").pop();
     if (result.kind === "redirect") return { action: `redirect:${result.redirect!.url}` };
     if (result.backends.length > 1 || result.routeAction?.weightedBackendServices) {
-        return { action: `split:${result.backends.map((b) => `${key(b.service)}=${b.weight}`).join(",")}`, path: result.path };
+        return {
+            action: `split:${result.backends.map((b) => `${key(b.service)}=${b.weight}`).join(",")}`,
+            path: result.path,
+        };
     }
     return { action: `backend:${key(result.service!)}`, path: result.path };
 }
@@ -126,7 +168,10 @@ describe("routing properties", () => {
                 fc.constantFrom<Scheme>("global-external", "regional-internal"),
                 (table, requests, scheme) => {
                     // Only tables our own validation accepts (unreachable routes after a catch-all are refused).
-                    fc.pre(validateRoutes({ scheme, routes: table.routes, backendKeys, defaultBackend: "default" }).length === 0);
+                    fc.pre(
+                        validateRoutes({ scheme, routes: table.routes, backendKeys, defaultBackend: "default" })
+                            .length === 0,
+                    );
                     for (const r of requests) {
                         const headers: Record<string, string> = r.header === undefined ? {} : { "x-v": r.header };
                         assert.deepStrictEqual(
@@ -143,7 +188,9 @@ describe("routing properties", () => {
 
     it("simple path-only tables compile to path rules whose longest match agrees with first match", () => {
         const simpleRoute = (i: number) =>
-            fc.uniqueArray(fc.constantFrom(...PATH_PATTERNS), { minLength: 1, maxLength: 3 }).map((paths): RouteArgs => ({ paths, backend: `b${i}` }));
+            fc
+                .uniqueArray(fc.constantFrom(...PATH_PATTERNS), { minLength: 1, maxLength: 3 })
+                .map((paths): RouteArgs => ({ paths, backend: `b${i}` }));
         const simpleTable = fc
             .integer({ min: 1, max: 5 })
             .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => simpleRoute(i))))
@@ -153,7 +200,10 @@ describe("routing properties", () => {
             fc.property(simpleTable, fc.constantFrom(...REQUEST_PATHS), (table, path) => {
                 const map = compileUrlMap(table, { scheme: "classic", backendRef: ref });
                 if ((map.pathMatchers ?? []).some((m) => m.pathRules)) pathRuleMaps++;
-                assert.deepStrictEqual(simulated(table, "classic", "any.example.com", path, {}), referenceRoute(table, "any.example.com", path, {}));
+                assert.deepStrictEqual(
+                    simulated(table, "classic", "any.example.com", path, {}),
+                    referenceRoute(table, "any.example.com", path, {}),
+                );
             }),
             { numRuns: 200 },
         );

@@ -14,7 +14,12 @@ describe("URL masks (gcp-facts §1.2, every documented example)", () => {
         // API reference examples
         ["<tag>.domain.com/<service>", "foo1.domain.com", "/bar1", { service: "bar1", tag: "foo1" }],
         ["/<function>", "mydomain.com", "/function1", { function: "function1" }],
-        ["<service>-dot-appname.appspot.com/<version>", "web-dot-appname.appspot.com", "/v2", { service: "web", version: "v2" }],
+        [
+            "<service>-dot-appname.appspot.com/<version>",
+            "web-dot-appname.appspot.com",
+            "/v2",
+            { service: "web", version: "v2" },
+        ],
         // Mismatches
         ["example.com/<service>", "other.org", "/login", undefined],
         ["/home/<service>", "example.com", "/login", undefined],
@@ -28,7 +33,9 @@ describe("URL masks (gcp-facts §1.2, every documented example)", () => {
     }
 
     it("ignores the port and the query string", () => {
-        assert.deepStrictEqual(matchUrlMask("example.com/<service>", "example.com:443", "/login?x=1"), { service: "login" });
+        assert.deepStrictEqual(matchUrlMask("example.com/<service>", "example.com:443", "/login?x=1"), {
+            service: "login",
+        });
     });
 });
 
@@ -50,9 +57,19 @@ describe("simulateRequest (gcp-facts §6)", () => {
                     { paths: ["/video"], service: "bs-video-exact" },
                     { paths: ["/video/hd/*"], service: "bs-hd" },
                     { paths: ["/*"], service: "bs-api-all" },
-                    { paths: ["/old"], urlRedirect: { pathRedirect: "/new", stripQuery: false, redirectResponseCode: "FOUND" } },
-                    { paths: ["/legacy/*"], urlRedirect: { prefixRedirect: "/v2/", httpsRedirect: true, stripQuery: true } },
-                    { paths: ["/hello2", "/hello2/*"], service: "bs-hello", routeAction: { urlRewrite: { pathPrefixRewrite: "/" } } },
+                    {
+                        paths: ["/old"],
+                        urlRedirect: { pathRedirect: "/new", stripQuery: false, redirectResponseCode: "FOUND" },
+                    },
+                    {
+                        paths: ["/legacy/*"],
+                        urlRedirect: { prefixRedirect: "/v2/", httpsRedirect: true, stripQuery: true },
+                    },
+                    {
+                        paths: ["/hello2", "/hello2/*"],
+                        service: "bs-hello",
+                        routeAction: { urlRewrite: { pathPrefixRewrite: "/" } },
+                    },
                 ],
             },
             { name: "wild", defaultService: "bs-wild" },
@@ -60,30 +77,84 @@ describe("simulateRequest (gcp-facts §6)", () => {
             {
                 name: "any",
                 defaultService: "bs-any",
-                headerAction: { requestHeadersToAdds: [{ headerName: "x-matcher", headerValue: "any", replace: true }] },
+                headerAction: {
+                    requestHeadersToAdds: [{ headerName: "x-matcher", headerValue: "any", replace: true }],
+                },
                 routeRules: [
                     {
                         priority: 20,
-                        matchRules: [{ prefixMatch: "/" , headerMatches: [{ headerName: "x-canary", exactMatch: "true" }] }],
+                        matchRules: [
+                            { prefixMatch: "/", headerMatches: [{ headerName: "x-canary", exactMatch: "true" }] },
+                        ],
                         routeAction: {
                             weightedBackendServices: [
                                 { backendService: "bs-stable", weight: 75 },
-                                { backendService: "bs-canary", weight: 25, headerAction: { requestHeadersToAdds: [{ headerName: "x-variant", headerValue: "canary", replace: false }] } },
+                                {
+                                    backendService: "bs-canary",
+                                    weight: 25,
+                                    headerAction: {
+                                        requestHeadersToAdds: [
+                                            { headerName: "x-variant", headerValue: "canary", replace: false },
+                                        ],
+                                    },
+                                },
                             ],
                         },
                     },
                     { priority: 10, matchRules: [{ prefixMatch: "/CASE/", ignoreCase: true }], service: "bs-case" },
-                    { priority: 30, matchRules: [{ fullPathMatch: "/q", queryParameterMatches: [{ name: "v", exactMatch: "2" }] }, { fullPathMatch: "/q2" }], service: "bs-query" },
-                    { priority: 40, matchRules: [{ pathTemplateMatch: "/users/{id}/orders/{rest=**}" }], service: "bs-users", routeAction: { urlRewrite: { pathTemplateRewrite: "/u/{id}/{rest}", hostRewrite: "users.internal" } } },
+                    {
+                        priority: 30,
+                        matchRules: [
+                            { fullPathMatch: "/q", queryParameterMatches: [{ name: "v", exactMatch: "2" }] },
+                            { fullPathMatch: "/q2" },
+                        ],
+                        service: "bs-query",
+                    },
+                    {
+                        priority: 40,
+                        matchRules: [{ pathTemplateMatch: "/users/{id}/orders/{rest=**}" }],
+                        service: "bs-users",
+                        routeAction: {
+                            urlRewrite: { pathTemplateRewrite: "/u/{id}/{rest}", hostRewrite: "users.internal" },
+                        },
+                    },
                     { priority: 50, matchRules: [{ regexMatch: "/r/[0-9]+" }], service: "bs-regex" },
-                    { priority: 60, matchRules: [{ prefixMatch: "/h/", headerMatches: [{ headerName: "x-n", rangeMatch: { rangeStart: 10, rangeEnd: 20 } }] }], service: "bs-range" },
-                    { priority: 70, matchRules: [{ prefixMatch: "/h/", headerMatches: [{ headerName: "user-agent", prefixMatch: "curl/" }, { headerName: "x-debug", presentMatch: true, invertMatch: true }] }], service: "bs-curl" },
-                    { priority: 80, matchRules: [{ prefixMatch: "/fault/" }], service: "bs-fault", routeAction: { faultInjectionPolicy: { abort: { httpStatus: 503, percentage: 5 } } }, headerAction: { requestHeadersToRemoves: ["x-matcher"] } },
+                    {
+                        priority: 60,
+                        matchRules: [
+                            {
+                                prefixMatch: "/h/",
+                                headerMatches: [{ headerName: "x-n", rangeMatch: { rangeStart: 10, rangeEnd: 20 } }],
+                            },
+                        ],
+                        service: "bs-range",
+                    },
+                    {
+                        priority: 70,
+                        matchRules: [
+                            {
+                                prefixMatch: "/h/",
+                                headerMatches: [
+                                    { headerName: "user-agent", prefixMatch: "curl/" },
+                                    { headerName: "x-debug", presentMatch: true, invertMatch: true },
+                                ],
+                            },
+                        ],
+                        service: "bs-curl",
+                    },
+                    {
+                        priority: 80,
+                        matchRules: [{ prefixMatch: "/fault/" }],
+                        service: "bs-fault",
+                        routeAction: { faultInjectionPolicy: { abort: { httpStatus: 503, percentage: 5 } } },
+                        headerAction: { requestHeadersToRemoves: ["x-matcher"] },
+                    },
                 ],
             },
         ],
     };
-    const route = (host: string, path: string, headers: Record<string, string> = {}) => simulateRequest(map, { host, path, headers });
+    const route = (host: string, path: string, headers: Record<string, string> = {}) =>
+        simulateRequest(map, { host, path, headers });
 
     it("prefers an exact host over a wildcard, the longest wildcard over a shorter one, and any wildcard over *", () => {
         assert.strictEqual(route("api.example.com", "/x").service, "bs-api-all");
@@ -94,8 +165,15 @@ describe("simulateRequest (gcp-facts §6)", () => {
     });
 
     it("ignores the port only on classic", () => {
-        assert.strictEqual(simulateRequest(map, { host: "api.example.com:443", path: "/x" }, { scheme: "classic" }).service, "bs-api-all");
-        assert.strictEqual(simulateRequest(map, { host: "api.example.com:443", path: "/x" }, { scheme: "global-external" }).pathMatcher, "any");
+        assert.strictEqual(
+            simulateRequest(map, { host: "api.example.com:443", path: "/x" }, { scheme: "classic" }).service,
+            "bs-api-all",
+        );
+        assert.strictEqual(
+            simulateRequest(map, { host: "api.example.com:443", path: "/x" }, { scheme: "global-external" })
+                .pathMatcher,
+            "any",
+        );
     });
 
     it("uses the longest path rule regardless of order: exact beats prefix, /video/* does not match /video", () => {
@@ -113,7 +191,11 @@ describe("simulateRequest (gcp-facts §6)", () => {
     });
 
     it("builds redirect URLs: path redirect, https + prefix redirect with query stripped", () => {
-        assert.deepStrictEqual(route("api.example.com", "/old?a=1").redirect, { url: "http://api.example.com/new?a=1", code: "FOUND", status: 302 });
+        assert.deepStrictEqual(route("api.example.com", "/old?a=1").redirect, {
+            url: "http://api.example.com/new?a=1",
+            code: "FOUND",
+            status: 302,
+        });
         assert.deepStrictEqual(route("api.example.com", "/legacy/x/y?a=1").redirect, {
             url: "https://api.example.com/v2/x/y",
             code: "MOVED_PERMANENTLY_DEFAULT",
@@ -122,7 +204,10 @@ describe("simulateRequest (gcp-facts §6)", () => {
     });
 
     it("evaluates route rules by ascending priority, whatever their order in the list", () => {
-        assert.deepStrictEqual([route("x.org", "/case/a").service, route("x.org", "/case/a").routeRulePriority], ["bs-case", 10]);
+        assert.deepStrictEqual(
+            [route("x.org", "/case/a").service, route("x.org", "/case/a").routeRulePriority],
+            ["bs-case", 10],
+        );
     });
 
     it("splits by weight into shares, applying per-backend header actions before the matcher's", () => {
@@ -169,13 +254,23 @@ describe("simulateRequest (gcp-facts §6)", () => {
 
     it("falls back to the map default with no host rules, and names the URL-mask service", () => {
         const bare: UrlMapSpec = { defaultService: "bs-mask" };
-        const result = simulateRequest(bare, { host: "example.com", path: "/login/web" }, { urlMasks: { "bs-mask": "example.com/<service>" } });
-        assert.deepStrictEqual([result.matchedBy, result.service, result.backends[0].cloudRun], ["map-default", "bs-mask", { service: "login" }]);
+        const result = simulateRequest(
+            bare,
+            { host: "example.com", path: "/login/web" },
+            { urlMasks: { "bs-mask": "example.com/<service>" } },
+        );
+        assert.deepStrictEqual(
+            [result.matchedBy, result.service, result.backends[0].cloudRun],
+            ["map-default", "bs-mask", { service: "login" }],
+        );
     });
 
     it("turns path templates into anchored regexes", () => {
         const regex = pathTemplateRegex("/a/*/b/**");
-        assert.deepStrictEqual(["/a/x/b/c/d", "/a/x/b/", "/a/x/y/b/c", "/a//b/c"].map((p) => regex.test(p)), [true, true, false, false]);
+        assert.deepStrictEqual(
+            ["/a/x/b/c/d", "/a/x/b/", "/a/x/y/b/c", "/a//b/c"].map((p) => regex.test(p)),
+            [true, true, false, false],
+        );
         assert.strictEqual(pathTemplateRegex("/v/{x=news/*}/z").exec("/v/news/1/z")?.groups?.x, "news/1");
     });
 });

@@ -225,7 +225,10 @@ function routeActionSpec(route: RouteArgs, ref: (key: string) => string): RouteA
         const f = route.faultInjection;
         action.faultInjectionPolicy = {};
         if (f.delay) {
-            action.faultInjectionPolicy.delay = { fixedDelay: durationSpec(f.delay.seconds), percentage: f.delay.percentage };
+            action.faultInjectionPolicy.delay = {
+                fixedDelay: durationSpec(f.delay.seconds),
+                percentage: f.delay.percentage,
+            };
         }
         if (f.abort) {
             action.faultInjectionPolicy.abort = { httpStatus: f.abort.httpStatus, percentage: f.abort.percentage };
@@ -238,7 +241,10 @@ function routeActionSpec(route: RouteArgs, ref: (key: string) => string): RouteA
 }
 
 /** The terminal action of a route as the fields of a path rule / route rule. */
-function actionFields(route: RouteArgs, ref: (key: string) => string): Pick<PathRuleSpec, "service" | "routeAction" | "urlRedirect"> {
+function actionFields(
+    route: RouteArgs,
+    ref: (key: string) => string,
+): Pick<PathRuleSpec, "service" | "routeAction" | "urlRedirect"> {
     if (route.redirect !== undefined) {
         return { urlRedirect: redirectSpec(route) };
     }
@@ -260,7 +266,11 @@ interface DefaultAction {
     defaultUrlRedirect?: UrlRedirectSpec;
 }
 
-function defaultAction(route: RouteArgs | undefined, defaultBackend: string, ref: (key: string) => string): DefaultAction {
+function defaultAction(
+    route: RouteArgs | undefined,
+    defaultBackend: string,
+    ref: (key: string) => string,
+): DefaultAction {
     if (!route) {
         return { defaultService: ref(defaultBackend) };
     }
@@ -314,7 +324,11 @@ export function longestMatchEqualsFirstMatch(pathsPerRoute: string[][]): boolean
                 const prefix = earlier.slice(0, -1);
                 for (const later of pathsPerRoute[j]) {
                     const laterPrefix = later.endsWith("/*") ? later.slice(0, -1) : undefined;
-                    if (laterPrefix === undefined ? later.startsWith(prefix) : laterPrefix.startsWith(prefix) && laterPrefix.length > prefix.length) {
+                    if (
+                        laterPrefix === undefined
+                            ? later.startsWith(prefix)
+                            : laterPrefix.startsWith(prefix) && laterPrefix.length > prefix.length
+                    ) {
                         return false;
                     }
                 }
@@ -365,7 +379,9 @@ function matchRulesFor(route: RouteArgs): MatchRuleSpec[] {
     // matches, and a prefix rewrite/redirect then replaces exactly what path rules' longest match would.
     const paths = (route.paths && route.paths.length > 0 ? [...new Set(route.paths)] : ["/*"]).sort(bySpecificity);
     return paths.map((p) =>
-        p.endsWith("/*") ? { prefixMatch: p.slice(0, -1), ...ignoreCase, ...conditions } : { fullPathMatch: p, ...ignoreCase, ...conditions },
+        p.endsWith("/*")
+            ? { prefixMatch: p.slice(0, -1), ...ignoreCase, ...conditions }
+            : { fullPathMatch: p, ...ignoreCase, ...conditions },
     );
 }
 
@@ -430,14 +446,14 @@ export function hostGroups(routes: RouteArgs[]): HostGroup[] {
     const reachable = routes.map((_, i) => i).filter((i) => cut < 0 || i < cut || (i === cut && !foldable(routes[i])));
     const anyHost = reachable.filter((i) => appliesToAnyHost(routes[i]));
     const patterns = [
-        ...new Set(
-            routes.flatMap((r) => (appliesToAnyHost(r) ? [] : (r.hosts ?? []).map(normalizeHost))),
-        ),
+        ...new Set(routes.flatMap((r) => (appliesToAnyHost(r) ? [] : (r.hosts ?? []).map(normalizeHost)))),
     ].sort();
     const byList = new Map<string, HostGroup>();
     for (const pattern of patterns) {
         const indices = reachable.filter(
-            (i) => appliesToAnyHost(routes[i]) || (routes[i].hosts ?? []).some((h) => hostPatternCovers(normalizeHost(h), pattern)),
+            (i) =>
+                appliesToAnyHost(routes[i]) ||
+                (routes[i].hosts ?? []).some((h) => hostPatternCovers(normalizeHost(h), pattern)),
         );
         if (indices.length === anyHost.length) {
             continue; // sees only the any-host routes: the `*` rule (or the map default) serves it the same
@@ -447,7 +463,9 @@ export function hostGroups(routes: RouteArgs[]): HostGroup[] {
         group.hosts.push(pattern);
         byList.set(key, group);
     }
-    const groups = [...byList.values()].sort((a, b) => (a.hosts[0] < b.hosts[0] ? -1 : a.hosts[0] > b.hosts[0] ? 1 : 0));
+    const groups = [...byList.values()].sort((a, b) =>
+        a.hosts[0] < b.hosts[0] ? -1 : a.hosts[0] > b.hosts[0] ? 1 : 0,
+    );
     if (anyHost.length > 0) {
         groups.push({ hosts: ["*"], routeIndices: anyHost });
     }
@@ -513,7 +531,11 @@ export function urlMapTests(spec: UrlMapSpec, table: RouteTable, options: Compil
         if (regional && headers.length > 0) {
             continue;
         }
-        const result = simulateRequest(spec, { host: test.host, path: test.path, headers, method: test.method }, { scheme: options.scheme });
+        const result = simulateRequest(
+            spec,
+            { host: test.host, path: test.path, headers, method: test.method },
+            { scheme: options.scheme },
+        );
         const base: UrlMapTestSpec = { host: test.host, path: test.path };
         if (test.description !== undefined) base.description = test.description;
         if (headers.length > 0) base.headers = headers.map((h) => ({ name: h.name, value: h.value }));
@@ -525,7 +547,11 @@ export function urlMapTests(spec: UrlMapSpec, table: RouteTable, options: Compil
         } else if (test.redirect !== undefined && !regional && test.redirect.includes("://")) {
             if (result.kind === "redirect" && result.redirect!.url === test.redirect) {
                 const code = (result.redirect!.code ?? "MOVED_PERMANENTLY_DEFAULT") as keyof typeof redirectStatus;
-                emitted.push({ ...base, expectedOutputUrl: test.redirect, expectedRedirectResponseCode: redirectStatus[code] });
+                emitted.push({
+                    ...base,
+                    expectedOutputUrl: test.redirect,
+                    expectedRedirectResponseCode: redirectStatus[code],
+                });
             }
         }
     }

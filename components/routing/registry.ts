@@ -48,11 +48,25 @@ function describeMatch(r: RouteArgs): string {
     else parts.push((r.paths ?? ["/*"]).join(" "));
     for (const h of r.headers ?? []) {
         const cond =
-            h.exact !== undefined ? `= ${h.exact}` : h.prefix !== undefined ? `^= ${h.prefix}` : h.suffix !== undefined ? `$= ${h.suffix}` : h.regex !== undefined ? `~ ${h.regex}` : h.range ? `in [${h.range.start},${h.range.end})` : h.present === false ? "absent" : "present";
+            h.exact !== undefined
+                ? `= ${h.exact}`
+                : h.prefix !== undefined
+                  ? `^= ${h.prefix}`
+                  : h.suffix !== undefined
+                    ? `$= ${h.suffix}`
+                    : h.regex !== undefined
+                      ? `~ ${h.regex}`
+                      : h.range
+                        ? `in [${h.range.start},${h.range.end})`
+                        : h.present === false
+                          ? "absent"
+                          : "present";
         parts.push(`header ${h.name} ${h.invert ? "not " : ""}${cond}`);
     }
     for (const q of r.queryParameters ?? []) {
-        parts.push(`query ${q.name} ${q.exact !== undefined ? `= ${q.exact}` : q.regex !== undefined ? `~ ${q.regex}` : "present"}`);
+        parts.push(
+            `query ${q.name} ${q.exact !== undefined ? `= ${q.exact}` : q.regex !== undefined ? `~ ${q.regex}` : "present"}`,
+        );
     }
     return parts.join(", ");
 }
@@ -63,7 +77,11 @@ export function routeRows(entry: RecordedRouting): RouteRow[] {
         const total = (r.split ?? []).reduce((s, w) => s + w.weight, 0);
         const action = r.redirect ? "redirect" : r.split ? "split" : "backend";
         const backends = r.redirect
-            ? [r.redirect.https ? "https://" : "", r.redirect.host ?? "", r.redirect.path ?? (r.redirect.prefix ? `${r.redirect.prefix}…` : "")].join("") + ` (${r.redirect.code ?? "MOVED_PERMANENTLY_DEFAULT"})`
+            ? [
+                  r.redirect.https ? "https://" : "",
+                  r.redirect.host ?? "",
+                  r.redirect.path ?? (r.redirect.prefix ? `${r.redirect.prefix}…` : ""),
+              ].join("") + ` (${r.redirect.code ?? "MOVED_PERMANENTLY_DEFAULT"})`
             : r.split
               ? r.split.map((w) => `${w.backend} ${w.weight}/${total}`).join(", ")
               : (r.backend ?? "");
@@ -71,8 +89,15 @@ export function routeRows(entry: RecordedRouting): RouteRow[] {
             r.rewrite?.host !== undefined ? `host=${r.rewrite.host}` : "",
             r.rewrite?.pathPrefix !== undefined ? `prefix=${r.rewrite.pathPrefix}` : "",
             r.rewrite?.pathTemplate !== undefined ? `template=${r.rewrite.pathTemplate}` : "",
-        ].filter((s) => s).join(" ");
-        const extras = [r.requestHeaders || r.responseHeaders ? "headers" : "", r.faultInjection ? "fault" : "", r.retry ? "retry" : "", r.mirror ? `mirror→${r.mirror.backend}` : ""].filter((s) => s);
+        ]
+            .filter((s) => s)
+            .join(" ");
+        const extras = [
+            r.requestHeaders || r.responseHeaders ? "headers" : "",
+            r.faultInjection ? "fault" : "",
+            r.retry ? "retry" : "",
+            r.mirror ? `mirror→${r.mirror.backend}` : "",
+        ].filter((s) => s);
         return {
             loadBalancer: entry.name,
             route: String(i),
@@ -83,6 +108,14 @@ export function routeRows(entry: RecordedRouting): RouteRow[] {
             rewrite,
         };
     });
-    rows.push({ loadBalancer: entry.name, route: "default", hosts: "*", match: "anything else", action: "backend", backends: entry.context.defaultBackend ?? "", rewrite: "" });
+    rows.push({
+        loadBalancer: entry.name,
+        route: "default",
+        hosts: "*",
+        match: "anything else",
+        action: "backend",
+        backends: entry.context.defaultBackend ?? "",
+        rewrite: "",
+    });
     return rows;
 }

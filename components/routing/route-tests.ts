@@ -106,7 +106,9 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
             }
         }
         if (test.cloudRunService !== undefined || test.cloudRunTag !== undefined) {
-            const candidates = result.backends.filter((b) => test.backend === undefined || b.service === options.backendRef(test.backend));
+            const candidates = result.backends.filter(
+                (b) => test.backend === undefined || b.service === options.backendRef(test.backend),
+            );
             const ok = candidates.some(
                 (b) =>
                     (test.cloudRunService === undefined || b.cloudRun?.service === test.cloudRunService) &&

@@ -109,7 +109,9 @@ function headersOf(request: RouteRequest): Record<string, string> {
 function splitPath(full: string): { path: string; query: string | undefined } {
     const noFragment = full.split("#")[0];
     const q = noFragment.indexOf("?");
-    return q < 0 ? { path: noFragment, query: undefined } : { path: noFragment.slice(0, q), query: noFragment.slice(q + 1) };
+    return q < 0
+        ? { path: noFragment, query: undefined }
+        : { path: noFragment.slice(0, q), query: noFragment.slice(q + 1) };
 }
 
 function queryParams(query: string | undefined): Map<string, string> {
@@ -165,7 +167,9 @@ export function pathTemplateRegex(template: string): RegExp {
     const segment = (pattern: string): string =>
         pattern
             .split("/")
-            .map((part) => (part === "**" ? ".*" : part === "*" ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+            .map((part) =>
+                part === "**" ? ".*" : part === "*" ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+            )
             .join("/");
     let source = "";
     let i = 0;
@@ -196,7 +200,9 @@ interface PathMatch {
 function matchPathPredicate(rule: MatchRuleSpec, path: string): PathMatch | undefined {
     const fold = (s: string) => (rule.ignoreCase ? s.toLowerCase() : s);
     if (rule.prefixMatch !== undefined) {
-        return fold(path).startsWith(fold(rule.prefixMatch)) ? { matchedPrefix: path.slice(0, rule.prefixMatch.length) } : undefined;
+        return fold(path).startsWith(fold(rule.prefixMatch))
+            ? { matchedPrefix: path.slice(0, rule.prefixMatch.length) }
+            : undefined;
     }
     if (rule.fullPathMatch !== undefined) {
         return fold(path) === fold(rule.fullPathMatch) ? { matchedPrefix: path } : undefined;
@@ -244,7 +250,12 @@ function queryMatches(match: QueryParameterMatchSpec, params: Map<string, string
     return true;
 }
 
-function matchRule(rule: MatchRuleSpec, path: string, headers: Record<string, string>, params: Map<string, string>): PathMatch | undefined {
+function matchRule(
+    rule: MatchRuleSpec,
+    path: string,
+    headers: Record<string, string>,
+    params: Map<string, string>,
+): PathMatch | undefined {
     const pathMatch = matchPathPredicate(rule, path);
     if (!pathMatch) return undefined;
     if (!(rule.headerMatches ?? []).every((h) => headerMatches(h, headers))) return undefined;
@@ -279,7 +290,10 @@ function selectPathRule(matcher: PathMatcherSpec, path: string): { index: number
 
 // --- actions ----------------------------------------------------------------------------------
 
-function applyHeaderAction(headers: Record<string, string>, action: HeaderActionSpec | undefined): Record<string, string> {
+function applyHeaderAction(
+    headers: Record<string, string>,
+    action: HeaderActionSpec | undefined,
+): Record<string, string> {
     if (!action) return headers;
     const out = { ...headers };
     for (const name of action.requestHeadersToRemoves ?? []) delete out[name.toLowerCase()];
@@ -332,7 +346,10 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
 
     const hostRules = urlMap.hostRules ?? [];
     const hostRule = selectHostRule(hostRules, matchHost);
-    const matcher = hostRule === undefined ? undefined : (urlMap.pathMatchers ?? []).find((m) => m.name === hostRules[hostRule].pathMatcher);
+    const matcher =
+        hostRule === undefined
+            ? undefined
+            : (urlMap.pathMatchers ?? []).find((m) => m.name === hostRules[hostRule].pathMatcher);
 
     let decision: Decision;
     let matchedBy: RouteResult["matchedBy"] = "matcher-default";
@@ -356,7 +373,13 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
             for (const m of rules) {
                 const pathMatch = matchRule(m, path, headers, params);
                 if (pathMatch) {
-                    found = { service: rule.service, routeAction: rule.routeAction, urlRedirect: rule.urlRedirect, headerAction: rule.headerAction, match: pathMatch };
+                    found = {
+                        service: rule.service,
+                        routeAction: rule.routeAction,
+                        urlRedirect: rule.urlRedirect,
+                        headerAction: rule.headerAction,
+                        match: pathMatch,
+                    };
                     routeRulePriority = rule.priority;
                     break;
                 }
@@ -369,7 +392,12 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
             const selected = selectPathRule(matcher, path);
             if (selected) {
                 const rule = matcher.pathRules![selected.index];
-                found = { service: rule.service, routeAction: rule.routeAction, urlRedirect: rule.urlRedirect, match: selected.match };
+                found = {
+                    service: rule.service,
+                    routeAction: rule.routeAction,
+                    urlRedirect: rule.urlRedirect,
+                    match: selected.match,
+                };
                 pathRule = selected.index;
                 matchedBy = "path-rule";
             }
@@ -395,7 +423,14 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
             ...base,
             kind: "redirect",
             backends: [],
-            redirect: redirectTarget(decision.urlRedirect, protocol, request.host, path, query, decision.match.matchedPrefix),
+            redirect: redirectTarget(
+                decision.urlRedirect,
+                protocol,
+                request.host,
+                path,
+                query,
+                decision.match.matchedPrefix,
+            ),
             host: request.host,
             path: withQuery(path),
         };
@@ -409,7 +444,10 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
         forwardedPath = rewrite.pathPrefixRewrite + path.slice(decision.match.matchedPrefix.length);
     } else if (rewrite?.pathTemplateRewrite !== undefined) {
         const vars = decision.match.variables ?? {};
-        forwardedPath = rewrite.pathTemplateRewrite.replace(/\{([a-zA-Z][a-zA-Z0-9_]*)\}/g, (_, name: string) => vars[name] ?? "");
+        forwardedPath = rewrite.pathTemplateRewrite.replace(
+            /\{([a-zA-Z][a-zA-Z0-9_]*)\}/g,
+            (_, name: string) => vars[name] ?? "",
+        );
     }
 
     const weighted = decision.routeAction?.weightedBackendServices;
@@ -420,7 +458,12 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
               ? [{ service: decision.service, weight: 1, headerAction: undefined as HeaderActionSpec | undefined }]
               : [];
     const total = targets.reduce((sum, t) => sum + t.weight, 0);
-    const levels = (own: HeaderActionSpec | undefined) => [own, decision.headerAction, matcher?.headerAction, urlMap.headerAction];
+    const levels = (own: HeaderActionSpec | undefined) => [
+        own,
+        decision.headerAction,
+        matcher?.headerAction,
+        urlMap.headerAction,
+    ];
     const backends: RoutedBackend[] = targets.map((t) => {
         let requestHeaders = { ...headers };
         const responseHeadersToAdd: HeaderToAddSpec[] = [];
@@ -457,6 +500,7 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
     if (backends.length === 1) result.service = backends[0].service;
     if (decision.routeAction) result.routeAction = decision.routeAction;
     if (decision.routeAction?.faultInjectionPolicy) result.faultInjection = decision.routeAction.faultInjectionPolicy;
-    if (decision.routeAction?.requestMirrorPolicy) result.mirror = decision.routeAction.requestMirrorPolicy.backendService;
+    if (decision.routeAction?.requestMirrorPolicy)
+        result.mirror = decision.routeAction.requestMirrorPolicy.backendService;
     return result;
 }

@@ -7,5 +7,11 @@ import { routingRules } from "./routing";
 
 /** Every rule in the validation catalogue, for the README table and its test. */
 export function allRules(): Rule<never>[] {
-    return [...loadBalancerRules, ...networkRules, ...serverlessRules, ...frontendRules, ...routingRules] as Rule<never>[];
+    return [
+        ...loadBalancerRules,
+        ...networkRules,
+        ...serverlessRules,
+        ...frontendRules,
+        ...routingRules,
+    ] as Rule<never>[];
 }

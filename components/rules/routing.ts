@@ -107,7 +107,18 @@ export function invalidHostReason(host: string): string | undefined {
 const HEADER_TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 const RESERVED_PREFIXES = ["x-google", "x-goog-", "x-gfe", "x-amz-"];
 const RESERVED_NAMES = ["x-user-ip", "cdn-loop"];
-const HOP_BY_HOP = ["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer", "trailers", "transfer-encoding", "upgrade"];
+const HOP_BY_HOP = [
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "trailers",
+    "transfer-encoding",
+    "upgrade",
+];
 export const HEADERS_PER_ACTION_MAX = 16;
 
 /** Why a header name cannot be set or removed by a header action, with the fix; or undefined. */
@@ -121,17 +132,29 @@ export function headerNameProblem(name: string): Finding | undefined {
         };
     }
     if (!HEADER_TOKEN.test(name)) {
-        return { field: "", message: `"${name}" is not a valid HTTP header name`, fix: "use letters, digits and hyphens, e.g. \"x-route\"" };
+        return {
+            field: "",
+            message: `"${name}" is not a valid HTTP header name`,
+            fix: 'use letters, digits and hyphens, e.g. "x-route"',
+        };
     }
     const prefix = RESERVED_PREFIXES.find((p) => lower.startsWith(p));
     if (prefix) {
-        return { field: "", message: `"${name}" starts with the reserved prefix "${prefix}"`, fix: "choose a name without the X-Google, X-Goog-, X-GFE or X-Amz- prefixes" };
+        return {
+            field: "",
+            message: `"${name}" starts with the reserved prefix "${prefix}"`,
+            fix: "choose a name without the X-Google, X-Goog-, X-GFE or X-Amz- prefixes",
+        };
     }
     if (RESERVED_NAMES.includes(lower)) {
         return { field: "", message: `"${name}" is reserved by the load balancer`, fix: "choose another header name" };
     }
     if (HOP_BY_HOP.includes(lower)) {
-        return { field: "", message: `"${name}" is a hop-by-hop header`, fix: "hop-by-hop headers cannot be set; choose an end-to-end header" };
+        return {
+            field: "",
+            message: `"${name}" is a hop-by-hop header`,
+            fix: "hop-by-hop headers cannot be set; choose an end-to-end header",
+        };
     }
     return undefined;
 }
@@ -142,10 +165,18 @@ function headerTransformFindings(field: string, transform: HeaderTransformArgs |
     const add = transform.add ?? [];
     const remove = transform.remove ?? [];
     if (add.length > HEADERS_PER_ACTION_MAX) {
-        findings.push({ field: `${field}.add`, message: `has ${add.length} headers; GCP allows at most ${HEADERS_PER_ACTION_MAX}`, fix: "combine values or move some headers to another level (map, route, split)" });
+        findings.push({
+            field: `${field}.add`,
+            message: `has ${add.length} headers; GCP allows at most ${HEADERS_PER_ACTION_MAX}`,
+            fix: "combine values or move some headers to another level (map, route, split)",
+        });
     }
     if (remove.length > HEADERS_PER_ACTION_MAX) {
-        findings.push({ field: `${field}.remove`, message: `has ${remove.length} headers; GCP allows at most ${HEADERS_PER_ACTION_MAX}`, fix: "remove fewer headers at this level" });
+        findings.push({
+            field: `${field}.remove`,
+            message: `has ${remove.length} headers; GCP allows at most ${HEADERS_PER_ACTION_MAX}`,
+            fix: "remove fewer headers at this level",
+        });
     }
     add.forEach((h, k) => {
         const problem = headerNameProblem(h.name);
@@ -165,9 +196,15 @@ function headerActions(ctx: RoutingContext): [string, HeaderTransformArgs | unde
         ["responseHeaders", ctx.responseHeaders],
     ];
     ctx.routes.forEach((r, i) => {
-        actions.push([`${route(i)}.requestHeaders`, r.requestHeaders], [`${route(i)}.responseHeaders`, r.responseHeaders]);
+        actions.push(
+            [`${route(i)}.requestHeaders`, r.requestHeaders],
+            [`${route(i)}.responseHeaders`, r.responseHeaders],
+        );
         (r.split ?? []).forEach((w, j) => {
-            actions.push([`${route(i)}.split[${j}].requestHeaders`, w.requestHeaders], [`${route(i)}.split[${j}].responseHeaders`, w.responseHeaders]);
+            actions.push(
+                [`${route(i)}.split[${j}].requestHeaders`, w.requestHeaders],
+                [`${route(i)}.split[${j}].responseHeaders`, w.responseHeaders],
+            );
         });
     });
     return actions;
@@ -207,7 +244,8 @@ export function pathTemplateProblems(template: string): { problems: string[]; va
             }
             const body = template.slice(i + 1, close);
             const [name, pattern] = body.includes("=") ? body.split("=", 2) : [body, "*"];
-            if (!TEMPLATE_VARIABLE.test(name)) problems.push(`variable name "${name}" must match ^[a-zA-Z][a-zA-Z0-9_]*$`);
+            if (!TEMPLATE_VARIABLE.test(name))
+                problems.push(`variable name "${name}" must match ^[a-zA-Z][a-zA-Z0-9_]*$`);
             else if (variables.includes(name)) problems.push(`variable "${name}" is used twice`);
             else variables.push(name);
             if (sawDoubleStar) afterDoubleStar = true;
@@ -228,7 +266,14 @@ export function pathTemplateProblems(template: string): { problems: string[]; va
 
 // --- the catalogue ----------------------------------------------------------------------------
 
-const ROUTE_ACTION_FIELDS: (keyof RouteArgs)[] = ["rewrite", "retry", "timeoutSeconds", "cors", "faultInjection", "mirror"];
+const ROUTE_ACTION_FIELDS: (keyof RouteArgs)[] = [
+    "rewrite",
+    "retry",
+    "timeoutSeconds",
+    "cors",
+    "faultInjection",
+    "mirror",
+];
 
 /** Rules on the route table as written. */
 export const routeTableRules: Rule<RoutingContext>[] = [
@@ -236,13 +281,20 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-action",
         component: COMPONENT,
         summary: "Each route has exactly one of backend, split and redirect",
-        prevents: "a route rule with no terminal action, or two (GCP: exactly one of service, weightedBackendServices, urlRedirect)",
+        prevents:
+            "a route rule with no terminal action, or two (GCP: exactly one of service, weightedBackendServices, urlRedirect)",
         fix: "set exactly one of backend, split or redirect",
         check: (ctx) =>
             ctx.routes.flatMap((r, i) => {
                 const set = (["backend", "split", "redirect"] as const).filter((k) => r[k] !== undefined);
                 if (set.length === 1) return [];
-                return [{ field: route(i), message: set.length === 0 ? "names no action" : `names ${set.length} actions (${set.join(", ")})` }];
+                return [
+                    {
+                        field: route(i),
+                        message:
+                            set.length === 0 ? "names no action" : `names ${set.length} actions (${set.join(", ")})`,
+                    },
+                ];
             }),
     },
     {
@@ -254,8 +306,12 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         check: (ctx) =>
             ctx.routes.flatMap((r, i) => [
                 ...(r.backend !== undefined ? backendFinding(`${route(i)}.backend`, r.backend, ctx.backendKeys) : []),
-                ...(r.split ?? []).flatMap((w, j) => backendFinding(`${route(i)}.split[${j}].backend`, w.backend, ctx.backendKeys)),
-                ...(r.mirror !== undefined ? backendFinding(`${route(i)}.mirror.backend`, r.mirror.backend, ctx.backendKeys) : []),
+                ...(r.split ?? []).flatMap((w, j) =>
+                    backendFinding(`${route(i)}.split[${j}].backend`, w.backend, ctx.backendKeys),
+                ),
+                ...(r.mirror !== undefined
+                    ? backendFinding(`${route(i)}.mirror.backend`, r.mirror.backend, ctx.backendKeys)
+                    : []),
             ]),
     },
     {
@@ -267,14 +323,30 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         check: (ctx) =>
             ctx.routes.flatMap((r, i): Finding[] => {
                 if (r.split === undefined) return [];
-                if (r.split.length === 0) return [{ field: `${route(i)}.split`, message: "is empty", fix: "list at least one backend, or use backend instead" }];
+                if (r.split.length === 0)
+                    return [
+                        {
+                            field: `${route(i)}.split`,
+                            message: "is empty",
+                            fix: "list at least one backend, or use backend instead",
+                        },
+                    ];
                 const findings: Finding[] = r.split.flatMap((w, j) =>
                     Number.isInteger(w.weight) && w.weight >= 0 && w.weight <= 1000
                         ? []
-                        : [{ field: `${route(i)}.split[${j}].weight`, message: `${w.weight} is not a whole number from 0 to 1000` }],
+                        : [
+                              {
+                                  field: `${route(i)}.split[${j}].weight`,
+                                  message: `${w.weight} is not a whole number from 0 to 1000`,
+                              },
+                          ],
                 );
                 if (findings.length === 0 && r.split.every((w) => w.weight === 0)) {
-                    findings.push({ field: `${route(i)}.split`, message: "every weight is 0, so the route could send traffic nowhere", fix: "give at least one backend a weight above 0" });
+                    findings.push({
+                        field: `${route(i)}.split`,
+                        message: "every weight is 0, so the route could send traffic nowhere",
+                        fix: "give at least one backend a weight above 0",
+                    });
                 }
                 return findings;
             }),
@@ -290,17 +362,32 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 const findings: Finding[] = [];
                 const kinds = (["paths", "pathTemplate", "regex"] as const).filter((k) => r[k] !== undefined);
                 if (kinds.length > 1) {
-                    findings.push({ field: route(i), message: `sets ${kinds.join(" and ")}`, fix: "use one of paths, pathTemplate and regex per route; split the route in two" });
+                    findings.push({
+                        field: route(i),
+                        message: `sets ${kinds.join(" and ")}`,
+                        fix: "use one of paths, pathTemplate and regex per route; split the route in two",
+                    });
                 }
                 (r.paths ?? []).forEach((p, j) => {
                     const field = `${route(i)}.paths[${j}]`;
                     if (!p.startsWith("/")) findings.push({ field, message: `"${p}" does not start with "/"` });
-                    else if (/[?#]/.test(p)) findings.push({ field, message: `"${p}" contains a query string or fragment; paths match without them`, fix: "drop the part from ? or #; match query parameters with queryParameters" });
-                    else if (p.slice(0, -2).includes("*") || (p.endsWith("*") && !p.endsWith("/*"))) findings.push({ field, message: `"${p}" uses "*" other than as a trailing "/*"` });
-                    else if (p.length > 1024) findings.push({ field, message: `is ${p.length} characters long; GCP allows at most 1024` });
+                    else if (/[?#]/.test(p))
+                        findings.push({
+                            field,
+                            message: `"${p}" contains a query string or fragment; paths match without them`,
+                            fix: "drop the part from ? or #; match query parameters with queryParameters",
+                        });
+                    else if (p.slice(0, -2).includes("*") || (p.endsWith("*") && !p.endsWith("/*")))
+                        findings.push({ field, message: `"${p}" uses "*" other than as a trailing "/*"` });
+                    else if (p.length > 1024)
+                        findings.push({ field, message: `is ${p.length} characters long; GCP allows at most 1024` });
                 });
                 if (r.paths !== undefined && r.paths.length === 0) {
-                    findings.push({ field: `${route(i)}.paths`, message: "is empty", fix: 'omit paths to match every path, or list at least one (e.g. "/*")' });
+                    findings.push({
+                        field: `${route(i)}.paths`,
+                        message: "is empty",
+                        fix: 'omit paths to match every path, or list at least one (e.g. "/*")',
+                    });
                 }
                 return findings;
             }),
@@ -309,7 +396,8 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-path-template",
         component: COMPONENT,
         summary: "Path templates and template rewrites follow GCP's operator rules",
-        prevents: "`pathTemplateMatch` / `pathTemplateRewrite` GCP rejects (≤5 operators, `**` last, valid unique variables)",
+        prevents:
+            "`pathTemplateMatch` / `pathTemplateRewrite` GCP rejects (≤5 operators, `**` last, valid unique variables)",
         fix: 'write templates like "/users/{id}/orders/**": at most 5 operators, "**" last, variables ^[a-zA-Z][a-zA-Z0-9_]*$',
         check: (ctx) =>
             ctx.routes.flatMap((r, i) => {
@@ -318,18 +406,33 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 if (r.pathTemplate !== undefined) {
                     const checked = pathTemplateProblems(r.pathTemplate);
                     variables = checked.variables;
-                    findings.push(...checked.problems.map((message) => ({ field: `${route(i)}.pathTemplate`, message })));
+                    findings.push(
+                        ...checked.problems.map((message) => ({ field: `${route(i)}.pathTemplate`, message })),
+                    );
                 }
                 const rewrite = r.rewrite?.pathTemplate;
                 if (rewrite !== undefined) {
                     const field = `${route(i)}.rewrite.pathTemplate`;
                     if (r.pathTemplate === undefined) {
-                        findings.push({ field, message: "needs the route to match with pathTemplate (it rewrites with the variables captured there)", fix: "set pathTemplate on the route, or use rewrite.pathPrefix" });
+                        findings.push({
+                            field,
+                            message:
+                                "needs the route to match with pathTemplate (it rewrites with the variables captured there)",
+                            fix: "set pathTemplate on the route, or use rewrite.pathPrefix",
+                        });
                     } else {
-                        if (!rewrite.startsWith("/") || rewrite.length > 255) findings.push({ field, message: `"${rewrite}" must start with "/" and be at most 255 characters` });
+                        if (!rewrite.startsWith("/") || rewrite.length > 255)
+                            findings.push({
+                                field,
+                                message: `"${rewrite}" must start with "/" and be at most 255 characters`,
+                            });
                         for (const m of rewrite.matchAll(/\{([^}]*)\}/g)) {
                             if (!variables.includes(m[1])) {
-                                findings.push({ field, message: `uses {${m[1]}}, which pathTemplate does not capture (captures: ${variables.join(", ") || "none"})`, fix: "use only variables captured by the route's pathTemplate" });
+                                findings.push({
+                                    field,
+                                    message: `uses {${m[1]}}, which pathTemplate does not capture (captures: ${variables.join(", ") || "none"})`,
+                                    fix: "use only variables captured by the route's pathTemplate",
+                                });
                             }
                         }
                     }
@@ -347,15 +450,23 @@ export const routeTableRules: Rule<RoutingContext>[] = [
             ctx.routes.flatMap((r, i) => {
                 const regexes: [string, string][] = [];
                 if (r.regex !== undefined) regexes.push([`${route(i)}.regex`, r.regex]);
-                (r.headers ?? []).forEach((h, j) => h.regex !== undefined && regexes.push([`${route(i)}.headers[${j}].regex`, h.regex]));
-                (r.queryParameters ?? []).forEach((q, j) => q.regex !== undefined && regexes.push([`${route(i)}.queryParameters[${j}].regex`, q.regex]));
+                (r.headers ?? []).forEach(
+                    (h, j) => h.regex !== undefined && regexes.push([`${route(i)}.headers[${j}].regex`, h.regex]),
+                );
+                (r.queryParameters ?? []).forEach(
+                    (q, j) =>
+                        q.regex !== undefined && regexes.push([`${route(i)}.queryParameters[${j}].regex`, q.regex]),
+                );
                 return regexes.flatMap(([field, re]): Finding[] => {
-                    if (re.length > 250) return [{ field, message: `is ${re.length} characters long; GCP allows at most 250` }];
+                    if (re.length > 250)
+                        return [{ field, message: `is ${re.length} characters long; GCP allows at most 250` }];
                     try {
                         new RegExp(re.replace(/\(\?P</g, "(?<"));
                         return [];
                     } catch (e) {
-                        return [{ field, message: `"${re}" is not a valid regular expression (${(e as Error).message})` }];
+                        return [
+                            { field, message: `"${re}" is not a valid regular expression (${(e as Error).message})` },
+                        ];
                     }
                 });
             }),
@@ -364,7 +475,8 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-hosts",
         component: COMPONENT,
         summary: "Hosts are valid lowercase names or wildcards, each once per route",
-        prevents: "`Invalid value for field 'resource.hostRules[].hosts[]'`, and a host in two host rules (GCP rejects both)",
+        prevents:
+            "`Invalid value for field 'resource.hostRules[].hosts[]'`, and a host in two host rules (GCP rejects both)",
         fix: 'use lowercase host names ("api.example.com"), wildcards ("*.example.com") or "*"',
         check: (ctx) =>
             ctx.routes.flatMap((r, i) => {
@@ -373,7 +485,11 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 (r.hosts ?? []).forEach((h, j) => {
                     const field = `${route(i)}.hosts[${j}]`;
                     if (h !== h.toLowerCase()) {
-                        findings.push({ field, message: `"${h}" has capital letters; GCP compares hosts in lowercase`, fix: `write "${h.toLowerCase()}"` });
+                        findings.push({
+                            field,
+                            message: `"${h}" has capital letters; GCP compares hosts in lowercase`,
+                            fix: `write "${h.toLowerCase()}"`,
+                        });
                         return;
                     }
                     const reason = invalidHostReason(h);
@@ -390,7 +506,11 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                     }
                 });
                 if ((r.hosts ?? []).includes("*") && (r.hosts ?? []).length > 1) {
-                    findings.push({ field: `${route(i)}.hosts`, message: 'lists "*" with other hosts; "*" already matches every host', fix: 'keep only "*", or drop it' });
+                    findings.push({
+                        field: `${route(i)}.hosts`,
+                        message: 'lists "*" with other hosts; "*" already matches every host',
+                        fix: 'keep only "*", or drop it',
+                    });
                 }
                 return findings;
             }),
@@ -399,7 +519,8 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-scheme-features",
         component: COMPONENT,
         summary: "Routes use only the features the scheme supports",
-        prevents: "URL map fields GCP rejects for the scheme (e.g. splits, header actions or fault injection on classic, regex on global schemes)",
+        prevents:
+            "URL map fields GCP rejects for the scheme (e.g. splits, header actions or fault injection on classic, regex on global schemes)",
         fix: "see the alternative in the message",
         check: (ctx) => {
             const findings: Finding[] = [];
@@ -414,16 +535,27 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 if (r.requestHeaders) need("urlMapHeaderAction", `${f}.requestHeaders`, "a request header action");
                 if (r.responseHeaders) need("urlMapHeaderAction", `${f}.responseHeaders`, "a response header action");
                 (r.split ?? []).forEach((w, j) => {
-                    if (w.requestHeaders || w.responseHeaders) need("urlMapHeaderAction", `${f}.split[${j}]`, "a per-backend header action");
+                    if (w.requestHeaders || w.responseHeaders)
+                        need("urlMapHeaderAction", `${f}.split[${j}]`, "a per-backend header action");
                 });
                 if (r.regex !== undefined) need("regexMatch", `${f}.regex`, "a regular-expression path match");
-                (r.headers ?? []).forEach((h, j) => h.regex !== undefined && need("regexMatch", `${f}.headers[${j}].regex`, "a regular-expression header match"));
-                (r.queryParameters ?? []).forEach((q, j) => q.regex !== undefined && need("regexMatch", `${f}.queryParameters[${j}].regex`, "a regular-expression query match"));
+                (r.headers ?? []).forEach(
+                    (h, j) =>
+                        h.regex !== undefined &&
+                        need("regexMatch", `${f}.headers[${j}].regex`, "a regular-expression header match"),
+                );
+                (r.queryParameters ?? []).forEach(
+                    (q, j) =>
+                        q.regex !== undefined &&
+                        need("regexMatch", `${f}.queryParameters[${j}].regex`, "a regular-expression query match"),
+                );
                 if (r.pathTemplate !== undefined) need("pathTemplate", `${f}.pathTemplate`, "a path template");
-                if (r.rewrite?.pathTemplate !== undefined) need("pathTemplate", `${f}.rewrite.pathTemplate`, "a path template rewrite");
+                if (r.rewrite?.pathTemplate !== undefined)
+                    need("pathTemplate", `${f}.rewrite.pathTemplate`, "a path template rewrite");
                 if (r.faultInjection) need("faultInjection", `${f}.faultInjection`, "fault injection");
                 if (r.retry) need("retriesTimeoutCors", `${f}.retry`, "a retry policy");
-                if (r.timeoutSeconds !== undefined) need("retriesTimeoutCors", `${f}.timeoutSeconds`, "a route timeout");
+                if (r.timeoutSeconds !== undefined)
+                    need("retriesTimeoutCors", `${f}.timeoutSeconds`, "a route timeout");
                 if (r.cors) need("retriesTimeoutCors", `${f}.cors`, "a CORS policy");
                 if (r.mirror) need("requestMirroring", `${f}.mirror`, "request mirroring");
             });
@@ -439,7 +571,12 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         check: (ctx) =>
             ctx.routes.flatMap((r, i) =>
                 r.mirror !== undefined && ctx.backendKinds?.[r.mirror.backend] === BackendKind.Serverless
-                    ? [{ field: `${route(i)}.mirror.backend`, message: `"${r.mirror.backend}" is a serverless (Cloud Run) backend, and GCP cannot mirror requests to serverless NEG backends` }]
+                    ? [
+                          {
+                              field: `${route(i)}.mirror.backend`,
+                              message: `"${r.mirror.backend}" is a serverless (Cloud Run) backend, and GCP cannot mirror requests to serverless NEG backends`,
+                          },
+                      ]
                     : [],
             ),
     },
@@ -447,7 +584,8 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-redirect",
         component: COMPONENT,
         summary: "Redirects change something, use path or prefix (not both), and carry no forwarding actions",
-        prevents: "`urlRedirect` GCP rejects (pathRedirect with prefixRedirect, urlRedirect with routeAction), and redirect loops",
+        prevents:
+            "`urlRedirect` GCP rejects (pathRedirect with prefixRedirect, urlRedirect with routeAction), and redirect loops",
         fix: "set one of path and prefix, and only redirect fields on a redirect route",
         check: (ctx) =>
             ctx.routes.flatMap((r, i) => {
@@ -455,23 +593,45 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 if (!red) return [];
                 const f = `${route(i)}.redirect`;
                 const findings: Finding[] = [];
-                if (red.path !== undefined && red.prefix !== undefined) findings.push({ field: f, message: "sets both path and prefix", fix: "path replaces the whole path, prefix only the matched part: keep one" });
+                if (red.path !== undefined && red.prefix !== undefined)
+                    findings.push({
+                        field: f,
+                        message: "sets both path and prefix",
+                        fix: "path replaces the whole path, prefix only the matched part: keep one",
+                    });
                 for (const key of ["path", "prefix"] as const) {
                     const v = red[key];
-                    if (v !== undefined && !v.startsWith("/")) findings.push({ field: `${f}.${key}`, message: `"${v}" does not start with "/"` });
+                    if (v !== undefined && !v.startsWith("/"))
+                        findings.push({ field: `${f}.${key}`, message: `"${v}" does not start with "/"` });
                 }
                 if (red.host !== undefined && (red.host.includes("/") || red.host.includes(":/") || red.host === "")) {
-                    findings.push({ field: `${f}.host`, message: `"${red.host}" is not a host name`, fix: 'give only the host, e.g. "www.example.com" (use https: true for the scheme)' });
+                    findings.push({
+                        field: `${f}.host`,
+                        message: `"${red.host}" is not a host name`,
+                        fix: 'give only the host, e.g. "www.example.com" (use https: true for the scheme)',
+                    });
                 }
                 if (red.code !== undefined && !(Object.values(RedirectCode) as string[]).includes(red.code)) {
-                    findings.push({ field: `${f}.code`, message: `"${red.code}" is not a redirect code`, fix: `use one of ${Object.values(RedirectCode).join(", ")}` });
+                    findings.push({
+                        field: `${f}.code`,
+                        message: `"${red.code}" is not a redirect code`,
+                        fix: `use one of ${Object.values(RedirectCode).join(", ")}`,
+                    });
                 }
                 if (!red.https && red.host === undefined && red.path === undefined && red.prefix === undefined) {
-                    findings.push({ field: f, message: "changes nothing, so clients would be redirected to the same URL forever", fix: "set https, host, path or prefix" });
+                    findings.push({
+                        field: f,
+                        message: "changes nothing, so clients would be redirected to the same URL forever",
+                        fix: "set https, host, path or prefix",
+                    });
                 }
                 const extra = ROUTE_ACTION_FIELDS.filter((k) => r[k] !== undefined);
                 if (extra.length > 0) {
-                    findings.push({ field: route(i), message: `combines redirect with ${extra.join(", ")}; GCP can't combine urlRedirect with a route action`, fix: "remove those fields, or forward to a backend instead of redirecting" });
+                    findings.push({
+                        field: route(i),
+                        message: `combines redirect with ${extra.join(", ")}; GCP can't combine urlRedirect with a route action`,
+                        fix: "remove those fields, or forward to a backend instead of redirecting",
+                    });
                 }
                 return findings;
             }),
@@ -488,10 +648,18 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 if (!rw) return [];
                 const f = `${route(i)}.rewrite`;
                 const findings: Finding[] = [];
-                if (rw.pathPrefix !== undefined && rw.pathTemplate !== undefined) findings.push({ field: f, message: "sets both pathPrefix and pathTemplate" });
-                if (rw.pathPrefix !== undefined && (rw.pathPrefix.length === 0 || rw.pathPrefix.length > 1024)) findings.push({ field: `${f}.pathPrefix`, message: "must be 1–1024 characters" });
-                if (rw.host !== undefined && (rw.host.length === 0 || rw.host.length > 255 || rw.host.includes("/"))) findings.push({ field: `${f}.host`, message: `"${rw.host}" must be a host of 1–255 characters` });
-                if (rw.pathPrefix === undefined && rw.pathTemplate === undefined && rw.host === undefined) findings.push({ field: f, message: "changes nothing", fix: "set pathPrefix, pathTemplate or host, or remove rewrite" });
+                if (rw.pathPrefix !== undefined && rw.pathTemplate !== undefined)
+                    findings.push({ field: f, message: "sets both pathPrefix and pathTemplate" });
+                if (rw.pathPrefix !== undefined && (rw.pathPrefix.length === 0 || rw.pathPrefix.length > 1024))
+                    findings.push({ field: `${f}.pathPrefix`, message: "must be 1–1024 characters" });
+                if (rw.host !== undefined && (rw.host.length === 0 || rw.host.length > 255 || rw.host.includes("/")))
+                    findings.push({ field: `${f}.host`, message: `"${rw.host}" must be a host of 1–255 characters` });
+                if (rw.pathPrefix === undefined && rw.pathTemplate === undefined && rw.host === undefined)
+                    findings.push({
+                        field: f,
+                        message: "changes nothing",
+                        fix: "set pathPrefix, pathTemplate or host, or remove rewrite",
+                    });
                 return findings;
             }),
     },
@@ -499,7 +667,8 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-header-actions",
         component: COMPONENT,
         summary: "Header actions change at most 16 headers each, never Host or reserved headers",
-        prevents: "header actions GCP rejects (Host/:authority, X-Google*/X-Goog-/X-GFE/X-Amz- prefixes, X-User-IP, CDN-Loop, hop-by-hop, more than 16)",
+        prevents:
+            "header actions GCP rejects (Host/:authority, X-Google*/X-Goog-/X-GFE/X-Amz- prefixes, X-User-IP, CDN-Loop, hop-by-hop, more than 16)",
         fix: "use other header names; change the Host with rewrite.host",
         check: (ctx) => headerActions(ctx).flatMap(([field, t]) => headerTransformFindings(field, t)),
     },
@@ -513,18 +682,43 @@ export const routeTableRules: Rule<RoutingContext>[] = [
             ctx.routes.flatMap((r, i) => [
                 ...(r.headers ?? []).flatMap((h, j): Finding[] => {
                     const f = `${route(i)}.headers[${j}]`;
-                    const set = (["exact", "prefix", "suffix", "regex", "present", "range"] as const).filter((k) => h[k] !== undefined);
+                    const set = (["exact", "prefix", "suffix", "regex", "present", "range"] as const).filter(
+                        (k) => h[k] !== undefined,
+                    );
                     const findings: Finding[] = [];
-                    if (!HEADER_TOKEN.test(h.name ?? "")) findings.push({ field: `${f}.name`, message: `"${h.name}" is not a valid HTTP header name` });
-                    if (set.length !== 1) findings.push({ field: f, message: set.length === 0 ? "sets no condition" : `sets ${set.join(" and ")}` });
-                    if (h.range && !(Number.isInteger(h.range.start) && Number.isInteger(h.range.end) && h.range.start < h.range.end)) {
-                        findings.push({ field: `${f}.range`, message: `[${h.range.start}, ${h.range.end}) is not a range of whole numbers with start < end` });
+                    if (!HEADER_TOKEN.test(h.name ?? ""))
+                        findings.push({ field: `${f}.name`, message: `"${h.name}" is not a valid HTTP header name` });
+                    if (set.length !== 1)
+                        findings.push({
+                            field: f,
+                            message: set.length === 0 ? "sets no condition" : `sets ${set.join(" and ")}`,
+                        });
+                    if (
+                        h.range &&
+                        !(
+                            Number.isInteger(h.range.start) &&
+                            Number.isInteger(h.range.end) &&
+                            h.range.start < h.range.end
+                        )
+                    ) {
+                        findings.push({
+                            field: `${f}.range`,
+                            message: `[${h.range.start}, ${h.range.end}) is not a range of whole numbers with start < end`,
+                        });
                     }
                     return findings;
                 }),
                 ...(r.queryParameters ?? []).flatMap((q, j): Finding[] => {
                     const set = (["exact", "regex", "present"] as const).filter((k) => q[k] !== undefined);
-                    return set.length === 1 ? [] : [{ field: `${route(i)}.queryParameters[${j}]`, message: set.length === 0 ? "sets no condition" : `sets ${set.join(" and ")}`, fix: "set exactly one of exact, regex and present" }];
+                    return set.length === 1
+                        ? []
+                        : [
+                              {
+                                  field: `${route(i)}.queryParameters[${j}]`,
+                                  message: set.length === 0 ? "sets no condition" : `sets ${set.join(" and ")}`,
+                                  fix: "set exactly one of exact, regex and present",
+                              },
+                          ];
                 }),
             ]),
     },
@@ -539,26 +733,54 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 const f = route(i);
                 const findings: Finding[] = [];
                 if (r.retry) {
-                    if (!Number.isInteger(r.retry.attempts) || r.retry.attempts < 1) findings.push({ field: `${f}.retry.attempts`, message: `${r.retry.attempts} is not a whole number of at least 1` });
-                    if (r.retry.perTryTimeoutSeconds !== undefined && !(r.retry.perTryTimeoutSeconds > 0)) findings.push({ field: `${f}.retry.perTryTimeoutSeconds`, message: `${r.retry.perTryTimeoutSeconds} is not above 0` });
+                    if (!Number.isInteger(r.retry.attempts) || r.retry.attempts < 1)
+                        findings.push({
+                            field: `${f}.retry.attempts`,
+                            message: `${r.retry.attempts} is not a whole number of at least 1`,
+                        });
+                    if (r.retry.perTryTimeoutSeconds !== undefined && !(r.retry.perTryTimeoutSeconds > 0))
+                        findings.push({
+                            field: `${f}.retry.perTryTimeoutSeconds`,
+                            message: `${r.retry.perTryTimeoutSeconds} is not above 0`,
+                        });
                 }
-                if (r.timeoutSeconds !== undefined && !(r.timeoutSeconds > 0)) findings.push({ field: `${f}.timeoutSeconds`, message: `${r.timeoutSeconds} is not above 0` });
+                if (r.timeoutSeconds !== undefined && !(r.timeoutSeconds > 0))
+                    findings.push({ field: `${f}.timeoutSeconds`, message: `${r.timeoutSeconds} is not above 0` });
                 const fi = r.faultInjection;
                 if (fi) {
-                    if (!fi.delay && !fi.abort) findings.push({ field: `${f}.faultInjection`, message: "sets neither delay nor abort", fix: "set delay, abort or both" });
+                    if (!fi.delay && !fi.abort)
+                        findings.push({
+                            field: `${f}.faultInjection`,
+                            message: "sets neither delay nor abort",
+                            fix: "set delay, abort or both",
+                        });
                     const pct = (field: string, v: number) => {
-                        if (!(v >= 0 && v <= 100)) findings.push({ field, message: `${v} is not a percentage from 0 to 100` });
+                        if (!(v >= 0 && v <= 100))
+                            findings.push({ field, message: `${v} is not a percentage from 0 to 100` });
                     };
                     if (fi.delay) {
                         pct(`${f}.faultInjection.delay.percentage`, fi.delay.percentage);
-                        if (!(fi.delay.seconds >= 0)) findings.push({ field: `${f}.faultInjection.delay.seconds`, message: `${fi.delay.seconds} is negative` });
+                        if (!(fi.delay.seconds >= 0))
+                            findings.push({
+                                field: `${f}.faultInjection.delay.seconds`,
+                                message: `${fi.delay.seconds} is negative`,
+                            });
                     }
                     if (fi.abort) {
                         pct(`${f}.faultInjection.abort.percentage`, fi.abort.percentage);
-                        if (!Number.isInteger(fi.abort.httpStatus) || fi.abort.httpStatus < 200 || fi.abort.httpStatus > 599) findings.push({ field: `${f}.faultInjection.abort.httpStatus`, message: `${fi.abort.httpStatus} is not an HTTP status from 200 to 599` });
+                        if (
+                            !Number.isInteger(fi.abort.httpStatus) ||
+                            fi.abort.httpStatus < 200 ||
+                            fi.abort.httpStatus > 599
+                        )
+                            findings.push({
+                                field: `${f}.faultInjection.abort.httpStatus`,
+                                message: `${fi.abort.httpStatus} is not an HTTP status from 200 to 599`,
+                            });
                     }
                 }
-                if (r.cors?.maxAgeSeconds !== undefined && !(r.cors.maxAgeSeconds >= 0)) findings.push({ field: `${f}.cors.maxAgeSeconds`, message: `${r.cors.maxAgeSeconds} is negative` });
+                if (r.cors?.maxAgeSeconds !== undefined && !(r.cors.maxAgeSeconds >= 0))
+                    findings.push({ field: `${f}.cors.maxAgeSeconds`, message: `${r.cors.maxAgeSeconds} is negative` });
                 return findings;
             }),
     },
@@ -583,12 +805,19 @@ export const routeTableRules: Rule<RoutingContext>[] = [
 /** A backend reference as long as GCP's, so the size estimate errs on the high side. */
 export function syntheticBackendRef(scheme: Scheme): (key: string) => string {
     const location = schemeProfile(scheme).scope === "regional" ? "regions/northamerica-northeast2" : "global";
-    return (key) => `https://www.googleapis.com/compute/v1/projects/${"p".repeat(30)}/${location}/backendServices/${gcpName("x".repeat(40), key, "backend")}`;
+    return (key) =>
+        `https://www.googleapis.com/compute/v1/projects/${"p".repeat(30)}/${location}/backendServices/${gcpName("x".repeat(40), key, "backend")}`;
 }
 
 function compiled(ctx: RoutingContext): UrlMapSpec {
     return compileUrlMap(
-        { routes: ctx.routes, defaultBackend: ctx.defaultBackend ?? ctx.backendKeys[0] ?? "", requestHeaders: ctx.requestHeaders, responseHeaders: ctx.responseHeaders, tests: ctx.tests },
+        {
+            routes: ctx.routes,
+            defaultBackend: ctx.defaultBackend ?? ctx.backendKeys[0] ?? "",
+            requestHeaders: ctx.requestHeaders,
+            responseHeaders: ctx.responseHeaders,
+            tests: ctx.tests,
+        },
         { scheme: ctx.scheme, backendRef: syntheticBackendRef(ctx.scheme), backendKinds: ctx.backendKinds },
     );
 }
@@ -598,7 +827,8 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
     {
         id: "route-limits",
         component: COMPONENT,
-        summary: "The URL map stays within GCP's limits (host rules, matchers, rules, predicates, regexes, templates, backends, size)",
+        summary:
+            "The URL map stays within GCP's limits (host rules, matchers, rules, predicates, regexes, templates, backends, size)",
         prevents: "URL maps GCP rejects for size or count (limits are fixed, not raisable)",
         fix: "spread hosts over several load balancers, merge routes, or use fewer conditions",
         check: (ctx) => {
@@ -611,28 +841,64 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
             };
             const hostRules = spec.hostRules ?? [];
             over("routes", "the URL map would have host rules:", hostRules.length, limits.hostRules);
-            over("routes", "the URL map would have path matchers:", (spec.pathMatchers ?? []).length, limits.pathMatchers);
-            hostRules.forEach((h) => over("routes", `host rule ${h.pathMatcher} would have hosts:`, h.hosts.length, limits.hostsPerRule));
+            over(
+                "routes",
+                "the URL map would have path matchers:",
+                (spec.pathMatchers ?? []).length,
+                limits.pathMatchers,
+            );
+            hostRules.forEach((h) =>
+                over("routes", `host rule ${h.pathMatcher} would have hosts:`, h.hosts.length, limits.hostsPerRule),
+            );
             for (const m of spec.pathMatchers ?? []) {
                 const rules = m.routeRules ?? m.pathRules ?? [];
                 over("routes", `path matcher ${m.name} would have rules:`, rules.length, limits.rulesPerMatcher);
                 const matchRules = (m.routeRules ?? []).flatMap((r) => r.matchRules ?? []);
                 const predicates =
                     (m.pathRules ?? []).reduce((n, p) => n + p.paths.length, 0) +
-                    matchRules.reduce((n, mr) => n + 1 + (mr.headerMatches ?? []).length + (mr.queryParameterMatches ?? []).length, 0);
-                over("routes", `path matcher ${m.name} would have predicates:`, predicates, limits.predicatesPerMatcher);
+                    matchRules.reduce(
+                        (n, mr) => n + 1 + (mr.headerMatches ?? []).length + (mr.queryParameterMatches ?? []).length,
+                        0,
+                    );
+                over(
+                    "routes",
+                    `path matcher ${m.name} would have predicates:`,
+                    predicates,
+                    limits.predicatesPerMatcher,
+                );
                 const regexes = matchRules.reduce(
-                    (n, mr) => n + (mr.regexMatch ? 1 : 0) + (mr.headerMatches ?? []).filter((h) => h.regexMatch).length + (mr.queryParameterMatches ?? []).filter((q) => q.regexMatch).length,
+                    (n, mr) =>
+                        n +
+                        (mr.regexMatch ? 1 : 0) +
+                        (mr.headerMatches ?? []).filter((h) => h.regexMatch).length +
+                        (mr.queryParameterMatches ?? []).filter((q) => q.regexMatch).length,
                     0,
                 );
-                over("routes", `path matcher ${m.name} would have regular expressions:`, regexes, limits.regexesPerMatcher);
-                over("routes", `path matcher ${m.name} would have path templates:`, matchRules.filter((mr) => mr.pathTemplateMatch).length, limits.pathTemplatesPerMatcher);
+                over(
+                    "routes",
+                    `path matcher ${m.name} would have regular expressions:`,
+                    regexes,
+                    limits.regexesPerMatcher,
+                );
+                over(
+                    "routes",
+                    `path matcher ${m.name} would have path templates:`,
+                    matchRules.filter((mr) => mr.pathTemplateMatch).length,
+                    limits.pathTemplatesPerMatcher,
+                );
             }
             const backends = new Set(
-                ctx.routes.flatMap((r) => [r.backend, ...(r.split ?? []).map((w) => w.backend), r.mirror?.backend]).filter((b) => b !== undefined),
+                ctx.routes
+                    .flatMap((r) => [r.backend, ...(r.split ?? []).map((w) => w.backend), r.mirror?.backend])
+                    .filter((b) => b !== undefined),
             );
             if (ctx.defaultBackend) backends.add(ctx.defaultBackend);
-            over("backends", "the URL map would reference distinct backend services:", backends.size, limits.distinctBackends);
+            over(
+                "backends",
+                "the URL map would reference distinct backend services:",
+                backends.size,
+                limits.distinctBackends,
+            );
             const bytes = Buffer.byteLength(JSON.stringify(spec), "utf8");
             if (bytes > limits.sizeBytes) {
                 findings.push({

@@ -69,9 +69,18 @@ const lb = new ApplicationLoadBalancer(
                 retry: { attempts: 2, conditions: ["gateway-error"] },
             },
         ],
-        responseHeaders: { remove: ["x-powered-by"], add: [{ name: "strict-transport-security", value: "max-age=31536000" }] },
+        responseHeaders: {
+            remove: ["x-powered-by"],
+            add: [{ name: "strict-transport-security", value: "max-age=31536000" }],
+        },
         tests: [
-            { host, path: "/", headers: [{ name: "x-canary", value: "true" }], backend: "canary", description: "opt-in header reaches the canary tag" },
+            {
+                host,
+                path: "/",
+                headers: [{ name: "x-canary", value: "true" }],
+                backend: "canary",
+                description: "opt-in header reaches the canary tag",
+            },
             { host, path: "/", backend: "stable", description: "everyone else gets stable" },
             { host, path: "/legacy-api/orders", backend: "stable", description: "legacy API path is rewritten" },
         ],
