@@ -56,7 +56,8 @@ function certificateFix(args: FrontendArgs): string {
     ]
         .filter(([feature]) => supports(args.scheme, feature))
         .map(([, option]) => option);
-    return `give ${sources.slice(0, -1).join(", ")} or ${sources[sources.length - 1]}`;
+    const last = sources[sources.length - 1];
+    return sources.length === 1 ? `give ${last}` : `give ${sources.slice(0, -1).join(", ")} or ${last}`;
 }
 
 function domainFindings(domains: string[]): Finding[] {
@@ -145,7 +146,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
             const compute =
                 (https.certificates?.length ?? 0) +
                 (https.certificate ? 1 : 0) +
-                ((https.managedDomains?.length ?? 0) > 0 ? 1 : 0);
+                (https.managedDomains !== undefined ? 1 : 0);
             const manager = https.certificateManagerCertificates?.length ?? 0;
             const hasMap = https.certificateMap !== undefined;
             if (compute === 0 && manager === 0 && !hasMap) {
