@@ -163,6 +163,13 @@ function mockState(
             },
         };
     }
+    if (type === "gcp:certificatemanager/certificate:Certificate") {
+        const location = inputs.location ?? "global";
+        return {
+            id: `projects/${project}/locations/${location}/certificates/${physical}`,
+            state: { ...inputs, name: physical, project, location },
+        };
+    }
     if (type === "tls:index/privateKey:PrivateKey") {
         return {
             id: `${name}-id`,
