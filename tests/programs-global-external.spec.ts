@@ -66,19 +66,59 @@ describe("programs/global-external (seed 003: services reachable only through a 
             }`;
         assert.strictEqual(urlMap.defaultService, backend("web"));
         assert.deepStrictEqual(urlMap.hostRules, [
-            { hosts: ["api.example.com"], pathMatcher: "host-1" },
-            { hosts: ["shop.example.com"], pathMatcher: "host-2" },
+            { hosts: ["api.example.com"], pathMatcher: "host-api-example-com" },
+            { hosts: ["shop.example.com"], pathMatcher: "host-shop-example-com" },
         ]);
         const matchers = urlMap.pathMatchers as Array<{
             name: string;
             pathRules: Array<{ paths: string[]; service: string }>;
         }>;
-        assert.deepStrictEqual(matchers.find((m) => m.name === "host-1")!.pathRules, [
+        assert.deepStrictEqual(matchers.find((m) => m.name === "host-api-example-com")!.pathRules, [
             { paths: ["/*"], service: backend("api") },
         ]);
-        assert.deepStrictEqual(matchers.find((m) => m.name === "host-2")!.pathRules, [
+        assert.deepStrictEqual(matchers.find((m) => m.name === "host-shop-example-com")!.pathRules, [
             { paths: ["/api", "/api/*"], service: backend("api") },
             { paths: ["/docs", "/docs/*"], service: backend("docs") },
+        ]);
+    });
+
+    it("emits the route tests to the URL map, where GCP runs them", () => {
+        const urlMap = ofType(result, "gcp:compute/uRLMap:URLMap").find((m) => m.inputs.hostRules)!.inputs;
+        const tests = urlMap.tests as Array<{ host: string; path: string; service: string }>;
+        assert.deepStrictEqual(
+            tests.map((t) => [
+                t.host,
+                t.path,
+                t.service
+                    .split("/")
+                    .pop()!
+                    .replace(/-backend-.*/, ""),
+            ]),
+            [
+                ["shop.example.com", "/", "shop-web"],
+                ["shop.example.com", "/api/orders", "shop-api"],
+                ["shop.example.com", "/docs", "shop-docs"],
+                ["api.example.com", "/v1/orders", "shop-api"],
+            ],
+        );
+    });
+
+    it("fails at preview, naming every problem, when both domains are the same", async () => {
+        const bad = await plan({ program: "programs/global-external", config: { apiDomain: "shop.example.com" } });
+        assert.strictEqual(bad.errors.length, 1);
+        assert.deepStrictEqual(bad.errors[0].problems, [
+            {
+                rule: "route-test",
+                field: "tests[0]",
+                message: 'GET shop.example.com/ should reach backend "web", but reaches backend "api"',
+                fix: "change the routes so the request reaches what the test expects, or correct the test",
+            },
+            {
+                rule: "managed-domains",
+                field: "https.managedDomains[1]",
+                message: '"shop.example.com" is listed more than once',
+                fix: "list each domain once",
+            },
         ]);
     });
 

@@ -3,6 +3,7 @@ import { backendServiceRules, serverlessRules } from "./backends";
 import { frontendRules } from "./frontend";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
+import { routingRules } from "./routing";
 
 /** Every rule in the validation catalogue, for the README table and its test. */
 export function allRules(): Rule<never>[] {
@@ -12,5 +13,6 @@ export function allRules(): Rule<never>[] {
         ...serverlessRules,
         ...backendServiceRules,
         ...frontendRules,
+        ...routingRules,
     ] as Rule<never>[];
 }

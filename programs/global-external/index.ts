@@ -56,6 +56,13 @@ const lb = new ApplicationLoadBalancer(
             { hosts: [apiDomain], backend: "api" },
         ],
         defaultBackend: "web",
+        // Checked offline at preview and by GCP on every URL map update.
+        tests: [
+            { host: domain, path: "/", backend: "web" },
+            { host: domain, path: "/api/orders", backend: "api" },
+            { host: domain, path: "/docs", backend: "docs" },
+            { host: apiDomain, path: "/v1/orders", backend: "api" },
+        ],
         // A Google-managed certificate for both names; HTTP→HTTPS redirect and a MODERN / TLS 1.2 SSL
         // policy are on by default.
         https: { managedDomains: [domain, apiDomain] },
