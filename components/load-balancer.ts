@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BackendLoggingArgs } from "./backends/backend-service";
+import { BackendLoggingArgs, OutlierDetectionArgs } from "./backends/backend-service";
 import { CloudRunTargetArgs, ServerlessBackend } from "./backends/serverless";
 import { AddressArgs, Frontend, HttpsArgs, NetworkTier } from "./frontend";
 import { gcpName } from "./naming";
@@ -54,6 +54,13 @@ export interface BackendArgs {
      * @example { sampleRate: 0.1 }
      */
     logging?: BackendLoggingArgs;
+    /**
+     * Eject a failing region of a multi-region backend and send its requests to the next closest region
+     * (global external and cross-region internal only; not with IAP).
+     * @default undefined (no outlier detection)
+     * @example { consecutiveErrors: 5, baseEjectionTimeSeconds: 180 }
+     */
+    outlierDetection?: OutlierDetectionArgs;
 }
 
 /** The VPC of an Envoy-based load balancer: created (default) or existing. */
@@ -158,6 +165,13 @@ export interface ApplicationLoadBalancerArgs {
      * @example { ip: "10.1.2.99", retainOnDelete: true }
      */
     address?: AddressArgs;
+    /**
+     * Also serve on IPv6 (dual stack; global external and classic): a global IPv6 address and forwarding
+     * rules of its own.
+     * @default false
+     * @example true
+     */
+    ipv6?: boolean;
     /**
      * Let clients in other regions reach a regional internal VIP. Changing it replaces the forwarding rule.
      * @default false
@@ -278,6 +292,8 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly ipAddress: pulumi.Output<string>;
     /** VIP per region (internal) or under "global". */
     public readonly ipAddresses: pulumi.Output<Record<string, string>>;
+    /** The IPv6 address when `ipv6` is on, else undefined. */
+    public readonly ipv6Address: pulumi.Output<string | undefined>;
     /** `https://<ip>` or `http://<ip>`. */
     public readonly url: pulumi.Output<string>;
     /** Backend service id per backend key. */
@@ -332,6 +348,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                     region: args.region ?? regions[0],
                     description: backend.description,
                     logging: backend.logging,
+                    outlierDetection: backend.outlierDetection,
                 },
                 parent,
             ).backendServiceId;
@@ -369,6 +386,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 https: args.https,
                 httpPort: args.httpPort,
                 address: args.address,
+                ipv6: args.ipv6,
                 allowGlobalAccess: args.allowGlobalAccess,
                 networkTier: args.networkTier,
                 labels: args.labels,
@@ -378,6 +396,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
 
         this.ipAddress = frontend.ipAddress;
         this.ipAddresses = frontend.ipAddresses;
+        this.ipv6Address = frontend.ipv6Address;
         this.url = frontend.url;
         this.forwardingRuleIds = frontend.forwardingRuleIds;
         this.networkSelfLink = network ? network.network : pulumi.output(undefined);
@@ -387,6 +406,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.registerOutputs({
             ipAddress: this.ipAddress,
             ipAddresses: this.ipAddresses,
+            ipv6Address: this.ipv6Address,
             url: this.url,
             backendServiceIds: this.backendServiceIds,
             urlMapId: this.urlMapId,

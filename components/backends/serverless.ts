@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "../naming";
-import { serverlessRules } from "../rules/backends";
+import { backendServiceRules, serverlessRules } from "../rules/backends";
 import { Scheme } from "../schemes";
 import { failOnProblems, runRules } from "../validation";
-import { BackendLoggingArgs, createBackendService } from "./backend-service";
+import { BackendLoggingArgs, createBackendService, OutlierDetectionArgs } from "./backend-service";
 
 /**
  * Which Cloud Run service(s) a serverless NEG points at: one service (optionally one traffic tag), or a
@@ -81,6 +81,13 @@ export interface ServerlessBackendArgs {
      */
     logging?: BackendLoggingArgs;
     /**
+     * Eject a failing region and send its requests to the next closest one (global external and
+     * cross-region internal only; not with IAP).
+     * @default undefined (no outlier detection)
+     * @example { consecutiveErrors: 5, baseEjectionTimeSeconds: 180 }
+     */
+    outlierDetection?: OutlierDetectionArgs;
+    /**
      * Prefix of the physical GCP names of the resources created here.
      * @default the component's name, made GCP-valid
      * @example "orders-prod-api"
@@ -98,7 +105,7 @@ export function serverlessRegions(args: Pick<ServerlessBackendArgs, "cloudRun" |
 }
 
 export function validateServerlessBackendArgs(args: ServerlessBackendArgs) {
-    return runRules(serverlessRules, args);
+    return [...runRules(serverlessRules, args), ...runRules(backendServiceRules, args)];
 }
 
 /**
@@ -161,6 +168,7 @@ export class ServerlessBackend extends pulumi.ComponentResource {
                 groups: this.negs.map((n) => n.id),
                 description: args.description,
                 logging: args.logging,
+                outlierDetection: args.outlierDetection,
             },
             this,
         );

@@ -1,7 +1,8 @@
+import type { OutlierDetectionArgs } from "../backends/backend-service";
 import type { ServerlessBackendArgs } from "../backends/serverless";
-import { schemeProfile, supports } from "../schemes";
+import { Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
-import { regionFinding } from "./common";
+import { regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Cloud Run service names and traffic tags: RFC 1035 labels (gcp-facts §1.1). */
 export const RFC1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -128,6 +129,58 @@ export const serverlessRules: Rule<ServerlessBackendArgs>[] = [
                 });
             }
             return findings;
+        },
+    },
+];
+
+/**
+ * What the backend-service rules read. Every backend kind's args (serverless, internet, hybrid) satisfy
+ * it, so options of the backend service itself — outlier detection, and the options that exclude each
+ * other (IAP, CDN, outlier detection) — are checked in one place whatever the NEG kind.
+ */
+export interface BackendServiceRuleContext {
+    scheme: Scheme;
+    outlierDetection?: OutlierDetectionArgs;
+}
+
+function wholeNumberFinding(field: string, value: number | undefined, min: number, max?: number): Finding[] {
+    if (value === undefined || (Number.isInteger(value) && value >= min && (max === undefined || value <= max))) {
+        return [];
+    }
+    const range = max === undefined ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`;
+    return [{ field, message: `${value} is not ${range}`, fix: `use ${range}` }];
+}
+
+/** Backend-service options some schemes lack (see `featureTable`). */
+export const backendServiceOptions: SchemeOption<BackendServiceRuleContext>[] = [
+    { feature: "outlierDetection", field: "outlierDetection", isSet: (args) => args.outlierDetection !== undefined },
+];
+
+export const backendServiceRules: Rule<BackendServiceRuleContext>[] = [
+    {
+        id: "outlier-detection",
+        component: "BackendService",
+        summary:
+            "Outlier detection only on schemes that have it with serverless NEGs (global external, cross-region internal), with valid counts and times",
+        prevents:
+            "outlier detection GCP does not apply to serverless NEGs on classic and regional backend services, and `Invalid value for field 'resource.outlierDetection…'` at apply",
+        fix: "remove outlierDetection, or use scheme global-external or cross-region-internal",
+        check: (args) => {
+            const outlier = args.outlierDetection;
+            if (outlier === undefined) {
+                return [];
+            }
+            const unsupported = schemeOptionFindings(args.scheme, backendServiceOptions, args);
+            if (unsupported.length > 0) {
+                return unsupported;
+            }
+            return [
+                ...wholeNumberFinding("outlierDetection.consecutiveErrors", outlier.consecutiveErrors, 1),
+                ...wholeNumberFinding("outlierDetection.consecutiveGatewayErrors", outlier.consecutiveGatewayErrors, 1),
+                ...wholeNumberFinding("outlierDetection.intervalSeconds", outlier.intervalSeconds, 1),
+                ...wholeNumberFinding("outlierDetection.baseEjectionTimeSeconds", outlier.baseEjectionTimeSeconds, 1),
+                ...wholeNumberFinding("outlierDetection.maxEjectionPercent", outlier.maxEjectionPercent, 0, 100),
+            ];
         },
     },
 ];

@@ -1,5 +1,5 @@
 import { Rule } from "../validation";
-import { serverlessRules } from "./backends";
+import { backendServiceRules, serverlessRules } from "./backends";
 import { frontendRules } from "./frontend";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
@@ -11,6 +11,7 @@ export function allRules(): Rule<never>[] {
         ...loadBalancerRules,
         ...networkRules,
         ...serverlessRules,
+        ...backendServiceRules,
         ...frontendRules,
         ...routingRules,
     ] as Rule<never>[];

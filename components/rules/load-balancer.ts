@@ -113,6 +113,52 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
         },
     },
     {
+        id: "lb-backend-region",
+        component: "ApplicationLoadBalancer",
+        summary: "A regional load balancer's Cloud Run backends are in its region",
+        prevents:
+            "a regional backend service and NEG in another region than the URL map (regional load balancers reach only services in their own region)",
+        fix: "deploy the service in the load balancer's region, or use a global scheme",
+        check: (args) => {
+            const profile = schemeProfile(args.scheme);
+            if (profile.scope !== "regional" || args.region === undefined) {
+                return [];
+            }
+            return Object.entries(args.backends ?? {}).flatMap(([key, backend]) => {
+                const region = backend.cloudRun?.region;
+                if (region === undefined || region === args.region) {
+                    return [];
+                }
+                return [
+                    {
+                        field: `backends.${key}.cloudRun.region`,
+                        message: `"${region}" is not the load balancer's region "${args.region}": a ${profile.title} reaches only Cloud Run services in its own region`,
+                        fix: `deploy the service in ${args.region}, or use scheme ${profile.internal ? "cross-region-internal" : "global-external"} to reach other regions`,
+                    },
+                ];
+            });
+        },
+    },
+    {
+        id: "lb-multi-region-premium",
+        component: "ApplicationLoadBalancer",
+        summary: "One service in several regions needs the Premium network tier",
+        prevents:
+            "serverless NEGs in several regions behind a Standard-tier frontend (GCP: multi-region serverless NEGs require Premium tier)",
+        fix: 'remove networkTier (Premium is the default) or set it to "PREMIUM"',
+        check: (args) => {
+            if (args.networkTier !== "STANDARD") {
+                return [];
+            }
+            return Object.entries(args.backends ?? {})
+                .filter(([, backend]) => (backend.cloudRun?.regions?.length ?? 0) > 1)
+                .map(([key, backend]) => ({
+                    field: "networkTier",
+                    message: `is "STANDARD", but backends.${key} runs in ${backend.cloudRun!.regions!.length} regions; routing to the closest region needs the Premium tier`,
+                }));
+        },
+    },
+    {
         id: "lb-name-prefix",
         component: "ApplicationLoadBalancer",
         summary: `A name prefix is a valid GCP name of at most ${NAME_PREFIX_MAX} characters`,
@@ -165,7 +211,12 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
     }
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
         if (backend.cloudRun !== undefined) {
-            const backendArgs = { scheme: args.scheme, cloudRun: backend.cloudRun, region: args.region ?? regions[0] };
+            const backendArgs = {
+                scheme: args.scheme,
+                cloudRun: backend.cloudRun,
+                region: args.region ?? regions[0],
+                outlierDetection: backend.outlierDetection,
+            };
             const found = validateServerlessBackendArgs(backendArgs);
             // A missing region is reported once, on the load balancer, when the backend has none of its own.
             const own = serverlessRegions({ cloudRun: backend.cloudRun }).length > 0;
@@ -185,8 +236,10 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             https: args.https,
             httpPort: args.httpPort,
             address: args.address,
+            ipv6: args.ipv6,
             allowGlobalAccess: args.allowGlobalAccess,
             networkTier: args.networkTier,
+            labels: args.labels,
         }).filter((p) => p.rule !== "frontend-region"),
     );
     return problems;
