@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { BackendLoggingArgs } from "./backends/backend-service";
+import { HybridBackend, HybridTargetArgs } from "./backends/hybrid";
 import { CloudRunTargetArgs, ServerlessBackend } from "./backends/serverless";
 import { AddressArgs, Frontend, HttpsArgs, NetworkTier } from "./frontend";
 import { gcpName } from "./naming";
@@ -18,6 +19,13 @@ export interface BackendArgs {
      * @example { service: "orders", region: "europe-west1" }
      */
     cloudRun?: CloudRunTargetArgs;
+    /**
+     * On-premises or other-cloud IP:port endpoints through a hybrid connectivity NEG (with a health
+     * check and RATE balancing), e.g. the legacy side of a migration to Cloud Run.
+     * @default undefined
+     * @example { zone: "europe-west1-b", endpoints: [{ ipAddress: "192.168.10.21", port: 443 }] }
+     */
+    hybrid?: HybridTargetArgs;
     /**
      * Id or self link of a backend service that already exists, e.g. in another project
      * (cross-project service referencing).
@@ -250,6 +258,23 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         for (const [key, backend] of Object.entries(args.backends).sort(([a], [b]) => (a < b ? -1 : 1))) {
             if (backend.backendService !== undefined) {
                 backendIds[key] = pulumi.output(backend.backendService);
+                continue;
+            }
+            if (backend.hybrid !== undefined) {
+                backendIds[key] = new HybridBackend(
+                    `${name}-${key}`,
+                    {
+                        namePrefix: gcpName(prefix, key),
+                        scheme: args.scheme,
+                        project: backend.project ?? args.project,
+                        hybrid: backend.hybrid,
+                        network: network?.network,
+                        region: profile.scope === "regional" ? regions[0] : undefined,
+                        description: backend.description,
+                        logging: backend.logging,
+                    },
+                    parent,
+                ).backendServiceId;
                 continue;
             }
             backendIds[key] = new ServerlessBackend(

@@ -22,6 +22,17 @@ export interface BackendLoggingArgs {
     sampleRate?: number;
 }
 
+/**
+ * Protocol from the load balancer to the backend.
+ * @see https://cloud.google.com/load-balancing/docs/backend-service#protocol-to-backends
+ */
+export const BackendProtocol = {
+    Http: "HTTP",
+    Https: "HTTPS",
+    Http2: "HTTP2",
+} as const;
+export type BackendProtocol = (typeof BackendProtocol)[keyof typeof BackendProtocol];
+
 /** Settings shared by every backend service this package creates, whatever its NEG kind. */
 export interface BackendServiceSettings {
     /** Physical name before the replacement hash. */
@@ -38,6 +49,13 @@ export interface BackendServiceSettings {
     logging?: BackendLoggingArgs;
     /** `Name:value` request headers; global schemes only (validated by the caller). */
     customRequestHeaders?: pulumi.Input<string>[];
+    /**
+     * RATE balancing with this many requests per second per endpoint — what NEGs with IP:port
+     * endpoints (hybrid NEGs) need. Unset: no balancing mode sent (serverless and internet NEGs take none).
+     */
+    maxRatePerEndpoint?: number;
+    /** Health check id; never set for serverless or internet NEGs, required for hybrid NEGs. */
+    healthCheck?: pulumi.Input<string>;
 }
 
 /** The arguments of a backend service, as pure data (exported for tests and the plan). */
@@ -55,11 +73,17 @@ export function backendServiceArgs(settings: BackendServiceSettings) {
         description: settings.description,
         loadBalancingScheme: profile.loadBalancingScheme,
         protocol: settings.protocol ?? "HTTPS",
-        // Serverless and internet NEGs take no balancing knobs; regional EXTERNAL_MANAGED is the one
-        // case where the provider demands capacityScaler on every backend (gcp-facts §1.4).
-        backends: settings.groups.map((group) =>
-            settings.scheme === "regional-external" ? { group, capacityScaler: 1 } : { group },
-        ),
+        // Serverless and internet NEGs take no balancing knobs; hybrid NEGs must use RATE with a rate.
+        // Regional EXTERNAL_MANAGED is the one case where the provider demands capacityScaler on every
+        // backend (gcp-facts §1.4).
+        backends: settings.groups.map((group) => ({
+            group,
+            ...(settings.maxRatePerEndpoint !== undefined
+                ? { balancingMode: "RATE", maxRatePerEndpoint: settings.maxRatePerEndpoint }
+                : {}),
+            ...(settings.scheme === "regional-external" ? { capacityScaler: 1 } : {}),
+        })),
+        healthChecks: settings.healthCheck,
         logConfig:
             settings.logging?.enabled === false
                 ? { enable: false }

@@ -1,2 +1,3 @@
 export * from "./backend-service";
 export * from "./serverless";
+export * from "./hybrid";

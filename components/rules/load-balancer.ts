@@ -1,3 +1,4 @@
+import { validateHybridBackendArgs } from "../backends/hybrid";
 import { serverlessRegions, validateServerlessBackendArgs } from "../backends/serverless";
 import { validateFrontendArgs } from "../frontend";
 import type { ApplicationLoadBalancerArgs } from "../load-balancer";
@@ -47,6 +48,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             for (const [key, backend] of entries) {
                 const kinds = [
                     backend.cloudRun !== undefined ? "cloudRun" : undefined,
+                    backend.hybrid !== undefined ? "hybrid" : undefined,
                     backend.backendService !== undefined ? "backendService" : undefined,
                 ].filter((k): k is string => k !== undefined);
                 if (kinds.length !== 1) {
@@ -56,7 +58,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                             kinds.length === 0
                                 ? "names no backend kind"
                                 : `names ${kinds.length} backend kinds (${kinds.join(", ")})`,
-                        fix: "set exactly one of cloudRun or backendService",
+                        fix: "set exactly one of cloudRun, hybrid or backendService",
                     });
                 }
             }
@@ -192,6 +194,16 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
                     found.filter((p) => own || p.rule !== "serverless-region" || profile.scope === "global"),
                 ),
             );
+        }
+        if (backend.hybrid !== undefined) {
+            const found = validateHybridBackendArgs({
+                scheme: args.scheme,
+                hybrid: backend.hybrid,
+                // Envoy-based schemes bring their own VPC, which the hybrid NEG defaults to.
+                network: profile.proxyOnlySubnetPurpose ? "(the load balancer's VPC)" : undefined,
+                region: profile.scope === "regional" ? args.region : undefined,
+            });
+            problems.push(...nestProblems(`backends.${key}`, found));
         }
     }
     problems.push(
