@@ -42,7 +42,7 @@ describe("HybridBackend in a regional internal load balancer (canary migration f
         assert.match(neg.name as string, /^shop-legacy-neg-[0-9a-f]{8}$/);
     });
 
-    it("adds each on-premises IP:port as a network endpoint of that NEG, deleted before replaced", () => {
+    it("adds each on-premises IP:port as a network endpoint of that NEG, keyed by IP:port", () => {
         const neg = recorder.get("gcp:compute/networkEndpointGroup:NetworkEndpointGroup", "shop-legacy-neg");
         const endpoints = recorder.byType("gcp:compute/networkEndpoint:NetworkEndpoint");
         assert.deepStrictEqual(
@@ -281,6 +281,6 @@ describe("hybrid backend validation", () => {
             },
         });
         assert.strictEqual(problem.message, "names 2 backend kinds (cloudRun, hybrid)");
-        assert.strictEqual(problem.fix, "set exactly one of cloudRun, hybrid or backendService");
+        assert.strictEqual(problem.fix, "set exactly one of cloudRun, hybrid, internet or backendService");
     });
 });

@@ -4,7 +4,7 @@ import { gcpName, replacementSafeName } from "../naming";
 import { hybridRules, zoneRegion } from "../rules/backends";
 import { Scheme, schemeProfile } from "../schemes";
 import { failOnProblems, runRules } from "../validation";
-import { BackendLoggingArgs, BackendProtocol, createBackendService } from "./backend-service";
+import { BackendLoggingArgs, BackendProtocol, BackendSettingsArgs, createBackendService } from "./backend-service";
 
 /** Requests per second per endpoint when `maxRatePerEndpoint` is unset. */
 export const DEFAULT_MAX_RATE_PER_ENDPOINT = 100;
@@ -154,6 +154,12 @@ export interface HybridBackendArgs {
      */
     logging?: BackendLoggingArgs;
     /**
+     * IAP, Cloud CDN, Cloud Armor policy, outlier detection and custom headers of the backend service.
+     * @default {}
+     * @example { securityPolicy: policy.id }
+     */
+    settings?: BackendSettingsArgs;
+    /**
      * Prefix of the physical GCP names of the resources created here.
      * @default the component's name, made GCP-valid
      * @example "orders-prod-legacy"
@@ -187,16 +193,18 @@ export function hybridHealthCheckArgs(target: HybridTargetArgs) {
 /**
  * A hybrid connectivity NEG with on-premises IP:port endpoints, its health check, and the backend
  * service (RATE balancing, as GCP requires for hybrid NEGs behind Application Load Balancers).
+ *
+ * @see https://cloud.google.com/load-balancing/docs/negs/hybrid-neg-concepts
  */
 export class HybridBackend extends pulumi.ComponentResource {
     /** Id of the backend service, for URL maps. */
     public readonly backendServiceId: pulumi.Output<string>;
+    /** Name of the backend service, for IAM bindings on it. */
+    public readonly backendServiceName: pulumi.Output<string>;
     /** Id of the hybrid NEG. */
     public readonly negId: pulumi.Output<string>;
     /** Id of the health check. */
     public readonly healthCheckId: pulumi.Output<string>;
-    /** The backend service resource (regional or global by scheme). */
-    public readonly backendService: compute.BackendService | compute.RegionBackendService;
     /** The zonal NEG. */
     public readonly neg: compute.NetworkEndpointGroup;
     /** The endpoints, in the order given. */
@@ -233,8 +241,8 @@ export class HybridBackend extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        // An endpoint has no name of its own: replacing it create-before-delete would add the same
-        // IP:port and then remove it, so it is deleted first.
+        // Endpoints are keyed by IP:port, so list edits add or remove exactly the endpoints that changed;
+        // a NEG replacement creates the new NEG's endpoints before the old NEG goes.
         this.endpoints = target.endpoints.map(
             (endpoint) =>
                 new compute.NetworkEndpoint(
@@ -246,7 +254,7 @@ export class HybridBackend extends pulumi.ComponentResource {
                         ipAddress: endpoint.ipAddress,
                         port: endpoint.port ?? target.defaultPort,
                     },
-                    { parent: this, deleteBeforeReplace: true },
+                    { parent: this },
                 ),
         );
 
@@ -275,17 +283,19 @@ export class HybridBackend extends pulumi.ComponentResource {
                 protocol: target.protocol ?? "HTTPS",
                 description: args.description,
                 logging: args.logging,
+                ...args.settings,
                 maxRatePerEndpoint: target.maxRatePerEndpoint ?? DEFAULT_MAX_RATE_PER_ENDPOINT,
                 healthCheck: healthCheck.id,
             },
             this,
         );
-        this.backendService = created.resource;
         this.backendServiceId = created.id;
+        this.backendServiceName = created.name;
         this.negId = this.neg.id;
         this.healthCheckId = healthCheck.id;
         this.registerOutputs({
             backendServiceId: this.backendServiceId,
+            backendServiceName: this.backendServiceName,
             negId: this.negId,
             healthCheckId: this.healthCheckId,
         });

@@ -1,5 +1,6 @@
 import { Rule } from "../validation";
-import { hybridRules, serverlessRules } from "./backends";
+import { hybridRules, internetRules, serverlessRules } from "./backends";
+import { backendSettingsRules } from "./backend-settings";
 import { frontendRules } from "./frontend";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";

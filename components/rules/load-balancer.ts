@@ -1,4 +1,6 @@
+import * as pulumi from "@pulumi/pulumi";
 import { validateHybridBackendArgs } from "../backends/hybrid";
+import { validateInternetBackendArgs } from "../backends/internet";
 import { serverlessRegions, validateServerlessBackendArgs } from "../backends/serverless";
 import { validateFrontendArgs } from "../frontend";
 import type { ApplicationLoadBalancerArgs } from "../load-balancer";
@@ -6,7 +8,8 @@ import { defaultBackendKey, loadBalancerRegions } from "../load-balancer";
 import { gcpName, invalidNameReason } from "../naming";
 import { validateNetworkArgs } from "../network";
 import { allSchemes, isScheme, schemeProfile } from "../schemes";
-import { Finding, nestProblems, Problem, Rule, runRules } from "../validation";
+import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
+import { backendSettingsRules } from "./backend-settings";
 import { regionFinding } from "./common";
 
 const NAME_PREFIX_MAX = 40;
@@ -49,6 +52,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                 const kinds = [
                     backend.cloudRun !== undefined ? "cloudRun" : undefined,
                     backend.hybrid !== undefined ? "hybrid" : undefined,
+                    backend.internet !== undefined ? "internet" : undefined,
                     backend.backendService !== undefined ? "backendService" : undefined,
                 ].filter((k): k is string => k !== undefined);
                 if (kinds.length !== 1) {
@@ -58,7 +62,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                             kinds.length === 0
                                 ? "names no backend kind"
                                 : `names ${kinds.length} backend kinds (${kinds.join(", ")})`,
-                        fix: "set exactly one of cloudRun, hybrid or backendService",
+                        fix: "set exactly one of cloudRun, hybrid, internet or backendService",
                     });
                 }
             }
@@ -205,6 +209,22 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             });
             problems.push(...nestProblems(`backends.${key}`, found));
         }
+        if (backend.internet !== undefined) {
+            const found = validateInternetBackendArgs({
+                scheme: args.scheme,
+                internet: backend.internet,
+                network: profile.proxyOnlySubnetPurpose ? "(the load balancer's VPC)" : undefined,
+                region: profile.scope === "regional" ? args.region : undefined,
+            });
+            problems.push(...nestProblems(`backends.${key}`, found));
+        }
+        const settingsContext = {
+            scheme: args.scheme,
+            backend,
+            lbProject: known(args.project) ?? new pulumi.Config("gcp").get("project"),
+            existingNetwork: args.network?.existing !== undefined,
+        };
+        problems.push(...nestProblems(`backends.${key}`, runRules(backendSettingsRules, settingsContext)));
     }
     problems.push(
         ...validateFrontendArgs({
