@@ -193,7 +193,8 @@ export class InternetBackend extends pulumi.ComponentResource {
         const endpoints = internetEndpoints(target);
         const type = internetEndpointType(target);
 
-        for (const endpoint of endpoints) {
+        // Said once per NEG: backends sharing a NEG reach the same host.
+        for (const endpoint of args.neg === undefined ? endpoints : []) {
             pulumi.output(endpoint.fqdn).apply((fqdn) => {
                 if (fqdn?.endsWith(".run.app")) {
                     pulumi.log.warn(`${fqdn}: ${INTERNET_NEG_INGRESS_NOTE}.`, this);
