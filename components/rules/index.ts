@@ -4,6 +4,7 @@ import { backendSettingsRules } from "./backend-settings";
 import { frontendRules } from "./frontend";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
+import { routingRules } from "./routing";
 
 /** Every rule in the validation catalogue, for the README table and its test. */
 export function allRules(): Rule<never>[] {
@@ -12,6 +13,9 @@ export function allRules(): Rule<never>[] {
         ...networkRules,
         ...serverlessRules,
         ...hybridRules,
+        ...internetRules,
+        ...backendSettingsRules,
         ...frontendRules,
+        ...routingRules,
     ] as Rule<never>[];
 }

@@ -69,8 +69,7 @@ if (variant === "services") {
         hello2: { internet: { fqdn: helloHost, hostOverride: hello2Host } },
     };
     // The second service has no /hello2 path: the prefix is rewritten to "/".
-    const hello2Route = { paths: ["/hello2", "/hello2/*"], backend: "hello2", rewrite: { pathPrefix: "/" } };
-    routes = [hello2Route];
+    routes = [{ paths: ["/hello2", "/hello2/*"], backend: "hello2", rewrite: { pathPrefix: "/" } }];
     defaultBackend = "hello";
     serviceUrls = [hello.uri, hello2.uri];
 } else {
