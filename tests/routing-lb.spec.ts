@@ -85,7 +85,7 @@ describe("ApplicationLoadBalancer routing → URL map (mocked)", () => {
     it("gives the global URLMap the splits, header actions, rewrite and the URL map test", () => {
         const inputs = recorder.get("gcp:compute/uRLMap:URLMap", "shop-url-map").inputs;
         const bs = (key: string) => recorder.get("gcp:compute/backendService:BackendService", `shop-${key}-backend`).id;
-        const { name, project, ...routingFields } = inputs as Record<string, unknown>;
+        const { name, project: _project, ...routingFields } = inputs as Record<string, unknown>;
         assert.strictEqual(name, "shop-url-map");
         assert.deepStrictEqual(routingFields, {
             ...expectedUrlMap(bs("web"), bs("canary")),
@@ -99,7 +99,7 @@ describe("ApplicationLoadBalancer routing → URL map (mocked)", () => {
         const inputs = recorder.get("gcp:compute/regionUrlMap:RegionUrlMap", "orders-url-map").inputs;
         const bs = (key: string) =>
             recorder.get("gcp:compute/regionBackendService:RegionBackendService", `orders-${key}-backend`).id;
-        const { name, project, region, ...routingFields } = inputs as Record<string, unknown>;
+        const { name, project: _project, region, ...routingFields } = inputs as Record<string, unknown>;
         assert.deepStrictEqual([name, region], ["orders-url-map", R]);
         assert.deepStrictEqual(routingFields, expectedUrlMap(bs("web"), bs("canary")));
     });

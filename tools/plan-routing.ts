@@ -70,7 +70,13 @@ export function routeRequest(request: RequestSpec): RoutedRequest[] {
             for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
             const result = simulateRequest(
                 entry.urlMap!,
-                { method: request.method, protocol: request.protocol, host: request.host, path: request.path, headers: request.headers },
+                {
+                    method: request.method,
+                    protocol: request.protocol,
+                    host: request.host,
+                    path: request.path,
+                    headers: request.headers,
+                },
                 { scheme: entry.context.scheme, urlMasks: masks },
             );
             const routed: RoutedRequest = {
@@ -123,7 +129,9 @@ export function mermaidDiagram(resources: PlannedResource[]): string {
     nodes.forEach((n, i) => {
         const cloudRun = n.r.inputs.cloudRun as Record<string, unknown> | undefined;
         if (cloudRun) {
-            const label = cloudRun.urlMask ? `Cloud Run URL mask ${cloudRun.urlMask}` : `Cloud Run ${cloudRun.service}${cloudRun.tag ? ` tag ${cloudRun.tag}` : ""}`;
+            const label = cloudRun.urlMask
+                ? `Cloud Run URL mask ${cloudRun.urlMask}`
+                : `Cloud Run ${cloudRun.service}${cloudRun.tag ? ` tag ${cloudRun.tag}` : ""}`;
             lines.push(`    cr${runs}(["${label.replace(/"/g, "'").replace(/</g, "&lt;").replace(/>/g, "&gt;")}"])`);
             lines.push(`    ${id(i)} --> cr${runs}`);
             runs++;
@@ -137,10 +145,23 @@ export function mermaidDiagram(resources: PlannedResource[]): string {
 
 export function formatRoutes(rows: RouteRow[]): string[] {
     if (rows.length === 0) return ["Routes: none (no ApplicationLoadBalancer)"];
-    const header: RouteRow = { loadBalancer: "LB", route: "#", hosts: "HOSTS", match: "MATCH", action: "ACTION", backends: "BACKEND(S)", rewrite: "REWRITE" };
+    const header: RouteRow = {
+        loadBalancer: "LB",
+        route: "#",
+        hosts: "HOSTS",
+        match: "MATCH",
+        action: "ACTION",
+        backends: "BACKEND(S)",
+        rewrite: "REWRITE",
+    };
     const cols = Object.keys(header) as (keyof RouteRow)[];
     const widths = cols.map((c) => Math.min(48, Math.max(...[header, ...rows].map((r) => r[c].length))));
-    const line = (r: RouteRow) => "  " + cols.map((c, k) => r[c].padEnd(widths[k])).join("  ").trimEnd();
+    const line = (r: RouteRow) =>
+        "  " +
+        cols
+            .map((c, k) => r[c].padEnd(widths[k]))
+            .join("  ")
+            .trimEnd();
     return ["Routes (first match wins, in this order):", line(header), ...rows.map(line)];
 }
 
@@ -149,7 +170,9 @@ export function formatRequests(routed: RoutedRequest[]): string[] {
     for (const r of routed) {
         lines.push(`Request ${r.request} on ${r.loadBalancer}: ${r.summary}`);
         for (const b of r.backends) {
-            const run = b.cloudRunService ? `, Cloud Run service "${b.cloudRunService}"${b.cloudRunTag ? ` tag "${b.cloudRunTag}"` : ""}` : "";
+            const run = b.cloudRunService
+                ? `, Cloud Run service "${b.cloudRunService}"${b.cloudRunTag ? ` tag "${b.cloudRunTag}"` : ""}`
+                : "";
             lines.push(`  → backend "${b.backend}" (${b.service}), share ${Math.round(b.share * 1000) / 10}%${run}`);
         }
         if (r.redirect) lines.push(`  → redirect ${r.redirect}`);

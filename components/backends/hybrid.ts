@@ -112,6 +112,7 @@ export interface HybridTargetArgs {
     healthCheck?: HybridHealthCheckArgs;
 }
 
+/** Arguments of a {@link HybridBackend}: on-premises endpoints and their backend service settings. */
 export interface HybridBackendArgs {
     /**
      * Load balancer scheme the backend service serves.

@@ -83,6 +83,7 @@ export interface InternetTargetArgs {
     protocol?: BackendProtocol;
 }
 
+/** Arguments of an {@link InternetBackend}: one internet target and its backend service settings. */
 export interface InternetBackendArgs {
     /**
      * Load balancer scheme the backend service serves.
@@ -197,7 +198,7 @@ export class InternetBackend extends pulumi.ComponentResource {
         for (const endpoint of args.neg === undefined ? endpoints : []) {
             pulumi.output(endpoint.fqdn).apply((fqdn) => {
                 if (fqdn?.endsWith(".run.app")) {
-                    pulumi.log.warn(`${fqdn}: ${INTERNET_NEG_INGRESS_NOTE}.`, this);
+                    void pulumi.log.warn(`${fqdn}: ${INTERNET_NEG_INGRESS_NOTE}.`, this);
                 }
             });
         }

@@ -2,7 +2,6 @@ import type { HybridBackendArgs } from "../backends/hybrid";
 import type { InternetBackendArgs } from "../backends/internet";
 import type { ServerlessBackendArgs } from "../backends/serverless";
 import { schemeProfile, supports } from "../schemes";
-import { unsupportedFinding } from "./common";
 import { Finding, known, Rule } from "../validation";
 import { regionFinding } from "./common";
 
