@@ -4,7 +4,7 @@ import {
     BackendCdnArgs,
     BackendIapArgs,
     BackendLoggingArgs,
-    BackendOutlierDetectionArgs,
+    OutlierDetectionArgs,
     BackendSettingsArgs,
 } from "./backends/backend-service";
 import { HybridBackend, HybridTargetArgs } from "./backends/hybrid";
@@ -99,9 +99,9 @@ export interface BackendArgs {
     /**
      * Outlier detection (global external and cross-region internal). Not with `iap`.
      * @default undefined (off)
-     * @example { consecutiveErrors: 5, baseEjectionTimeSec: 180 }
+     * @example { consecutiveErrors: 5, baseEjectionTimeSeconds: 180 }
      */
-    outlierDetection?: BackendOutlierDetectionArgs;
+    outlierDetection?: OutlierDetectionArgs;
     /**
      * Cloud Armor: create a policy (WAF, IP lists, rate limiting) or attach an existing one.
      * @default undefined (none)

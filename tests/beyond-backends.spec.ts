@@ -433,7 +433,7 @@ describe("IAP, CDN and outlier detection", () => {
                 site: {
                     cloudRun: { service: "site", region: R },
                     cdn: { enabled: true, cacheMode: "CACHE_ALL_STATIC", defaultTtl: 300 },
-                    outlierDetection: { baseEjectionTimeSec: 180 },
+                    outlierDetection: { baseEjectionTimeSeconds: 180 },
                 },
             },
         });
@@ -481,7 +481,10 @@ describe("IAP, CDN and outlier detection", () => {
         assert.deepStrictEqual(backend.outlierDetection, {
             baseEjectionTime: { seconds: 180 },
             consecutiveErrors: 5,
-            interval: { seconds: 10 },
+            consecutiveGatewayFailure: 3,
+            enforcingConsecutiveErrors: 100,
+            enforcingConsecutiveGatewayFailure: 100,
+            interval: { seconds: 1 },
             maxEjectionPercent: 50,
         });
     });

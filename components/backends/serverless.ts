@@ -175,6 +175,12 @@ export class ServerlessBackend extends pulumi.ComponentResource {
             },
             this,
         );
+        if (args.settings?.iap?.enabled && args.cloudRun.service === undefined) {
+            void pulumi.log.warn(
+                "IAP is on for a URL-mask backend: grant the IAP service agent (service-<PROJECT_NUMBER>@gcp-sa-iap.iam.gserviceaccount.com) roles/run.invoker on each service the mask reaches",
+                this,
+            );
+        }
         if (args.settings?.iap?.enabled && args.cloudRun.service !== undefined) {
             grantIapInvoker(name, { project: args.project, service: args.cloudRun.service, regions }, this);
         }
