@@ -297,10 +297,9 @@ export const featureTable: FeatureSupport[] = [
         feature: "hybridNeg",
         title: "Hybrid NEG (on-prem IP:port)",
         option: "backends.<key>.hybrid",
-        supported: NOT_CLASSIC,
-        alternative:
-            "use an Envoy-based scheme (regional-internal, regional-external, cross-region-internal, global-external)",
-        source: "gcp-facts §2 (hybrid connectivity NEGs)",
+        supported: ALL,
+        alternative: "",
+        source: "hybrid-neg-concepts: all five Application Load Balancer schemes support hybrid NEGs",
     },
     {
         feature: "crossProjectBackend",

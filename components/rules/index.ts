@@ -1,5 +1,6 @@
 import { Rule } from "../validation";
-import { backendServiceRules, serverlessRules } from "./backends";
+import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
+import { backendSettingsRules } from "./backend-settings";
 import { frontendRules } from "./frontend";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
@@ -12,6 +13,9 @@ export function allRules(): Rule<never>[] {
         ...networkRules,
         ...serverlessRules,
         ...backendServiceRules,
+        ...hybridRules,
+        ...internetRules,
+        ...backendSettingsRules,
         ...frontendRules,
         ...routingRules,
     ] as Rule<never>[];

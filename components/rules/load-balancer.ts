@@ -1,3 +1,6 @@
+import * as pulumi from "@pulumi/pulumi";
+import { validateHybridBackendArgs } from "../backends/hybrid";
+import { validateInternetBackendArgs } from "../backends/internet";
 import { serverlessRegions, validateServerlessBackendArgs } from "../backends/serverless";
 import { validateFrontendArgs } from "../frontend";
 import type { ApplicationLoadBalancerArgs } from "../load-balancer";
@@ -5,7 +8,9 @@ import { defaultBackendKey, loadBalancerRegions, routingContext } from "../load-
 import { gcpName, invalidNameReason } from "../naming";
 import { validateNetworkArgs } from "../network";
 import { allSchemes, isScheme, schemeProfile } from "../schemes";
-import { Finding, nestProblems, Problem, Rule, runRules } from "../validation";
+import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
+import { backendServiceRules } from "./backends";
+import { backendSettingsRules } from "./backend-settings";
 import { regionFinding } from "./common";
 import { validateRoutes } from "./routing";
 
@@ -48,6 +53,8 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             for (const [key, backend] of entries) {
                 const kinds = [
                     backend.cloudRun !== undefined ? "cloudRun" : undefined,
+                    backend.hybrid !== undefined ? "hybrid" : undefined,
+                    backend.internet !== undefined ? "internet" : undefined,
                     backend.backendService !== undefined ? "backendService" : undefined,
                 ].filter((k): k is string => k !== undefined);
                 if (kinds.length !== 1) {
@@ -57,7 +64,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                             kinds.length === 0
                                 ? "names no backend kind"
                                 : `names ${kinds.length} backend kinds (${kinds.join(", ")})`,
-                        fix: "set exactly one of cloudRun or backendService",
+                        fix: "set exactly one of cloudRun, hybrid, internet or backendService",
                     });
                 }
             }
@@ -215,7 +222,6 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
                 scheme: args.scheme,
                 cloudRun: backend.cloudRun,
                 region: args.region ?? regions[0],
-                outlierDetection: backend.outlierDetection,
             };
             const found = validateServerlessBackendArgs(backendArgs);
             // A missing region is reported once, on the load balancer, when the backend has none of its own.
@@ -227,6 +233,37 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
                 ),
             );
         }
+        if (backend.hybrid !== undefined) {
+            const found = validateHybridBackendArgs({
+                scheme: args.scheme,
+                hybrid: backend.hybrid,
+                // Envoy-based schemes bring their own VPC, which the hybrid NEG defaults to.
+                network: profile.proxyOnlySubnetPurpose ? "(the load balancer's VPC)" : undefined,
+                region: profile.scope === "regional" ? args.region : undefined,
+            });
+            problems.push(...nestProblems(`backends.${key}`, found));
+        }
+        if (backend.internet !== undefined) {
+            const found = validateInternetBackendArgs({
+                scheme: args.scheme,
+                internet: backend.internet,
+                network: profile.proxyOnlySubnetPurpose ? "(the load balancer's VPC)" : undefined,
+                region: profile.scope === "regional" ? args.region : undefined,
+            });
+            problems.push(...nestProblems(`backends.${key}`, found));
+        }
+        const settingsContext = {
+            scheme: args.scheme,
+            backend,
+            lbProject: known(args.project) ?? new pulumi.Config("gcp").get("project"),
+            existingNetwork: args.network?.existing !== undefined,
+        };
+        problems.push(
+            ...nestProblems(`backends.${key}`, [
+                ...runRules(backendServiceRules, { scheme: args.scheme, outlierDetection: backend.outlierDetection }),
+                ...runRules(backendSettingsRules, settingsContext),
+            ]),
+        );
     }
     problems.push(
         ...validateFrontendArgs({
