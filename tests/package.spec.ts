@@ -198,7 +198,7 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         const [backend] = byType("gcp:compute/backendService:BackendService");
         assert.strictEqual(backend.inputs.loadBalancingScheme, "EXTERNAL_MANAGED");
         assert.deepStrictEqual(backend.inputs.backends, [{ group: `${neg.name}-id` }]);
-        const [urlMap] = byType("gcp:compute/uRLMap:URLMap");
+        const urlMap = byType("gcp:compute/uRLMap:URLMap").find((r) => r.name === "shop-url-map")!;
         assert.strictEqual(urlMap.inputs.defaultService, `${backend.name}-id`);
         assert.deepStrictEqual(
             urlMap.inputs.hostRules.map((h: { hosts: string[] }) => h.hosts),

@@ -1,10 +1,22 @@
 import { Rule } from "../validation";
-import { serverlessRules } from "./backends";
+import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
+import { backendSettingsRules } from "./backend-settings";
 import { frontendRules } from "./frontend";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
+import { routingRules } from "./routing";
 
 /** Every rule in the validation catalogue, for the README table and its test. */
 export function allRules(): Rule<never>[] {
-    return [...loadBalancerRules, ...networkRules, ...serverlessRules, ...frontendRules] as Rule<never>[];
+    return [
+        ...loadBalancerRules,
+        ...networkRules,
+        ...serverlessRules,
+        ...backendServiceRules,
+        ...hybridRules,
+        ...internetRules,
+        ...backendSettingsRules,
+        ...frontendRules,
+        ...routingRules,
+    ] as Rule<never>[];
 }
