@@ -29,9 +29,12 @@ export function build(n: number): void {
     const urlMap = new compute.URLMap("bench-url-map", {
         name: "bench-url-map",
         defaultService: services[0],
-        hostRules: services.map((_, i) => ({ hosts: [`svc-${i}.example.com`], pathMatcher: `host-${i + 1}` })),
+        hostRules: services.map((_, i) => ({
+            hosts: [`svc-${i}.example.com`],
+            pathMatcher: `host-svc-${i}-example-com`,
+        })),
         pathMatchers: services.map((service, i) => ({
-            name: `host-${i + 1}`,
+            name: `host-svc-${i}-example-com`,
             defaultService: services[0],
             pathRules: [{ paths: ["/*"], service }],
         })),
