@@ -475,6 +475,25 @@ describe("Cloud Armor", () => {
             ],
         );
     });
+
+    it("rejects a rate-limit action other than throttle or ban, with the fix", () => {
+        assert.deepStrictEqual(
+            onlyProblem(
+                regional({
+                    x: {
+                        cloudRun: { service: "x" },
+                        securityPolicy: { create: { rateLimit: { action: "block" as any, count: 10 } } },
+                    },
+                }),
+            ),
+            {
+                rule: "backend-security-policy",
+                field: "backends.x.securityPolicy.create.rateLimit.action",
+                message: '"block" is not a rate-limit action',
+                fix: 'use one of "throttle", "ban"',
+            },
+        );
+    });
 });
 
 describe("IAP, CDN and outlier detection", () => {
