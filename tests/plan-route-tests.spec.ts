@@ -14,7 +14,7 @@ describe("a failing route test fails the plan", () => {
             result.errors[0].problems?.map((p) => [p.rule, p.field, p.message]),
             [
                 [
-                    "route-tests",
+                    "route-test",
                     "tests[0]",
                     'GET api.example.com/v2/orders should reach backend "api", but reaches backend "web"',
                 ],
