@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "./naming";
+import { replacementOptions } from "./replacement";
 import { frontendRules } from "./rules/frontend";
 import { Scheme, schemeProfile } from "./schemes";
 import { failOnProblems, runRules } from "./validation";
@@ -170,6 +171,19 @@ export interface FrontendArgs {
     namePrefix?: string;
 }
 
+/**
+ * Resource options of a reserved address: its replacement policy, and `retainOnDelete` from
+ * `address.retainOnDelete` so a deleted load balancer leaves the IP reserved (DNS keeps working when
+ * the load balancer is recreated on `address.existing`).
+ */
+export function addressOptions(
+    resourceClass: typeof compute.Address | typeof compute.GlobalAddress,
+    parent: pulumi.Resource,
+    address: AddressArgs | undefined,
+): pulumi.CustomResourceOptions {
+    return replacementOptions(resourceClass, { parent, retainOnDelete: address?.retainOnDelete ?? false });
+}
+
 export function validateFrontendArgs(args: FrontendArgs) {
     return runRules(frontendRules, args);
 }
@@ -253,20 +267,20 @@ export class Frontend extends pulumi.ComponentResource {
             pulumi
                 .all([cert.certificate, privateKey])
                 .apply(([certificate, key]) =>
-                    replacementSafeName(gcpName(this.physical, "cert"), { region, certificate, key }),
+                    replacementSafeName([this.physical, "cert"], { region, certificate, key }),
                 ),
         );
         if (region) {
             return new compute.RegionSslCertificate(
                 `${name}-cert`,
                 { name: certName, project: args.project, region, certificate: cert.certificate, privateKey },
-                { parent: this },
+                replacementOptions(compute.RegionSslCertificate, { parent: this }),
             ).id;
         }
         return new compute.SSLCertificate(
             `${name}-cert`,
             { name: certName, project: args.project, certificate: cert.certificate, privateKey },
-            { parent: this },
+            replacementOptions(compute.SSLCertificate, { parent: this }),
         ).id;
     }
 
@@ -283,12 +297,12 @@ export class Frontend extends pulumi.ComponentResource {
                 ? new compute.RegionTargetHttpsProxy(
                       `${name}-https-proxy`,
                       { ...common, name: proxyName, region, sslCertificates: certificates },
-                      { parent: this },
+                      replacementOptions(compute.RegionTargetHttpsProxy, { parent: this }),
                   )
                 : new compute.TargetHttpsProxy(
                       `${name}-https-proxy`,
                       { ...common, name: proxyName, sslCertificates: certificates },
-                      { parent: this },
+                      replacementOptions(compute.TargetHttpsProxy, { parent: this }),
                   );
             return { protocol: "HTTPS", port: args.https.port ?? 443, proxy: proxy.id };
         }
@@ -297,9 +311,13 @@ export class Frontend extends pulumi.ComponentResource {
             ? new compute.RegionTargetHttpProxy(
                   `${name}-http-proxy`,
                   { ...common, name: proxyName, region },
-                  { parent: this },
+                  replacementOptions(compute.RegionTargetHttpProxy, { parent: this }),
               )
-            : new compute.TargetHttpProxy(`${name}-http-proxy`, { ...common, name: proxyName }, { parent: this });
+            : new compute.TargetHttpProxy(
+                  `${name}-http-proxy`,
+                  { ...common, name: proxyName },
+                  replacementOptions(compute.TargetHttpProxy, { parent: this }),
+              );
         return { protocol: "HTTP", port: args.httpPort ?? 80, proxy: proxy.id };
     }
 
@@ -310,7 +328,6 @@ export class Frontend extends pulumi.ComponentResource {
     ): Record<string, { ref: pulumi.Output<string>; ip: pulumi.Output<string> }> {
         const profile = schemeProfile(args.scheme);
         const create = args.address?.create ?? true;
-        const retainOnDelete = args.address?.retainOnDelete ?? false;
         const tier = args.networkTier ?? "PREMIUM";
         const keys = profile.scope === "global" && !profile.internal ? ["global"] : frontendRegions(args);
         const result: Record<string, { ref: pulumi.Output<string>; ip: pulumi.Output<string> }> = {};
@@ -324,8 +341,7 @@ export class Frontend extends pulumi.ComponentResource {
                 continue;
             }
             const logical = keys.length === 1 ? `${name}-address` : `${name}-address-${key}`;
-            const physical =
-                keys.length === 1 ? gcpName(this.physical, "address") : gcpName(this.physical, "address", key);
+            const physical = keys.length === 1 ? [this.physical, "address"] : [this.physical, "address", key];
             const requested = args.address?.ips?.[key] ?? (keys.length === 1 ? args.address?.ip : undefined);
             if (key === "global") {
                 const inputs = { addressType: "EXTERNAL", ipVersion: "IPV4" };
@@ -337,7 +353,7 @@ export class Frontend extends pulumi.ComponentResource {
                         ...inputs,
                         labels: args.labels,
                     },
-                    { parent: this, retainOnDelete },
+                    addressOptions(compute.GlobalAddress, this, args.address),
                 );
                 result[key] = { ref: address.id, ip: address.address };
                 continue;
@@ -361,7 +377,7 @@ export class Frontend extends pulumi.ComponentResource {
                     networkTier: profile.internal ? undefined : tier,
                     labels: args.labels,
                 },
-                { parent: this, retainOnDelete },
+                addressOptions(compute.Address, this, args.address),
             );
             result[key] = { ref: address.id, ip: address.address };
         }
@@ -396,7 +412,7 @@ export class Frontend extends pulumi.ComponentResource {
                 new compute.GlobalForwardingRule(
                     `${name}-${suffix}-rule`,
                     { ...common, name: gcpName(this.physical, suffix, "rule"), ipAddress: addresses.global?.ref },
-                    { parent: this },
+                    replacementOptions(compute.GlobalForwardingRule, { parent: this }),
                 ),
             ];
         }
@@ -414,7 +430,7 @@ export class Frontend extends pulumi.ComponentResource {
                 return new compute.GlobalForwardingRule(
                     logical,
                     { ...common, name: ruleName, network, subnetwork, ipAddress: addresses[region]?.ref },
-                    { parent: this },
+                    replacementOptions(compute.GlobalForwardingRule, { parent: this }),
                 );
             }
             return new compute.ForwardingRule(
@@ -430,7 +446,7 @@ export class Frontend extends pulumi.ComponentResource {
                     allowGlobalAccess:
                         args.scheme === "regional-internal" ? (args.allowGlobalAccess ?? false) : undefined,
                 },
-                { parent: this },
+                replacementOptions(compute.ForwardingRule, { parent: this }),
             );
         });
     }

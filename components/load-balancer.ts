@@ -6,6 +6,7 @@ import { AddressArgs, Frontend, HttpsArgs, NetworkTier } from "./frontend";
 import { gcpName } from "./naming";
 import { ExistingNetworkArgs, LoadBalancerNetwork, LoadBalancerNetworkArgs, NetworkCreateArgs } from "./network";
 import { compileUrlMap, RouteArgs, RouteTable, UrlMapSpec, UrlMapTestSpec } from "./routing";
+import { replacementOptions } from "./replacement";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { Scheme, schemeProfile } from "./schemes";
 import { failOnProblems } from "./validation";
@@ -275,8 +276,12 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         const urlMapArgs = { name: gcpName(prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };
         this.urlMapId =
             profile.scope === "regional"
-                ? new compute.RegionUrlMap(`${name}-url-map`, { ...urlMapArgs, region: regions[0] }, parent).id
-                : new compute.URLMap(`${name}-url-map`, urlMapArgs, parent).id;
+                ? new compute.RegionUrlMap(
+                      `${name}-url-map`,
+                      { ...urlMapArgs, region: regions[0] },
+                      replacementOptions(compute.RegionUrlMap, parent),
+                  ).id
+                : new compute.URLMap(`${name}-url-map`, urlMapArgs, replacementOptions(compute.URLMap, parent)).id;
 
         const frontend = new Frontend(
             `${name}-frontend`,

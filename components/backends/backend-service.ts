@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { replacementSafeName } from "../naming";
+import { replacementOptions } from "../replacement";
 import { Scheme, schemeProfile } from "../schemes";
 
 /**
@@ -24,8 +25,8 @@ export interface BackendLoggingArgs {
 
 /** Settings shared by every backend service this package creates, whatever its NEG kind. */
 export interface BackendServiceSettings {
-    /** Physical name before the replacement hash. */
-    name: string;
+    /** Physical name before the replacement hash, or its parts (prefix first, then the role). */
+    name: string | string[];
     scheme: Scheme;
     project?: pulumi.Input<string>;
     /** Region of a regional backend service; ignored for global schemes. */
@@ -77,10 +78,18 @@ export function createBackendService(
     const args = backendServiceArgs(settings);
     if (schemeProfile(settings.scheme).scope === "regional") {
         const { customRequestHeaders: _unsupported, ...regionalArgs } = args;
-        const resource = new compute.RegionBackendService(name, regionalArgs, { parent });
+        const resource = new compute.RegionBackendService(
+            name,
+            regionalArgs,
+            replacementOptions(compute.RegionBackendService, { parent }),
+        );
         return { id: resource.id, resource };
     }
     const { region: _global, ...globalArgs } = args;
-    const resource = new compute.BackendService(name, globalArgs, { parent });
+    const resource = new compute.BackendService(
+        name,
+        globalArgs,
+        replacementOptions(compute.BackendService, { parent }),
+    );
     return { id: resource.id, resource };
 }
