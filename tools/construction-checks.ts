@@ -197,4 +197,81 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
                 .filter((r) => typeof r.inputs.name === "string" && !/-[0-9a-f]{8}$/.test(r.inputs.name as string))
                 .map((r) => `${r.type} ${r.name} is named ${JSON.stringify(r.inputs.name)} without a hash`),
     },
+    "certificate-scope": {
+        guarantee:
+            "a load balancer with regional proxies gets only regional certificates (RegionSslCertificate), never a global or Google-managed one",
+        check: (resources) => {
+            const regionalProxies = ofTypes(resources, [
+                "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
+                "gcp:compute/regionTargetHttpProxy:RegionTargetHttpProxy",
+            ]);
+            if (regionalProxies.length === 0) {
+                return [];
+            }
+            return ofTypes(resources, [
+                "gcp:compute/sSLCertificate:SSLCertificate",
+                "gcp:compute/managedSslCertificate:ManagedSslCertificate",
+            ]).map((r) => `${r.type} ${r.name} next to a regional proxy`);
+        },
+    },
+    "no-certificate-manager": {
+        guarantee: "the package creates no Certificate Manager certificates or DNS authorizations",
+        check: (resources) =>
+            packageResources(resources)
+                .filter((r) => r.type.startsWith("gcp:certificatemanager/"))
+                .map((r) => `${r.type} ${r.name}`),
+    },
+    "one-target-per-neg": {
+        guarantee: "every serverless NEG has exactly one Cloud Run target: a service or a URL mask (one endpoint)",
+        check: (resources) =>
+            ofTypes(resources, [SERVERLESS_NEG])
+                .filter((r) => (r.inputs.networkEndpointType ?? "SERVERLESS") === "SERVERLESS")
+                .flatMap((r) => {
+                    const cloudRun = r.inputs.cloudRun as { service?: unknown; urlMask?: unknown } | undefined;
+                    const targets = [cloudRun?.service, cloudRun?.urlMask].filter((t) => t !== undefined).length;
+                    const platforms = ["cloudRun", "appEngine", "cloudFunction", "serverlessDeployment"].filter(
+                        (p) => r.inputs[p] !== undefined,
+                    ).length;
+                    return targets === 1 && platforms === 1
+                        ? []
+                        : [`${r.name} has ${targets} targets on ${platforms} platforms`];
+                }),
+    },
+    "one-ssl-policy": {
+        guarantee: "a target HTTPS proxy has at most one SSL policy and regional proxies carry no global-only fields",
+        check: (resources) =>
+            ofTypes(resources, [
+                "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
+                "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
+            ]).flatMap((r) => {
+                const violations: string[] = [];
+                if (r.inputs.sslPolicy !== undefined && typeof r.inputs.sslPolicy !== "string") {
+                    violations.push(`${r.name} has sslPolicy ${JSON.stringify(r.inputs.sslPolicy)}`);
+                }
+                if (r.type.includes("regionTargetHttpsProxy")) {
+                    for (const field of ["certificateMap", "quicOverride", "tlsEarlyData"]) {
+                        if (r.inputs[field] !== undefined) {
+                            violations.push(`${r.name} (regional) sets ${field}`);
+                        }
+                    }
+                }
+                return violations;
+            }),
+    },
+    "internal-premium-tier": {
+        guarantee: "internal forwarding rules are Premium tier (or leave the tier to the PREMIUM default)",
+        check: (resources) =>
+            ofTypes(resources, FORWARDING_RULE_TYPES)
+                .filter((r) => r.inputs.loadBalancingScheme === "INTERNAL_MANAGED")
+                .filter((r) => r.inputs.networkTier !== undefined && r.inputs.networkTier !== "PREMIUM")
+                .map((r) => `${r.name} has networkTier ${JSON.stringify(r.inputs.networkTier)}`),
+    },
+    "no-cloud-run-services": {
+        guarantee: "the package creates no Cloud Run service (programs do, with deletionProtection: false)",
+        check: (resources) =>
+            resources
+                .filter((r) => r.type === "gcp:cloudrunv2/service:Service")
+                .filter((r) => packageResources([r]).length > 0 || r.inputs.deletionProtection !== false)
+                .map((r) => `${r.name}: created by the package, or without deletionProtection: false`),
+    },
 };

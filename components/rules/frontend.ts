@@ -1,9 +1,22 @@
 import type { FrontendArgs } from "../frontend";
+import { frontendRegions } from "../frontend";
 import { schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
-import { regionFinding, unsupportedFinding } from "./common";
+import { linkMismatch, regionFinding, unsupportedFinding } from "./common";
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** A target HTTPS proxy takes at most this many Compute SSL certificates (gcp-facts §3.3, §8). */
+export const MAX_SSL_CERTIFICATES_PER_PROXY = 15;
+/** GCP label rules: at most 64 labels; keys start with a lowercase letter; keys and values ≤ 63 characters. */
+const LABEL_KEY = /^\p{Ll}[\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
+const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
+
+/** The region regional resources of the frontend live in, or undefined for global ones. */
+function regionalScope(args: FrontendArgs): string | undefined {
+    const profile = schemeProfile(args.scheme);
+    return profile.scope === "regional" ? args.regions?.[0] : undefined;
+}
 
 function portFinding(field: string, port: number | undefined): Finding[] {
     if (port === undefined || (Number.isInteger(port) && port >= 1 && port <= 65535)) {
@@ -123,6 +136,138 @@ export const frontendRules: Rule<FrontendArgs>[] = [
             }
             if (args.networkTier === "STANDARD" && !supports(args.scheme, "standardTier")) {
                 findings.push(unsupportedFinding(args.scheme, "standardTier", "networkTier", "Standard network tier"));
+            }
+            return findings;
+        },
+    },
+    {
+        id: "certificate-links",
+        component: "Frontend",
+        summary:
+            "Existing certificates are Compute SSL certificates of the proxy's scope: regional ones in the load balancer's region for regional schemes, global ones otherwise; at most 15",
+        prevents:
+            "`The resource 'projects/…/regions/<r>/sslCertificates/<name>' was not found` when a regional proxy is given a global (or Google-managed) certificate, and GCP's limit of 15 certificates per target proxy",
+        fix: "pass the certificate's id from a resource of the scheme's scope (compute.RegionSslCertificate for regional schemes, compute.SSLCertificate otherwise), or let https.certificate create one",
+        check: (args) => {
+            const certificates = args.https?.certificates ?? [];
+            const findings: Finding[] = [];
+            const total = certificates.length + (args.https?.certificate ? 1 : 0);
+            if (total > MAX_SSL_CERTIFICATES_PER_PROXY) {
+                findings.push({
+                    field: "https.certificates",
+                    message: `${total} certificates are given; a target HTTPS proxy takes at most ${MAX_SSL_CERTIFICATES_PER_PROXY}`,
+                    fix: "combine domains into certificates with several SANs, or use a Certificate Manager certificate map (global external and classic)",
+                });
+            }
+            const profile = schemeProfile(args.scheme);
+            const region = regionalScope(args);
+            if (profile.scope === "regional" && region === undefined) {
+                return findings;
+            }
+            certificates.forEach((certificate, i) => {
+                const text = known(certificate);
+                if (text === undefined) {
+                    return;
+                }
+                if (/certificatemanager|\/locations\//.test(text)) {
+                    findings.push({
+                        field: `https.certificates[${i}]`,
+                        message: `"${text}" is a Certificate Manager certificate; https.certificates takes Compute SSL certificates`,
+                        fix: "pass Compute SSL certificates here (…/sslCertificates/<name>)",
+                    });
+                    return;
+                }
+                const problem = linkMismatch(text, "sslCertificates", "an SSL certificate", region);
+                if (problem) {
+                    findings.push({ field: `https.certificates[${i}]`, message: `${problem} by the ${profile.title}` });
+                }
+            });
+            return findings;
+        },
+    },
+    {
+        id: "address-scope",
+        component: "Frontend",
+        summary:
+            "An existing address has the scope of the forwarding rule (regional in its region, or global), requested IPs are keyed by the load balancer's regions, and one IP is given per region",
+        prevents:
+            "`The resource 'projects/…/addresses/…' was not found` or `Invalid value for field 'resource.IPAddress'` at apply, and requested IPs silently ignored",
+        fix: "reference an address of the right scope, or give address.ips keyed by region",
+        check: (args) => {
+            const address = args.address;
+            if (!address) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            const profile = schemeProfile(args.scheme);
+            const regions = frontendRegions(args);
+            const existing = known(address.existing);
+            if (existing !== undefined && regions.length > 1) {
+                findings.push({
+                    field: "address.existing",
+                    message: `one existing address cannot serve ${regions.length} regions (${regions.join(", ")}); each region's forwarding rule needs its own internal address`,
+                    fix: "give address.ips with one IP per region instead",
+                });
+            } else if (existing !== undefined && !IPV4.test(existing)) {
+                const region = profile.scope === "global" && !profile.internal ? undefined : regions[0];
+                if (region !== undefined || profile.scope === "global") {
+                    const problem = linkMismatch(existing, "addresses", "an address", region);
+                    if (problem) {
+                        findings.push({ field: "address.existing", message: `${problem} by the ${profile.title}` });
+                    }
+                }
+            }
+            if (address.ip !== undefined && regions.length > 1) {
+                findings.push({
+                    field: "address.ip",
+                    message: `one IP cannot be the VIP of ${regions.length} regions (${regions.join(", ")})`,
+                    fix: `give address.ips, e.g. { ${regions.map((r) => `"${r}": "10.x.y.z"`).join(", ")} }`,
+                });
+            }
+            for (const region of Object.keys(address.ips ?? {})) {
+                if (!regions.includes(region)) {
+                    findings.push({
+                        field: `address.ips.${region}`,
+                        message:
+                            regions.length === 0
+                                ? `the ${profile.title} has one global address, so per-region IPs would be ignored`
+                                : `"${region}" is not a region of this load balancer (${regions.join(", ")}), so this IP would be ignored`,
+                        fix:
+                            regions.length === 0
+                                ? "remove address.ips"
+                                : "key each IP by one of the load balancer's regions",
+                    });
+                }
+            }
+            return findings;
+        },
+    },
+    {
+        id: "labels",
+        component: "Frontend",
+        summary:
+            "Labels follow GCP's rules: at most 64; keys start with a lowercase letter; keys and values use lowercase letters, digits, _ and -, at most 63 characters",
+        prevents: "`Invalid value for field 'resource.labels'` at apply",
+        fix: 'use lowercase keys and values such as { team: "platform", env: "prod" }',
+        check: (args) => {
+            const labels = Object.entries(args.labels ?? {});
+            const findings: Finding[] = [];
+            if (labels.length > 64) {
+                findings.push({ field: "labels", message: `${labels.length} labels are given; GCP allows at most 64` });
+            }
+            for (const [key, value] of labels) {
+                if (!LABEL_KEY.test(key)) {
+                    findings.push({
+                        field: `labels.${key}`,
+                        message: `"${key}" is not a valid label key: it must start with a lowercase letter and use only lowercase letters, digits, "_" and "-", at most 63 characters`,
+                    });
+                }
+                if (typeof value !== "string" || !LABEL_VALUE.test(value)) {
+                    findings.push({
+                        field: `labels.${key}`,
+                        message: `"${String(value)}" is not a valid label value: only lowercase letters, digits, "_" and "-", at most 63 characters`,
+                    });
+                }
             }
             return findings;
         },
