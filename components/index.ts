@@ -8,3 +8,5 @@ export * from "./load-balancer";
 export * from "./routing";
 export { validateLoadBalancerArgs } from "./rules/load-balancer";
 export { allRules } from "./rules";
+export { routingRules, validateRoutes, urlMapLimits } from "./rules/routing";
+export type { RoutingContext, UrlMapLimits } from "./rules/routing";

@@ -5,7 +5,18 @@ import { CloudRunTargetArgs, ServerlessBackend } from "./backends/serverless";
 import { AddressArgs, Frontend, HttpsArgs, NetworkTier } from "./frontend";
 import { gcpName } from "./naming";
 import { ExistingNetworkArgs, LoadBalancerNetwork, LoadBalancerNetworkArgs, NetworkCreateArgs } from "./network";
-import { compileUrlMap, RouteArgs, RouteTable, UrlMapSpec, UrlMapTestSpec } from "./routing";
+import {
+    BackendKind,
+    compileUrlMap,
+    HeaderTransformArgs,
+    RouteArgs,
+    RouteTable,
+    recordRouting,
+    RouteTestArgs,
+    UrlMapSpec,
+    UrlMapTestSpec,
+} from "./routing";
+import type { RoutingContext } from "./rules/routing";
 import { replacementOptions } from "./replacement";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { Scheme, schemeProfile } from "./schemes";
@@ -105,6 +116,26 @@ export interface ApplicationLoadBalancerArgs {
      */
     routes?: RouteArgs[];
     /**
+     * Route tests: requests and the backend (or redirect URL) they must reach. They run offline at
+     * preview (a failure is a preview error showing expected and actual) and are emitted to the URL
+     * map's `tests` where GCP runs them (classic, global external, regional external; not internal).
+     * @default []
+     * @example [{ host: "api.example.com", path: "/v1/orders", backend: "api" }]
+     */
+    tests?: RouteTestArgs[];
+    /**
+     * Request headers added/removed on every request, at the URL map level (not on classic).
+     * @default undefined
+     * @example { add: [{ name: "x-lb", value: "shop" }] }
+     */
+    requestHeaders?: HeaderTransformArgs;
+    /**
+     * Response headers added/removed on every response, at the URL map level (not on classic).
+     * @default undefined
+     * @example { add: [{ name: "strict-transport-security", value: "max-age=31536000" }] }
+     */
+    responseHeaders?: HeaderTransformArgs;
+    /**
      * Backend for requests no route matches.
      * @default the only backend, when there is exactly one
      * @example "web"
@@ -181,13 +212,52 @@ export function defaultBackendKey(
 
 /** The route table the URL map is compiled from. */
 export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
-    return { routes: args.routes ?? [], defaultBackend: defaultBackendKey(args) ?? "" };
+    return {
+        routes: args.routes ?? [],
+        defaultBackend: defaultBackendKey(args) ?? "",
+        requestHeaders: args.requestHeaders,
+        responseHeaders: args.responseHeaders,
+        tests: args.tests,
+    };
+}
+
+/** What each backend is made of, for routing decisions (e.g. no mirroring to serverless backends). */
+export function backendKinds(args: Pick<ApplicationLoadBalancerArgs, "backends">): Record<string, BackendKind> {
+    const kinds: Record<string, BackendKind> = {};
+    for (const [key, backend] of Object.entries(args.backends ?? {})) {
+        const b = backend as BackendArgs & { internet?: unknown; hybrid?: unknown };
+        kinds[key] = b.cloudRun ? "serverless" : b.internet ? "internet" : b.hybrid ? "hybrid" : "backendService";
+    }
+    return kinds;
+}
+
+/** Everything routing validation, route tests and the plan's routing table need from the args. */
+export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContext {
+    const urlMasks: Record<string, string> = {};
+    for (const [key, backend] of Object.entries(args.backends ?? {})) {
+        if (backend.cloudRun?.urlMask !== undefined) urlMasks[key] = backend.cloudRun.urlMask;
+    }
+    const table = routeTable(args);
+    return {
+        scheme: args.scheme,
+        routes: table.routes,
+        backendKeys: Object.keys(args.backends ?? {}),
+        backendKinds: backendKinds(args),
+        defaultBackend: defaultBackendKey(args),
+        requestHeaders: args.requestHeaders,
+        responseHeaders: args.responseHeaders,
+        tests: args.tests,
+        urlMasks,
+    };
 }
 
 /** URL map inputs from a compiled spec (every field the compiler may set). */
 function urlMapInputs(spec: pulumi.Output<UrlMapSpec>) {
     return {
         defaultService: spec.apply((s) => s.defaultService),
+        defaultRouteAction: spec.apply((s) => s.defaultRouteAction),
+        defaultUrlRedirect: spec.apply((s) => s.defaultUrlRedirect),
+        headerAction: spec.apply((s) => s.headerAction),
         hostRules: spec.apply((s) => s.hostRules),
         pathMatchers: spec.apply((s) => s.pathMatchers),
         // RegionUrlMap tests require `service`, so redirect tests are emitted on global maps only.
@@ -270,9 +340,16 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.backendServiceIds = pulumi.output(backendIds) as pulumi.Output<Record<string, string>>;
 
         const table = routeTable(args);
-        const spec = this.backendServiceIds.apply((ids) =>
-            compileUrlMap(table, { scheme: args.scheme, backendRef: (key) => ids[key] }),
-        );
+        recordRouting({ name, context: routingContext(args) });
+        const spec = this.backendServiceIds.apply((ids) => {
+            const urlMap = compileUrlMap(table, {
+                scheme: args.scheme,
+                backendRef: (key) => ids[key],
+                backendKinds: backendKinds(args),
+            });
+            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids });
+            return urlMap;
+        });
         const urlMapArgs = { name: gcpName(prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };
         this.urlMapId =
             profile.scope === "regional"

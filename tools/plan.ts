@@ -1,7 +1,7 @@
 /**
  * The offline plan: runs a stack program under Pulumi mocks and prints what `pulumi up` would create.
  *
- *   npm run plan -- [programs/<pattern>] [--config key=value]... [--json]
+ *   npm run plan -- [programs/<pattern>] [--config key=value]... [--json] [--request "GET https://host/path" [--header k:v]...]
  *
  * No Pulumi CLI and no GCP credentials are needed. With no program, the root Pulumi.yaml's program is
  * planned. A program that fails validation exits non-zero and lists every problem.
@@ -11,7 +11,18 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import { ConfigurationError, Problem } from "../components/validation";
+import { clearRecordedRoutings } from "../components/routing";
 import { installMocks, RecordedResource, settle } from "./mocks";
+import {
+    formatRequests,
+    formatRoutes,
+    mermaidDiagram,
+    parseRequest,
+    planRoutes,
+    RoutedRequest,
+    routeRequest,
+} from "./plan-routing";
+import type { RouteRow } from "../components/routing";
 
 export interface PlanOptions {
     /** Program directory, relative to the repository root or absolute. */
@@ -19,6 +30,10 @@ export interface PlanOptions {
     /** Stack config as `key=value` (namespaced to the project unless the key has a colon). */
     config?: Record<string, string>;
     stack?: string;
+    /** `--request "GET https://host/path"`: show how the request is routed. */
+    request?: string;
+    /** `--header name:value` for the request. */
+    headers?: string[];
 }
 
 export interface PlanError {
@@ -34,6 +49,12 @@ export interface PlanResult {
     outputs: Record<string, unknown>;
     warnings: string[];
     errors: PlanError[];
+    /** Every load balancer's routes, in evaluation order, each ending with its default. */
+    routes: RouteRow[];
+    /** Mermaid flowchart: forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run. */
+    diagram: string;
+    /** How `--request` is routed by each load balancer. */
+    request?: RoutedRequest[];
 }
 
 const ROOT = path.resolve(__dirname, "..");
@@ -109,6 +130,7 @@ function asPlanError(error: unknown): PlanError {
 /** Runs the program under mocks and returns what it would create. Never throws for program errors. */
 export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     const { entry, project, dir } = resolveProgram(options.program);
+    clearRecordedRoutings();
     const recorder = installMocks({ project: project.name, stack: options.stack ?? "dev" });
     const { values, secretKeys } = programConfig(project, options.config ?? {});
     (pulumi.runtime as any).setAllConfig(values, secretKeys);
@@ -143,16 +165,23 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         logModule.warn = originalWarn;
     }
 
-    return {
+    const resources = recorder.resources
+        .filter((r) => !r.type.startsWith("pulumi:providers:"))
+        .sort((a, b) => compareKeys(resourceKey(a), resourceKey(b)))
+        .map(({ type, name, parent, inputs }) => ({ type, name, parent, inputs }));
+    const result: PlanResult = {
         program: path.relative(ROOT, dir) || ".",
-        resources: recorder.resources
-            .filter((r) => !r.type.startsWith("pulumi:providers:"))
-            .sort((a, b) => compareKeys(resourceKey(a), resourceKey(b)))
-            .map(({ type, name, parent, inputs }) => ({ type, name, parent, inputs })),
+        resources,
         outputs,
         warnings,
         errors,
+        routes: planRoutes(),
+        diagram: mermaidDiagram(resources),
     };
+    if (options.request !== undefined) {
+        result.request = routeRequest(parseRequest(options.request, options.headers ?? []));
+    }
+    return result;
 }
 
 /** Registration order can vary with promise timing; parent, type and name give one stable order. */
@@ -208,6 +237,15 @@ export function formatPlan(result: PlanResult): string {
         lines.push("  (none)");
     }
     lines.push("");
+    lines.push(...formatRoutes(result.routes ?? []));
+    if (result.request) {
+        lines.push("");
+        lines.push(...formatRequests(result.request));
+    }
+    lines.push("");
+    lines.push("Diagram (Mermaid):");
+    lines.push("```mermaid", result.diagram ?? "", "```");
+    lines.push("");
     lines.push(result.warnings.length === 0 ? "Warnings: none" : "Warnings:");
     result.warnings.forEach((w) => lines.push(`  - ${w}`));
     if (result.errors.length > 0) {
@@ -235,11 +273,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
                 throw new Error(`--config takes key=value, got ${pair ?? "nothing"}`);
             }
             args.config![pair.slice(0, eq)] = pair.slice(eq + 1);
+        } else if (arg === "--request") {
+            args.request = argv[++i];
+            parseRequest(args.request ?? "", []);
+        } else if (arg === "--header" || arg === "-H") {
+            (args.headers ??= []).push(argv[++i] ?? "");
+            parseRequest("GET http://x/", [argv[i] ?? ""]);
         } else if (arg === "--stack") {
             args.stack = argv[++i];
         } else if (arg.startsWith("-")) {
             throw new Error(
-                `unknown option ${arg}; usage: npm run plan -- [programs/<pattern>] [--config key=value]... [--json]`,
+                `unknown option ${arg}; usage: npm run plan -- [programs/<pattern>] [--config key=value]... [--json] [--request "GET https://host/path"] [--header k:v]...`,
             );
         } else {
             args.program = arg;

@@ -1,2 +1,6 @@
 export * from "./types";
 export * from "./compile";
+export * from "./simulate";
+export * from "./url-mask";
+export * from "./route-tests";
+export * from "./registry";

@@ -112,10 +112,11 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "hash-names",
         "serverless NEG names carry a hash of every input that forces replacement, and NEGs are create-before-delete: the new NEG exists before the backend service is repointed and the old one deleted",
     ),
-    documented(
+    rule(
         "Invalid value for field 'urlMap.tests': ''. Test failure: Expect URL 'HOST/PATH' to map to service 'EXPECTED', but actually mapped to 'ACTUAL'.",
         "§12, §7",
-        "route tests are simulated at preview by the routing compiler (components/routing); until its rule is in the catalogue, the emitted tests are the ones the simulator passed",
+        "route-test",
+        "route tests run through the URL map simulator at preview, against the URL map actually emitted",
     ),
     built(
         "Invalid resource usage: Cannot delete ACTIVE subnetwork because a BACKUP subnetwork exists.",
@@ -330,6 +331,30 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "the load balancer cannot see the service's ingress; the README and every program set it explicitly for their pattern",
     ),
     // §8 Quotas and limits
+    rule(
+        "URL map limits: host rules, path matchers, rules per matcher, hosts per host rule, predicates, 2,500 backend services, regexes, path templates, size (64 KB / 128 KB)",
+        "§8",
+        "route-limits",
+        "the compiled URL map is counted and sized before it is sent",
+    ),
+    rule(
+        "Header actions: at most 16 headers, never Host/:authority or reserved prefixes (X-Google, X-Goog-, X-GFE, X-Amz-), X-User-IP, CDN-Loop, hop-by-hop",
+        "§2, §8",
+        "route-header-actions",
+        "header names and counts are checked per header action",
+    ),
+    rule(
+        "Serverless NEG backend services cannot be request-mirroring targets",
+        "§6.5",
+        "route-mirror",
+        "mirror targets must not be Cloud Run backends",
+    ),
+    rule(
+        "URL map features per scheme (splits, header actions, fault injection, retries on classic; regex on global schemes)",
+        "§6.6",
+        "route-scheme-features",
+        "each route's features are looked up in the scheme table",
+    ),
     runtime(
         "Per-project backend service, forwarding rule and NEG quotas",
         "§8",

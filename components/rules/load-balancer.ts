@@ -1,13 +1,14 @@
 import { serverlessRegions, validateServerlessBackendArgs } from "../backends/serverless";
 import { validateFrontendArgs } from "../frontend";
 import type { ApplicationLoadBalancerArgs } from "../load-balancer";
-import { defaultBackendKey, loadBalancerRegions } from "../load-balancer";
+import { defaultBackendKey, loadBalancerRegions, routingContext } from "../load-balancer";
 import { gcpName, invalidNameReason } from "../naming";
 import { defaultProxyOnlyCidr, resolvedCidrs, validateNetworkArgs } from "../network";
 import { cidrSize, formatIpv4, isPrivateIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
 import { linkMismatch, regionFinding } from "./common";
+import { validateRoutes } from "./routing";
 
 const NAME_PREFIX_MAX = 40;
 
@@ -124,26 +125,6 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             return keys.includes(key)
                 ? []
                 : [{ field: "defaultBackend", message: `"${key}" is not a backend (have: ${keys.join(", ")})` }];
-        },
-    },
-    {
-        id: "lb-route-backends",
-        component: "ApplicationLoadBalancer",
-        summary: "Every route names a backend that exists",
-        prevents: "a URL map referencing a backend service that is never created",
-        fix: "use one of the keys in backends",
-        check: (args) => {
-            const keys = Object.keys(args.backends ?? {});
-            return (args.routes ?? []).flatMap((route, i) =>
-                route.backend !== undefined && !keys.includes(route.backend)
-                    ? [
-                          {
-                              field: `routes[${i}].backend`,
-                              message: `"${route.backend}" is not a backend (have: ${keys.join(", ")})`,
-                          },
-                      ]
-                    : [],
-            );
         },
     },
     {
@@ -292,6 +273,8 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
         ];
     }
     const problems = runRules(loadBalancerRules, args);
+    // Routes, their limits and the route tests (route tests run only once the table itself is sound).
+    problems.push(...validateRoutes(routingContext(args)));
     const profile = schemeProfile(args.scheme);
     const regions = loadBalancerRegions(args);
     // With the region missing (already reported), ranges are still checked, under a stand-in region.

@@ -1,0 +1,121 @@
+/**
+ * What each ApplicationLoadBalancer in the running program routes, for tools (the offline plan's
+ * routing table, `--request` and diagram). Pure bookkeeping: nothing here creates resources.
+ */
+import type { RoutingContext } from "../rules/routing";
+import { RouteArgs, UrlMapSpec } from "./types";
+
+export interface RecordedRouting {
+    /** The component's name. */
+    name: string;
+    context: RoutingContext;
+    /** The compiled URL map with real backend references, once known. */
+    urlMap?: UrlMapSpec;
+    /** Backend service reference per backend key, once known. */
+    backendRefs?: Record<string, string>;
+}
+
+const recorded = new Map<string, RecordedRouting>();
+
+export function recordRouting(entry: RecordedRouting): void {
+    recorded.set(entry.name, { ...recorded.get(entry.name), ...entry });
+}
+
+export function recordedRoutings(): RecordedRouting[] {
+    return [...recorded.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+export function clearRecordedRoutings(): void {
+    recorded.clear();
+}
+
+/** One row of the plan's routing table. */
+export interface RouteRow {
+    loadBalancer: string;
+    /** Route index in `routes`, or "default". */
+    route: string;
+    hosts: string;
+    match: string;
+    action: string;
+    backends: string;
+    rewrite: string;
+}
+
+function describeMatch(r: RouteArgs): string {
+    const parts: string[] = [];
+    if (r.pathTemplate !== undefined) parts.push(`template ${r.pathTemplate}`);
+    else if (r.regex !== undefined) parts.push(`regex ${r.regex}`);
+    else parts.push((r.paths ?? ["/*"]).join(" "));
+    for (const h of r.headers ?? []) {
+        const cond =
+            h.exact !== undefined
+                ? `= ${h.exact}`
+                : h.prefix !== undefined
+                  ? `^= ${h.prefix}`
+                  : h.suffix !== undefined
+                    ? `$= ${h.suffix}`
+                    : h.regex !== undefined
+                      ? `~ ${h.regex}`
+                      : h.range
+                        ? `in [${h.range.start},${h.range.end})`
+                        : h.present === false
+                          ? "absent"
+                          : "present";
+        parts.push(`header ${h.name} ${h.invert ? "not " : ""}${cond}`);
+    }
+    for (const q of r.queryParameters ?? []) {
+        parts.push(
+            `query ${q.name} ${q.exact !== undefined ? `= ${q.exact}` : q.regex !== undefined ? `~ ${q.regex}` : "present"}`,
+        );
+    }
+    return parts.join(", ");
+}
+
+/** The routing table of one load balancer, in evaluation order, ending with the default. */
+export function routeRows(entry: RecordedRouting): RouteRow[] {
+    const rows = entry.context.routes.map((r, i): RouteRow => {
+        const total = (r.split ?? []).reduce((s, w) => s + w.weight, 0);
+        const action = r.redirect ? "redirect" : r.split ? "split" : "backend";
+        const backends = r.redirect
+            ? [
+                  r.redirect.https ? "https://" : "",
+                  r.redirect.host ?? "",
+                  r.redirect.path ?? (r.redirect.prefix ? `${r.redirect.prefix}…` : ""),
+              ].join("") + ` (${r.redirect.code ?? "MOVED_PERMANENTLY_DEFAULT"})`
+            : r.split
+              ? r.split.map((w) => `${w.backend} ${w.weight}/${total}`).join(", ")
+              : (r.backend ?? "");
+        const rewrite = [
+            r.rewrite?.host !== undefined ? `host=${r.rewrite.host}` : "",
+            r.rewrite?.pathPrefix !== undefined ? `prefix=${r.rewrite.pathPrefix}` : "",
+            r.rewrite?.pathTemplate !== undefined ? `template=${r.rewrite.pathTemplate}` : "",
+        ]
+            .filter((s) => s)
+            .join(" ");
+        const extras = [
+            r.requestHeaders || r.responseHeaders ? "headers" : "",
+            r.faultInjection ? "fault" : "",
+            r.retry ? "retry" : "",
+            r.mirror ? `mirror→${r.mirror.backend}` : "",
+        ].filter((s) => s);
+        return {
+            loadBalancer: entry.name,
+            route: String(i),
+            hosts: (r.hosts ?? ["*"]).join(" "),
+            match: describeMatch(r),
+            action: extras.length > 0 ? `${action} (+${extras.join(", ")})` : action,
+            backends,
+            rewrite,
+        };
+    });
+    rows.push({
+        loadBalancer: entry.name,
+        route: "default",
+        hosts: "*",
+        match: "anything else",
+        action: "backend",
+        backends: entry.context.defaultBackend ?? "",
+        rewrite: "",
+    });
+    return rows;
+}

@@ -1,0 +1,125 @@
+/**
+ * Route tests: requests with the backend (or redirect) they must reach, run through the simulator.
+ * A failure is a Problem whose message shows the expected and the actual route.
+ */
+import { Scheme } from "../schemes";
+import { Problem } from "../validation";
+import { RouteResult, simulateRequest } from "./simulate";
+import { RouteTestArgs, UrlMapSpec } from "./types";
+
+export interface RouteTestOptions {
+    scheme: Scheme;
+    /** The backend keys the map may reference. */
+    backendKeys: string[];
+    /** The reference the compiled map uses for a key (the same function given to `compileUrlMap`). */
+    backendRef: (key: string) => string;
+    /** URL mask per backend key, for `cloudRunService` / `cloudRunTag` expectations. */
+    urlMasks?: Record<string, string>;
+    /** Field name of the tests in messages. @default "tests" */
+    field?: string;
+}
+
+export const ROUTE_TEST_RULE = "route-test";
+
+/** The request line of a test as shown in messages, e.g. `GET api.example.com/v1 [x-canary: true]`. */
+export function describeTestRequest(test: RouteTestArgs): string {
+    const headers = (test.headers ?? []).map((h) => `${h.name}: ${h.value}`).join(", ");
+    return `${(test.method ?? "GET").toUpperCase()} ${test.host}${test.path}${headers ? ` [${headers}]` : ""}`;
+}
+
+/** What a simulated request reached, in the words of the route table (backend keys, not ids). */
+export function describeRoute(result: RouteResult, keyOf: (ref: string) => string): string {
+    if (result.kind === "redirect") {
+        return `a ${result.redirect!.status} redirect to ${result.redirect!.url}`;
+    }
+    if (result.kind === "none") {
+        return "no backend (the URL map has no service for it)";
+    }
+    if (result.backends.length === 1) {
+        const b = result.backends[0];
+        const cloudRun = b.cloudRun?.service
+            ? ` (Cloud Run service "${b.cloudRun.service}"${b.cloudRun.tag ? `, tag "${b.cloudRun.tag}"` : ""})`
+            : "";
+        return `backend "${keyOf(b.service)}"${cloudRun}`;
+    }
+    const total = result.backends.reduce((s, b) => s + b.weight, 0);
+    return `a split: ${result.backends.map((b) => `"${keyOf(b.service)}" ${b.weight}/${total}`).join(", ")}`;
+}
+
+/** Run route tests against a URL map; one Problem per failing test. */
+export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], options: RouteTestOptions): Problem[] {
+    const field = options.field ?? "tests";
+    const keyByRef = new Map(options.backendKeys.map((k) => [options.backendRef(k), k]));
+    const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
+    const masksByRef: Record<string, string> = {};
+    for (const [key, mask] of Object.entries(options.urlMasks ?? {})) {
+        masksByRef[options.backendRef(key)] = mask;
+    }
+    const problems: Problem[] = [];
+    tests.forEach((test, i) => {
+        const fail = (expected: string, actual: string) =>
+            problems.push({
+                rule: ROUTE_TEST_RULE,
+                field: `${field}[${i}]`,
+                message: `${test.description ? `"${test.description}": ` : ""}${describeTestRequest(test)} should reach ${expected}, but reaches ${actual}`,
+                fix: "change the routes so the request reaches what the test expects, or correct the test",
+            });
+        const expectations = [test.backend, test.redirect].filter((e) => e !== undefined).length;
+        if (expectations !== 1 && !(expectations === 0 && test.cloudRunService !== undefined)) {
+            problems.push({
+                rule: ROUTE_TEST_RULE,
+                field: `${field}[${i}]`,
+                message: `${describeTestRequest(test)} names ${expectations === 0 ? "no expectation" : "both backend and redirect"}`,
+                fix: "set exactly one of backend and redirect (cloudRunService may be added to a backend test)",
+            });
+            return;
+        }
+        if (test.backend !== undefined && !options.backendKeys.includes(test.backend)) {
+            problems.push({
+                rule: ROUTE_TEST_RULE,
+                field: `${field}[${i}].backend`,
+                message: `"${test.backend}" is not a backend (have: ${options.backendKeys.join(", ")})`,
+                fix: "use one of the keys in backends",
+            });
+            return;
+        }
+        const result = simulateRequest(
+            urlMap,
+            { host: test.host, path: test.path, method: test.method, headers: test.headers ?? [] },
+            { scheme: options.scheme, urlMasks: masksByRef },
+        );
+        const actual = describeRoute(result, keyOf);
+        if (test.redirect !== undefined) {
+            const got = result.redirect?.url;
+            const comparable = test.redirect.includes("://") ? got : got?.replace(/^[a-z]+:\/\//, "");
+            if (result.kind !== "redirect" || comparable !== test.redirect) {
+                fail(`a redirect to ${test.redirect}`, actual);
+            }
+            return;
+        }
+        if (test.backend !== undefined) {
+            const ref = options.backendRef(test.backend);
+            const reached = result.backends.find((b) => b.service === ref && b.weight > 0);
+            if (result.kind !== "backend" || !reached) {
+                fail(`backend "${test.backend}"`, actual);
+                return;
+            }
+        }
+        if (test.cloudRunService !== undefined || test.cloudRunTag !== undefined) {
+            const candidates = result.backends.filter(
+                (b) => test.backend === undefined || b.service === options.backendRef(test.backend),
+            );
+            const ok = candidates.some(
+                (b) =>
+                    (test.cloudRunService === undefined || b.cloudRun?.service === test.cloudRunService) &&
+                    (test.cloudRunTag === undefined || b.cloudRun?.tag === test.cloudRunTag),
+            );
+            if (!ok) {
+                const expected = `Cloud Run service "${test.cloudRunService ?? "(any)"}"${test.cloudRunTag ? `, tag "${test.cloudRunTag}"` : ""}`;
+                const mismatch = candidates.find((b) => b.urlMaskMismatch)?.urlMaskMismatch;
+                fail(expected, mismatch ? `${actual}; ${mismatch}` : actual);
+            }
+        }
+    });
+    return problems;
+}

@@ -1,0 +1,102 @@
+/**
+ * Serverless NEG URL masks: which Cloud Run service (and tag) a mask picks from a request URL.
+ *
+ * Rules (gcp-facts §1.2, from "Set up a regional external ALB with Cloud Run" and the NEG API docs):
+ * - A mask is a URL without its scheme, with `<service>` and `<tag>` placeholders (App Engine:
+ *   `<service>`/`<version>`; Cloud Functions: `<function>`).
+ * - The first `/` separates the host part from the path part; a mask without `/` is host-only, a mask
+ *   starting with `/` is path-only.
+ * - Host or subdomain components before the first placeholder may be omitted from the mask, and so may
+ *   path components after the last placeholder: the host part therefore matches the end of the request
+ *   host (at a label boundary) and the path part matches the start of the request path (at a segment
+ *   boundary).
+ *
+ * UNCONFIRMED, chosen here: the host part is matched as a label-aligned suffix of the request host
+ * (port ignored); a placeholder captures one host label or one path segment (or part of one, when the
+ * mask puts literal text around it, as in `<service>-home.example.com`); a captured Cloud Run service
+ * or tag must be a valid RFC 1035 label, else the mask selects nothing.
+ */
+
+/** What a URL mask selected from a URL. */
+export interface UrlMaskMatch {
+    /** Cloud Run service (or App Engine service). */
+    service?: string;
+    /** Cloud Run traffic tag. */
+    tag?: string;
+    /** App Engine version. */
+    version?: string;
+    /** Cloud Functions function. */
+    function?: string;
+}
+
+const PLACEHOLDER = /<(service|tag|version|function)>/g;
+const LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+function escapeRegex(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The placeholders in a mask, in order. */
+export function urlMaskPlaceholders(mask: string): string[] {
+    return [...mask.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/** A regex source for one part of a mask; placeholders capture within `allowed` characters. */
+function partPattern(part: string, allowed: string, names: string[]): string {
+    let source = "";
+    let last = 0;
+    for (const m of part.matchAll(PLACEHOLDER)) {
+        source += escapeRegex(part.slice(last, m.index));
+        source += `([${allowed}]+)`;
+        names.push(m[1]);
+        last = m.index! + m[0].length;
+    }
+    return source + escapeRegex(part.slice(last));
+}
+
+/**
+ * What `mask` selects for a request to `host` + `path` (query ignored), or undefined when the URL does
+ * not fit the mask.
+ *
+ * @example matchUrlMask("example.com/<service>", "example.com", "/login/web") // { service: "login" }
+ * @example matchUrlMask("<tag>.<service>.example.com", "test.login.example.com", "/web") // { service: "login", tag: "test" }
+ */
+export function matchUrlMask(mask: string, host: string, path: string): UrlMaskMatch | undefined {
+    const slash = mask.indexOf("/");
+    const hostPart = slash < 0 ? mask : mask.slice(0, slash);
+    const pathPart = slash < 0 ? "" : mask.slice(slash);
+    const names: string[] = [];
+    const captures: string[] = [];
+
+    const requestHost = host.toLowerCase().replace(/:\d+$/, "");
+    if (hostPart !== "") {
+        const hostRegex = new RegExp(`^(?:[^/]*\\.)?${partPattern(hostPart.toLowerCase(), "^./:", names)}$`);
+        const m = hostRegex.exec(requestHost);
+        if (!m) {
+            return undefined;
+        }
+        captures.push(...m.slice(1));
+    }
+    if (pathPart !== "") {
+        const requestPath = path.split(/[?#]/)[0];
+        const pathRegex = new RegExp(`^${partPattern(pathPart.replace(/\/+$/, ""), "^/", names)}(?:/.*)?$`);
+        const m = pathRegex.exec(requestPath);
+        if (!m) {
+            return undefined;
+        }
+        captures.push(...m.slice(1));
+    }
+    if (names.length === 0) {
+        return undefined;
+    }
+    const result: UrlMaskMatch = {};
+    for (let i = 0; i < names.length; i++) {
+        const name = names[i] as keyof UrlMaskMatch;
+        const value = captures[i];
+        if ((name === "service" || name === "tag") && !LABEL.test(value)) {
+            return undefined;
+        }
+        result[name] = value;
+    }
+    return result;
+}

@@ -1,0 +1,185 @@
+/**
+ * The routing parts of the offline plan: the routing table of every load balancer, a Mermaid diagram
+ * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run), and `--request`.
+ */
+import { recordedRoutings, RouteRow, routeRows, simulateRequest } from "../components/routing";
+import { describeRoute } from "../components/routing/route-tests";
+import { Problem } from "../components/validation";
+
+export interface PlannedResource {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+}
+
+export interface RequestSpec {
+    method: string;
+    protocol: string;
+    host: string;
+    path: string;
+    headers: { name: string; value: string }[];
+}
+
+export interface RoutedRequest {
+    loadBalancer: string;
+    request: string;
+    /** What the request reaches, in backend keys. */
+    summary: string;
+    kind: string;
+    backends: { backend: string; service: string; share: number; cloudRunService?: string; cloudRunTag?: string }[];
+    redirect?: string;
+    forwardedHost: string;
+    forwardedPath: string;
+    faultInjection?: unknown;
+}
+
+/** Parses `GET https://host/path?q` (method optional) and `k:v` headers. */
+export function parseRequest(line: string, headers: string[]): RequestSpec {
+    const parts = line.trim().split(/\s+/);
+    const [method, url] = parts.length > 1 ? [parts[0].toUpperCase(), parts[1]] : ["GET", parts[0]];
+    const m = /^(https?):\/\/([^/?#]+)([^#]*)$/.exec(url ?? "");
+    if (!m) {
+        throw new Error(`--request takes "METHOD https://host/path", got "${line}"`);
+    }
+    return {
+        method,
+        protocol: m[1],
+        host: m[2],
+        path: m[3] === "" ? "/" : m[3],
+        headers: headers.map((h) => {
+            const colon = h.indexOf(":");
+            if (colon <= 0) throw new Error(`--header takes "name:value", got "${h}"`);
+            return { name: h.slice(0, colon).trim(), value: h.slice(colon + 1).trim() };
+        }),
+    };
+}
+
+export function planRoutes(): RouteRow[] {
+    return recordedRoutings().flatMap(routeRows);
+}
+
+/** How each load balancer in the program routes the request. */
+export function routeRequest(request: RequestSpec): RoutedRequest[] {
+    return recordedRoutings()
+        .filter((e) => e.urlMap && e.backendRefs)
+        .map((entry) => {
+            const refs = entry.backendRefs!;
+            const keyByRef = new Map(Object.entries(refs).map(([k, v]) => [v, k]));
+            const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
+            const masks: Record<string, string> = {};
+            for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
+            const result = simulateRequest(
+                entry.urlMap!,
+                {
+                    method: request.method,
+                    protocol: request.protocol,
+                    host: request.host,
+                    path: request.path,
+                    headers: request.headers,
+                },
+                { scheme: entry.context.scheme, urlMasks: masks },
+            );
+            const routed: RoutedRequest = {
+                loadBalancer: entry.name,
+                request: `${request.method} ${request.protocol}://${request.host}${request.path}`,
+                summary: describeRoute(result, keyOf),
+                kind: result.kind,
+                backends: result.backends.map((b) => ({
+                    backend: keyOf(b.service),
+                    service: b.service,
+                    share: b.share,
+                    ...(b.cloudRun?.service ? { cloudRunService: b.cloudRun.service } : {}),
+                    ...(b.cloudRun?.tag ? { cloudRunTag: b.cloudRun.tag } : {}),
+                })),
+                forwardedHost: result.host,
+                forwardedPath: result.path,
+            };
+            if (result.redirect) routed.redirect = `${result.redirect.status} ${result.redirect.url}`;
+            if (result.faultInjection) routed.faultInjection = result.faultInjection;
+            return routed;
+        });
+}
+
+const DIAGRAM_KINDS: [RegExp, string][] = [
+    [/forwardingRule:|globalForwardingRule:/, "forwarding rule"],
+    [/argetHttpsProxy:|argetHttpProxy:/, "proxy"],
+    [/uRLMap:|regionUrlMap:/, "URL map"],
+    [/backendService:|regionBackendService:/, "backend service"],
+    [/NetworkEndpointGroup:|networkEndpointGroup:/, "NEG"],
+];
+
+/** A Mermaid flowchart of every load balancer's chain, edges from the references in the inputs. */
+export function mermaidDiagram(resources: PlannedResource[]): string {
+    const nodes = resources
+        .map((r) => ({ r, kind: DIAGRAM_KINDS.find(([re]) => re.test(r.type))?.[1] }))
+        .filter((n): n is { r: PlannedResource; kind: string } => n.kind !== undefined);
+    const lines = ["flowchart LR"];
+    const id = (i: number) => `n${i}`;
+    nodes.forEach((n, i) => lines.push(`    ${id(i)}["${n.kind}<br/>${n.r.name}"]`));
+    nodes.forEach((a, i) => {
+        const text = JSON.stringify(a.r.inputs);
+        nodes.forEach((b, j) => {
+            const physical = b.r.inputs.name;
+            if (i !== j && typeof physical === "string" && text.includes(`/${physical}"`)) {
+                lines.push(`    ${id(i)} --> ${id(j)}`);
+            }
+        });
+    });
+    let runs = 0;
+    nodes.forEach((n, i) => {
+        const cloudRun = n.r.inputs.cloudRun as Record<string, unknown> | undefined;
+        if (cloudRun) {
+            const label = cloudRun.urlMask
+                ? `Cloud Run URL mask ${cloudRun.urlMask}`
+                : `Cloud Run ${cloudRun.service}${cloudRun.tag ? ` tag ${cloudRun.tag}` : ""}`;
+            lines.push(`    cr${runs}(["${label.replace(/"/g, "'").replace(/</g, "&lt;").replace(/>/g, "&gt;")}"])`);
+            lines.push(`    ${id(i)} --> cr${runs}`);
+            runs++;
+        }
+        if (n.kind === "NEG" && n.r.inputs.networkEndpointType === "NON_GCP_PRIVATE_IP_PORT") {
+            lines.push(`    onprem${i}(["on-prem endpoints"])`, `    ${id(i)} --> onprem${i}`);
+        }
+    });
+    return lines.join("\n");
+}
+
+export function formatRoutes(rows: RouteRow[]): string[] {
+    if (rows.length === 0) return ["Routes: none (no ApplicationLoadBalancer)"];
+    const header: RouteRow = {
+        loadBalancer: "LB",
+        route: "#",
+        hosts: "HOSTS",
+        match: "MATCH",
+        action: "ACTION",
+        backends: "BACKEND(S)",
+        rewrite: "REWRITE",
+    };
+    const cols = Object.keys(header) as (keyof RouteRow)[];
+    const widths = cols.map((c) => Math.min(48, Math.max(...[header, ...rows].map((r) => r[c].length))));
+    const line = (r: RouteRow) =>
+        "  " +
+        cols
+            .map((c, k) => r[c].padEnd(widths[k]))
+            .join("  ")
+            .trimEnd();
+    return ["Routes (first match wins, in this order):", line(header), ...rows.map(line)];
+}
+
+export function formatRequests(routed: RoutedRequest[]): string[] {
+    const lines: string[] = [];
+    for (const r of routed) {
+        lines.push(`Request ${r.request} on ${r.loadBalancer}: ${r.summary}`);
+        for (const b of r.backends) {
+            const run = b.cloudRunService
+                ? `, Cloud Run service "${b.cloudRunService}"${b.cloudRunTag ? ` tag "${b.cloudRunTag}"` : ""}`
+                : "";
+            lines.push(`  → backend "${b.backend}" (${b.service}), share ${Math.round(b.share * 1000) / 10}%${run}`);
+        }
+        if (r.redirect) lines.push(`  → redirect ${r.redirect}`);
+        if (r.kind === "backend") lines.push(`  forwarded as host ${r.forwardedHost}, path ${r.forwardedPath}`);
+        if (r.faultInjection) lines.push(`  fault injection: ${JSON.stringify(r.faultInjection)}`);
+    }
+    return lines;
+}
+
+export type { Problem };
