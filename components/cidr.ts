@@ -77,12 +77,3 @@ export function formatIpv4(address: number): string {
 export function usableRange(cidr: Ipv4Cidr): { first: number; last: number } {
     return { first: cidr.start + 2, last: cidr.start + cidrSize(cidr) - 3 };
 }
-
-/** RFC 1918 private ranges plus the shared (100.64.0.0/10) and link-local ranges: never public. */
-export function isPrivateIpv4(address: number): boolean {
-    const inRange = (cidr: string) => {
-        const range = parseCidr(cidr)!;
-        return address >= range.start && address < range.start + cidrSize(range);
-    };
-    return ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "169.254.0.0/16"].some(inRange);
-}

@@ -289,40 +289,6 @@ describe("validation: addresses and labels", () => {
             [],
         );
     });
-
-    it("rejects a private IP as an external VIP", () => {
-        assert.deepStrictEqual(onlyProblem(global({ address: { ip: "192.168.1.10" } })), {
-            rule: "address-in-subnet",
-            field: "address.ip",
-            message:
-                '"192.168.1.10" is a private address; the global external Application Load Balancer serves a public IP',
-            fix: "omit address.ip (GCP reserves a public IP, kept for the load balancer's life), or use an internal scheme",
-        });
-    });
-
-    it("rejects labels GCP would refuse", () => {
-        const problems = validateLoadBalancerArgs(internal({ labels: { Team: "platform", env: "Prod" } }));
-        assert.deepStrictEqual(problems, [
-            {
-                rule: "labels",
-                field: "labels.Team",
-                message:
-                    '"Team" is not a valid label key: it must start with a lowercase letter and use only lowercase letters, digits, "_" and "-", at most 63 characters',
-                fix: 'use lowercase keys and values such as { team: "platform", env: "prod" }',
-            },
-            {
-                rule: "labels",
-                field: "labels.env",
-                message:
-                    '"Prod" is not a valid label value: only lowercase letters, digits, "_" and "-", at most 63 characters',
-                fix: 'use lowercase keys and values such as { team: "platform", env: "prod" }',
-            },
-        ]);
-        assert.deepStrictEqual(
-            validateLoadBalancerArgs(internal({ labels: { team: "platform", cost_center: "" } })),
-            [],
-        );
-    });
 });
 
 describe("validation: warnings reach pulumi.log.warn and do not stop the deployment", () => {

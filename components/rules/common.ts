@@ -54,11 +54,6 @@ export function parseComputeLink(text: string): ComputeLink | undefined {
     return match ? { project: match[1], region: match[2], collection: match[3], name: match[4] } : undefined;
 }
 
-/** "global" or "regional (europe-west1)", for messages. */
-export function linkScope(link: ComputeLink): string {
-    return link.region ? `regional (${link.region})` : "global";
-}
-
 /**
  * Why a reference of a known string value does not fit what is expected, or undefined if it fits (or is a
  * bare name, which the provider resolves in the resource's own project and scope).

@@ -415,12 +415,6 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "backend-service-links",
         "existing backend service links are parsed and their scope compared with the scheme's",
     ),
-    rule(
-        "Labels must follow GCP's label rules (Invalid value for field 'resource.labels')",
-        "§11",
-        "labels",
-        "keys, values and count are checked",
-    ),
     documented(
         "The scheme (loadBalancingScheme) cannot be changed in place on regional backend services and forwarding rules",
         "§5, §11",

@@ -8,9 +8,6 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** A target HTTPS proxy takes at most this many Compute SSL certificates (gcp-facts §3.3, §8). */
 export const MAX_SSL_CERTIFICATES_PER_PROXY = 15;
-/** GCP label rules: at most 64 labels; keys start with a lowercase letter; keys and values ≤ 63 characters. */
-const LABEL_KEY = /^\p{Ll}[\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
-const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
 
 /** The region regional resources of the frontend live in, or undefined for global ones. */
 function regionalScope(args: FrontendArgs): string | undefined {
@@ -236,36 +233,6 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                             regions.length === 0
                                 ? "remove address.ips"
                                 : "key each IP by one of the load balancer's regions",
-                    });
-                }
-            }
-            return findings;
-        },
-    },
-    {
-        id: "labels",
-        component: "Frontend",
-        summary:
-            "Labels follow GCP's rules: at most 64; keys start with a lowercase letter; keys and values use lowercase letters, digits, _ and -, at most 63 characters",
-        prevents: "`Invalid value for field 'resource.labels'` at apply",
-        fix: 'use lowercase keys and values such as { team: "platform", env: "prod" }',
-        check: (args) => {
-            const labels = Object.entries(args.labels ?? {});
-            const findings: Finding[] = [];
-            if (labels.length > 64) {
-                findings.push({ field: "labels", message: `${labels.length} labels are given; GCP allows at most 64` });
-            }
-            for (const [key, value] of labels) {
-                if (!LABEL_KEY.test(key)) {
-                    findings.push({
-                        field: `labels.${key}`,
-                        message: `"${key}" is not a valid label key: it must start with a lowercase letter and use only lowercase letters, digits, "_" and "-", at most 63 characters`,
-                    });
-                }
-                if (typeof value !== "string" || !LABEL_VALUE.test(value)) {
-                    findings.push({
-                        field: `labels.${key}`,
-                        message: `"${String(value)}" is not a valid label value: only lowercase letters, digits, "_" and "-", at most 63 characters`,
                     });
                 }
             }

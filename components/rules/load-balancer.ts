@@ -4,7 +4,7 @@ import type { ApplicationLoadBalancerArgs } from "../load-balancer";
 import { defaultBackendKey, loadBalancerRegions, routingContext } from "../load-balancer";
 import { gcpName, invalidNameReason } from "../naming";
 import { defaultProxyOnlyCidr, resolvedCidrs, validateNetworkArgs } from "../network";
-import { cidrSize, formatIpv4, isPrivateIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
+import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
 import { linkMismatch, regionFinding } from "./common";
@@ -174,10 +174,9 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
     {
         id: "address-in-subnet",
         component: "ApplicationLoadBalancer",
-        summary:
-            "A requested internal VIP is a usable address of the subnet created for its region; an external VIP is not a private address",
+        summary: "A requested internal VIP is a usable address of the subnet created for its region",
         prevents:
-            "`Requested internal IP address is outside the subnetwork's range` / `IP address is reserved` at apply, or an external address request GCP cannot honour",
+            "`Requested internal IP address is outside the subnetwork's range` / `IP address is reserved` at apply",
         fix: "pick an address inside the region's subnet, or omit address.ip to let GCP choose",
         check: (args) => {
             if (!isScheme(args.scheme)) {
@@ -185,20 +184,8 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             }
             const profile = schemeProfile(args.scheme);
             const findings: Finding[] = [];
-            if (!profile.internal) {
-                if (args.address?.ip !== undefined) {
-                    const ip = parseIpv4(args.address.ip);
-                    if (ip !== undefined && isPrivateIpv4(ip)) {
-                        findings.push({
-                            field: "address.ip",
-                            message: `"${args.address.ip}" is a private address; the ${profile.title} serves a public IP`,
-                            fix: "omit address.ip (GCP reserves a public IP, kept for the load balancer's life), or use an internal scheme",
-                        });
-                    }
-                }
-                return findings;
-            }
-            if (args.network?.existing) {
+            // External VIPs: the frontend's own rules decide whether an IP may be requested at all.
+            if (!profile.internal || args.network?.existing) {
                 return findings;
             }
             const regions = loadBalancerRegions(args);
