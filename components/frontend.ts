@@ -13,6 +13,36 @@ export const NetworkTier = {
 } as const;
 export type NetworkTier = (typeof NetworkTier)[keyof typeof NetworkTier];
 
+/**
+ * TLS profile of an SSL policy: which cipher suites the load balancer offers.
+ * @see https://cloud.google.com/load-balancing/docs/ssl-policies-concepts
+ */
+export const SslPolicyProfile = {
+    Compatible: "COMPATIBLE",
+    Modern: "MODERN",
+    Restricted: "RESTRICTED",
+    Custom: "CUSTOM",
+    Fips202205: "FIPS_202205",
+} as const;
+export type SslPolicyProfile = (typeof SslPolicyProfile)[keyof typeof SslPolicyProfile];
+
+/** Lowest TLS version an SSL policy accepts. */
+export const TlsVersion = {
+    Tls10: "TLS_1_0",
+    Tls11: "TLS_1_1",
+    Tls12: "TLS_1_2",
+    Tls13: "TLS_1_3",
+} as const;
+export type TlsVersion = (typeof TlsVersion)[keyof typeof TlsVersion];
+
+/** Whether the HTTPS proxy negotiates QUIC (HTTP/3) with clients: `NONE` lets Google decide. */
+export const QuicOverride = {
+    None: "NONE",
+    Enable: "ENABLE",
+    Disable: "DISABLE",
+} as const;
+export type QuicOverride = (typeof QuicOverride)[keyof typeof QuicOverride];
+
 /** A self-managed certificate to upload: PEM certificate chain and its private key. */
 export interface SelfManagedCertificateArgs {
     /**
@@ -28,22 +58,101 @@ export interface SelfManagedCertificateArgs {
 }
 
 /**
- * HTTPS on the frontend: at least one certificate source.
+ * The SSL policy of the HTTPS proxy. Without one GCP applies its default policy (COMPATIBLE, TLS 1.0),
+ * so the frontend always attaches one: a new global (`compute.SSLPolicy`) or regional
+ * (`compute.RegionSslPolicy`) policy, or an existing one.
+ * @see https://cloud.google.com/load-balancing/docs/use-ssl-policies
+ */
+export interface SslPolicyArgs {
+    /**
+     * Cipher-suite profile. `CUSTOM` needs `customFeatures`.
+     * @default "MODERN"
+     * @example "RESTRICTED"
+     */
+    profile?: SslPolicyProfile;
+    /**
+     * Lowest TLS version accepted.
+     * @default "TLS_1_2"
+     * @example "TLS_1_3"
+     */
+    minTlsVersion?: TlsVersion;
+    /**
+     * Cipher suites of a `CUSTOM` profile.
+     * @default undefined
+     * @example ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"]
+     */
+    customFeatures?: string[];
+    /**
+     * Id or self link of an SSL policy that already exists (global for global schemes, in the load
+     * balancer's region for regional ones); nothing is created. Excludes the other fields.
+     * @default undefined
+     * @example "projects/p/global/sslPolicies/org-tls-policy"
+     */
+    existing?: pulumi.Input<string>;
+}
+
+/**
+ * HTTPS on the frontend: one certificate source (or a compatible combination), an SSL policy, and the
+ * HTTP→HTTPS redirect. Which certificate kinds a scheme takes is in the README's feature table.
  * @see https://cloud.google.com/load-balancing/docs/ssl-certificates
  */
 export interface HttpsArgs {
     /**
-     * A self-managed certificate to create (regional for regional schemes, global otherwise).
+     * A self-managed certificate to create (regional for regional schemes, global otherwise). Not on
+     * cross-region internal.
      * @default undefined
      * @example { certificate: cert.certPem, privateKey: key.privateKeyPem }
      */
     certificate?: SelfManagedCertificateArgs;
     /**
-     * Ids or self links of existing Compute SSL certificates (regional ones for regional schemes).
+     * Ids or self links of existing Compute SSL certificates (regional ones for regional schemes). At most
+     * 15 Compute certificates per proxy, counting `certificate` and `managedDomains`.
      * @default []
      * @example ["projects/p/regions/europe-west1/sslCertificates/internal"]
      */
     certificates?: pulumi.Input<string>[];
+    /**
+     * Domains of a Google-managed certificate (`compute.ManagedSslCertificate`) to create; global external
+     * and classic only. At most 100 domains, no wildcards. GCP provisions it once each domain's DNS points
+     * at the load balancer's IP. Changing the list creates a new certificate before the old one is deleted.
+     * @default undefined
+     * @example ["shop.example.com", "api.example.com"]
+     */
+    managedDomains?: string[];
+    /**
+     * Certificate Manager certificates to attach directly (regional internal, regional external,
+     * cross-region internal; the only certificate kind cross-region internal takes). At most 100.
+     * @default undefined
+     * @example ["projects/p/locations/global/certificates/internal-wildcard"]
+     */
+    certificateManagerCertificates?: pulumi.Input<string>[];
+    /**
+     * A Certificate Manager certificate map (global external and classic). Excludes every other
+     * certificate source.
+     * @default undefined
+     * @example "//certificatemanager.googleapis.com/projects/p/locations/global/certificateMaps/shop"
+     */
+    certificateMap?: pulumi.Input<string>;
+    /**
+     * The SSL policy.
+     * @default { profile: "MODERN", minTlsVersion: "TLS_1_2" } (a new policy)
+     * @example { existing: "projects/p/global/sslPolicies/org-tls-policy" }
+     */
+    sslPolicy?: SslPolicyArgs;
+    /**
+     * Also listen for plain HTTP on `httpPort` and answer every request with a 301 redirect to HTTPS: a
+     * redirect-only URL map, an HTTP proxy and a forwarding rule sharing the HTTPS rule's reserved IP
+     * (internal schemes reserve it with purpose `SHARED_LOADBALANCER_VIP`). Needs HTTPS on port 443.
+     * @default true on external schemes, false on internal ones
+     * @example false
+     */
+    redirectHttp?: boolean;
+    /**
+     * QUIC (HTTP/3) negotiation (global external and classic only).
+     * @default undefined (GCP's default, NONE: Google decides)
+     * @example "ENABLE"
+     */
+    quic?: QuicOverride;
     /**
      * Port of the HTTPS forwarding rule.
      * @default 443
@@ -79,6 +188,13 @@ export interface AddressArgs {
      */
     existing?: pulumi.Input<string>;
     /**
+     * Id, self link or literal IP of an existing global IPv6 address, used with `ipv6: true` together
+     * with `existing`; nothing is reserved.
+     * @default undefined
+     * @example "projects/p/global/addresses/shop-ipv6"
+     */
+    existingIpv6?: pulumi.Input<string>;
+    /**
      * Keep the reserved address when the load balancer is deleted, so DNS keeps pointing at a stable IP.
      * @default false
      * @example true
@@ -86,6 +202,11 @@ export interface AddressArgs {
     retainOnDelete?: boolean;
 }
 
+/**
+ * The frontend of one load balancer: address(es), certificates, SSL policy, target proxies and
+ * forwarding rules.
+ * @see https://cloud.google.com/load-balancing/docs/application-load-balancer
+ */
 export interface FrontendArgs {
     /**
      * Load balancer scheme.
@@ -146,6 +267,13 @@ export interface FrontendArgs {
      */
     address?: AddressArgs;
     /**
+     * Also serve on IPv6 (dual stack, global external and classic): a second global address with
+     * `ipVersion: "IPV6"` and forwarding rules of its own to the same proxies.
+     * @default false
+     * @example true
+     */
+    ipv6?: boolean;
+    /**
      * Let clients in every region reach a regional internal VIP.
      * @default false
      * @example true
@@ -197,25 +325,63 @@ export function frontendRegions(args: Pick<FrontendArgs, "scheme" | "regions">):
     return profile.scope === "regional" ? (args.regions ?? []).slice(0, 1) : (args.regions ?? []);
 }
 
+/** Whether plain HTTP is answered with a redirect to HTTPS: on by default for external HTTPS. */
+export function redirectsHttp(args: Pick<FrontendArgs, "scheme" | "https">): boolean {
+    if (!args.https) {
+        return false;
+    }
+    return args.https.redirectHttp ?? !schemeProfile(args.scheme).internal;
+}
+
+/** The SSL policy a new policy gets, defaults applied (exported for tests and the plan). */
+export function sslPolicyInputs(policy: SslPolicyArgs | undefined) {
+    const profile = policy?.profile ?? SslPolicyProfile.Modern;
+    return {
+        profile,
+        minTlsVersion: policy?.minTlsVersion ?? TlsVersion.Tls12,
+        customFeatures: profile === SslPolicyProfile.Custom ? policy?.customFeatures : undefined,
+    };
+}
+
+/** The redirect-only URL map: every request to the same URL over HTTPS, query kept, 301. */
+export const HTTPS_REDIRECT = {
+    httpsRedirect: true,
+    redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT",
+    stripQuery: false,
+} as const;
+
 interface Listener {
-    protocol: "HTTP" | "HTTPS";
+    /** `https`, or `http` (plain HTTP, or the redirect listener next to HTTPS). */
+    role: "https" | "http";
     port: number;
     proxy: pulumi.Output<string>;
 }
 
+interface ReservedAddress {
+    ref: pulumi.Output<string>;
+    ip: pulumi.Output<string>;
+}
+
 /**
- * The frontend of a load balancer: static address(es), certificates, the target proxy and the
- * forwarding rule(s), with the resource kinds and fields the scheme requires.
+ * The frontend of a load balancer: static address(es), certificates, SSL policy, the target proxy, the
+ * forwarding rule(s) and the HTTP→HTTPS redirect, with the resource kinds and fields the scheme
+ * requires.
+ *
+ * @see https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless
  */
 export class Frontend extends pulumi.ComponentResource {
     /** The first VIP (the only one except for cross-region internal). */
     public readonly ipAddress: pulumi.Output<string>;
     /** VIP per region (internal schemes) or under the key "global". */
     public readonly ipAddresses: pulumi.Output<Record<string, string>>;
+    /** The IPv6 address when `ipv6` is on, else undefined. */
+    public readonly ipv6Address: pulumi.Output<string | undefined>;
     /** Ids of the forwarding rules. */
     public readonly forwardingRuleIds: pulumi.Output<string[]>;
     /** Id of the target proxy serving the URL map. */
     public readonly targetProxyId: pulumi.Output<string>;
+    /** Id of the SSL policy on the HTTPS proxy (undefined for plain HTTP). */
+    public readonly sslPolicyId: pulumi.Output<string | undefined>;
     /** `https://<ip>` or `http://<ip>`, with the port when it is not the default. */
     public readonly url: pulumi.Output<string>;
 
@@ -227,38 +393,55 @@ export class Frontend extends pulumi.ComponentResource {
 
         this.physical = args.namePrefix ?? gcpName(name);
         const profile = schemeProfile(args.scheme);
-        const regional = profile.scope === "regional";
-        const region = regional ? args.regions?.[0] : undefined;
+        const region = profile.scope === "regional" ? args.regions?.[0] : undefined;
 
-        const certificates: pulumi.Input<string>[] = [...(args.https?.certificates ?? [])];
-        if (args.https?.certificate) {
-            certificates.push(this.createCertificate(name, args, region));
+        let sslPolicyId: pulumi.Output<string> | undefined;
+        const listeners: Listener[] = [];
+        if (args.https) {
+            sslPolicyId = this.createSslPolicy(name, args, region);
+            listeners.push(this.createHttpsListener(name, args, region, sslPolicyId));
+            if (redirectsHttp(args)) {
+                listeners.push(this.createRedirectListener(name, args, region));
+            }
+        } else {
+            listeners.push(this.createHttpListener(name, args, region));
         }
-
-        const listener = this.createListener(name, args, region, certificates);
         const addresses = this.createAddresses(name, args);
-        const rules = this.createForwardingRules(name, args, listener, addresses);
+        const ipv6 = args.ipv6 ? this.createIpv6Address(name, args) : undefined;
+        const rules = listeners.flatMap((listener) => [
+            ...this.createForwardingRules(name, args, listener, addresses),
+            ...(args.ipv6 ? [this.createIpv6ForwardingRule(name, args, listener, ipv6)] : []),
+        ]);
 
-        this.targetProxyId = listener.proxy;
+        const main = listeners[0];
+        this.targetProxyId = main.proxy;
+        this.sslPolicyId = sslPolicyId ?? pulumi.output(undefined);
         this.ipAddresses = pulumi.output(
             Object.fromEntries(Object.entries(addresses).map(([k, a]) => [k, a.ip])),
         ) as pulumi.Output<Record<string, string>>;
         const first = Object.values(addresses)[0];
         this.ipAddress = first ? first.ip : pulumi.output("");
+        this.ipv6Address = ipv6 ? ipv6.ip : pulumi.output(undefined);
         this.forwardingRuleIds = pulumi.all(rules.map((r) => r.id));
-        const defaultPort = listener.protocol === "HTTPS" ? 443 : 80;
-        const portSuffix = listener.port === defaultPort ? "" : `:${listener.port}`;
-        this.url = pulumi.interpolate`${listener.protocol.toLowerCase()}://${this.ipAddress}${portSuffix}`;
+        const defaultPort = main.role === "https" ? 443 : 80;
+        const portSuffix = main.port === defaultPort ? "" : `:${main.port}`;
+        this.url = pulumi.interpolate`${main.role}://${this.ipAddress}${portSuffix}`;
         this.registerOutputs({
             ipAddress: this.ipAddress,
             ipAddresses: this.ipAddresses,
+            ipv6Address: this.ipv6Address,
             forwardingRuleIds: this.forwardingRuleIds,
             targetProxyId: this.targetProxyId,
+            sslPolicyId: this.sslPolicyId,
             url: this.url,
         });
     }
 
-    private createCertificate(name: string, args: FrontendArgs, region: string | undefined): pulumi.Output<string> {
+    private createSelfManagedCertificate(
+        name: string,
+        args: FrontendArgs,
+        region: string | undefined,
+    ): pulumi.Output<string> {
         const cert = args.https!.certificate!;
         const privateKey = pulumi.secret(cert.privateKey);
         // The name hashes the certificate and key so a new pair gets a new resource, created before the
@@ -284,53 +467,139 @@ export class Frontend extends pulumi.ComponentResource {
         ).id;
     }
 
-    private createListener(
+    /** A Google-managed certificate; its name hashes the domains, which GCP cannot change in place. */
+    private createManagedCertificate(name: string, args: FrontendArgs): pulumi.Output<string> {
+        const domains = args.https!.managedDomains!;
+        return new compute.ManagedSslCertificate(
+            `${name}-managed-cert`,
+            {
+                name: replacementSafeName([this.physical, "managed-cert"], { domains }),
+                project: args.project,
+                type: "MANAGED",
+                managed: { domains },
+            },
+            replacementOptions(compute.ManagedSslCertificate, { parent: this }),
+        ).id;
+    }
+
+    private createSslPolicy(name: string, args: FrontendArgs, region: string | undefined): pulumi.Output<string> {
+        const policy = args.https?.sslPolicy;
+        if (policy?.existing !== undefined) {
+            return pulumi.output(policy.existing);
+        }
+        const common = {
+            name: gcpName(this.physical, "ssl-policy"),
+            project: args.project,
+            ...sslPolicyInputs(policy),
+        };
+        return region
+            ? new compute.RegionSslPolicy(
+                  `${name}-ssl-policy`,
+                  { ...common, region },
+                  replacementOptions(compute.RegionSslPolicy, { parent: this }),
+              ).id
+            : new compute.SSLPolicy(
+                  `${name}-ssl-policy`,
+                  common,
+                  replacementOptions(compute.SSLPolicy, { parent: this }),
+              ).id;
+    }
+
+    private createHttpsListener(
         name: string,
         args: FrontendArgs,
         region: string | undefined,
-        certificates: pulumi.Input<string>[],
+        sslPolicy: pulumi.Output<string>,
     ): Listener {
-        const common = { project: args.project, urlMap: args.urlMap };
-        if (args.https) {
-            const proxyName = gcpName(this.physical, "https-proxy");
-            const proxy = region
-                ? new compute.RegionTargetHttpsProxy(
-                      `${name}-https-proxy`,
-                      { ...common, name: proxyName, region, sslCertificates: certificates },
-                      replacementOptions(compute.RegionTargetHttpsProxy, { parent: this }),
-                  )
-                : new compute.TargetHttpsProxy(
-                      `${name}-https-proxy`,
-                      { ...common, name: proxyName, sslCertificates: certificates },
-                      replacementOptions(compute.TargetHttpsProxy, { parent: this }),
-                  );
-            return { protocol: "HTTPS", port: args.https.port ?? 443, proxy: proxy.id };
+        const https = args.https!;
+        const sslCertificates: pulumi.Input<string>[] = [...(https.certificates ?? [])];
+        if (https.certificate) {
+            sslCertificates.push(this.createSelfManagedCertificate(name, args, region));
         }
-        const proxyName = gcpName(this.physical, "http-proxy");
+        if (https.managedDomains && https.managedDomains.length > 0) {
+            sslCertificates.push(this.createManagedCertificate(name, args));
+        }
+        const common = {
+            name: gcpName(this.physical, "https-proxy"),
+            project: args.project,
+            urlMap: args.urlMap,
+            sslCertificates: sslCertificates.length > 0 ? sslCertificates : undefined,
+            certificateManagerCertificates: https.certificateManagerCertificates,
+            sslPolicy,
+        };
+        const proxy = region
+            ? new compute.RegionTargetHttpsProxy(
+                  `${name}-https-proxy`,
+                  { ...common, region },
+                  replacementOptions(compute.RegionTargetHttpsProxy, { parent: this }),
+              )
+            : new compute.TargetHttpsProxy(
+                  `${name}-https-proxy`,
+                  { ...common, certificateMap: https.certificateMap, quicOverride: https.quic },
+                  replacementOptions(compute.TargetHttpsProxy, { parent: this }),
+              );
+        return { role: "https", port: https.port ?? 443, proxy: proxy.id };
+    }
+
+    private createHttpListener(name: string, args: FrontendArgs, region: string | undefined): Listener {
+        const common = { name: gcpName(this.physical, "http-proxy"), project: args.project, urlMap: args.urlMap };
         const proxy = region
             ? new compute.RegionTargetHttpProxy(
                   `${name}-http-proxy`,
-                  { ...common, name: proxyName, region },
+                  { ...common, region },
                   replacementOptions(compute.RegionTargetHttpProxy, { parent: this }),
               )
             : new compute.TargetHttpProxy(
                   `${name}-http-proxy`,
-                  { ...common, name: proxyName },
+                  common,
                   replacementOptions(compute.TargetHttpProxy, { parent: this }),
               );
-        return { protocol: "HTTP", port: args.httpPort ?? 80, proxy: proxy.id };
+        return { role: "http", port: args.httpPort ?? 80, proxy: proxy.id };
+    }
+
+    /** Plain HTTP answered with a redirect to HTTPS: its own URL map and HTTP proxy. */
+    private createRedirectListener(name: string, args: FrontendArgs, region: string | undefined): Listener {
+        const mapArgs = {
+            name: gcpName(this.physical, "redirect-url-map"),
+            project: args.project,
+            defaultUrlRedirect: HTTPS_REDIRECT,
+        };
+        const urlMap = region
+            ? new compute.RegionUrlMap(
+                  `${name}-redirect-url-map`,
+                  { ...mapArgs, region },
+                  replacementOptions(compute.RegionUrlMap, { parent: this }),
+              ).id
+            : new compute.URLMap(
+                  `${name}-redirect-url-map`,
+                  mapArgs,
+                  replacementOptions(compute.URLMap, { parent: this }),
+              ).id;
+        const proxyArgs = { name: gcpName(this.physical, "redirect-proxy"), project: args.project, urlMap };
+        const proxy = region
+            ? new compute.RegionTargetHttpProxy(
+                  `${name}-redirect-proxy`,
+                  { ...proxyArgs, region },
+                  replacementOptions(compute.RegionTargetHttpProxy, { parent: this }),
+              )
+            : new compute.TargetHttpProxy(
+                  `${name}-redirect-proxy`,
+                  proxyArgs,
+                  replacementOptions(compute.TargetHttpProxy, { parent: this }),
+              );
+        return { role: "http", port: args.httpPort ?? 80, proxy: proxy.id };
     }
 
     /** One address per region (internal) or one global/regional external address, keyed by region or "global". */
-    private createAddresses(
-        name: string,
-        args: FrontendArgs,
-    ): Record<string, { ref: pulumi.Output<string>; ip: pulumi.Output<string> }> {
+    private createAddresses(name: string, args: FrontendArgs): Record<string, ReservedAddress> {
         const profile = schemeProfile(args.scheme);
         const create = args.address?.create ?? true;
         const tier = args.networkTier ?? "PREMIUM";
+        // Two internal forwarding rules (HTTPS and its redirect) may share an IP only if it is reserved
+        // for sharing (gcp-facts §3.2).
+        const purpose = profile.internal && redirectsHttp(args) ? "SHARED_LOADBALANCER_VIP" : undefined;
         const keys = profile.scope === "global" && !profile.internal ? ["global"] : frontendRegions(args);
-        const result: Record<string, { ref: pulumi.Output<string>; ip: pulumi.Output<string> }> = {};
+        const result: Record<string, ReservedAddress> = {};
         for (const key of keys) {
             if (args.address?.existing !== undefined) {
                 const existing = pulumi.output(args.address.existing);
@@ -366,7 +635,12 @@ export class Frontend extends pulumi.ComponentResource {
                 {
                     name: subnetwork
                         ? subnetwork.apply((s) =>
-                              replacementSafeName(physical, { region: key, subnetwork: s, address: requested }),
+                              replacementSafeName(physical, {
+                                  region: key,
+                                  subnetwork: s,
+                                  address: requested,
+                                  purpose,
+                              }),
                           )
                         : replacementSafeName(physical, { region: key, tier, address: requested }),
                     project: args.project,
@@ -374,6 +648,7 @@ export class Frontend extends pulumi.ComponentResource {
                     addressType: profile.internal ? "INTERNAL" : "EXTERNAL",
                     subnetwork,
                     address: requested,
+                    purpose,
                     networkTier: profile.internal ? undefined : tier,
                     labels: args.labels,
                 },
@@ -384,22 +659,68 @@ export class Frontend extends pulumi.ComponentResource {
         return result;
     }
 
-    private createForwardingRules(
-        name: string,
-        args: FrontendArgs,
-        listener: Listener,
-        addresses: Record<string, { ref: pulumi.Output<string>; ip: pulumi.Output<string> }>,
-    ): Array<compute.ForwardingRule | compute.GlobalForwardingRule> {
-        const profile = schemeProfile(args.scheme);
-        const suffix = listener.protocol === "HTTPS" ? "https" : "http";
-        const common = {
+    /** The global IPv6 address of a dual-stack frontend (reserved, existing, or none: ephemeral). */
+    private createIpv6Address(name: string, args: FrontendArgs): ReservedAddress | undefined {
+        if (args.address?.existingIpv6 !== undefined) {
+            const existing = pulumi.output(args.address.existingIpv6);
+            return { ref: existing, ip: existing };
+        }
+        if (args.address?.create === false) {
+            return undefined;
+        }
+        const inputs = { addressType: "EXTERNAL", ipVersion: "IPV6" };
+        const address = new compute.GlobalAddress(
+            `${name}-address-ipv6`,
+            {
+                name: replacementSafeName([this.physical, "address-ipv6"], inputs),
+                project: args.project,
+                ...inputs,
+                labels: args.labels,
+            },
+            addressOptions(compute.GlobalAddress, this, args.address),
+        );
+        return { ref: address.id, ip: address.address };
+    }
+
+    private forwardingRuleCommon(args: FrontendArgs, listener: Listener) {
+        return {
             project: args.project,
-            loadBalancingScheme: profile.loadBalancingScheme,
+            loadBalancingScheme: schemeProfile(args.scheme).loadBalancingScheme,
             ipProtocol: "TCP",
             portRange: String(listener.port),
             target: listener.proxy,
             labels: args.labels,
         };
+    }
+
+    private createIpv6ForwardingRule(
+        name: string,
+        args: FrontendArgs,
+        listener: Listener,
+        address: ReservedAddress | undefined,
+    ): compute.GlobalForwardingRule {
+        return new compute.GlobalForwardingRule(
+            `${name}-${listener.role}-rule-ipv6`,
+            {
+                ...this.forwardingRuleCommon(args, listener),
+                name: gcpName(this.physical, listener.role, "rule", "ipv6"),
+                // With a reserved address the version is the address's; an ephemeral one must be asked for.
+                ipAddress: address?.ref,
+                ipVersion: address ? undefined : "IPV6",
+            },
+            replacementOptions(compute.GlobalForwardingRule, { parent: this }),
+        );
+    }
+
+    private createForwardingRules(
+        name: string,
+        args: FrontendArgs,
+        listener: Listener,
+        addresses: Record<string, ReservedAddress>,
+    ): Array<compute.ForwardingRule | compute.GlobalForwardingRule> {
+        const profile = schemeProfile(args.scheme);
+        const role = listener.role;
+        const common = this.forwardingRuleCommon(args, listener);
         // The forwarding rule must be created after the proxy-only subnet (gcp-facts §3.1). Reading the
         // network through the proxy-only subnets' outputs makes the engine order it so, in TS and in
         // any other language.
@@ -410,22 +731,22 @@ export class Frontend extends pulumi.ComponentResource {
         if (profile.scope === "global" && !profile.internal) {
             return [
                 new compute.GlobalForwardingRule(
-                    `${name}-${suffix}-rule`,
-                    { ...common, name: gcpName(this.physical, suffix, "rule"), ipAddress: addresses.global?.ref },
+                    `${name}-${role}-rule`,
+                    { ...common, name: gcpName(this.physical, role, "rule"), ipAddress: addresses.global?.ref },
                     replacementOptions(compute.GlobalForwardingRule, { parent: this }),
                 ),
             ];
         }
         const regions = frontendRegions(args);
         return regions.map((region) => {
-            const logical = regions.length === 1 ? `${name}-${suffix}-rule` : `${name}-${suffix}-rule-${region}`;
+            const logical = regions.length === 1 ? `${name}-${role}-rule` : `${name}-${role}-rule-${region}`;
             const subnetwork = profile.internal
                 ? pulumi.output(args.subnetworks ?? {}).apply((s) => s[region])
                 : undefined;
             const ruleName =
                 regions.length === 1
-                    ? gcpName(this.physical, suffix, "rule")
-                    : gcpName(this.physical, suffix, "rule", region);
+                    ? gcpName(this.physical, role, "rule")
+                    : gcpName(this.physical, role, "rule", region);
             if (profile.scope === "global") {
                 return new compute.GlobalForwardingRule(
                     logical,

@@ -5,6 +5,8 @@ export * from "./network";
 export * from "./backends";
 export * from "./frontend";
 export * from "./load-balancer";
+export * from "./security-policy";
+export * from "./cross-project";
 export * from "./routing";
 export { validateLoadBalancerArgs } from "./rules/load-balancer";
 export { allRules } from "./rules";

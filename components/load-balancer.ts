@@ -1,6 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BackendLoggingArgs } from "./backends/backend-service";
+import {
+    BackendCdnArgs,
+    BackendIapArgs,
+    BackendLoggingArgs,
+    OutlierDetectionArgs,
+    BackendSettingsArgs,
+} from "./backends/backend-service";
+import { HybridBackend, HybridTargetArgs } from "./backends/hybrid";
+import { DEFAULT_INTERNET_PORT, InternetBackend, InternetTargetArgs } from "./backends/internet";
+import { grantLoadBalancerServiceUser } from "./cross-project";
+import { BackendSecurityPolicyArgs, createSecurityPolicy } from "./security-policy";
 import { CloudRunTargetArgs, ServerlessBackend } from "./backends/serverless";
 import { AddressArgs, Frontend, HttpsArgs, NetworkTier } from "./frontend";
 import { gcpName } from "./naming";
@@ -20,7 +30,7 @@ import type { RoutingContext } from "./rules/routing";
 import { replacementOptions } from "./replacement";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { Scheme, schemeProfile } from "./schemes";
-import { failOnProblems } from "./validation";
+import { failOnProblems, known } from "./validation";
 
 /** One backend of the load balancer, keyed by your name for it in `backends`. Exactly one kind. */
 export interface BackendArgs {
@@ -31,6 +41,21 @@ export interface BackendArgs {
      */
     cloudRun?: CloudRunTargetArgs;
     /**
+     * On-premises or other-cloud IP:port endpoints through a hybrid connectivity NEG (with a health
+     * check and RATE balancing), e.g. the legacy side of a migration to Cloud Run.
+     * @default undefined
+     * @example { zone: "europe-west1-b", endpoints: [{ ipAddress: "192.168.10.21", port: 443 }] }
+     */
+    hybrid?: HybridTargetArgs;
+    /**
+     * An internet endpoint (FQDN or public IP) through an internet NEG — e.g. a Cloud Run service in
+     * another project by its run.app host with `hostOverride` (global external and classic).
+     * Backends with the same `fqdn` (or `ipAddress`), port and project share one global NEG.
+     * @default undefined
+     * @example { fqdn: "hello-abc123-ew.a.run.app", hostOverride: "hello2-abc123-ew.a.run.app" }
+     */
+    internet?: InternetTargetArgs;
+    /**
      * Id or self link of a backend service that already exists, e.g. in another project
      * (cross-project service referencing).
      * @default undefined
@@ -38,11 +63,46 @@ export interface BackendArgs {
      */
     backendService?: pulumi.Input<string>;
     /**
-     * Project of the NEG and backend service this package creates for the backend.
+     * Project of the NEG and backend service this package creates for the backend. Another project
+     * than the load balancer's means cross-project service referencing: any project of the
+     * organization on global external, only Shared VPC service projects on regional and internal
+     * schemes, not on classic.
      * @default the load balancer's project
      * @example "service-project"
      */
     project?: pulumi.Input<string>;
+    /**
+     * Principals granted `roles/compute.loadBalancerServiceUser` on this backend's backend service, so
+     * they can reference it from a URL map in another project.
+     * @default []
+     * @example ["serviceAccount:deployer@lb-project.iam.gserviceaccount.com"]
+     */
+    loadBalancerServiceUsers?: pulumi.Input<string>[];
+    /**
+     * `Name:value` request headers the backend service adds (global external and classic).
+     * @default undefined
+     * @example ["X-Client-Region:{client_region}"]
+     */
+    customRequestHeaders?: pulumi.Input<string>[];
+    /**
+     * Identity-Aware Proxy on the backend service; for a Cloud Run service, the IAP service agent is
+     * granted `roles/run.invoker` on it. Not with `cdn` or `outlierDetection`.
+     * @default undefined (off)
+     * @example { enabled: true, members: ["group:staff@example.com"] }
+     */
+    iap?: BackendIapArgs;
+    /**
+     * Cloud CDN (global external and classic). Not with `iap`.
+     * @default undefined (off)
+     * @example { enabled: true }
+     */
+    cdn?: BackendCdnArgs;
+    /**
+     * Cloud Armor: create a policy (WAF, IP lists, rate limiting) or attach an existing one.
+     * @default undefined (none)
+     * @example { create: { preconfiguredWaf: ["sqli-v33-stable", "xss-v33-stable"], rateLimit: { count: 100 } } }
+     */
+    securityPolicy?: BackendSecurityPolicyArgs;
     /**
      * Description on the backend service.
      * @default undefined
@@ -55,6 +115,13 @@ export interface BackendArgs {
      * @example { sampleRate: 0.1 }
      */
     logging?: BackendLoggingArgs;
+    /**
+     * Eject a failing region of a multi-region backend and send its requests to the next closest region
+     * (global external and cross-region internal only; not with `iap`, not on internet NEGs).
+     * @default undefined (no outlier detection)
+     * @example { consecutiveErrors: 5, baseEjectionTimeSeconds: 180 }
+     */
+    outlierDetection?: OutlierDetectionArgs;
 }
 
 /** The VPC of an Envoy-based load balancer: created (default) or existing. */
@@ -160,6 +227,13 @@ export interface ApplicationLoadBalancerArgs {
      */
     address?: AddressArgs;
     /**
+     * Also serve on IPv6 (dual stack; global external and classic): a global IPv6 address and forwarding
+     * rules of its own.
+     * @default false
+     * @example true
+     */
+    ipv6?: boolean;
+    /**
      * Let clients in other regions reach a regional internal VIP. Changing it replaces the forwarding rule.
      * @default false
      * @example true
@@ -225,8 +299,13 @@ export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
 export function backendKinds(args: Pick<ApplicationLoadBalancerArgs, "backends">): Record<string, BackendKind> {
     const kinds: Record<string, BackendKind> = {};
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
-        const b = backend as BackendArgs & { internet?: unknown; hybrid?: unknown };
-        kinds[key] = b.cloudRun ? "serverless" : b.internet ? "internet" : b.hybrid ? "hybrid" : "backendService";
+        kinds[key] = backend.cloudRun
+            ? "serverless"
+            : backend.internet
+              ? "internet"
+              : backend.hybrid
+                ? "hybrid"
+                : "backendService";
     }
     return kinds;
 }
@@ -279,6 +358,8 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly ipAddress: pulumi.Output<string>;
     /** VIP per region (internal) or under "global". */
     public readonly ipAddresses: pulumi.Output<Record<string, string>>;
+    /** The IPv6 address when `ipv6` is on, else undefined. */
+    public readonly ipv6Address: pulumi.Output<string | undefined>;
     /** `https://<ip>` or `http://<ip>`. */
     public readonly url: pulumi.Output<string>;
     /** Backend service id per backend key. */
@@ -318,24 +399,75 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             : undefined;
 
         const backendIds: Record<string, pulumi.Output<string>> = {};
+        const grants: pulumi.Resource[] = [];
+        const sharedInternetNegs = new Map<unknown, pulumi.Output<string>>();
         for (const [key, backend] of Object.entries(args.backends).sort(([a], [b]) => (a < b ? -1 : 1))) {
             if (backend.backendService !== undefined) {
                 backendIds[key] = pulumi.output(backend.backendService);
                 continue;
             }
-            backendIds[key] = new ServerlessBackend(
-                `${name}-${key}`,
-                {
-                    namePrefix: gcpName(prefix, key),
-                    scheme: args.scheme,
-                    project: backend.project ?? args.project,
-                    cloudRun: backend.cloudRun!,
-                    region: args.region ?? regions[0],
-                    description: backend.description,
-                    logging: backend.logging,
-                },
-                parent,
-            ).backendServiceId;
+            const project = backend.project ?? args.project;
+            const common = {
+                namePrefix: gcpName(prefix, key),
+                scheme: args.scheme,
+                project,
+                description: backend.description,
+                logging: backend.logging,
+                settings: this.backendSettings(name, prefix, key, args, backend),
+            };
+            let created: { backendServiceId: pulumi.Output<string>; backendServiceName: pulumi.Output<string> };
+            if (backend.hybrid !== undefined) {
+                created = new HybridBackend(
+                    `${name}-${key}`,
+                    {
+                        ...common,
+                        hybrid: backend.hybrid,
+                        network: network?.network,
+                        region: profile.scope === "regional" ? regions[0] : undefined,
+                    },
+                    parent,
+                );
+            } else if (backend.internet !== undefined) {
+                const shareKey =
+                    profile.scope === "global" ? internetNegShareKey(backend.internet, project) : undefined;
+                const shared = shareKey !== undefined ? sharedInternetNegs.get(shareKey) : undefined;
+                const internet = new InternetBackend(
+                    `${name}-${key}`,
+                    {
+                        ...common,
+                        internet: backend.internet,
+                        neg: shared,
+                        network: network?.network,
+                        region: profile.scope === "regional" ? regions[0] : undefined,
+                    },
+                    parent,
+                );
+                if (shareKey !== undefined && shared === undefined) {
+                    sharedInternetNegs.set(shareKey, internet.negId);
+                }
+                created = internet;
+            } else {
+                created = new ServerlessBackend(
+                    `${name}-${key}`,
+                    { ...common, cloudRun: backend.cloudRun!, region: args.region ?? regions[0] },
+                    parent,
+                );
+            }
+            backendIds[key] = created.backendServiceId;
+            (backend.loadBalancerServiceUsers ?? []).forEach((member, i) =>
+                grants.push(
+                    grantLoadBalancerServiceUser(
+                        `${name}-${key}-service-user-${i}`,
+                        {
+                            member,
+                            project,
+                            backendService: created.backendServiceName,
+                            region: profile.scope === "regional" ? regions[0] : undefined,
+                        },
+                        parent,
+                    ),
+                ),
+            );
         }
         this.backendServiceIds = pulumi.output(backendIds) as pulumi.Output<Record<string, string>>;
 
@@ -356,9 +488,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 ? new compute.RegionUrlMap(
                       `${name}-url-map`,
                       { ...urlMapArgs, region: regions[0] },
-                      replacementOptions(compute.RegionUrlMap, parent),
+                      replacementOptions(compute.RegionUrlMap, { parent: this, dependsOn: grants }),
                   ).id
-                : new compute.URLMap(`${name}-url-map`, urlMapArgs, replacementOptions(compute.URLMap, parent)).id;
+                : new compute.URLMap(
+                      `${name}-url-map`,
+                      urlMapArgs,
+                      replacementOptions(compute.URLMap, { parent: this, dependsOn: grants }),
+                  ).id;
 
         const frontend = new Frontend(
             `${name}-frontend`,
@@ -374,6 +510,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 https: args.https,
                 httpPort: args.httpPort,
                 address: args.address,
+                ipv6: args.ipv6,
                 allowGlobalAccess: args.allowGlobalAccess,
                 networkTier: args.networkTier,
                 labels: args.labels,
@@ -383,6 +520,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
 
         this.ipAddress = frontend.ipAddress;
         this.ipAddresses = frontend.ipAddresses;
+        this.ipv6Address = frontend.ipv6Address;
         this.url = frontend.url;
         this.forwardingRuleIds = frontend.forwardingRuleIds;
         this.networkSelfLink = network ? network.network : pulumi.output(undefined);
@@ -392,6 +530,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.registerOutputs({
             ipAddress: this.ipAddress,
             ipAddresses: this.ipAddresses,
+            ipv6Address: this.ipv6Address,
             url: this.url,
             backendServiceIds: this.backendServiceIds,
             urlMapId: this.urlMapId,
@@ -400,4 +539,64 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             subnetworkSelfLinks: this.subnetworkSelfLinks,
         });
     }
+
+    /** The backend service settings of one backend, creating its Cloud Armor policy if asked. */
+    private backendSettings(
+        name: string,
+        prefix: string,
+        key: string,
+        args: ApplicationLoadBalancerArgs,
+        backend: BackendArgs,
+    ): BackendSettingsArgs {
+        const policy = backend.securityPolicy;
+        const securityPolicy =
+            policy?.create !== undefined
+                ? createSecurityPolicy(
+                      `${name}-${key}-security-policy`,
+                      {
+                          scheme: args.scheme,
+                          physicalName: gcpName(prefix, key, "armor"),
+                          project: backend.project ?? args.project,
+                          region: loadBalancerRegions(args)[0],
+                          create: policy.create,
+                      },
+                      this,
+                  )
+                : policy?.existing;
+        return {
+            customRequestHeaders: backend.customRequestHeaders,
+            iap: backend.iap,
+            cdn: backend.cdn,
+            outlierDetection: backend.outlierDetection,
+            securityPolicy,
+        };
+    }
 }
+
+/**
+ * What makes two internet backends able to share one global internet NEG: the same project, endpoint
+ * and port. A plain host is compared by value; an output (e.g. a Cloud Run service's URI) by identity,
+ * so pass the same output to every backend that should share.
+ */
+export function internetNegShareKey(target: InternetTargetArgs, project: pulumi.Input<string> | undefined): unknown {
+    if (target.endpoints !== undefined) {
+        return undefined;
+    }
+    const host = target.ipAddress ?? target.fqdn;
+    const port = target.port ?? DEFAULT_INTERNET_PORT;
+    const projectKey = project === undefined ? "" : (known(project) ?? project);
+    if (typeof host === "string" && typeof projectKey === "string") {
+        return `${projectKey}|${host}|${port}`;
+    }
+    let byHost = identityKeys.get(host as object);
+    if (byHost === undefined) {
+        byHost = new Map();
+        identityKeys.set(host as object, byHost);
+    }
+    const composite = `${typeof projectKey === "string" ? projectKey : "output"}|${port}`;
+    if (!byHost.has(composite)) {
+        byHost.set(composite, { host, composite });
+    }
+    return byHost.get(composite);
+}
+const identityKeys = new WeakMap<object, Map<string, object>>();

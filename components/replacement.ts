@@ -18,6 +18,8 @@
  *   the old one.
  * - delete-before-replace: for kinds that keep a fixed name while other inputs force replacement and
  *   that nothing references (forwarding rules): the old one must go first to free its name and IP.
+ *   Also for IAM members: a replacement that keeps the same (resource, role, member) would otherwise
+ *   add the binding (a no-op, it exists) and then delete the old one, leaving no binding at all.
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -36,8 +38,11 @@ export interface ReplacementPolicy {
     title: string;
     /** Inputs whose change forces replacement (gcp-facts §11, terraform-provider-google v7.45.0 ForceNew). */
     forceNew: string;
-    /** How the GCP name is made; "hash" names end in a digest of `hashOf`. */
-    naming: "hash" | "fixed";
+    /**
+     * How the GCP name is made; "hash" names end in a digest of `hashOf`; "none" for kinds GCP
+     * identifies by their fields (endpoints, IAM members, security policy rules), which have no name.
+     */
+    naming: "hash" | "fixed" | "none";
     /** Inputs the hash covers (naming "hash"). */
     hashOf?: string;
     mode: ReplacementMode;
@@ -51,13 +56,76 @@ const DBR = ReplacementMode.DeleteBeforeReplace;
 export const replacementPolicies: ReplacementPolicy[] = [
     {
         type: "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
-        title: "Serverless NEG",
-        forceNew: "every field (cloudRun.service/tag/urlMask, region, project, name)",
+        title: "Serverless NEG and regional internet NEG",
+        forceNew: "every field (cloudRun.service/tag/urlMask, networkEndpointType, network, region, project, name)",
         naming: "hash",
-        hashOf: "project, region, Cloud Run service, tag, URL mask",
+        hashOf: "project, region, Cloud Run service, tag, URL mask (serverless); project, region, network, endpoint type (internet)",
         mode: CBD,
         behaviour:
             "new NEG with a new name is created, the backend service is updated in place to use it, then the old NEG is deleted; no downtime",
+    },
+    {
+        type: "gcp:compute/regionNetworkEndpoint:RegionNetworkEndpoint",
+        title: "Regional internet NEG endpoint",
+        forceNew: "all (NEG, region, fqdn, ipAddress, port)",
+        naming: "none",
+        mode: CBD,
+        behaviour:
+            "endpoints are keyed by host and port, so editing the list adds and removes exactly the endpoints that changed (a NEG holds up to 256); a NEG replacement creates the new NEG's endpoints before the old NEG goes",
+    },
+    {
+        type: "gcp:compute/globalNetworkEndpointGroup:GlobalNetworkEndpointGroup",
+        title: "Global internet NEG",
+        forceNew: "all (name, networkEndpointType, defaultPort)",
+        naming: "hash",
+        hashOf: "project, endpoint type, FQDN or IP, port",
+        mode: CBD,
+        behaviour:
+            "a global internet NEG holds exactly one endpoint, so a new endpoint means a new NEG (the endpoint is in the hash): created with its endpoint, attached to the backend service, then the old NEG is deleted",
+    },
+    {
+        type: "gcp:compute/globalNetworkEndpoint:GlobalNetworkEndpoint",
+        title: "Global internet NEG endpoint",
+        forceNew: "all (NEG, fqdn, ipAddress, port)",
+        naming: "none",
+        mode: CBD,
+        behaviour:
+            "replaced only together with its NEG (whose name hashes the endpoint), so the new endpoint goes into the new NEG and never meets the one-endpoint limit",
+    },
+    {
+        type: "gcp:compute/networkEndpointGroup:NetworkEndpointGroup",
+        title: "Hybrid NEG (zonal)",
+        forceNew: "all (name, zone, network, subnetwork, networkEndpointType, defaultPort)",
+        naming: "hash",
+        hashOf: "project, zone, network, default port",
+        mode: CBD,
+        behaviour:
+            "a zone, network or default-port change creates a new NEG with its endpoints, repoints the backend service, then deletes the old NEG",
+    },
+    {
+        type: "gcp:compute/networkEndpoint:NetworkEndpoint",
+        title: "Hybrid NEG endpoint",
+        forceNew: "all (NEG, zone, ipAddress, port)",
+        naming: "none",
+        mode: CBD,
+        behaviour:
+            "endpoints are keyed by IP and port: an edited list adds the new endpoints before removing the old ones, so the NEG never runs empty",
+    },
+    {
+        type: "gcp:compute/healthCheck:HealthCheck",
+        title: "Health check (global, hybrid NEGs)",
+        forceNew: "name, project",
+        naming: "fixed",
+        mode: CBD,
+        behaviour: "port, path, protocol and timings update in place; only a new name prefix replaces it",
+    },
+    {
+        type: "gcp:compute/regionHealthCheck:RegionHealthCheck",
+        title: "Health check (regional, hybrid NEGs)",
+        forceNew: "name, project, region",
+        naming: "fixed",
+        mode: CBD,
+        behaviour: "as the global health check; a region change creates it in the new region (names are per region)",
     },
     {
         type: "gcp:compute/backendService:BackendService",
@@ -149,6 +217,32 @@ export const replacementPolicies: ReplacementPolicy[] = [
         behaviour: "as the global certificate",
     },
     {
+        type: "gcp:compute/managedSslCertificate:ManagedSslCertificate",
+        title: "Google-managed certificate",
+        forceNew: "managed.domains, name, type",
+        naming: "hash",
+        hashOf: "domains",
+        mode: CBD,
+        behaviour:
+            "changed domains give a new certificate; the proxy switches to it at once, then the old one is deleted. The new certificate serves only once GCP has provisioned it (up to about an hour, DNS must point at the load balancer): to avoid that gap, add the new certificate through https.certificates first (docs/SAFE-UPDATES.md)",
+    },
+    {
+        type: "gcp:compute/sSLPolicy:SSLPolicy",
+        title: "SSL policy (global)",
+        forceNew: "name, description, project (profile, minTlsVersion, customFeatures update in place)",
+        naming: "fixed",
+        mode: CBD,
+        behaviour: "profile and TLS version changes update in place; only a new name prefix replaces it",
+    },
+    {
+        type: "gcp:compute/regionSslPolicy:RegionSslPolicy",
+        title: "SSL policy (regional)",
+        forceNew: "name, description, project, region",
+        naming: "fixed",
+        mode: CBD,
+        behaviour: "as the global SSL policy; a region change creates it in the new region (names are per region)",
+    },
+    {
         type: "gcp:compute/globalAddress:GlobalAddress",
         title: "Reserved IP (global)",
         forceNew: "essentially every field",
@@ -188,6 +282,32 @@ export const replacementPolicies: ReplacementPolicy[] = [
         behaviour: "as the regional forwarding rule: delete, then create with the same name and IP",
     },
     {
+        type: "gcp:compute/securityPolicy:SecurityPolicy",
+        title: "Cloud Armor policy (global)",
+        forceNew: "name, type (fixed to CLOUD_ARMOR), project; rules update in place",
+        naming: "fixed",
+        mode: CBD,
+        behaviour:
+            "rule and Adaptive Protection changes update in place; only a new name prefix or backend key replaces it, and the backend service is repointed before the old policy is deleted",
+    },
+    {
+        type: "gcp:compute/regionSecurityPolicy:RegionSecurityPolicy",
+        title: "Cloud Armor policy (regional)",
+        forceNew: "name, type (fixed to CLOUD_ARMOR), project, region",
+        naming: "fixed",
+        mode: CBD,
+        behaviour: "as the global policy; its rules are separate resources",
+    },
+    {
+        type: "gcp:compute/regionSecurityPolicyRule:RegionSecurityPolicyRule",
+        title: "Cloud Armor rule (regional policy)",
+        forceNew: "securityPolicy, priority, region, project; match and action update in place",
+        naming: "none",
+        mode: CBD,
+        behaviour:
+            "rules are keyed by priority, so a changed rule updates in place; a new policy gets its rules before the old policy (and its rules) go, so protection never lapses",
+    },
+    {
         type: "gcp:compute/network:Network",
         title: "VPC",
         forceNew: "name, autoCreateSubnetworks (fixed to false)",
@@ -204,6 +324,34 @@ export const replacementPolicies: ReplacementPolicy[] = [
         behaviour:
             "growing a regular subnet is in place; shrinking one, or resizing a proxy-only subnet, cannot be done by an update: follow the BACKUP/ACTIVE procedure in docs/SAFE-UPDATES.md",
     },
+    ...[
+        [
+            "gcp:iap/webBackendServiceIamMember:WebBackendServiceIamMember",
+            "IAP accessor grant (global backend service)",
+        ],
+        [
+            "gcp:iap/webRegionBackendServiceIamMember:WebRegionBackendServiceIamMember",
+            "IAP accessor grant (regional backend service)",
+        ],
+        ["gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "Cloud Run invoker grant (IAP service agent)"],
+        [
+            "gcp:compute/backendServiceIamMember:BackendServiceIamMember",
+            "Load balancer service user grant (backend service)",
+        ],
+        [
+            "gcp:compute/regionBackendServiceIamMember:RegionBackendServiceIamMember",
+            "Load balancer service user grant (regional backend service)",
+        ],
+        ["gcp:projects/iAMMember:IAMMember", "Load balancer service user grant (project)"],
+    ].map(([type, title]): ReplacementPolicy => ({
+        type,
+        title,
+        forceNew: "every field (resource, role, member, project)",
+        naming: "none",
+        mode: DBR,
+        behaviour:
+            "a grant is removed, then added again: create-before-delete would add a binding that already exists (a no-op) and then delete it, leaving none. The principal loses access for the seconds in between; nothing references a grant, so the delete cannot be blocked",
+    })),
 ];
 
 const byType = new Map(replacementPolicies.map((p) => [p.type, p]));

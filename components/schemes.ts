@@ -254,7 +254,7 @@ export const featureTable: FeatureSupport[] = [
     },
     {
         feature: "multiRegionServerless",
-        title: "One service in several regions behind one backend",
+        title: "One service in several regions behind one backend (Premium tier)",
         option: "backends.<key>.cloudRun.regions",
         supported: only("global-external", "classic", "cross-region-internal"),
         alternative: "use scheme global-external (or cross-region-internal), or one load balancer per region",
@@ -297,10 +297,9 @@ export const featureTable: FeatureSupport[] = [
         feature: "hybridNeg",
         title: "Hybrid NEG (on-prem IP:port)",
         option: "backends.<key>.hybrid",
-        supported: NOT_CLASSIC,
-        alternative:
-            "use an Envoy-based scheme (regional-internal, regional-external, cross-region-internal, global-external)",
-        source: "gcp-facts §2 (hybrid connectivity NEGs)",
+        supported: ALL,
+        alternative: "",
+        source: "hybrid-neg-concepts: all five Application Load Balancer schemes support hybrid NEGs",
     },
     {
         feature: "crossProjectBackend",
@@ -315,13 +314,14 @@ export const featureTable: FeatureSupport[] = [
         title: "Google-managed certificate (Compute)",
         option: "https.managedDomains",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
-        alternative: "give a self-managed certificate (https.certificate), or Certificate Manager certificates",
+        alternative:
+            "give a self-managed certificate (https.certificate), or Certificate Manager certificates (https.certificateManagerCertificates), which can be Google-managed with DNS authorization",
         source: "gcp-facts §3.3, §4, §5",
     },
     {
         feature: "selfManagedCertificate",
-        title: "Self-managed certificate (Compute)",
-        option: "https.certificate",
+        title: "Compute SSL certificates (self-managed, or existing ones by id)",
+        option: "https.certificate / https.certificates",
         supported: only("regional-internal", "regional-external", "global-external", "classic"),
         alternative: "use Certificate Manager certificates (https.certificateManagerCertificates)",
         source: "gcp-facts §3.3 (cross-region internal: UNCONFIRMED, assumed unsupported)",
@@ -332,15 +332,24 @@ export const featureTable: FeatureSupport[] = [
         option: "https.certificateMap",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative: "reference certificates directly with https.certificateManagerCertificates",
-        source: "gcp-facts §5",
+        source: "gcp-facts §5; TargetHttpsProxy.certificateMap: only EXTERNAL and EXTERNAL_MANAGED",
     },
     {
         feature: "certificateManagerCertificates",
         title: "Certificate Manager certificates referenced directly",
         option: "https.certificateManagerCertificates",
+        supported: only("regional-internal", "cross-region-internal", "regional-external"),
+        alternative:
+            "put the certificates in a Certificate Manager certificate map and give https.certificateMap, or use https.managedDomains",
+        source: "gcp-facts §3.3, §4; provider docs: direct certificates only for INTERNAL_MANAGED on global proxies (API: 'Cloud certificate reference is not supported for TargetHttpsProxy creation', terraform-provider-google#24730)",
+    },
+    {
+        feature: "sslPolicy",
+        title: "SSL policy (MODERN, TLS 1.2 minimum by default)",
+        option: "https.sslPolicy",
         supported: ALL,
         alternative: "",
-        source: "gcp-facts §3.3",
+        source: "gcp-facts §3.3, §5",
     },
     {
         feature: "quicOverride",
@@ -355,7 +364,7 @@ export const featureTable: FeatureSupport[] = [
         title: "IPv6 (dual stack) frontend",
         option: "ipv6",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
-        alternative: "use scheme global-external",
+        alternative: "use scheme global-external for an IPv6 frontend, or remove ipv6",
         source: "gcp-facts §5",
     },
     {
@@ -371,7 +380,8 @@ export const featureTable: FeatureSupport[] = [
         title: "Standard network tier",
         option: "networkTier",
         supported: only("regional-external"),
-        alternative: "use PREMIUM; Standard tier is offered only by the regional external scheme here",
+        alternative:
+            "use PREMIUM (the default); Standard tier is offered only by the regional external scheme here, and one service in several regions needs Premium",
         source: "gcp-facts §4, §5",
     },
     {

@@ -37,6 +37,7 @@ describe("ApplicationLoadBalancer, regional internal", () => {
                 "RegionBackendService orders-orders-backend",
                 "RegionNetworkEndpointGroup orders-orders-neg",
                 "RegionSslCertificate orders-frontend-cert",
+                "RegionSslPolicy orders-frontend-ssl-policy",
                 "RegionTargetHttpsProxy orders-frontend-https-proxy",
                 "RegionUrlMap orders-url-map",
                 "Subnetwork orders-network-proxy-only-europe-west1",
@@ -99,16 +100,24 @@ describe("ApplicationLoadBalancer, regional internal", () => {
         assert.deepStrictEqual(urlMap, { defaultService: backend.id, name: "orders-url-map", region: R });
     });
 
-    it("points the HTTPS proxy at the URL map and the regional certificate, whose key is secret", () => {
+    it("points the HTTPS proxy at the URL map, the regional certificate (key secret) and a MODERN TLS 1.2 regional SSL policy", () => {
         const proxy = recorder.get(
             "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
             "orders-frontend-https-proxy",
         ).inputs;
         const cert = recorder.get("gcp:compute/regionSslCertificate:RegionSslCertificate", "orders-frontend-cert");
+        const policy = recorder.get("gcp:compute/regionSslPolicy:RegionSslPolicy", "orders-frontend-ssl-policy");
+        assert.deepStrictEqual(policy.inputs, {
+            minTlsVersion: "TLS_1_2",
+            name: "orders-ssl-policy",
+            profile: "MODERN",
+            region: R,
+        });
         assert.deepStrictEqual(proxy, {
             name: "orders-https-proxy",
             region: R,
             sslCertificates: [cert.id],
+            sslPolicy: policy.id,
             urlMap: `${P}/regions/${R}/urlMaps/orders-url-map`,
         });
         assert.strictEqual(cert.inputs.privateKey, "[secret]");

@@ -36,6 +36,7 @@ describe("programs/internal-https (the default plan)", () => {
             "gcp:compute/regionBackendService:RegionBackendService",
             "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
             "gcp:compute/regionSslCertificate:RegionSslCertificate",
+            "gcp:compute/regionSslPolicy:RegionSslPolicy",
             "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
             "gcp:compute/regionUrlMap:RegionUrlMap",
             "gcp:compute/subnetwork:Subnetwork",

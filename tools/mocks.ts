@@ -143,7 +143,14 @@ function mockState(
         if (kind === "Address" || kind === "GlobalAddress") {
             const internal = inputs.addressType === "INTERNAL";
             state.address =
-                inputs.address ?? (internal ? "10.1.2.10" : kind === "Address" ? "203.0.113.20" : "203.0.113.10");
+                inputs.address ??
+                (internal
+                    ? "10.1.2.10"
+                    : inputs.ipVersion === "IPV6"
+                      ? "2001:db8::10"
+                      : kind === "Address"
+                        ? "203.0.113.20"
+                        : "203.0.113.10");
         }
         if (kind === "ForwardingRule" || kind === "GlobalForwardingRule") {
             state.ipAddress = inputs.ipAddress;
@@ -163,6 +170,13 @@ function mockState(
                 project,
                 uri: `https://${physical}-abcdefghij-${location.split("-")[0].slice(0, 2)}.a.run.app`,
             },
+        };
+    }
+    if (type === "gcp:certificatemanager/certificate:Certificate") {
+        const location = inputs.location ?? "global";
+        return {
+            id: `projects/${project}/locations/${location}/certificates/${physical}`,
+            state: { ...inputs, name: physical, project, location },
         };
     }
     if (type === "tls:index/privateKey:PrivateKey") {

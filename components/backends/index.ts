@@ -1,2 +1,4 @@
 export * from "./backend-service";
 export * from "./serverless";
+export * from "./hybrid";
+export * from "./internet";

@@ -2,10 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
-import { serverlessRules } from "../rules/backends";
+import { backendServiceRules, serverlessRules } from "../rules/backends";
 import { Scheme } from "../schemes";
 import { failOnProblems, runRules } from "../validation";
-import { BackendLoggingArgs, createBackendService } from "./backend-service";
+import { BackendLoggingArgs, BackendSettingsArgs, createBackendService, grantIapInvoker } from "./backend-service";
 
 /**
  * Which Cloud Run service(s) a serverless NEG points at: one service (optionally one traffic tag), or a
@@ -82,6 +82,14 @@ export interface ServerlessBackendArgs {
      */
     logging?: BackendLoggingArgs;
     /**
+     * IAP, Cloud CDN, Cloud Armor policy, outlier detection and custom headers of the backend service.
+     * With IAP on, the IAP service agent gets `roles/run.invoker` on the Cloud Run service (when
+     * `cloudRun.service` names it), so the service needs no `allUsers` invoker.
+     * @default {}
+     * @example { iap: { enabled: true } }
+     */
+    settings?: BackendSettingsArgs;
+    /**
      * Prefix of the physical GCP names of the resources created here.
      * @default the component's name, made GCP-valid
      * @example "orders-prod-api"
@@ -99,7 +107,10 @@ export function serverlessRegions(args: Pick<ServerlessBackendArgs, "cloudRun" |
 }
 
 export function validateServerlessBackendArgs(args: ServerlessBackendArgs) {
-    return runRules(serverlessRules, args);
+    return [
+        ...runRules(serverlessRules, args),
+        ...runRules(backendServiceRules, { scheme: args.scheme, outlierDetection: args.settings?.outlierDetection }),
+    ];
 }
 
 /**
@@ -110,6 +121,8 @@ export function validateServerlessBackendArgs(args: ServerlessBackendArgs) {
 export class ServerlessBackend extends pulumi.ComponentResource {
     /** Id of the backend service, for URL maps. */
     public readonly backendServiceId: pulumi.Output<string>;
+    /** Name of the backend service, for IAM bindings on it. */
+    public readonly backendServiceName: pulumi.Output<string>;
     /** Ids of the NEGs, one per region. */
     public readonly negIds: pulumi.Output<string[]>;
     /** The backend service resource (regional or global by scheme). */
@@ -162,12 +175,27 @@ export class ServerlessBackend extends pulumi.ComponentResource {
                 groups: this.negs.map((n) => n.id),
                 description: args.description,
                 logging: args.logging,
+                ...args.settings,
             },
             this,
         );
+        if (args.settings?.iap?.enabled && args.cloudRun.service === undefined) {
+            void pulumi.log.warn(
+                "IAP is on for a URL-mask backend: grant the IAP service agent (service-<PROJECT_NUMBER>@gcp-sa-iap.iam.gserviceaccount.com) roles/run.invoker on each service the mask reaches",
+                this,
+            );
+        }
+        if (args.settings?.iap?.enabled && args.cloudRun.service !== undefined) {
+            grantIapInvoker(name, { project: args.project, service: args.cloudRun.service, regions }, this);
+        }
         this.backendService = created.resource;
         this.backendServiceId = created.id;
+        this.backendServiceName = created.name;
         this.negIds = pulumi.all(this.negs.map((n) => n.id));
-        this.registerOutputs({ backendServiceId: this.backendServiceId, negIds: this.negIds });
+        this.registerOutputs({
+            backendServiceId: this.backendServiceId,
+            backendServiceName: this.backendServiceName,
+            negIds: this.negIds,
+        });
     }
 }

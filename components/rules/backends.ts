@@ -1,7 +1,10 @@
+import type { OutlierDetectionArgs } from "../backends/backend-service";
+import type { HybridBackendArgs } from "../backends/hybrid";
+import type { InternetBackendArgs } from "../backends/internet";
 import type { ServerlessBackendArgs } from "../backends/serverless";
-import { schemeProfile, supports } from "../schemes";
+import { Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
-import { regionFinding } from "./common";
+import { regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Cloud Run service names and traffic tags: RFC 1035 labels (gcp-facts §1.1). */
 export const RFC1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -129,5 +132,349 @@ export const serverlessRules: Rule<ServerlessBackendArgs>[] = [
             }
             return findings;
         },
+    },
+];
+
+/**
+ * What the backend-service rules read. Every backend kind's args (serverless, internet, hybrid) satisfy
+ * it, so options of the backend service itself — outlier detection, and the options that exclude each
+ * other (IAP, CDN, outlier detection) — are checked in one place whatever the NEG kind.
+ */
+export interface BackendServiceRuleContext {
+    scheme: Scheme;
+    outlierDetection?: OutlierDetectionArgs;
+}
+
+function wholeNumberFinding(field: string, value: number | undefined, min: number, max?: number): Finding[] {
+    if (value === undefined || (Number.isInteger(value) && value >= min && (max === undefined || value <= max))) {
+        return [];
+    }
+    const range = max === undefined ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`;
+    return [{ field, message: `${value} is not ${range}`, fix: `use ${range}` }];
+}
+
+/** Backend-service options some schemes lack (see `featureTable`). */
+export const backendServiceOptions: SchemeOption<BackendServiceRuleContext>[] = [
+    { feature: "outlierDetection", field: "outlierDetection", isSet: (args) => args.outlierDetection !== undefined },
+];
+
+export const backendServiceRules: Rule<BackendServiceRuleContext>[] = [
+    {
+        id: "outlier-detection",
+        component: "BackendService",
+        summary:
+            "Outlier detection only on schemes that have it with serverless NEGs (global external, cross-region internal), with valid counts and times",
+        prevents:
+            "outlier detection GCP does not apply to serverless NEGs on classic and regional backend services, and `Invalid value for field 'resource.outlierDetection…'` at apply",
+        fix: "remove outlierDetection, or use scheme global-external or cross-region-internal",
+        check: (args) => {
+            const outlier = args.outlierDetection;
+            if (outlier === undefined) {
+                return [];
+            }
+            const unsupported = schemeOptionFindings(args.scheme, backendServiceOptions, args);
+            if (unsupported.length > 0) {
+                return unsupported;
+            }
+            return [
+                ...wholeNumberFinding("outlierDetection.consecutiveErrors", outlier.consecutiveErrors, 1),
+                ...wholeNumberFinding("outlierDetection.consecutiveGatewayErrors", outlier.consecutiveGatewayErrors, 1),
+                ...wholeNumberFinding("outlierDetection.intervalSeconds", outlier.intervalSeconds, 1),
+                ...wholeNumberFinding("outlierDetection.baseEjectionTimeSeconds", outlier.baseEjectionTimeSeconds, 1),
+                ...wholeNumberFinding("outlierDetection.maxEjectionPercent", outlier.maxEjectionPercent, 0, 100),
+            ];
+        },
+    },
+];
+/** GCP zone names: `europe-west1-b`. */
+export const ZONE_PATTERN = /^[a-z]+-[a-z]+[0-9]+-[a-z]$/;
+
+/** The region a zone belongs to: `europe-west1-b` → `europe-west1`. */
+export function zoneRegion(zone: string): string {
+    return zone.replace(/-[a-z]$/, "");
+}
+
+export const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$/;
+
+function portFinding(field: string, port: number): Finding[] {
+    return Number.isInteger(port) && port >= 1 && port <= 65535
+        ? []
+        : [{ field, message: `${port} is not a TCP port (1–65535)` }];
+}
+
+export const hybridRules: Rule<HybridBackendArgs>[] = [
+    {
+        id: "hybrid-endpoints",
+        component: "HybridBackend",
+        summary: "A hybrid backend has at least one distinct IPv4:port endpoint",
+        prevents:
+            "`Invalid value for field 'resource.ipAddress'` / a port-less NON_GCP_PRIVATE_IP_PORT endpoint at apply, or a backend service with nothing to send to",
+        fix: 'list endpoints as { ipAddress: "192.168.10.21", port: 443 } (or set hybrid.defaultPort)',
+        check: (args) => {
+            const target = args.hybrid;
+            const endpoints = target.endpoints ?? [];
+            if (endpoints.length === 0) {
+                return [{ field: "hybrid.endpoints", message: "no endpoint is given" }];
+            }
+            const findings: Finding[] = [];
+            if (target.defaultPort !== undefined) {
+                findings.push(...portFinding("hybrid.defaultPort", target.defaultPort));
+            }
+            const seen = new Set<string>();
+            endpoints.forEach((endpoint, i) => {
+                const field = `hybrid.endpoints[${i}]`;
+                if (!IPV4.test(endpoint.ipAddress)) {
+                    findings.push({
+                        field: `${field}.ipAddress`,
+                        message: `"${endpoint.ipAddress}" is not an IPv4 address; hybrid NEG endpoints are private IP:port pairs, not host names`,
+                        fix: "give the endpoint's private IPv4 address (for a host name use an internet NEG: backends.<key>.internet)",
+                    });
+                }
+                const port = endpoint.port ?? target.defaultPort;
+                if (port === undefined) {
+                    findings.push({
+                        field: `${field}.port`,
+                        message: "no port is set and hybrid.defaultPort is unset",
+                    });
+                } else if (endpoint.port !== undefined) {
+                    findings.push(...portFinding(`${field}.port`, endpoint.port));
+                }
+                const key = `${endpoint.ipAddress}:${port}`;
+                if (seen.has(key)) {
+                    findings.push({
+                        field,
+                        message: `${key} is listed more than once; a NEG holds each endpoint once`,
+                        fix: "remove the duplicate endpoint",
+                    });
+                }
+                seen.add(key);
+            });
+            return findings;
+        },
+    },
+    {
+        id: "hybrid-zone",
+        component: "HybridBackend",
+        summary: "A hybrid NEG's zone is a zone, in the load balancer's region for regional schemes",
+        prevents:
+            "a zonal NEG that cannot be created, or one regional load balancers never forward to (hybrid connectivity must be in the load balancer's region)",
+        fix: 'set hybrid.zone to a zone of the region where the VPN or Interconnect lands, e.g. "europe-west1-b"',
+        check: (args) => {
+            const zone = args.hybrid.zone;
+            if (zone === undefined || !ZONE_PATTERN.test(zone)) {
+                return [
+                    {
+                        field: "hybrid.zone",
+                        message:
+                            zone === undefined
+                                ? "no zone is set"
+                                : `"${zone}" is not a GCP zone name (e.g. "europe-west1-b")`,
+                    },
+                ];
+            }
+            const profile = schemeProfile(args.scheme);
+            if (profile.scope === "regional" && args.region !== undefined && zoneRegion(zone) !== args.region) {
+                return [
+                    {
+                        field: "hybrid.zone",
+                        message: `"${zone}" is not in ${args.region}, the region of this ${profile.title}`,
+                        fix: `use a zone of ${args.region}, where the load balancer and its hybrid connectivity must be`,
+                    },
+                ];
+            }
+            return [];
+        },
+    },
+    {
+        id: "hybrid-network",
+        component: "HybridBackend",
+        summary: "A hybrid NEG names the VPC its hybrid connectivity is attached to",
+        prevents: "a hybrid NEG in the wrong (or a nonexistent `default`) network, unreachable from the endpoints",
+        fix: 'set hybrid.network to the self link of the VPC with the VPN or Interconnect, e.g. "projects/net/global/networks/hybrid"',
+        check: (args) =>
+            args.hybrid.network === undefined && args.network === undefined
+                ? [
+                      {
+                          field: "hybrid.network",
+                          message: `is not set, and the ${schemeProfile(args.scheme).title} has no VPC of its own to default to`,
+                      },
+                  ]
+                : [],
+    },
+    {
+        id: "hybrid-balancing",
+        component: "HybridBackend",
+        summary: "A hybrid backend's rate and health-check timings are positive and consistent",
+        prevents:
+            "`Invalid value for field 'resource.backends[0].maxRatePerEndpoint'` and health checks whose timeout exceeds their interval",
+        fix: "use a positive maxRatePerEndpoint and a health-check timeoutSec no greater than checkIntervalSec",
+        check: (args) => {
+            const findings: Finding[] = [];
+            const rate = args.hybrid.maxRatePerEndpoint;
+            if (rate !== undefined && !(rate > 0)) {
+                findings.push({
+                    field: "hybrid.maxRatePerEndpoint",
+                    message: `${rate} is not a positive rate; hybrid NEGs use the RATE balancing mode, which needs one`,
+                });
+            }
+            const check = args.hybrid.healthCheck;
+            if (check?.port !== undefined) {
+                findings.push(...portFinding("hybrid.healthCheck.port", check.port));
+            }
+            const interval = check?.checkIntervalSec ?? 5;
+            const timeout = check?.timeoutSec ?? 5;
+            if (timeout > interval) {
+                findings.push({
+                    field: "hybrid.healthCheck.timeoutSec",
+                    message: `${timeout} s is longer than checkIntervalSec (${interval} s)`,
+                });
+            }
+            return findings;
+        },
+    },
+];
+
+/** Most endpoints a regional internet NEG holds (gcp-facts §8). */
+export const REGIONAL_INTERNET_NEG_MAX_ENDPOINTS = 256;
+
+/** Why Cloud Run behind an internet NEG needs ingress "all" (gcp-facts §2.1, UNCONFIRMED inference). */
+export const INTERNET_NEG_INGRESS_NOTE =
+    'traffic reaching *.run.app through an internet NEG counts as internet traffic for Cloud Run ingress, so the service needs ingress "all" (UNCONFIRMED: inferred from the ingress definitions)';
+
+const PRIVATE_IPV4 = /^(10\.|192\.168\.|172\.(1[6-9]|2[0-9]|3[01])\.|127\.)/;
+const FQDN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z][-a-z0-9]{0,61}[a-z0-9]$/i;
+
+export const internetRules: Rule<InternetBackendArgs>[] = [
+    {
+        id: "internet-scheme",
+        component: "InternetBackend",
+        summary: "Internet NEGs exist for global external, classic, regional external and regional internal",
+        prevents: "an internet NEG the load balancer cannot use (cross-region internal has none)",
+        fix: "use scheme global-external (global internet NEG) or regional-internal/regional-external (regional internet NEG)",
+        check: (args) =>
+            supports(args.scheme, "globalInternetNeg") || supports(args.scheme, "regionalInternetNeg")
+                ? []
+                : [
+                      {
+                          field: "internet",
+                          message: `an internet NEG is not supported by the ${schemeProfile(args.scheme).title} (scheme "${args.scheme}")`,
+                      },
+                  ],
+    },
+    {
+        id: "internet-endpoint",
+        component: "InternetBackend",
+        summary:
+            "An internet backend names one FQDN or public IP (global), or up to 256 endpoints of one type (regional)",
+        prevents:
+            "GCP's limits: 1 endpoint per global internet NEG, 256 per regional one, one endpoint type per NEG, no private IPs",
+        fix: 'set exactly one of internet.fqdn (e.g. "hello-abc123-ew.a.run.app"), internet.ipAddress or internet.endpoints (regional schemes)',
+        check: (args) => {
+            const target = args.internet;
+            const given = [
+                target.fqdn !== undefined ? "fqdn" : undefined,
+                target.ipAddress !== undefined ? "ipAddress" : undefined,
+                target.endpoints !== undefined ? "endpoints" : undefined,
+            ].filter((k): k is string => k !== undefined);
+            if (given.length !== 1) {
+                return [
+                    {
+                        field: "internet",
+                        message:
+                            given.length === 0
+                                ? "names no endpoint"
+                                : `names ${given.join(" and ")}; exactly one is allowed`,
+                    },
+                ];
+            }
+            const findings: Finding[] = [];
+            const regional = schemeProfile(args.scheme).scope === "regional";
+            const endpoints = target.endpoints ?? [{ fqdn: target.fqdn, ipAddress: target.ipAddress }];
+            const field = (i: number, key: string) =>
+                target.endpoints !== undefined ? `internet.endpoints[${i}].${key}` : `internet.${key}`;
+            if (target.endpoints !== undefined) {
+                if (!regional && target.endpoints.length > 1) {
+                    findings.push({
+                        field: "internet.endpoints",
+                        message: `${target.endpoints.length} endpoints given, but a global internet NEG holds exactly one`,
+                        fix: "give one endpoint (internet.fqdn), or one backend per endpoint",
+                    });
+                }
+                if (target.endpoints.length === 0) {
+                    findings.push({ field: "internet.endpoints", message: "no endpoint is given" });
+                }
+                if (target.endpoints.length > REGIONAL_INTERNET_NEG_MAX_ENDPOINTS) {
+                    findings.push({
+                        field: "internet.endpoints",
+                        message: `${target.endpoints.length} endpoints given; a regional internet NEG holds at most ${REGIONAL_INTERNET_NEG_MAX_ENDPOINTS}`,
+                        fix: "split the endpoints over several backends",
+                    });
+                }
+                const kinds = new Set(endpoints.map((e) => (e.ipAddress !== undefined ? "ip" : "fqdn")));
+                if (kinds.size > 1) {
+                    findings.push({
+                        field: "internet.endpoints",
+                        message: "mixes FQDN and IP endpoints; a NEG holds endpoints of one type",
+                        fix: "use one backend for the FQDN endpoints and another for the IP endpoints",
+                    });
+                }
+            }
+            endpoints.forEach((e, i) => {
+                if ((e.fqdn === undefined) === (e.ipAddress === undefined)) {
+                    findings.push({
+                        field: `internet.endpoints[${i}]`,
+                        message: "needs exactly one of fqdn and ipAddress",
+                    });
+                    return;
+                }
+                const fqdn = known(e.fqdn);
+                if (fqdn !== undefined && !FQDN.test(fqdn)) {
+                    findings.push({
+                        field: field(i, "fqdn"),
+                        message: `"${fqdn}" is not a fully qualified domain name (no scheme, path or port)`,
+                        fix: 'give the host name only, e.g. "hello-abc123-ew.a.run.app" for https://hello-abc123-ew.a.run.app/',
+                    });
+                }
+                if (e.ipAddress !== undefined) {
+                    if (!IPV4.test(e.ipAddress)) {
+                        findings.push({
+                            field: field(i, "ipAddress"),
+                            message: `"${e.ipAddress}" is not an IPv4 address`,
+                        });
+                    } else if (PRIVATE_IPV4.test(e.ipAddress)) {
+                        findings.push({
+                            field: field(i, "ipAddress"),
+                            message: `${e.ipAddress} is a private address; internet NEGs take public IPs only`,
+                            fix: "for on-premises private endpoints use a hybrid backend (backends.<key>.hybrid)",
+                        });
+                    }
+                }
+                const port = (target.endpoints?.[i] as { port?: number } | undefined)?.port;
+                if (port !== undefined) {
+                    findings.push(...portFinding(field(i, "port"), port));
+                }
+            });
+            if (target.port !== undefined) {
+                findings.push(...portFinding("internet.port", target.port));
+            }
+            return findings;
+        },
+    },
+    {
+        id: "internet-host-override",
+        component: "InternetBackend",
+        summary: "The Host header is overridden only on global external and classic",
+        prevents:
+            "Envoy-based schemes reject Host/:authority header changes, so Cloud Run (routed by Host) would answer 404",
+        fix: "use scheme global-external for the internet-NEG trick, or reach the Cloud Run service in another project with cross-project service referencing (backends.<key>.backendService, or cloudRun with project)",
+        check: (args) =>
+            args.internet.hostOverride !== undefined && !supports(args.scheme, "backendCustomHeaders")
+                ? [
+                      {
+                          field: "internet.hostOverride",
+                          message: `the ${schemeProfile(args.scheme).title} cannot override the Host header (Envoy reserves Host/:authority, and its backend services have no customRequestHeaders); note that ${INTERNET_NEG_INGRESS_NOTE}`,
+                      },
+                  ]
+                : [],
     },
 ];

@@ -1,4 +1,4 @@
-import { featureSupport, Scheme, schemeProfile } from "../schemes";
+import { featureSupport, Scheme, schemeProfile, supports } from "../schemes";
 import { Finding } from "../validation";
 
 /** GCP region names: `europe-west1`, `us-central1`, `northamerica-northeast2`, `me-central2`. */
@@ -83,4 +83,26 @@ export function linkMismatch(
         return `"${value}" is in ${link.region}, but it must be in ${expectedRegion}`;
     }
     return undefined;
+}
+
+/**
+ * An option and the feature-table row that says which schemes have it. Rule catalogues list their
+ * options as data; `schemeOptionFindings` turns every set option the scheme lacks into a finding, so
+ * `components/schemes.ts` stays the one place that says what a scheme supports.
+ */
+export interface SchemeOption<C> {
+    /** Key in `featureTable`. */
+    feature: string;
+    /** The argument path, as it appears in messages. */
+    field: string;
+    isSet(args: C): boolean;
+}
+
+/** A finding for each set option that the scheme does not support, named by its feature title. */
+export function schemeOptionFindings<C>(scheme: Scheme, options: readonly SchemeOption<C>[], args: C): Finding[] {
+    return options
+        .filter((option) => option.isSet(args) && !supports(scheme, option.feature))
+        .map((option) =>
+            unsupportedFinding(scheme, option.feature, option.field, featureSupport(option.feature).title),
+        );
 }

@@ -1,13 +1,108 @@
 import type { FrontendArgs } from "../frontend";
-import { frontendRegions } from "../frontend";
+import { frontendRegions, redirectsHttp } from "../frontend";
 import { schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
-import { linkMismatch, regionFinding, unsupportedFinding } from "./common";
+import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
+
+/** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
+export const MAX_COMPUTE_CERTIFICATES = 15;
+export const MAX_CERTIFICATE_MANAGER_CERTIFICATES = 100;
+export const MAX_MANAGED_DOMAINS = 100;
+/** The first domain of a Google-managed certificate becomes its subject's common name (gcp-facts §5). */
+export const MAX_FIRST_DOMAIN_LENGTH = 64;
+
+/** A fully qualified lowercase DNS name without a trailing dot. */
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** GCP label keys and values (lowercase letters, digits, `_`, `-`; keys start with a letter). */
+const LABEL_KEY = /^\p{Ll}[\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
+const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
+const MAX_LABELS = 64;
+
+/** Frontend options some schemes lack (see `featureTable`). */
+export const frontendOptions: SchemeOption<FrontendArgs>[] = [
+    { feature: "allowGlobalAccess", field: "allowGlobalAccess", isSet: (a) => a.allowGlobalAccess !== undefined },
+    { feature: "standardTier", field: "networkTier", isSet: (a) => a.networkTier === "STANDARD" },
+    { feature: "ipv6", field: "ipv6", isSet: (a) => a.ipv6 === true },
+    {
+        feature: "googleManagedCertificate",
+        field: "https.managedDomains",
+        isSet: (a) => a.https?.managedDomains !== undefined,
+    },
+    { feature: "selfManagedCertificate", field: "https.certificate", isSet: (a) => a.https?.certificate !== undefined },
+    {
+        feature: "selfManagedCertificate",
+        field: "https.certificates",
+        isSet: (a) => (a.https?.certificates?.length ?? 0) > 0,
+    },
+    { feature: "certificateMap", field: "https.certificateMap", isSet: (a) => a.https?.certificateMap !== undefined },
+    {
+        feature: "certificateManagerCertificates",
+        field: "https.certificateManagerCertificates",
+        isSet: (a) => a.https?.certificateManagerCertificates !== undefined,
+    },
+    { feature: "quicOverride", field: "https.quic", isSet: (a) => a.https?.quic !== undefined },
+    { feature: "httpsRedirect", field: "https.redirectHttp", isSet: (a) => a.https?.redirectHttp === true },
+    { feature: "sslPolicy", field: "https.sslPolicy", isSet: (a) => a.https?.sslPolicy !== undefined },
+];
+
+/** The certificate sources the scheme takes, as a fix: "give A, B or C". */
+function certificateFix(args: FrontendArgs): string {
+    const sources = [
+        ["selfManagedCertificate", "https.certificate (certificate + private key)"],
+        ["selfManagedCertificate", "https.certificates (existing certificate ids)"],
+        ["googleManagedCertificate", "https.managedDomains (a Google-managed certificate)"],
+        ["certificateManagerCertificates", "https.certificateManagerCertificates"],
+        ["certificateMap", "https.certificateMap"],
+    ]
+        .filter(([feature]) => supports(args.scheme, feature))
+        .map(([, option]) => option);
+    const last = sources[sources.length - 1];
+    return sources.length === 1 ? `give ${last}` : `give ${sources.slice(0, -1).join(", ")} or ${last}`;
+}
+
+function domainFindings(domains: string[]): Finding[] {
+    const findings: Finding[] = [];
+    const field = "https.managedDomains";
+    if (domains.length === 0) {
+        findings.push({ field, message: "is empty", fix: "list the domains the certificate covers, or remove it" });
+    }
+    if (domains.length > MAX_MANAGED_DOMAINS) {
+        findings.push({
+            field,
+            message: `${domains.length} domains given; a Google-managed certificate covers at most ${MAX_MANAGED_DOMAINS}`,
+            fix: "split the domains over several load balancers, or use a Certificate Manager certificate map (https.certificateMap)",
+        });
+    }
+    domains.forEach((domain, i) => {
+        const at = `${field}[${i}]`;
+        if (domain.startsWith("*.")) {
+            findings.push({
+                field: at,
+                message: `"${domain}" is a wildcard; Google-managed Compute certificates do not cover wildcard domains`,
+                fix: "list each name, or use a Certificate Manager certificate with DNS authorization in a certificate map (https.certificateMap)",
+            });
+        } else if (!DOMAIN.test(domain)) {
+            findings.push({
+                field: at,
+                message: `"${domain}" is not a fully qualified domain name`,
+                fix: 'write the name in lowercase without scheme, port, path or trailing dot, e.g. "shop.example.com"',
+            });
+        }
+        if (domains.indexOf(domain) !== i) {
+            findings.push({ field: at, message: `"${domain}" is listed more than once`, fix: "list each domain once" });
+        }
+    });
+    if (domains.length > 0 && domains[0].length > MAX_FIRST_DOMAIN_LENGTH) {
+        findings.push({
+            field: `${field}[0]`,
+            message: `"${domains[0]}" is ${domains[0].length} characters long; the first domain becomes the certificate's common name, at most ${MAX_FIRST_DOMAIN_LENGTH}`,
+            fix: `put a domain of at most ${MAX_FIRST_DOMAIN_LENGTH} characters first`,
+        });
+    }
+    return findings;
+}
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-
-/** A target HTTPS proxy takes at most this many Compute SSL certificates (gcp-facts §3.3, §8). */
-export const MAX_SSL_CERTIFICATES_PER_PROXY = 15;
 
 /** The region regional resources of the frontend live in, or undefined for global ones. */
 function regionalScope(args: FrontendArgs): string | undefined {
@@ -44,16 +139,149 @@ export const frontendRules: Rule<FrontendArgs>[] = [
     {
         id: "https-certificate",
         component: "Frontend",
-        summary: "HTTPS has at least one certificate",
-        prevents: "`Invalid value for field 'resource.sslCertificates'` when creating the HTTPS proxy",
-        fix: "give https.certificate (certificate + private key) or https.certificates (existing certificate ids)",
+        summary:
+            "HTTPS has a certificate source, and the sources combine the way target proxies allow (no map with others, no Compute with Certificate Manager certificates, at most 15 Compute / 100 Certificate Manager certificates)",
+        prevents:
+            "`Invalid value for field 'resource.sslCertificates'` when creating the HTTPS proxy, and proxies GCP refuses (sslCertificates and certificateManagerCertificates can not be defined together)",
+        fix: "give https.certificate, https.certificates, https.managedDomains, https.certificateManagerCertificates or https.certificateMap",
         check: (args) => {
             const https = args.https;
             if (!https) {
                 return [];
             }
-            const count = (https.certificates?.length ?? 0) + (https.certificate ? 1 : 0);
-            return count === 0 ? [{ field: "https", message: "HTTPS is on but no certificate is given" }] : [];
+            const compute =
+                (https.certificates?.length ?? 0) +
+                (https.certificate ? 1 : 0) +
+                (https.managedDomains !== undefined ? 1 : 0);
+            const manager = https.certificateManagerCertificates?.length ?? 0;
+            const hasMap = https.certificateMap !== undefined;
+            if (compute === 0 && manager === 0 && !hasMap) {
+                return [
+                    { field: "https", message: "HTTPS is on but no certificate is given", fix: certificateFix(args) },
+                ];
+            }
+            const findings: Finding[] = [];
+            if (hasMap && compute + manager > 0) {
+                findings.push({
+                    field: "https.certificateMap",
+                    message: "a certificate map is given together with other certificates",
+                    fix: "put every certificate in the map, or drop https.certificateMap",
+                });
+            } else if (compute > 0 && manager > 0) {
+                findings.push({
+                    field: "https.certificateManagerCertificates",
+                    message:
+                        "Certificate Manager certificates are given together with Compute certificates (certificate, certificates or managedDomains); a target proxy takes one kind",
+                    fix: "use one kind: Certificate Manager certificates only, or Compute certificates only",
+                });
+            }
+            if (compute > MAX_COMPUTE_CERTIFICATES) {
+                findings.push({
+                    field: "https.certificates",
+                    message: `${compute} Compute certificates; a target proxy takes at most ${MAX_COMPUTE_CERTIFICATES}`,
+                    fix: supports(args.scheme, "certificateMap")
+                        ? "combine domains into certificates with several SANs, or use a Certificate Manager certificate map (https.certificateMap)"
+                        : `combine domains into certificates with several SANs, or use up to ${MAX_CERTIFICATE_MANAGER_CERTIFICATES} Certificate Manager certificates (https.certificateManagerCertificates)`,
+                });
+            }
+            if (manager > MAX_CERTIFICATE_MANAGER_CERTIFICATES) {
+                findings.push({
+                    field: "https.certificateManagerCertificates",
+                    message: `${manager} certificates; a target proxy takes at most ${MAX_CERTIFICATE_MANAGER_CERTIFICATES}`,
+                    fix: "use fewer certificates, e.g. a wildcard certificate",
+                });
+            }
+            return findings;
+        },
+    },
+    {
+        id: "managed-domains",
+        component: "Frontend",
+        summary:
+            "Google-managed certificate domains are lowercase FQDNs, no wildcards, no duplicates, at most 100, the first at most 64 characters",
+        prevents:
+            "a managed certificate GCP rejects at apply or never provisions (`Invalid value for field 'resource.managed.domains[0]'`)",
+        fix: 'list fully qualified lowercase names such as "shop.example.com"',
+        check: (args) => (args.https?.managedDomains ? domainFindings(args.https.managedDomains) : []),
+    },
+    {
+        id: "ssl-policy",
+        component: "Frontend",
+        summary:
+            "An SSL policy is either an existing one or settings for a new one; CUSTOM profiles, and only they, list their features",
+        prevents:
+            "`Invalid value for field 'resource.customFeatures'` at apply (custom features outside a CUSTOM profile, or a CUSTOM profile without them)",
+        fix: 'give https.sslPolicy.existing alone, or profile/minTlsVersion (customFeatures only with profile "CUSTOM")',
+        check: (args) => {
+            const policy = args.https?.sslPolicy;
+            if (!policy) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            const settings = (["profile", "minTlsVersion", "customFeatures"] as const).filter(
+                (k) => policy[k] !== undefined,
+            );
+            if (policy.existing !== undefined && settings.length > 0) {
+                findings.push({
+                    field: "https.sslPolicy.existing",
+                    message: `an existing SSL policy is given together with ${settings.map((k) => `sslPolicy.${k}`).join(", ")}`,
+                    fix: "remove the settings (the existing policy has its own), or remove existing to create a policy",
+                });
+            }
+            const custom = policy.profile === "CUSTOM";
+            if (custom && (policy.customFeatures?.length ?? 0) === 0) {
+                findings.push({
+                    field: "https.sslPolicy.customFeatures",
+                    message: 'profile "CUSTOM" needs the list of enabled features',
+                    fix: 'list cipher suites, e.g. ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"], or use profile "MODERN" or "RESTRICTED"',
+                });
+            }
+            if (!custom && policy.customFeatures !== undefined) {
+                findings.push({
+                    field: "https.sslPolicy.customFeatures",
+                    message: `is set but the profile is "${policy.profile ?? "MODERN"}"; custom features apply only to profile "CUSTOM"`,
+                    fix: 'set profile: "CUSTOM", or remove customFeatures',
+                });
+            }
+            return findings;
+        },
+    },
+    {
+        id: "https-redirect",
+        component: "Frontend",
+        summary: "The HTTP→HTTPS redirect shares a reserved IP with HTTPS on port 443, on a different port than HTTPS",
+        prevents:
+            "a redirect to a port nothing listens on, two forwarding rules on one IP:port (`IP address and port already in use`), or an ephemeral IP the redirect rule cannot share",
+        fix: "serve HTTPS on 443 with a reserved address, or set https.redirectHttp: false",
+        check: (args) => {
+            if (!redirectsHttp(args)) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            const httpsPort = args.https?.port ?? 443;
+            const httpPort = args.httpPort ?? 80;
+            if (httpsPort !== 443) {
+                findings.push({
+                    field: "https.port",
+                    message: `HTTPS listens on ${httpsPort}, but the HTTP→HTTPS redirect sends clients to port 443`,
+                });
+            }
+            if (httpPort === httpsPort) {
+                findings.push({
+                    field: "httpPort",
+                    message: `the redirect's HTTP rule and the HTTPS rule would both use port ${httpPort} on the same IP`,
+                    fix: "use another httpPort (80 by default), or set https.redirectHttp: false",
+                });
+            }
+            if (args.address?.create === false && args.address.existing === undefined) {
+                findings.push({
+                    field: "address.create",
+                    message:
+                        "is false, so the IP is ephemeral, but the HTTP→HTTPS redirect rule must share the HTTPS rule's reserved IP",
+                    fix: "leave address.create on (the default), give address.existing, or set https.redirectHttp: false",
+                });
+            }
+            return findings;
         },
     },
     {
@@ -104,10 +332,24 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                 ...(address.ip !== undefined ? [["address.ip", address.ip]] : []),
                 ...Object.entries(address.ips ?? {}).map(([r, ip]) => [`address.ips.${r}`, ip]),
             ];
+            const internal = schemeProfile(args.scheme).internal;
             for (const [field, ip] of requested) {
                 if (!IPV4.test(ip)) {
                     findings.push({ field, message: `"${ip}" is not an IPv4 address` });
+                } else if (!internal) {
+                    findings.push({
+                        field,
+                        message: "a specific IP can be requested only for internal addresses; GCP picks external IPs",
+                        fix: "remove it; to keep an external IP across changes, pass address.existing or set address.retainOnDelete",
+                    });
                 }
+            }
+            if (address.existingIpv6 !== undefined && args.ipv6 !== true) {
+                findings.push({
+                    field: "address.existingIpv6",
+                    message: "is set but ipv6 is off",
+                    fix: "set ipv6: true, or remove address.existingIpv6",
+                });
             }
             if (address.existing !== undefined && (requested.length > 0 || address.create === true)) {
                 findings.push({
@@ -121,18 +363,34 @@ export const frontendRules: Rule<FrontendArgs>[] = [
     {
         id: "frontend-scheme-options",
         component: "Frontend",
-        summary: "Frontend options exist on the chosen scheme (global access, Standard tier)",
+        summary:
+            "Frontend options exist on the chosen scheme (global access, Standard tier, IPv6, certificate kinds, QUIC) — read from the feature table",
         prevents: "options GCP ignores or rejects for the scheme",
         fix: "remove the option, or choose a scheme that has it",
+        check: (args) => schemeOptionFindings(args.scheme, frontendOptions, args),
+    },
+    {
+        id: "frontend-labels",
+        component: "Frontend",
+        summary:
+            "Labels are GCP labels: at most 64, lowercase keys starting with a letter, keys and values ≤63 characters",
+        prevents: "`Invalid value for field 'labels'` on the addresses and forwarding rules at apply",
+        fix: "use lowercase letters, digits, _ and - (keys start with a letter), at most 63 characters each",
         check: (args) => {
+            const entries = Object.entries(args.labels ?? {});
             const findings: Finding[] = [];
-            if (args.allowGlobalAccess !== undefined && !supports(args.scheme, "allowGlobalAccess")) {
-                findings.push(
-                    unsupportedFinding(args.scheme, "allowGlobalAccess", "allowGlobalAccess", "allowGlobalAccess"),
-                );
+            if (entries.length > MAX_LABELS) {
+                findings.push({
+                    field: "labels",
+                    message: `${entries.length} labels; GCP allows at most ${MAX_LABELS}`,
+                });
             }
-            if (args.networkTier === "STANDARD" && !supports(args.scheme, "standardTier")) {
-                findings.push(unsupportedFinding(args.scheme, "standardTier", "networkTier", "Standard network tier"));
+            for (const [key, value] of entries) {
+                if (!LABEL_KEY.test(key)) {
+                    findings.push({ field: `labels.${key}`, message: `"${key}" is not a valid label key` });
+                } else if (!LABEL_VALUE.test(value)) {
+                    findings.push({ field: `labels.${key}`, message: `"${value}" is not a valid label value` });
+                }
             }
             return findings;
         },
@@ -141,21 +399,13 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         id: "certificate-links",
         component: "Frontend",
         summary:
-            "Existing certificates are Compute SSL certificates of the proxy's scope: regional ones in the load balancer's region for regional schemes, global ones otherwise; at most 15",
+            "Existing certificates are Compute SSL certificates of the proxy's scope: regional ones in the load balancer's region for regional schemes, global ones otherwise",
         prevents:
-            "`The resource 'projects/…/regions/<r>/sslCertificates/<name>' was not found` when a regional proxy is given a global (or Google-managed) certificate, and GCP's limit of 15 certificates per target proxy",
+            "`The resource 'projects/…/regions/<r>/sslCertificates/<name>' was not found` when a regional proxy is given a global (or Google-managed) certificate",
         fix: "pass the certificate's id from a resource of the scheme's scope (compute.RegionSslCertificate for regional schemes, compute.SSLCertificate otherwise), or let https.certificate create one",
         check: (args) => {
             const certificates = args.https?.certificates ?? [];
             const findings: Finding[] = [];
-            const total = certificates.length + (args.https?.certificate ? 1 : 0);
-            if (total > MAX_SSL_CERTIFICATES_PER_PROXY) {
-                findings.push({
-                    field: "https.certificates",
-                    message: `${total} certificates are given; a target HTTPS proxy takes at most ${MAX_SSL_CERTIFICATES_PER_PROXY}`,
-                    fix: "combine domains into certificates with several SANs, or use a Certificate Manager certificate map (global external and classic)",
-                });
-            }
             const profile = schemeProfile(args.scheme);
             const region = regionalScope(args);
             if (profile.scope === "regional" && region === undefined) {

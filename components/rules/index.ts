@@ -1,5 +1,6 @@
 import { Rule } from "../validation";
-import { serverlessRules } from "./backends";
+import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
+import { backendSettingsRules } from "./backend-settings";
 import { frontendRules } from "./frontend";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
@@ -11,6 +12,10 @@ export function allRules(): Rule<never>[] {
         ...loadBalancerRules,
         ...networkRules,
         ...serverlessRules,
+        ...backendServiceRules,
+        ...hybridRules,
+        ...internetRules,
+        ...backendSettingsRules,
         ...frontendRules,
         ...routingRules,
     ] as Rule<never>[];

@@ -1,3 +1,6 @@
+import * as pulumi from "@pulumi/pulumi";
+import { validateHybridBackendArgs } from "../backends/hybrid";
+import { validateInternetBackendArgs } from "../backends/internet";
 import { serverlessRegions, validateServerlessBackendArgs } from "../backends/serverless";
 import { validateFrontendArgs } from "../frontend";
 import type { ApplicationLoadBalancerArgs } from "../load-balancer";
@@ -7,6 +10,8 @@ import { defaultProxyOnlyCidr, resolvedCidrs, validateNetworkArgs } from "../net
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
+import { backendServiceRules } from "./backends";
+import { backendSettingsRules } from "./backend-settings";
 import { linkMismatch, regionFinding } from "./common";
 import { validateRoutes } from "./routing";
 
@@ -63,6 +68,8 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             for (const [key, backend] of entries) {
                 const kinds = [
                     backend.cloudRun !== undefined ? "cloudRun" : undefined,
+                    backend.hybrid !== undefined ? "hybrid" : undefined,
+                    backend.internet !== undefined ? "internet" : undefined,
                     backend.backendService !== undefined ? "backendService" : undefined,
                 ].filter((k): k is string => k !== undefined);
                 if (kinds.length !== 1) {
@@ -72,7 +79,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                             kinds.length === 0
                                 ? "names no backend kind"
                                 : `names ${kinds.length} backend kinds (${kinds.join(", ")})`,
-                        fix: "set exactly one of cloudRun or backendService",
+                        fix: "set exactly one of cloudRun, hybrid, internet or backendService",
                     });
                 }
             }
@@ -125,6 +132,52 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             return keys.includes(key)
                 ? []
                 : [{ field: "defaultBackend", message: `"${key}" is not a backend (have: ${keys.join(", ")})` }];
+        },
+    },
+    {
+        id: "lb-backend-region",
+        component: "ApplicationLoadBalancer",
+        summary: "A regional load balancer's Cloud Run backends are in its region",
+        prevents:
+            "a regional backend service and NEG in another region than the URL map (regional load balancers reach only services in their own region)",
+        fix: "deploy the service in the load balancer's region, or use a global scheme",
+        check: (args) => {
+            const profile = schemeProfile(args.scheme);
+            if (profile.scope !== "regional" || args.region === undefined) {
+                return [];
+            }
+            return Object.entries(args.backends ?? {}).flatMap(([key, backend]) => {
+                const region = backend.cloudRun?.region;
+                if (region === undefined || region === args.region) {
+                    return [];
+                }
+                return [
+                    {
+                        field: `backends.${key}.cloudRun.region`,
+                        message: `"${region}" is not the load balancer's region "${args.region}": a ${profile.title} reaches only Cloud Run services in its own region`,
+                        fix: `deploy the service in ${args.region}, or use scheme ${profile.internal ? "cross-region-internal" : "global-external"} to reach other regions`,
+                    },
+                ];
+            });
+        },
+    },
+    {
+        id: "lb-multi-region-premium",
+        component: "ApplicationLoadBalancer",
+        summary: "One service in several regions needs the Premium network tier",
+        prevents:
+            "serverless NEGs in several regions behind a Standard-tier frontend (GCP: multi-region serverless NEGs require Premium tier)",
+        fix: 'remove networkTier (Premium is the default) or set it to "PREMIUM"',
+        check: (args) => {
+            if (args.networkTier !== "STANDARD") {
+                return [];
+            }
+            return Object.entries(args.backends ?? {})
+                .filter(([, backend]) => (backend.cloudRun?.regions?.length ?? 0) > 1)
+                .map(([key, backend]) => ({
+                    field: "networkTier",
+                    message: `is "STANDARD", but backends.${key} runs in ${backend.cloudRun!.regions!.length} regions; routing to the closest region needs the Premium tier`,
+                }));
         },
     },
     {
@@ -278,7 +331,11 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
     }
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
         if (backend.cloudRun !== undefined) {
-            const backendArgs = { scheme: args.scheme, cloudRun: backend.cloudRun, region: args.region ?? regions[0] };
+            const backendArgs = {
+                scheme: args.scheme,
+                cloudRun: backend.cloudRun,
+                region: args.region ?? regions[0],
+            };
             const found = validateServerlessBackendArgs(backendArgs);
             // A missing region is reported once, on the load balancer, when the backend has none of its own.
             const own = serverlessRegions({ cloudRun: backend.cloudRun }).length > 0;
@@ -289,6 +346,37 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
                 ),
             );
         }
+        if (backend.hybrid !== undefined) {
+            const found = validateHybridBackendArgs({
+                scheme: args.scheme,
+                hybrid: backend.hybrid,
+                // Envoy-based schemes bring their own VPC, which the hybrid NEG defaults to.
+                network: profile.proxyOnlySubnetPurpose ? "(the load balancer's VPC)" : undefined,
+                region: profile.scope === "regional" ? args.region : undefined,
+            });
+            problems.push(...nestProblems(`backends.${key}`, found));
+        }
+        if (backend.internet !== undefined) {
+            const found = validateInternetBackendArgs({
+                scheme: args.scheme,
+                internet: backend.internet,
+                network: profile.proxyOnlySubnetPurpose ? "(the load balancer's VPC)" : undefined,
+                region: profile.scope === "regional" ? args.region : undefined,
+            });
+            problems.push(...nestProblems(`backends.${key}`, found));
+        }
+        const settingsContext = {
+            scheme: args.scheme,
+            backend,
+            lbProject: known(args.project) ?? new pulumi.Config("gcp").get("project"),
+            existingNetwork: args.network?.existing !== undefined,
+        };
+        problems.push(
+            ...nestProblems(`backends.${key}`, [
+                ...runRules(backendServiceRules, { scheme: args.scheme, outlierDetection: backend.outlierDetection }),
+                ...runRules(backendSettingsRules, settingsContext),
+            ]),
+        );
     }
     problems.push(
         ...validateFrontendArgs({
@@ -298,6 +386,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             https: args.https,
             httpPort: args.httpPort,
             address: args.address,
+            ipv6: args.ipv6,
             allowGlobalAccess: args.allowGlobalAccess,
             networkTier: args.networkTier,
             labels: args.labels,

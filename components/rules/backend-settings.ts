@@ -1,0 +1,361 @@
+import type { BackendArgs } from "../load-balancer";
+import { schemeProfile, Scheme, supports } from "../schemes";
+import { Finding, known, Rule } from "../validation";
+import { INTERNET_NEG_INGRESS_NOTE } from "./backends";
+import { parseComputeLink, unsupportedFinding } from "./common";
+
+/** What the backend-level rules see: one backend of a load balancer and the load balancer around it. */
+export interface BackendSettingsContext {
+    scheme: Scheme;
+    backend: BackendArgs;
+    /** The load balancer's project when known (args.project, else the `gcp:project` config). */
+    lbProject?: string;
+    /** Whether the load balancer runs in an existing network (`network.existing`, e.g. a Shared VPC). */
+    existingNetwork: boolean;
+}
+
+/** Custom request headers per backend service (gcp-facts §2.1). */
+export const MAX_CUSTOM_REQUEST_HEADERS = 16;
+const FORBIDDEN_HEADER_PREFIXES = ["x-google", "x-goog-", "x-gfe", "x-amz-"];
+const FORBIDDEN_HEADERS = ["x-user-ip", "cdn-loop"];
+const HOP_BY_HOP = [
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "trailers",
+    "transfer-encoding",
+    "upgrade",
+];
+/** Rate-limit intervals Cloud Armor accepts. */
+export const RATE_LIMIT_INTERVALS = [10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600];
+const WAF_RULE_SET = /^[a-z0-9]+(-[a-z0-9]+)*-(stable|canary)$/;
+const CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|3[0-2]))?$|^[0-9a-f:]+(\/\d{1,3})?$/i;
+
+/** The project a backend's resources are in, when it differs (or may differ) from the load balancer's. */
+export function crossProjectOf(context: BackendSettingsContext): string | undefined {
+    const backend = context.backend;
+    const own = known(backend.project);
+    if (own !== undefined && own !== context.lbProject) {
+        return own;
+    }
+    const ref = known(backend.backendService);
+    const refProject = ref !== undefined ? parseComputeLink(ref)?.project : undefined;
+    if (refProject !== undefined && context.lbProject !== undefined && refProject !== context.lbProject) {
+        return refProject;
+    }
+    return undefined;
+}
+
+function headerFindings(context: BackendSettingsContext): Finding[] {
+    const headers = context.backend.customRequestHeaders ?? [];
+    const hostOverride = context.backend.internet?.hostOverride;
+    if (headers.length === 0) {
+        return [];
+    }
+    if (!supports(context.scheme, "backendCustomHeaders")) {
+        return [
+            unsupportedFinding(context.scheme, "backendCustomHeaders", "customRequestHeaders", "customRequestHeaders"),
+        ];
+    }
+    const findings: Finding[] = [];
+    const total = headers.length + (hostOverride !== undefined ? 1 : 0);
+    if (total > MAX_CUSTOM_REQUEST_HEADERS) {
+        findings.push({
+            field: "customRequestHeaders",
+            message: `${total} request headers (with the Host override); a backend service takes at most ${MAX_CUSTOM_REQUEST_HEADERS}`,
+            fix: "drop headers, or set them in routes (requestHeaders)",
+        });
+    }
+    headers.forEach((header, i) => {
+        const value = known(header);
+        if (value === undefined) {
+            return;
+        }
+        const colon = value.indexOf(":");
+        const field = `customRequestHeaders[${i}]`;
+        if (colon <= 0) {
+            findings.push({
+                field,
+                message: `"${value}" is not "Name:value"`,
+                fix: 'write the header as "Name:value", e.g. "X-Client-Region:{client_region}"',
+            });
+            return;
+        }
+        const name = value.slice(0, colon).trim().toLowerCase();
+        if (
+            FORBIDDEN_HEADER_PREFIXES.some((p) => name.startsWith(p)) ||
+            FORBIDDEN_HEADERS.includes(name) ||
+            HOP_BY_HOP.includes(name)
+        ) {
+            findings.push({
+                field,
+                message: `"${value.slice(0, colon)}" cannot be set: GCP reserves X-Google*, X-Goog-*, X-GFE*, X-Amz-*, X-User-IP, CDN-Loop and hop-by-hop headers`,
+                fix: "use another header name",
+            });
+        }
+        if (name === "host" && hostOverride !== undefined) {
+            findings.push({
+                field,
+                message: "sets Host while internet.hostOverride also does",
+                fix: "keep internet.hostOverride and drop this header",
+            });
+        }
+    });
+    return findings;
+}
+
+export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
+    {
+        id: "backend-custom-headers",
+        component: "ApplicationLoadBalancer",
+        summary: `Backend custom request headers: global schemes, "Name:value", not reserved, at most ${MAX_CUSTOM_REQUEST_HEADERS}`,
+        prevents:
+            "`Invalid value for field 'resource.customRequestHeaders'` at apply; regional backend services have no such field",
+        fix: 'write headers as "Name:value" with an allowed name, at most 16, on global-external or classic',
+        check: headerFindings,
+    },
+    {
+        id: "backend-iap",
+        component: "ApplicationLoadBalancer",
+        summary: "IAP is not combined with Cloud CDN or outlier detection, and a custom OAuth client has id and secret",
+        prevents: "GCP rejecting IAP with Cloud CDN, and outlier detection on IAP-enabled serverless backends",
+        fix: "turn off cdn/outlierDetection on this backend, or put IAP on another backend",
+        check: ({ backend }) => {
+            if (!backend.iap?.enabled) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            if (backend.cdn?.enabled) {
+                findings.push({
+                    field: "cdn",
+                    message: "Cloud CDN cannot be enabled on a backend service with IAP",
+                    fix: "serve cached content from another backend without IAP, or turn IAP off here",
+                });
+            }
+            if (backend.outlierDetection !== undefined) {
+                findings.push({
+                    field: "outlierDetection",
+                    message: "outlier detection cannot be configured on an IAP-enabled backend service",
+                    fix: "remove outlierDetection from this backend",
+                });
+            }
+            if ((backend.iap.oauth2ClientId === undefined) !== (backend.iap.oauth2ClientSecret === undefined)) {
+                findings.push({
+                    field: "iap",
+                    message: "has only one of oauth2ClientId and oauth2ClientSecret",
+                    fix: "give both (a custom OAuth client) or neither (the Google-managed client)",
+                });
+            }
+            return findings;
+        },
+    },
+    {
+        id: "backend-cdn",
+        component: "ApplicationLoadBalancer",
+        summary: "Cloud CDN only on global external and classic; TTLs not with USE_ORIGIN_HEADERS",
+        prevents: "regional backend services have no CDN; GCP rejects TTLs in USE_ORIGIN_HEADERS mode",
+        fix: "use scheme global-external, or drop defaultTtl/maxTtl",
+        check: ({ scheme, backend }) => {
+            if (!backend.cdn?.enabled) {
+                return [];
+            }
+            if (!supports(scheme, "cdn")) {
+                return [unsupportedFinding(scheme, "cdn", "cdn", "Cloud CDN")];
+            }
+            if (
+                backend.cdn.cacheMode === "USE_ORIGIN_HEADERS" &&
+                (backend.cdn.defaultTtl !== undefined || backend.cdn.maxTtl !== undefined)
+            ) {
+                return [
+                    {
+                        field: "cdn",
+                        message:
+                            "defaultTtl/maxTtl are set with cacheMode USE_ORIGIN_HEADERS, which takes lifetimes from the origin",
+                        fix: 'drop defaultTtl and maxTtl, or use cacheMode "CACHE_ALL_STATIC"',
+                    },
+                ];
+            }
+            return [];
+        },
+    },
+    {
+        id: "internet-outlier-detection",
+        component: "ApplicationLoadBalancer",
+        summary: "No outlier detection on internet NEG backends (schemes without it: see outlier-detection)",
+        prevents: "GCP rejecting outlier detection on global internet NEG backends (no traffic policies)",
+        fix: "remove outlierDetection from this backend",
+        check: ({ scheme, backend }) => {
+            if (backend.outlierDetection === undefined || !supports(scheme, "outlierDetection")) {
+                return [];
+            }
+            if (backend.internet !== undefined) {
+                return [
+                    {
+                        field: "outlierDetection",
+                        message: "internet NEG backends do not support outlier detection (no traffic policies)",
+                        fix: "remove outlierDetection from this backend",
+                    },
+                ];
+            }
+            return [];
+        },
+    },
+    {
+        id: "backend-security-policy",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "A Cloud Armor policy is created or referenced (not both), on a scheme with Cloud Armor, with valid rules",
+        prevents:
+            "a policy of the wrong scope, rules GCP rejects (rule-set names, CIDRs, rate-limit intervals), Adaptive Protection on regional policies",
+        fix: "set exactly one of securityPolicy.create and securityPolicy.existing",
+        check: ({ scheme, backend }) => {
+            const policy = backend.securityPolicy;
+            if (policy === undefined) {
+                return [];
+            }
+            if (!supports(scheme, "cloudArmor")) {
+                return [unsupportedFinding(scheme, "cloudArmor", "securityPolicy", "Cloud Armor")];
+            }
+            if ((policy.create === undefined) === (policy.existing === undefined)) {
+                return [
+                    {
+                        field: "securityPolicy",
+                        message:
+                            policy.create === undefined
+                                ? "sets neither create nor existing"
+                                : "sets both create and existing",
+                    },
+                ];
+            }
+            const create = policy.create;
+            if (create === undefined) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            if (create.adaptiveProtection && schemeProfile(scheme).scope === "regional") {
+                findings.push({
+                    field: "securityPolicy.create.adaptiveProtection",
+                    message: `Adaptive Protection is for global policies; the ${schemeProfile(scheme).title} uses a regional one`,
+                    fix: "remove adaptiveProtection, or use scheme global-external",
+                });
+            }
+            (create.preconfiguredWaf ?? []).forEach((ruleSet, i) => {
+                if (!WAF_RULE_SET.test(ruleSet)) {
+                    findings.push({
+                        field: `securityPolicy.create.preconfiguredWaf[${i}]`,
+                        message: `"${ruleSet}" is not a preconfigured WAF rule set name`,
+                        fix: 'use a name such as "sqli-v33-stable", "xss-v33-stable", "lfi-v33-stable" or "rce-v33-stable"',
+                    });
+                }
+            });
+            for (const list of ["allowIpRanges", "denyIpRanges"] as const) {
+                (create[list] ?? []).forEach((range, i) => {
+                    if (!CIDR.test(range)) {
+                        findings.push({
+                            field: `securityPolicy.create.${list}[${i}]`,
+                            message: `"${range}" is not an IP address or CIDR range`,
+                            fix: 'use ranges such as "203.0.113.0/24"',
+                        });
+                    }
+                });
+            }
+            const limit = create.rateLimit;
+            if (limit !== undefined) {
+                if (!(Number.isInteger(limit.count) && limit.count > 0)) {
+                    findings.push({
+                        field: "securityPolicy.create.rateLimit.count",
+                        message: `${limit.count} is not a positive whole number of requests`,
+                        fix: "set count to the requests one client IP may send per interval, e.g. 100",
+                    });
+                }
+                if (limit.intervalSec !== undefined && !RATE_LIMIT_INTERVALS.includes(limit.intervalSec)) {
+                    findings.push({
+                        field: "securityPolicy.create.rateLimit.intervalSec",
+                        message: `${limit.intervalSec} s is not an interval Cloud Armor accepts`,
+                        fix: `use one of ${RATE_LIMIT_INTERVALS.join(", ")}`,
+                    });
+                }
+                if (limit.banDurationSec !== undefined && limit.action !== "ban") {
+                    findings.push({
+                        field: "securityPolicy.create.rateLimit.banDurationSec",
+                        message: 'is set but action is not "ban"',
+                        fix: 'set action: "ban", or drop banDurationSec',
+                    });
+                }
+            }
+            return findings;
+        },
+    },
+    {
+        id: "backend-existing-service-settings",
+        component: "ApplicationLoadBalancer",
+        summary: "An existing backend service (by self link) takes no settings of its own here",
+        prevents: "settings that silently never reach a backend service this package does not manage",
+        fix: "configure IAP, CDN, Cloud Armor, outlier detection and headers where that backend service is defined",
+        check: ({ backend }) => {
+            if (backend.backendService === undefined) {
+                return [];
+            }
+            const set = (
+                ["iap", "cdn", "securityPolicy", "outlierDetection", "customRequestHeaders", "logging"] as const
+            ).filter((k) => backend[k] !== undefined);
+            return set.length > 0
+                ? [
+                      {
+                          field: "backendService",
+                          message: `is an existing backend service, so ${set.join(", ")} cannot be applied to it here`,
+                      },
+                  ]
+                : [];
+        },
+    },
+    {
+        id: "backend-cross-project",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "Cross-project backends: any project on global external; only within a Shared VPC on regional and internal schemes; not on classic",
+        prevents:
+            "GCP refusing a URL map that references a backend service in another project where cross-project service referencing is not available",
+        fix: "use scheme global-external, or put the load balancer on the Shared VPC (network.existing) its service projects share",
+        check: (context) => {
+            const other = crossProjectOf(context);
+            if (other === undefined) {
+                return [];
+            }
+            const { scheme, backend } = context;
+            const field = backend.backendService !== undefined ? "backendService" : "project";
+            if (scheme === "classic") {
+                return [
+                    {
+                        field,
+                        message: `is in project "${other}", and cross-project service referencing is not available on the classic Application Load Balancer (UNCONFIRMED: not found verbatim, rejected to be safe)`,
+                        fix: `use scheme global-external, or an internet NEG (backends.<key>.internet with hostOverride; ${INTERNET_NEG_INGRESS_NOTE})`,
+                    },
+                ];
+            }
+            if (scheme === "global-external") {
+                return [];
+            }
+            const findings: Finding[] = [];
+            if (!context.existingNetwork) {
+                findings.push({
+                    field,
+                    message: `is in project "${other}", but the ${schemeProfile(scheme).title} references backend services in other projects only within a Shared VPC, and this load balancer creates its own VPC`,
+                    fix: "set network.existing to the Shared VPC host project's network (and its subnets), or use scheme global-external",
+                });
+            }
+            if (scheme === "regional-external" && backend.internet !== undefined) {
+                findings.push({
+                    field: "internet",
+                    message:
+                        "a backend service with a regional internet NEG cannot be referenced from another project on the regional external Application Load Balancer",
+                    fix: "create this backend in the load balancer's project (drop project)",
+                });
+            }
+            return findings;
+        },
+    },
+];

@@ -1,0 +1,109 @@
+import * as assert from "assert";
+import { plan, PlanResult } from "../tools/plan";
+
+const byType = (result: PlanResult, type: string) => result.resources.filter((r) => r.type === type);
+
+/** The path rule or route rule that sends `path` somewhere, from the URL map's path matchers. */
+function ruleFor(urlMap: Record<string, any>, path: string): Record<string, any> | undefined {
+    for (const matcher of urlMap.pathMatchers ?? []) {
+        for (const rule of matcher.pathRules ?? []) {
+            if (rule.paths.includes(path)) return rule;
+        }
+        for (const rule of matcher.routeRules ?? []) {
+            if ((rule.matchRules ?? []).some((m: any) => m.prefixMatch === path || m.fullPathMatch === path))
+                return rule;
+        }
+    }
+    return undefined;
+}
+
+describe("programs/cross-project-internet-neg (seed 001)", () => {
+    let result: PlanResult;
+
+    before(async () => {
+        result = await plan({ program: "programs/cross-project-internet-neg" });
+    });
+
+    it("plans without errors, warning once that run.app behind an internet NEG needs ingress all", () => {
+        assert.deepStrictEqual(result.errors, []);
+        assert.strictEqual(result.warnings.length, 1);
+        assert.match(result.warnings[0], /counts as internet traffic for Cloud Run ingress.*UNCONFIRMED/);
+    });
+
+    it("deploys both Cloud Run services in the service project with ingress all", () => {
+        const services = byType(result, "gcp:cloudrunv2/service:Service");
+        assert.deepStrictEqual(
+            services.map((s) => [s.name, s.inputs.project, s.inputs.ingress, s.inputs.invokerIamDisabled]),
+            [
+                ["hello", "service-project", "INGRESS_TRAFFIC_ALL", true],
+                ["hello2", "service-project", "INGRESS_TRAFFIC_ALL", true],
+            ],
+        );
+    });
+
+    it("uses ONE INTERNET_FQDN_PORT NEG for two backend services with different host: headers", () => {
+        const negs = byType(result, "gcp:compute/globalNetworkEndpointGroup:GlobalNetworkEndpointGroup");
+        assert.strictEqual(negs.length, 1);
+        assert.strictEqual(negs[0].inputs.networkEndpointType, "INTERNET_FQDN_PORT");
+        const endpoint = byType(result, "gcp:compute/globalNetworkEndpoint:GlobalNetworkEndpoint");
+        assert.deepStrictEqual(
+            endpoint.map((e) => [e.inputs.fqdn, e.inputs.port]),
+            [["hello-abcdefghij-eu.a.run.app", 443]],
+        );
+        const backends = byType(result, "gcp:compute/backendService:BackendService");
+        const negId = `projects/mock-project/global/networkEndpointGroups/${negs[0].inputs.name}`;
+        assert.deepStrictEqual(
+            backends
+                .map((b) => [b.name, b.inputs.backends, b.inputs.customRequestHeaders, b.inputs.protocol])
+                .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1)),
+            [
+                ["front-hello-backend", [{ group: negId }], ["host: hello-abcdefghij-eu.a.run.app"], "HTTPS"],
+                ["front-hello2-backend", [{ group: negId }], ["host: hello2-abcdefghij-eu.a.run.app"], "HTTPS"],
+            ],
+        );
+    });
+
+    it("routes / to the first service and /hello2 to the second", () => {
+        const urlMap = byType(result, "gcp:compute/uRLMap:URLMap")[0].inputs;
+        const [hello, hello2] = ["front-hello-backend", "front-hello2-backend"].map(
+            (n) =>
+                `projects/mock-project/global/backendServices/${byType(result, "gcp:compute/backendService:BackendService").find((b) => b.name === n)!.inputs.name}`,
+        );
+        assert.strictEqual(urlMap.defaultService, hello);
+        const rule = ruleFor(urlMap, "/hello2");
+        assert.ok(rule, "a rule for /hello2");
+        assert.strictEqual(rule.service, hello2);
+    });
+
+    it("rewrites the /hello2 prefix to / (needs the routing engine's rewrite)", () => {
+        const urlMap = byType(result, "gcp:compute/uRLMap:URLMap")[0].inputs;
+        const rule = ruleFor(urlMap, "/hello2")!;
+        assert.strictEqual(rule.routeAction?.urlRewrite?.pathPrefixRewrite, "/");
+    });
+});
+
+describe("programs/cross-project-internet-neg, chained variant (seed 001, closest location)", () => {
+    let result: PlanResult;
+
+    before(async () => {
+        result = await plan({
+            program: "programs/cross-project-internet-neg",
+            config: { variant: "chained", chainedDomain: "multi.example.com" },
+        });
+    });
+
+    it("targets the multi-region load balancer's domain through an internet NEG without Host override", () => {
+        assert.deepStrictEqual(result.errors, []);
+        assert.deepStrictEqual(byType(result, "gcp:cloudrunv2/service:Service"), []);
+        const endpoint = byType(result, "gcp:compute/globalNetworkEndpoint:GlobalNetworkEndpoint");
+        assert.deepStrictEqual(
+            endpoint.map((e) => [e.inputs.fqdn, e.inputs.port]),
+            [["multi.example.com", 443]],
+        );
+        const backends = byType(result, "gcp:compute/backendService:BackendService");
+        assert.strictEqual(backends.length, 1);
+        assert.strictEqual(backends[0].inputs.protocol, "HTTPS");
+        assert.ok(!("customRequestHeaders" in backends[0].inputs));
+        assert.deepStrictEqual(result.warnings, []);
+    });
+});
