@@ -157,10 +157,12 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
         check: (resources) => ofTypes(resources, ["gcp:compute/firewall:Firewall"]).map((r) => `firewall ${r.name}`),
     },
     "valid-names": {
-        guarantee: "every resource the package creates has an explicit name matching [a-z]([-a-z0-9]*[a-z0-9])?, ≤ 63",
+        guarantee:
+            "every named resource the package creates has an explicit name matching [a-z]([-a-z0-9]*[a-z0-9])?, ≤ 63 (endpoints, grants and policy rules have no name)",
         check: (resources) =>
             packageResources(resources)
                 .filter((r) => r.type.startsWith("gcp:"))
+                .filter((r) => replacementPolicies.find((p) => p.type === r.type)?.naming !== "none")
                 .flatMap((r) => {
                     const name = r.inputs.name;
                     if (typeof name !== "string") {
@@ -173,7 +175,7 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
     },
     "replacement-options": {
         guarantee:
-            "every resource is created with the deleteBeforeReplace of its kind's replacement policy: false (create-before-delete) for hash-named and name-only-replaced kinds, true for forwarding rules and subnets",
+            "every resource is created with the deleteBeforeReplace of its kind's replacement policy: false (create-before-delete) for hash-named and name-only-replaced kinds, true for forwarding rules, subnets and IAM grants",
         check: (resources) =>
             packageResources(resources)
                 .filter((r) => r.options !== undefined && r.type.startsWith("gcp:"))
@@ -215,11 +217,25 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
         },
     },
     "no-certificate-manager": {
-        guarantee: "the package creates no Certificate Manager certificates or DNS authorizations",
-        check: (resources) =>
-            packageResources(resources)
+        guarantee:
+            "the package creates no Certificate Manager resource (certificate, map, DNS authorization); HTTPS proxies only reference the ones given in https.certificateManagerCertificates and https.certificateMap",
+        check: (resources) => [
+            ...packageResources(resources)
                 .filter((r) => r.type.startsWith("gcp:certificatemanager/"))
-                .map((r) => `${r.type} ${r.name}`),
+                .map((r) => `${r.type} ${r.name} is created by the package`),
+            ...ofTypes(resources, [
+                "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
+                "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
+            ]).flatMap((r) => {
+                const certificates = r.inputs.certificateManagerCertificates;
+                const map = r.inputs.certificateMap;
+                const references =
+                    (certificates === undefined ||
+                        (Array.isArray(certificates) && certificates.every((c) => typeof c === "string"))) &&
+                    (map === undefined || typeof map === "string");
+                return references ? [] : [`${r.name} holds Certificate Manager values that are not references`];
+            }),
+        ],
     },
     "one-target-per-neg": {
         guarantee: "every serverless NEG has exactly one Cloud Run target: a service or a URL mask (one endpoint)",

@@ -44,7 +44,7 @@ export function renderCoverageTable(): string {
 export function renderReplacementTable(): string {
     const rows = replacementPolicies.map(
         (p) =>
-            `| ${p.title} | \`${p.type.split(":").pop()}\` | ${escapeCell(p.forceNew)} | ${p.naming === "hash" ? `hash of ${escapeCell(p.hashOf ?? "")}` : "fixed"} | ${p.mode} | ${escapeCell(p.behaviour)} |`,
+            `| ${p.title} | \`${p.type.split(":").pop()}\` | ${escapeCell(p.forceNew)} | ${p.naming === "hash" ? `hash of ${escapeCell(p.hashOf ?? "")}` : p.naming === "none" ? "none (identified by its fields)" : "fixed"} | ${p.mode} | ${escapeCell(p.behaviour)} |`,
     );
     return [
         "| Resource | Type | Changes that force replacement | Name | Replacement | What happens |",

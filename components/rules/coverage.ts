@@ -130,11 +130,17 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "forwarding-rule-after-proxy-only-subnet",
         "Envoy-based schemes create (or adopt) a proxy-only subnet per region, and forwarding rules read it, so they are created after it",
     ),
-    built(
+    rule(
         "Regional Google-managed certificates are not supported.",
         "§12, §3.3, §4",
+        "frontend-scheme-options",
+        "https.managedDomains exists only on global external and classic (the feature table); regional schemes are told to use a self-managed or Certificate Manager certificate",
+    ),
+    built(
+        "A regional target HTTPS proxy takes only regional SSL certificates",
+        "§3.3, §4",
         "certificate-scope",
-        "the regional frontend creates only RegionSslCertificate (self-managed); it has no Google-managed certificate option",
+        "next to a regional proxy the package creates only RegionSslCertificate, never a global or Google-managed one",
     ),
     rule(
         "The resource '…/regions/<r>/sslCertificates/<name>' was not found (global certificate referenced from a regional proxy)",
@@ -142,11 +148,17 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "certificate-links",
         "https.certificates must be regional certificates in the load balancer's region on regional schemes and global ones otherwise",
     ),
-    built(
+    rule(
         "INVALID_ARGUMENT: dns authorization doesn't exist - field: managed.dns_authorizations[0]",
         "§12, §3.3",
+        "managed-domains",
+        "the package's Google-managed certificates are Compute certificates, which take no DNS authorization; wildcard domains (which need one) are rejected with a pointer to Certificate Manager",
+    ),
+    built(
+        "Certificate Manager certificates, maps and DNS authorizations must exist before a proxy references them",
+        "§3.3, §5",
         "no-certificate-manager",
-        "the package creates no Certificate Manager certificates or DNS authorizations",
+        "the package creates none: https.certificateManagerCertificates and https.certificateMap pass the user's resources by reference, so Pulumi orders them first",
     ),
     built(
         "Invalid value for field 'resource.healthChecks' (health check on a serverless NEG backend service)",
@@ -304,8 +316,14 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
     rule(
         "At most 15 Compute SSL certificates per target HTTPS proxy",
         "§3.3, §8",
-        "certificate-links",
-        "the certificates given and created are counted",
+        "https-certificate",
+        "the certificates given and created (self-managed and Google-managed) are counted",
+    ),
+    rule(
+        "Invalid value for field 'labels' (label keys and values on addresses and forwarding rules)",
+        "§11",
+        "frontend-labels",
+        "label count, keys and values are checked against GCP's label format",
     ),
     rule(
         "HTTPS needs a certificate on the target proxy",
