@@ -20,14 +20,15 @@ const MARKER = "S3CRET-MARKER-7f3a9c";
 const SECRET_KEY_VALUE = `-----BEGIN PRIVATE KEY-----\n${MARKER}\n-----END PRIVATE KEY-----\n`;
 const SECRET_PLAIN_VALUE = `${MARKER}-value`;
 const CERTIFICATE_VALUE = "-----BEGIN CERTIFICATE-----\nMIIBcertificate\n-----END CERTIFICATE-----\n";
+const OAUTH_CLIENT_ID_VALUE = "1234-abc.apps.googleusercontent.com";
 
-/** Config keys a program reads as secrets, and the plain keys that switch those secrets on (certificates). */
+/** Config keys a program reads as secrets, and the plain keys that switch those secrets on (certificates, OAuth client ids). */
 function configKeys(program: string): { secret: string[]; companions: string[] } {
     const source = fs.readFileSync(path.join(PROGRAMS, program, "index.ts"), "utf8");
     const keys = (pattern: RegExp) => [...source.matchAll(pattern)].map((m) => m[1]);
     return {
         secret: [...new Set(keys(/\.(?:require|get)Secret(?:Object|Number|Boolean)?(?:<[^>]*>)?\("([^"]+)"/g))],
-        companions: [...new Set(keys(/\.(?:require|get)\("([^"]*[Cc]ertificate[^"]*)"/g))],
+        companions: [...new Set(keys(/\.(?:require|get)\("([^"]*(?:[Cc]ertificate|[Cc]lientId)[^"]*)"/g))],
     };
 }
 
@@ -35,7 +36,7 @@ function secretConfig(program: string): Record<string, string> {
     const { secret, companions } = configKeys(program);
     const config: Record<string, string> = {};
     for (const key of companions) {
-        config[key] = CERTIFICATE_VALUE;
+        config[key] = /clientId/i.test(key) ? OAUTH_CLIENT_ID_VALUE : CERTIFICATE_VALUE;
     }
     for (const key of secret) {
         config[key] = /key|pem/i.test(key) ? SECRET_KEY_VALUE : SECRET_PLAIN_VALUE;

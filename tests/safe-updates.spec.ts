@@ -130,6 +130,61 @@ describe("safe updates: replacement policy and options", () => {
         assert.strictEqual(dbr("gcp:compute/regionUrlMap:RegionUrlMap", "lb-url-map"), false);
         assert.strictEqual(dbr("gcp:compute/subnetwork:Subnetwork", "lb-network-proxy-only-europe-west1"), true);
     });
+
+    it("registers IAM grants delete-before-replace, and endpoints, health checks, SSL and Cloud Armor policies create-before-delete", async () => {
+        const internal = await build("lb", schemeFixtures["regional-internal"]);
+        const dbr = (recorder: Recorder, type: string, name: string) =>
+            recorder.get(type, name).options.deleteBeforeReplace;
+        assert.strictEqual(
+            dbr(
+                internal,
+                "gcp:iap/webRegionBackendServiceIamMember:WebRegionBackendServiceIamMember",
+                "lb-web-backend-iap-group-staff@example.com",
+            ),
+            true,
+        );
+        assert.strictEqual(
+            dbr(internal, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember", "lb-web-iap-invoker"),
+            true,
+        );
+        assert.strictEqual(
+            dbr(internal, "gcp:compute/networkEndpoint:NetworkEndpoint", "lb-legacy-endpoint-192.168.10.21-443"),
+            false,
+        );
+        assert.strictEqual(
+            dbr(internal, "gcp:compute/regionHealthCheck:RegionHealthCheck", "lb-legacy-health-check"),
+            false,
+        );
+        assert.strictEqual(
+            dbr(internal, "gcp:compute/regionSslPolicy:RegionSslPolicy", "lb-frontend-ssl-policy"),
+            false,
+        );
+        assert.strictEqual(
+            dbr(
+                internal,
+                "gcp:compute/regionSecurityPolicyRule:RegionSecurityPolicyRule",
+                "lb-web-security-policy-rule-900",
+            ),
+            false,
+        );
+        const global = await build("g", schemeFixtures["global-external"]);
+        assert.strictEqual(
+            dbr(global, "gcp:compute/managedSslCertificate:ManagedSslCertificate", "g-frontend-managed-cert"),
+            false,
+        );
+        assert.strictEqual(
+            dbr(global, "gcp:compute/globalNetworkEndpoint:GlobalNetworkEndpoint", "g-legacy-endpoint"),
+            false,
+        );
+        assert.deepStrictEqual(
+            global.get("gcp:compute/globalAddress:GlobalAddress", "g-frontend-address-ipv6").options,
+            { deleteBeforeReplace: false, retainOnDelete: true },
+        );
+        assert.strictEqual(
+            dbr(global, "gcp:compute/globalForwardingRule:GlobalForwardingRule", "g-frontend-https-rule-ipv6"),
+            true,
+        );
+    });
 });
 
 describe("safe updates: which names change", () => {
@@ -211,6 +266,27 @@ describe("safe updates: which names change", () => {
         assert.deepStrictEqual(renamed(baseline, renewed), ["SSLCertificate shop-frontend-cert"]);
     });
 
+    it("changing a Google-managed certificate's domains renames that certificate only", async () => {
+        const managed = (managedDomains: string[]): ApplicationLoadBalancerArgs => ({
+            ...base,
+            https: { ...base.https, managedDomains },
+        });
+        const before = physicalNames(await build("shop", managed(["shop.example.com"])));
+        const after = physicalNames(await build("shop", managed(["shop.example.com", "www.example.com"])));
+        assert.deepStrictEqual(renamed(before, after), ["ManagedSslCertificate shop-frontend-managed-cert"]);
+        assert.match(after.get("ManagedSslCertificate shop-frontend-managed-cert")!, /^shop-managed-cert-[0-9a-f]{8}$/);
+    });
+
+    it("changing a global internet NEG's endpoint renames that NEG only (a global internet NEG holds one endpoint)", async () => {
+        const internet = (fqdn: string): ApplicationLoadBalancerArgs => ({
+            ...base,
+            backends: { ...base.backends, legacy: { internet: { fqdn, hostOverride: "www.example.com" } } },
+        });
+        const before = physicalNames(await build("shop", internet("legacy.example.com")));
+        const after = physicalNames(await build("shop", internet("legacy2.example.com")));
+        assert.deepStrictEqual(renamed(before, after), ["GlobalNetworkEndpointGroup shop-legacy-neg"]);
+    });
+
     it("changing routes or logging renames nothing (in-place updates)", async () => {
         const changed = physicalNames(
             await build("shop", {
@@ -235,7 +311,10 @@ describe("names: GCP-valid for any logical name, through the whole load balancer
     const LONG = "My_Very_Long_Load_Balancer_Name_For_The_Production_Environment_2026";
 
     function assertValidNames(recorder: Recorder, label: string) {
-        const resources = packageResources(recorder.cloudResources());
+        // Endpoints, grants and policy rules have no GCP name: GCP identifies them by their fields.
+        const resources = packageResources(recorder.cloudResources()).filter(
+            (r) => replacementPolicy(r.type).naming !== "none",
+        );
         assert.ok(resources.length > 5, label);
         for (const r of resources) {
             const name = r.inputs.name;

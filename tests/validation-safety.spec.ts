@@ -190,7 +190,7 @@ describe("validation: links to existing resources", () => {
         );
     });
 
-    it("rejects more than 15 certificates on one proxy", () => {
+    it("counts the created certificate with the given ones (at most 15 per proxy), with a fix the scheme has", () => {
         const certificates = Array.from(
             { length: 15 },
             (_, i) => `projects/p/regions/europe-west1/sslCertificates/c${i}`,
@@ -198,10 +198,10 @@ describe("validation: links to existing resources", () => {
         assert.deepStrictEqual(
             onlyProblem(internal({ https: { certificates, certificate: { certificate: CERT, privateKey: KEY } } })),
             {
-                rule: "certificate-links",
+                rule: "https-certificate",
                 field: "https.certificates",
-                message: "16 certificates are given; a target HTTPS proxy takes at most 15",
-                fix: "combine domains into certificates with several SANs, or use a Certificate Manager certificate map (global external and classic)",
+                message: "16 Compute certificates; a target proxy takes at most 15",
+                fix: "combine domains into certificates with several SANs, or use up to 100 Certificate Manager certificates (https.certificateManagerCertificates)",
             },
         );
     });

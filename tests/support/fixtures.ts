@@ -15,11 +15,22 @@ export const schemeFixtures: Record<Scheme, ApplicationLoadBalancerArgs> = {
         scheme: "regional-internal",
         region: "europe-west1",
         backends: {
-            web: { cloudRun: { service: "web", tag: "blue" } },
+            web: {
+                cloudRun: { service: "web", tag: "blue" },
+                iap: { enabled: true, members: ["group:staff@example.com"] },
+                securityPolicy: { create: { allowIpRanges: ["10.0.0.0/8"], rateLimit: { count: 50 } } },
+            },
             each: { cloudRun: { urlMask: "/<service>" } },
+            legacy: {
+                hybrid: {
+                    zone: "europe-west1-b",
+                    defaultPort: 443,
+                    endpoints: [{ ipAddress: "192.168.10.21" }, { ipAddress: "192.168.10.22", port: 8443 }],
+                },
+            },
         },
         defaultBackend: "web",
-        https,
+        https: { ...https, redirectHttp: true, sslPolicy: { profile: "RESTRICTED" } },
         address: { ip: "10.1.2.99", retainOnDelete: true },
         allowGlobalAccess: true,
         labels: { team: "platform" },
@@ -37,18 +48,31 @@ export const schemeFixtures: Record<Scheme, ApplicationLoadBalancerArgs> = {
     "regional-external": {
         scheme: "regional-external",
         region: "europe-west1",
-        backends: { web: { cloudRun: { service: "web" } } },
+        backends: {
+            web: { cloudRun: { service: "web" } },
+            partner: { internet: { endpoints: [{ fqdn: "a.partner.example", port: 443 }] } },
+        },
+        defaultBackend: "web",
         https,
         networkTier: "STANDARD",
     },
     "global-external": {
         scheme: "global-external",
         backends: {
-            web: { cloudRun: { service: "web", regions: ["europe-west1", "us-central1", "asia-northeast1"] } },
-            api: { cloudRun: { service: "api", region: "europe-west1" } },
+            web: {
+                cloudRun: { service: "web", regions: ["europe-west1", "us-central1", "asia-northeast1"] },
+                outlierDetection: { baseEjectionTimeSeconds: 180 },
+                securityPolicy: { create: { preconfiguredWaf: ["sqli-v33-stable"], adaptiveProtection: true } },
+            },
+            api: {
+                cloudRun: { service: "api", region: "europe-west1" },
+                cdn: { enabled: true },
+            },
+            legacy: { internet: { fqdn: "legacy.example.com", hostOverride: "www.example.com" } },
         },
         defaultBackend: "web",
-        https,
+        https: { ...https, managedDomains: ["shop.example.com", "www.example.com"], quic: "ENABLE" },
+        ipv6: true,
         address: { retainOnDelete: true },
     },
     classic: {
