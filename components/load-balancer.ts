@@ -27,6 +27,7 @@ import {
     UrlMapTestSpec,
 } from "./routing";
 import type { RoutingContext } from "./rules/routing";
+import { replacementOptions } from "./replacement";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { Scheme, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
@@ -489,9 +490,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 ? new compute.RegionUrlMap(
                       `${name}-url-map`,
                       { ...urlMapArgs, region: regions[0] },
-                      { parent: this, dependsOn: grants },
+                      replacementOptions(compute.RegionUrlMap, { parent: this, dependsOn: grants }),
                   ).id
-                : new compute.URLMap(`${name}-url-map`, urlMapArgs, { parent: this, dependsOn: grants }).id;
+                : new compute.URLMap(
+                      `${name}-url-map`,
+                      urlMapArgs,
+                      replacementOptions(compute.URLMap, { parent: this, dependsOn: grants }),
+                  ).id;
 
         const frontend = new Frontend(
             `${name}-frontend`,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, stableStringify } from "./naming";
+import { replacementOptions } from "./replacement";
 import { Scheme, schemeProfile } from "./schemes";
 import { known } from "./validation";
 
@@ -217,7 +218,7 @@ export function createSecurityPolicy(
                 type: "CLOUD_ARMOR",
                 description: "Created by cloudrun-lb",
             },
-            { parent },
+            replacementOptions(compute.RegionSecurityPolicy, { parent }),
         );
         for (const rule of rules) {
             new compute.RegionSecurityPolicyRule(
@@ -228,7 +229,7 @@ export function createSecurityPolicy(
                     securityPolicy: policy.name,
                     ...rule,
                 },
-                { parent },
+                replacementOptions(compute.RegionSecurityPolicyRule, { parent }),
             );
         }
         return policy.id;
@@ -248,7 +249,7 @@ export function createSecurityPolicy(
                 ? { layer7DdosDefenseConfig: { enable: true } }
                 : undefined,
         },
-        { parent },
+        replacementOptions(compute.SecurityPolicy, { parent }),
     );
     return policy.id;
 }
