@@ -52,3 +52,28 @@ export function alignedCidr(text: string): string | undefined {
     const start = address - (address % size);
     return `${[24, 16, 8, 0].map((s) => (start >>> s) & 255).join(".")}/${prefixLength}`;
 }
+
+/** Parses a dotted IPv4 address to an unsigned 32-bit integer, or undefined. */
+export function parseIpv4(text: string): number | undefined {
+    const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text.trim());
+    if (!match) {
+        return undefined;
+    }
+    const octets = match.slice(1, 5).map(Number);
+    if (octets.some((o) => o > 255)) {
+        return undefined;
+    }
+    return octets.reduce((acc, o) => ((acc << 8) | o) >>> 0, 0);
+}
+
+export function formatIpv4(address: number): string {
+    return [24, 16, 8, 0].map((s) => (address >>> s) & 255).join(".");
+}
+
+/**
+ * The addresses of a subnet a VM or VIP may use: GCP reserves the first two (network, gateway) and the
+ * last two (second-to-last, broadcast) of every primary range.
+ */
+export function usableRange(cidr: Ipv4Cidr): { first: number; last: number } {
+    return { first: cidr.start + 2, last: cidr.start + cidrSize(cidr) - 3 };
+}

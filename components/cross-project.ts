@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import * as projects from "@pulumi/gcp/projects";
+import { replacementOptions } from "./replacement";
 
 /** The role that lets a URL map in another project use a backend service (`compute.backendServices.use`). */
 export const LOAD_BALANCER_SERVICE_USER_ROLE = "roles/compute.loadBalancerServiceUser";
@@ -50,18 +51,22 @@ export function grantLoadBalancerServiceUser(
         if (args.project === undefined) {
             throw new Error(`grantLoadBalancerServiceUser "${name}": a project-level grant needs project`);
         }
-        return new projects.IAMMember(name, { project: args.project, role, member: args.member }, opts);
+        return new projects.IAMMember(
+            name,
+            { project: args.project, role, member: args.member },
+            replacementOptions(projects.IAMMember, opts ?? {}),
+        );
     }
     if (args.region !== undefined) {
         return new compute.RegionBackendServiceIamMember(
             name,
             { project: args.project, region: args.region, name: args.backendService, role, member: args.member },
-            opts,
+            replacementOptions(compute.RegionBackendServiceIamMember, opts ?? {}),
         );
     }
     return new compute.BackendServiceIamMember(
         name,
         { project: args.project, name: args.backendService, role, member: args.member },
-        opts,
+        replacementOptions(compute.BackendServiceIamMember, opts ?? {}),
     );
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "./naming";
+import { replacementOptions } from "./replacement";
 import { frontendRules } from "./rules/frontend";
 import { Scheme, schemeProfile } from "./schemes";
 import { failOnProblems, runRules } from "./validation";
@@ -299,6 +300,19 @@ export interface FrontendArgs {
     namePrefix?: string;
 }
 
+/**
+ * Resource options of a reserved address: its replacement policy, and `retainOnDelete` from
+ * `address.retainOnDelete` so a deleted load balancer leaves the IP reserved (DNS keeps working when
+ * the load balancer is recreated on `address.existing`).
+ */
+export function addressOptions(
+    resourceClass: typeof compute.Address | typeof compute.GlobalAddress,
+    parent: pulumi.Resource,
+    address: AddressArgs | undefined,
+): pulumi.CustomResourceOptions {
+    return replacementOptions(resourceClass, { parent, retainOnDelete: address?.retainOnDelete ?? false });
+}
+
 export function validateFrontendArgs(args: FrontendArgs) {
     return runRules(frontendRules, args);
 }
@@ -437,20 +451,20 @@ export class Frontend extends pulumi.ComponentResource {
             pulumi
                 .all([cert.certificate, privateKey])
                 .apply(([certificate, key]) =>
-                    replacementSafeName(gcpName(this.physical, "cert"), { region, certificate, key }),
+                    replacementSafeName([this.physical, "cert"], { region, certificate, key }),
                 ),
         );
         if (region) {
             return new compute.RegionSslCertificate(
                 `${name}-cert`,
                 { name: certName, project: args.project, region, certificate: cert.certificate, privateKey },
-                { parent: this },
+                replacementOptions(compute.RegionSslCertificate, { parent: this }),
             ).id;
         }
         return new compute.SSLCertificate(
             `${name}-cert`,
             { name: certName, project: args.project, certificate: cert.certificate, privateKey },
-            { parent: this },
+            replacementOptions(compute.SSLCertificate, { parent: this }),
         ).id;
     }
 
@@ -460,12 +474,12 @@ export class Frontend extends pulumi.ComponentResource {
         return new compute.ManagedSslCertificate(
             `${name}-managed-cert`,
             {
-                name: replacementSafeName(gcpName(this.physical, "managed-cert"), { domains }),
+                name: replacementSafeName([this.physical, "managed-cert"], { domains }),
                 project: args.project,
                 type: "MANAGED",
                 managed: { domains },
             },
-            { parent: this },
+            replacementOptions(compute.ManagedSslCertificate, { parent: this }),
         ).id;
     }
 
@@ -480,8 +494,16 @@ export class Frontend extends pulumi.ComponentResource {
             ...sslPolicyInputs(policy),
         };
         return region
-            ? new compute.RegionSslPolicy(`${name}-ssl-policy`, { ...common, region }, { parent: this }).id
-            : new compute.SSLPolicy(`${name}-ssl-policy`, common, { parent: this }).id;
+            ? new compute.RegionSslPolicy(
+                  `${name}-ssl-policy`,
+                  { ...common, region },
+                  replacementOptions(compute.RegionSslPolicy, { parent: this }),
+              ).id
+            : new compute.SSLPolicy(
+                  `${name}-ssl-policy`,
+                  common,
+                  replacementOptions(compute.SSLPolicy, { parent: this }),
+              ).id;
     }
 
     private createHttpsListener(
@@ -507,11 +529,15 @@ export class Frontend extends pulumi.ComponentResource {
             sslPolicy,
         };
         const proxy = region
-            ? new compute.RegionTargetHttpsProxy(`${name}-https-proxy`, { ...common, region }, { parent: this })
+            ? new compute.RegionTargetHttpsProxy(
+                  `${name}-https-proxy`,
+                  { ...common, region },
+                  replacementOptions(compute.RegionTargetHttpsProxy, { parent: this }),
+              )
             : new compute.TargetHttpsProxy(
                   `${name}-https-proxy`,
                   { ...common, certificateMap: https.certificateMap, quicOverride: https.quic },
-                  { parent: this },
+                  replacementOptions(compute.TargetHttpsProxy, { parent: this }),
               );
         return { role: "https", port: https.port ?? 443, proxy: proxy.id };
     }
@@ -519,8 +545,16 @@ export class Frontend extends pulumi.ComponentResource {
     private createHttpListener(name: string, args: FrontendArgs, region: string | undefined): Listener {
         const common = { name: gcpName(this.physical, "http-proxy"), project: args.project, urlMap: args.urlMap };
         const proxy = region
-            ? new compute.RegionTargetHttpProxy(`${name}-http-proxy`, { ...common, region }, { parent: this })
-            : new compute.TargetHttpProxy(`${name}-http-proxy`, common, { parent: this });
+            ? new compute.RegionTargetHttpProxy(
+                  `${name}-http-proxy`,
+                  { ...common, region },
+                  replacementOptions(compute.RegionTargetHttpProxy, { parent: this }),
+              )
+            : new compute.TargetHttpProxy(
+                  `${name}-http-proxy`,
+                  common,
+                  replacementOptions(compute.TargetHttpProxy, { parent: this }),
+              );
         return { role: "http", port: args.httpPort ?? 80, proxy: proxy.id };
     }
 
@@ -532,12 +566,28 @@ export class Frontend extends pulumi.ComponentResource {
             defaultUrlRedirect: HTTPS_REDIRECT,
         };
         const urlMap = region
-            ? new compute.RegionUrlMap(`${name}-redirect-url-map`, { ...mapArgs, region }, { parent: this }).id
-            : new compute.URLMap(`${name}-redirect-url-map`, mapArgs, { parent: this }).id;
+            ? new compute.RegionUrlMap(
+                  `${name}-redirect-url-map`,
+                  { ...mapArgs, region },
+                  replacementOptions(compute.RegionUrlMap, { parent: this }),
+              ).id
+            : new compute.URLMap(
+                  `${name}-redirect-url-map`,
+                  mapArgs,
+                  replacementOptions(compute.URLMap, { parent: this }),
+              ).id;
         const proxyArgs = { name: gcpName(this.physical, "redirect-proxy"), project: args.project, urlMap };
         const proxy = region
-            ? new compute.RegionTargetHttpProxy(`${name}-redirect-proxy`, { ...proxyArgs, region }, { parent: this })
-            : new compute.TargetHttpProxy(`${name}-redirect-proxy`, proxyArgs, { parent: this });
+            ? new compute.RegionTargetHttpProxy(
+                  `${name}-redirect-proxy`,
+                  { ...proxyArgs, region },
+                  replacementOptions(compute.RegionTargetHttpProxy, { parent: this }),
+              )
+            : new compute.TargetHttpProxy(
+                  `${name}-redirect-proxy`,
+                  proxyArgs,
+                  replacementOptions(compute.TargetHttpProxy, { parent: this }),
+              );
         return { role: "http", port: args.httpPort ?? 80, proxy: proxy.id };
     }
 
@@ -545,7 +595,6 @@ export class Frontend extends pulumi.ComponentResource {
     private createAddresses(name: string, args: FrontendArgs): Record<string, ReservedAddress> {
         const profile = schemeProfile(args.scheme);
         const create = args.address?.create ?? true;
-        const retainOnDelete = args.address?.retainOnDelete ?? false;
         const tier = args.networkTier ?? "PREMIUM";
         // Two internal forwarding rules (HTTPS and its redirect) may share an IP only if it is reserved
         // for sharing (gcp-facts §3.2).
@@ -562,8 +611,7 @@ export class Frontend extends pulumi.ComponentResource {
                 continue;
             }
             const logical = keys.length === 1 ? `${name}-address` : `${name}-address-${key}`;
-            const physical =
-                keys.length === 1 ? gcpName(this.physical, "address") : gcpName(this.physical, "address", key);
+            const physical = keys.length === 1 ? [this.physical, "address"] : [this.physical, "address", key];
             const requested = args.address?.ips?.[key] ?? (keys.length === 1 ? args.address?.ip : undefined);
             if (key === "global") {
                 const inputs = { addressType: "EXTERNAL", ipVersion: "IPV4" };
@@ -575,7 +623,7 @@ export class Frontend extends pulumi.ComponentResource {
                         ...inputs,
                         labels: args.labels,
                     },
-                    { parent: this, retainOnDelete },
+                    addressOptions(compute.GlobalAddress, this, args.address),
                 );
                 result[key] = { ref: address.id, ip: address.address };
                 continue;
@@ -605,7 +653,7 @@ export class Frontend extends pulumi.ComponentResource {
                     networkTier: profile.internal ? undefined : tier,
                     labels: args.labels,
                 },
-                { parent: this, retainOnDelete },
+                addressOptions(compute.Address, this, args.address),
             );
             result[key] = { ref: address.id, ip: address.address };
         }
@@ -625,12 +673,12 @@ export class Frontend extends pulumi.ComponentResource {
         const address = new compute.GlobalAddress(
             `${name}-address-ipv6`,
             {
-                name: replacementSafeName(gcpName(this.physical, "address-ipv6"), inputs),
+                name: replacementSafeName([this.physical, "address-ipv6"], inputs),
                 project: args.project,
                 ...inputs,
                 labels: args.labels,
             },
-            { parent: this, retainOnDelete: args.address?.retainOnDelete ?? false },
+            addressOptions(compute.GlobalAddress, this, args.address),
         );
         return { ref: address.id, ip: address.address };
     }
@@ -661,7 +709,7 @@ export class Frontend extends pulumi.ComponentResource {
                 ipAddress: address?.ref,
                 ipVersion: address ? undefined : "IPV6",
             },
-            { parent: this },
+            replacementOptions(compute.GlobalForwardingRule, { parent: this }),
         );
     }
 
@@ -686,7 +734,7 @@ export class Frontend extends pulumi.ComponentResource {
                 new compute.GlobalForwardingRule(
                     `${name}-${role}-rule`,
                     { ...common, name: gcpName(this.physical, role, "rule"), ipAddress: addresses.global?.ref },
-                    { parent: this },
+                    replacementOptions(compute.GlobalForwardingRule, { parent: this }),
                 ),
             ];
         }
@@ -704,7 +752,7 @@ export class Frontend extends pulumi.ComponentResource {
                 return new compute.GlobalForwardingRule(
                     logical,
                     { ...common, name: ruleName, network, subnetwork, ipAddress: addresses[region]?.ref },
-                    { parent: this },
+                    replacementOptions(compute.GlobalForwardingRule, { parent: this }),
                 );
             }
             return new compute.ForwardingRule(
@@ -720,7 +768,7 @@ export class Frontend extends pulumi.ComponentResource {
                     allowGlobalAccess:
                         args.scheme === "regional-internal" ? (args.allowGlobalAccess ?? false) : undefined,
                 },
-                { parent: this },
+                replacementOptions(compute.ForwardingRule, { parent: this }),
             );
         });
     }

@@ -10,7 +10,7 @@ import {
 import { HybridBackend, HybridTargetArgs } from "./backends/hybrid";
 import { DEFAULT_INTERNET_PORT, InternetBackend, InternetTargetArgs } from "./backends/internet";
 import { grantLoadBalancerServiceUser } from "./cross-project";
-import { BackendSecurityPolicyArgs, createSecurityPolicy } from "./security-policy";
+import { BackendSecurityPolicyArgs, createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
 import { CloudRunTargetArgs, ServerlessBackend } from "./backends/serverless";
 import { AddressArgs, Frontend, HttpsArgs, NetworkTier } from "./frontend";
 import { gcpName } from "./naming";
@@ -27,6 +27,7 @@ import {
     UrlMapTestSpec,
 } from "./routing";
 import type { RoutingContext } from "./rules/routing";
+import { replacementOptions } from "./replacement";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { Scheme, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
@@ -97,7 +98,8 @@ export interface BackendArgs {
      */
     cdn?: BackendCdnArgs;
     /**
-     * Cloud Armor: create a policy (WAF, IP lists, rate limiting) or attach an existing one.
+     * Cloud Armor: create a policy (WAF, IP lists, rate limiting) or attach an existing one. Backends of
+     * one load balancer with the same `create` (and project) share one created policy.
      * @default undefined (none)
      * @example { create: { preconfiguredWaf: ["sqli-v33-stable", "xss-v33-stable"], rateLimit: { count: 100 } } }
      */
@@ -405,6 +407,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         const backendIds: Record<string, pulumi.Output<string>> = {};
         const grants: pulumi.Resource[] = [];
         const sharedInternetNegs = new Map<unknown, pulumi.Output<string>>();
+        const sharedSecurityPolicies = new Map<string, pulumi.Output<string>>();
         for (const [key, backend] of Object.entries(args.backends).sort(([a], [b]) => (a < b ? -1 : 1))) {
             if (backend.backendService !== undefined) {
                 backendIds[key] = pulumi.output(backend.backendService);
@@ -417,7 +420,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 project,
                 description: backend.description,
                 logging: backend.logging,
-                settings: this.backendSettings(name, prefix, key, args, backend),
+                settings: this.backendSettings(name, prefix, key, args, backend, sharedSecurityPolicies),
             };
             let created: { backendServiceId: pulumi.Output<string>; backendServiceName: pulumi.Output<string> };
             if (backend.hybrid !== undefined) {
@@ -492,9 +495,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 ? new compute.RegionUrlMap(
                       `${name}-url-map`,
                       { ...urlMapArgs, region: regions[0] },
-                      { parent: this, dependsOn: grants },
+                      replacementOptions(compute.RegionUrlMap, { parent: this, dependsOn: grants }),
                   ).id
-                : new compute.URLMap(`${name}-url-map`, urlMapArgs, { parent: this, dependsOn: grants }).id;
+                : new compute.URLMap(
+                      `${name}-url-map`,
+                      urlMapArgs,
+                      replacementOptions(compute.URLMap, { parent: this, dependsOn: grants }),
+                  ).id;
 
         const frontend = new Frontend(
             `${name}-frontend`,
@@ -540,29 +547,42 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         });
     }
 
-    /** The backend service settings of one backend, creating its Cloud Armor policy if asked. */
+    /**
+     * The backend service settings of one backend, creating its Cloud Armor policy if asked — or reusing
+     * the one already created for an earlier backend (in key order) with the same `create` and project.
+     */
     private backendSettings(
         name: string,
         prefix: string,
         key: string,
         args: ApplicationLoadBalancerArgs,
         backend: BackendArgs,
+        sharedPolicies: Map<string, pulumi.Output<string>>,
     ): BackendSettingsArgs {
         const policy = backend.securityPolicy;
-        const securityPolicy =
-            policy?.create !== undefined
-                ? createSecurityPolicy(
-                      `${name}-${key}-security-policy`,
-                      {
-                          scheme: args.scheme,
-                          physicalName: gcpName(prefix, key, "armor"),
-                          project: backend.project ?? args.project,
-                          region: loadBalancerRegions(args)[0],
-                          create: policy.create,
-                      },
-                      this,
-                  )
-                : policy?.existing;
+        let securityPolicy = policy?.existing;
+        if (policy?.create !== undefined) {
+            const project = backend.project ?? args.project;
+            const shareKey = securityPolicyShareKey(policy.create, project);
+            let created = shareKey !== undefined ? sharedPolicies.get(shareKey) : undefined;
+            if (created === undefined) {
+                created = createSecurityPolicy(
+                    `${name}-${key}-security-policy`,
+                    {
+                        scheme: args.scheme,
+                        physicalName: gcpName(prefix, key, "armor"),
+                        project,
+                        region: loadBalancerRegions(args)[0],
+                        create: policy.create,
+                    },
+                    this,
+                );
+                if (shareKey !== undefined) {
+                    sharedPolicies.set(shareKey, created);
+                }
+            }
+            securityPolicy = created;
+        }
         return {
             customRequestHeaders: backend.customRequestHeaders,
             iap: backend.iap,

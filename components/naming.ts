@@ -49,40 +49,51 @@ export function sanitizeNamePart(part: string): string {
 }
 
 /**
- * Join parts into one GCP-valid name. Long results are cut and end in a hash of the full name, so two
- * long names that differ only past the cut stay distinct.
+ * Join parts into a GCP-valid name of at most `max` characters. When too long, the first part (the
+ * prefix) is cut and followed by a hash of all parts, and the other parts (the role, e.g. `url-map`)
+ * are kept, so the name still says what it is and two long names never collide.
+ */
+function fitName(parts: string[], max: number): string {
+    const clean = parts.map(sanitizeNamePart).filter((p) => p.length > 0);
+    if (clean.length === 0) {
+        return "x-unnamed";
+    }
+    if (!/^[a-z]/.test(clean[0])) {
+        clean[0] = `x-${clean[0]}`;
+    }
+    const joined = clean.join("-");
+    if (joined.length <= max) {
+        return joined;
+    }
+    const hash = shortHash(parts.join("/"));
+    const tail = clean.slice(1).join("-");
+    const room = max - HASH_LENGTH - 2 - tail.length;
+    if (clean.length > 1 && room >= 8) {
+        return `${clean[0].slice(0, room).replace(/-+$/, "")}-${hash}-${tail}`;
+    }
+    return `${joined.slice(0, max - HASH_LENGTH - 1).replace(/-+$/, "")}-${hash}`;
+}
+
+/**
+ * Join parts into one GCP-valid name. Long results keep the last parts, cut the first, and carry a hash
+ * of the full name, so two long names that differ only past the cut stay distinct.
  *
  * @example gcpName("My_Shop", "url-map") === "my-shop-url-map"
  */
 export function gcpName(...parts: string[]): string {
-    const joined = parts
-        .map(sanitizeNamePart)
-        .filter((p) => p.length > 0)
-        .join("-");
-    let name = /^[a-z]/.test(joined) ? joined : `x-${joined}`.replace(/-+$/, "");
-    if (name === "x") {
-        name = "x-unnamed";
-    }
-    if (name.length <= GCP_NAME_MAX) {
-        return name;
-    }
-    const hash = shortHash(parts.join("/"));
-    const head = name.slice(0, GCP_NAME_MAX - HASH_LENGTH - 1).replace(/-+$/, "");
-    return `${head}-${hash}`;
+    return fitName(parts, GCP_NAME_MAX);
 }
 
 /**
  * A name that ends in a hash of `replacementInputs`: the same inputs give the same name on every run,
- * and any change to them gives a new name.
+ * and any change to them gives a new name. `base` is a name or its parts (prefix first, then the role),
+ * fitted like `gcpName` so a long prefix never cuts off the role or makes two names collide.
  *
- * @example replacementSafeName("shop-web-neg", { region: "europe-west1", service: "web" })
+ * @example replacementSafeName(["shop", "web-neg"], { region: "europe-west1", service: "web" })
  */
-export function replacementSafeName(base: string, replacementInputs: unknown): string {
-    const hash = shortHash(replacementInputs);
-    const head = gcpName(base)
-        .slice(0, GCP_NAME_MAX - HASH_LENGTH - 1)
-        .replace(/-+$/, "");
-    return `${head}-${hash}`;
+export function replacementSafeName(base: string | string[], replacementInputs: unknown): string {
+    const head = fitName(Array.isArray(base) ? base : [base], GCP_NAME_MAX - HASH_LENGTH - 1);
+    return `${head}-${shortHash(replacementInputs)}`;
 }
 
 /** Why a user-given name is not a valid GCP name, or undefined if it is. */

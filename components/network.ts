@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName } from "./naming";
+import { replacementOptions } from "./replacement";
 import { networkRules } from "./rules/network";
 import { failOnProblems, runRules } from "./validation";
 
@@ -205,12 +206,12 @@ export class LoadBalancerNetwork extends pulumi.ComponentResource {
             const vpc = new compute.Network(
                 `${name}-vpc`,
                 {
-                    name: physical,
+                    name: gcpName(physical),
                     project,
                     autoCreateSubnetworks: false,
                     routingMode: args.regions.length > 1 ? "GLOBAL" : "REGIONAL",
                 },
-                { parent: this },
+                replacementOptions(compute.Network, { parent: this }),
             );
             network = vpc.selfLink;
             if (wantSubnets) {
@@ -225,7 +226,7 @@ export class LoadBalancerNetwork extends pulumi.ComponentResource {
                             ipCidrRange: resolvedCidrs(args, region).subnetCidr,
                             privateIpGoogleAccess: true,
                         },
-                        { parent: this },
+                        replacementOptions(compute.Subnetwork, { parent: this }),
                     );
                     subnetworks[region] = subnet.selfLink;
                 }
@@ -248,7 +249,7 @@ export class LoadBalancerNetwork extends pulumi.ComponentResource {
                         purpose: args.proxyOnlyPurpose,
                         role: "ACTIVE",
                     },
-                    { parent: this },
+                    replacementOptions(compute.Subnetwork, { parent: this }),
                 );
                 proxyOnly[region] = subnet.selfLink;
                 this.createdProxyOnlySubnets.push(subnet);

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { gcpName } from "./naming";
+import { gcpName, stableStringify } from "./naming";
+import { replacementOptions } from "./replacement";
 import { Scheme, schemeProfile } from "./schemes";
+import { known } from "./validation";
 
 /**
  * What a rate-limit rule does to a client over the threshold: throttle (answer 429 past the rate) or
@@ -90,7 +92,8 @@ export interface SecurityPolicyCreateArgs {
  */
 export interface BackendSecurityPolicyArgs {
     /**
-     * Create a policy for this backend. Exclusive with `existing`.
+     * Create a policy for this backend. Exclusive with `existing`. Backends of one load balancer with
+     * the same `create` (and project) share one policy.
      * @default undefined
      * @example { preconfiguredWaf: ["sqli-v33-stable", "xss-v33-stable"], rateLimit: { count: 100 } }
      */
@@ -101,6 +104,21 @@ export interface BackendSecurityPolicyArgs {
      * @example "projects/sec/global/securityPolicies/org-waf"
      */
     existing?: pulumi.Input<string>;
+}
+
+/**
+ * What makes backends of one load balancer share one created policy: the same project and the same
+ * `create` args. Sharing changes no behaviour — Cloud Armor applies a rate-limit threshold to each
+ * backend service the policy is attached to separately — and saves a policy (billed per policy and rule).
+ * No sharing when the project is an output (not known at preview).
+ * @see https://cloud.google.com/armor/docs/rate-limiting-overview
+ */
+export function securityPolicyShareKey(
+    create: SecurityPolicyCreateArgs,
+    project: pulumi.Input<string> | undefined,
+): string | undefined {
+    const projectKey = project === undefined ? "" : known(project);
+    return projectKey === undefined ? undefined : stableStringify({ project: projectKey, create });
 }
 
 /** Priority of the rule that admits only `allowIpRanges`. */
@@ -200,7 +218,7 @@ export function createSecurityPolicy(
                 type: "CLOUD_ARMOR",
                 description: "Created by cloudrun-lb",
             },
-            { parent },
+            replacementOptions(compute.RegionSecurityPolicy, { parent }),
         );
         for (const rule of rules) {
             new compute.RegionSecurityPolicyRule(
@@ -211,7 +229,7 @@ export function createSecurityPolicy(
                     securityPolicy: policy.name,
                     ...rule,
                 },
-                { parent },
+                replacementOptions(compute.RegionSecurityPolicyRule, { parent }),
             );
         }
         return policy.id;
@@ -231,7 +249,7 @@ export function createSecurityPolicy(
                 ? { layer7DdosDefenseConfig: { enable: true } }
                 : undefined,
         },
-        { parent },
+        replacementOptions(compute.SecurityPolicy, { parent }),
     );
     return policy.id;
 }

@@ -18,6 +18,8 @@ export interface Problem {
     message: string;
     /** What to change. */
     fix: string;
+    /** "warning" for advice that does not stop the deployment; absent for errors. */
+    severity?: "warning";
 }
 
 /** What a rule reports; the rule id is added by `runRules`. */
@@ -38,6 +40,12 @@ export interface Rule<C> {
     prevents: string;
     /** The general fix. */
     fix: string;
+    /**
+     * "warning" for what may fail but cannot be known at preview (logged with pulumi.log.warn, the
+     * deployment goes on); absent for errors. Warning rules live in the top-level catalogue only, so
+     * each warning is logged once.
+     */
+    severity?: "warning";
     check(context: C): Finding[];
 }
 
@@ -50,6 +58,7 @@ export function runRules<C>(rules: readonly Rule<C>[], context: C): Problem[] {
                 field: finding.field,
                 message: finding.message,
                 fix: finding.fix ?? rule.fix,
+                ...(rule.severity ? { severity: rule.severity } : {}),
             });
         }
     }
@@ -79,10 +88,20 @@ export class ConfigurationError extends pulumi.ResourceError {
     }
 }
 
-/** Throws one ConfigurationError listing every problem, if there are any. */
+/**
+ * Logs every warning (pulumi.log.warn, attributed to the resource), then throws one ConfigurationError
+ * listing every error, if there are any.
+ */
 export function failOnProblems(label: string, problems: readonly Problem[], resource?: pulumi.Resource): void {
-    if (problems.length > 0) {
-        throw new ConfigurationError(label, problems, resource);
+    for (const warning of problems.filter((p) => p.severity === "warning")) {
+        void pulumi.log.warn(
+            `${label}: ${warning.field}: ${warning.message}. Fix: ${warning.fix} [${warning.rule}]`,
+            resource,
+        );
+    }
+    const errors = problems.filter((p) => p.severity !== "warning");
+    if (errors.length > 0) {
+        throw new ConfigurationError(label, errors, resource);
     }
 }
 

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs, BackendArgs } from "../components/load-balancer";
 import { validateLoadBalancerArgs } from "../components/rules/load-balancer";
-import { securityPolicyRules } from "../components/security-policy";
+import { securityPolicyRules, securityPolicyShareKey } from "../components/security-policy";
 import { formatProblems, Problem } from "../components/validation";
 import { installMocks, MOCK_PROJECT_NUMBER, Recorder, settle } from "../tools/mocks";
 
@@ -237,6 +237,76 @@ describe("internet backend validation", () => {
     });
 });
 
+describe("Cloud Armor policy shared by backends with the same create args", () => {
+    let recorder: Recorder;
+    const waf = { preconfiguredWaf: ["sqli-v33-stable", "xss-v33-stable"], rateLimit: { count: 100 } };
+
+    before(async () => {
+        recorder = installMocks();
+        new ApplicationLoadBalancer("shop", {
+            scheme: "global-external",
+            backends: {
+                web: { cloudRun: { service: "web", region: R }, securityPolicy: { create: waf } },
+                // The same rules written separately (another key order) still share.
+                api: {
+                    cloudRun: { service: "api", region: R },
+                    securityPolicy: {
+                        create: { rateLimit: { count: 100 }, preconfiguredWaf: ["sqli-v33-stable", "xss-v33-stable"] },
+                    },
+                },
+                admin: {
+                    cloudRun: { service: "admin", region: R },
+                    securityPolicy: { create: { ...waf, allowIpRanges: ["203.0.113.0/24"] } },
+                },
+                other: {
+                    cloudRun: { service: "other", region: R },
+                    project: "other-project",
+                    securityPolicy: { create: waf },
+                },
+                later: { cloudRun: { service: "later", region: R }, securityPolicy: { create: waf } },
+            },
+            defaultBackend: "web",
+        });
+        await settle();
+    });
+
+    it("creates one policy per distinct create args and project, named after the first backend in key order", () => {
+        assert.deepStrictEqual(
+            recorder
+                .byType("gcp:compute/securityPolicy:SecurityPolicy")
+                .map((p) => [p.name, p.inputs.name, p.inputs.project ?? null])
+                .sort(),
+            [
+                ["shop-admin-security-policy", "shop-admin-armor", null],
+                ["shop-api-security-policy", "shop-api-armor", null],
+                ["shop-other-security-policy", "shop-other-armor", "other-project"],
+            ],
+        );
+    });
+
+    it("attaches the shared policy to every backend service that asked for the same rules", () => {
+        const policyOf = (key: string) =>
+            recorder.get("gcp:compute/backendService:BackendService", `shop-${key}-backend`).inputs.securityPolicy;
+        const id = (name: string) => recorder.get("gcp:compute/securityPolicy:SecurityPolicy", name).id;
+        assert.deepStrictEqual(["admin", "api", "later", "other", "web"].map(policyOf), [
+            id("shop-admin-security-policy"),
+            id("shop-api-security-policy"),
+            id("shop-api-security-policy"),
+            id("shop-other-security-policy"),
+            id("shop-api-security-policy"),
+        ]);
+    });
+
+    it("does not share when the project is an output (unknown at preview)", () => {
+        assert.strictEqual(securityPolicyShareKey(waf, pulumi.output("p")), undefined);
+        assert.strictEqual(
+            securityPolicyShareKey(waf, undefined),
+            securityPolicyShareKey({ rateLimit: { count: 100 }, preconfiguredWaf: waf.preconfiguredWaf }, undefined),
+        );
+        assert.notStrictEqual(securityPolicyShareKey(waf, "a"), securityPolicyShareKey(waf, "b"));
+    });
+});
+
 describe("Cloud Armor", () => {
     let recorder: Recorder;
 
@@ -403,6 +473,25 @@ describe("Cloud Armor", () => {
                 ],
                 ["backends.x.securityPolicy.create.rateLimit.banDurationSec", 'is set but action is not "ban"'],
             ],
+        );
+    });
+
+    it("rejects a rate-limit action other than throttle or ban, with the fix", () => {
+        assert.deepStrictEqual(
+            onlyProblem(
+                regional({
+                    x: {
+                        cloudRun: { service: "x" },
+                        securityPolicy: { create: { rateLimit: { action: "block" as any, count: 10 } } },
+                    },
+                }),
+            ),
+            {
+                rule: "backend-security-policy",
+                field: "backends.x.securityPolicy.create.rateLimit.action",
+                message: '"block" is not a rate-limit action',
+                fix: 'use one of "throttle", "ban"',
+            },
         );
     });
 });

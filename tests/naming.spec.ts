@@ -26,7 +26,8 @@ describe("naming", () => {
         assert.match(a, GCP_NAME_PATTERN);
         assert.notStrictEqual(a, b);
         assert.strictEqual(a, gcpName(base, "url-map"));
-        assert.ok(a.startsWith("my-very-long-load-balancer-name-for-the-production-env-"));
+        assert.match(a, /^my-very-long-load-balancer-name-for-the-produc-[0-9a-f]{8}-url-map$/);
+        assert.match(b, /^my-very-long-load-balancer-name-for-the-pr-[0-9a-f]{8}-https-proxy$/);
     });
 
     it("gives a name that changes exactly when the replacement inputs change", () => {

@@ -30,6 +30,7 @@ describe("programs/global-external (seed 003: services reachable only through a 
             "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
             "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
             "gcp:compute/sSLPolicy:SSLPolicy",
+            "gcp:compute/securityPolicy:SecurityPolicy",
             "gcp:compute/targetHttpProxy:TargetHttpProxy",
             "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
             "gcp:compute/uRLMap:URLMap",
@@ -147,6 +148,89 @@ describe("programs/global-external (seed 003: services reachable only through a 
                 ["80", `projects/mock-project/global/addresses/${address.name}`],
                 ["443", `projects/mock-project/global/addresses/${address.name}`],
             ],
+        );
+    });
+
+    it("puts ONE global Cloud Armor policy with SQLi and XSS WAF rules and a throttle on every backend service", () => {
+        const policy = one(result, "gcp:compute/securityPolicy:SecurityPolicy");
+        assert.strictEqual(policy.inputs.type, "CLOUD_ARMOR");
+        assert.ok(!("region" in policy.inputs), "a global policy for a global scheme");
+        assert.ok(!("adaptiveProtectionConfig" in policy.inputs));
+        assert.deepStrictEqual(policy.inputs.rules, [
+            {
+                priority: 2000,
+                action: "deny(403)",
+                description: "Preconfigured WAF sqli-v33-stable",
+                match: { expr: { expression: "evaluatePreconfiguredWaf('sqli-v33-stable', {'sensitivity': 1})" } },
+            },
+            {
+                priority: 2001,
+                action: "deny(403)",
+                description: "Preconfigured WAF xss-v33-stable",
+                match: { expr: { expression: "evaluatePreconfiguredWaf('xss-v33-stable', {'sensitivity': 1})" } },
+            },
+            {
+                priority: 3000,
+                action: "throttle",
+                description: "Throttle clients over the rate limit",
+                match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+                rateLimitOptions: {
+                    conformAction: "allow",
+                    exceedAction: "deny(429)",
+                    enforceOnKey: "IP",
+                    rateLimitThreshold: { count: 500, intervalSec: 60 },
+                },
+            },
+            {
+                priority: 2147483647,
+                action: "allow",
+                description: "Default rule",
+                match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+            },
+        ]);
+        const backends = ofType(result, "gcp:compute/backendService:BackendService");
+        assert.deepStrictEqual(
+            backends.map((b) => [b.name, b.inputs.securityPolicy]),
+            ["api", "docs", "web"].map((key) => [
+                `shop-${key}-backend`,
+                `projects/mock-project/global/securityPolicies/${policy.inputs.name}`,
+            ]),
+        );
+    });
+
+    it("bans instead of throttling with rateLimitAction=ban, at the configured rate", async () => {
+        const ban = await plan({
+            program: "programs/global-external",
+            config: { rateLimitAction: "ban", rateLimitCount: "100", rateLimitIntervalSec: "30" },
+        });
+        assert.deepStrictEqual(ban.errors, []);
+        const rules = one(ban, "gcp:compute/securityPolicy:SecurityPolicy").inputs.rules as any[];
+        assert.deepStrictEqual(
+            rules.map((r) => [r.priority, r.action]),
+            [
+                [2000, "deny(403)"],
+                [2001, "deny(403)"],
+                [3000, "rate_based_ban"],
+                [2147483647, "allow"],
+            ],
+        );
+        assert.deepStrictEqual(rules[2].rateLimitOptions, {
+            conformAction: "allow",
+            exceedAction: "deny(403)",
+            enforceOnKey: "IP",
+            rateLimitThreshold: { count: 100, intervalSec: 30 },
+            banDurationSec: 600,
+        });
+    });
+
+    it("rejects a rate-limit interval Cloud Armor does not accept, at preview", async () => {
+        const bad = await plan({ program: "programs/global-external", config: { rateLimitIntervalSec: "45" } });
+        assert.deepStrictEqual(
+            bad.errors[0].problems!.map((p) => [p.field, p.message]),
+            ["web", "api", "docs"].map((key) => [
+                `backends.${key}.securityPolicy.create.rateLimit.intervalSec`,
+                "45 s is not an interval Cloud Armor accepts",
+            ]),
         );
     });
 

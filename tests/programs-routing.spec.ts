@@ -1,5 +1,12 @@
 import * as assert from "assert";
 import { plan, PlanResult } from "../tools/plan";
+import { PlannedResource } from "./program-helpers";
+
+function one(result: PlanResult, type: string, name: string): PlannedResource {
+    const found = result.resources.filter((r) => r.type === type && r.name === name);
+    assert.strictEqual(found.length, 1, `one ${type} ${name}`);
+    return found[0];
+}
 
 function urlMapInputs(result: PlanResult): Record<string, any> {
     const maps = result.resources.filter(
@@ -94,28 +101,187 @@ describe("programs/traffic-management (seed 000)", () => {
     });
 });
 
-describe("programs/canary-migration (seed 000)", () => {
-    it("splits 99/1 by default on a regional internal URL map, with weightedBackendServices", async () => {
-        const result = await plan({ program: "programs/canary-migration" });
-        assert.deepStrictEqual(result.errors, []);
-        const split = urlMapInputs(result).defaultRouteAction.weightedBackendServices;
-        assert.deepStrictEqual(
-            split.map((w: any) => w.weight),
-            [99, 1],
-        );
-        assert.strictEqual(
-            split[0].backendService,
-            "projects/my-project/regions/europe-west1/backendServices/legacy-orders",
-        );
-        assert.match(split[1].backendService, /\/regions\/europe-west1\/backendServices\/migration-cloudrun-backend/);
-        assert.ok(result.diagram.includes("Cloud Run orders"));
+describe("programs/canary-migration (seed 000: on-premises → Cloud Run through a hybrid NEG)", () => {
+    const NEG = "gcp:compute/networkEndpointGroup:NetworkEndpointGroup";
+    const BACKEND = "gcp:compute/regionBackendService:RegionBackendService";
+    const backendLink = (result: PlanResult, name: string) =>
+        `projects/mock-project/regions/europe-west1/backendServices/${one(result, BACKEND, name).inputs.name}`;
+    const weights = (result: PlanResult) =>
+        urlMapInputs(result).defaultRouteAction.weightedBackendServices.map((w: any) => [w.backendService, w.weight]);
+    let result: PlanResult;
+    before(async () => {
+        result = await plan({ program: "programs/canary-migration" });
     });
 
-    it("moves all traffic with cloudRunPercent=100", async () => {
-        const result = await plan({ program: "programs/canary-migration", config: { cloudRunPercent: "100" } });
+    it("plans without errors or warnings on a regional internal load balancer", () => {
+        assert.deepStrictEqual(result.errors, []);
+        assert.deepStrictEqual(result.warnings, []);
         assert.deepStrictEqual(
-            urlMapInputs(result).defaultRouteAction.weightedBackendServices.map((w: any) => w.weight),
-            [0, 100],
+            result.resources.filter((r) => r.type === BACKEND).map((r) => r.inputs.loadBalancingScheme),
+            ["INTERNAL_MANAGED", "INTERNAL_MANAGED"],
         );
+    });
+
+    it("creates the legacy side as a zonal NON_GCP_PRIVATE_IP_PORT NEG in the load balancer's VPC", () => {
+        const neg = one(result, NEG, "migration-legacy-neg").inputs;
+        assert.strictEqual(neg.networkEndpointType, "NON_GCP_PRIVATE_IP_PORT");
+        assert.strictEqual(neg.zone, "europe-west1-b");
+        assert.strictEqual(neg.defaultPort, 443);
+        assert.strictEqual(neg.network, result.outputs.networkSelfLink);
+        assert.strictEqual(
+            result.outputs.networkSelfLink,
+            "https://www.googleapis.com/compute/v1/projects/mock-project/global/networks/migration-network",
+        );
+    });
+
+    it("registers each on-premises IP:port from config as an endpoint of that NEG", () => {
+        const neg = one(result, NEG, "migration-legacy-neg").inputs;
+        const endpoints = result.resources.filter((r) => r.type === "gcp:compute/networkEndpoint:NetworkEndpoint");
+        assert.deepStrictEqual(
+            endpoints.map((e) => e.inputs),
+            [
+                { ipAddress: "192.168.10.21", networkEndpointGroup: neg.name, port: 443, zone: "europe-west1-b" },
+                { ipAddress: "192.168.10.22", networkEndpointGroup: neg.name, port: 443, zone: "europe-west1-b" },
+            ],
+        );
+    });
+
+    it("health-checks the endpoints over HTTPS on their serving port, and balances by RATE", () => {
+        const check = one(result, "gcp:compute/regionHealthCheck:RegionHealthCheck", "migration-legacy-health-check");
+        assert.deepStrictEqual(check.inputs, {
+            checkIntervalSec: 5,
+            httpsHealthCheck: { portSpecification: "USE_SERVING_PORT", requestPath: "/healthz" },
+            name: "migration-legacy-health-check",
+            region: "europe-west1",
+            timeoutSec: 5,
+        });
+        const legacy = one(result, BACKEND, "migration-legacy-backend").inputs;
+        const neg = one(result, NEG, "migration-legacy-neg").inputs;
+        assert.deepStrictEqual(legacy.backends, [
+            {
+                balancingMode: "RATE",
+                group: `projects/mock-project/zones/europe-west1-b/networkEndpointGroups/${neg.name}`,
+                maxRatePerEndpoint: 100,
+            },
+        ]);
+        assert.strictEqual(
+            legacy.healthChecks,
+            "projects/mock-project/regions/europe-west1/healthChecks/migration-legacy-health-check",
+        );
+        assert.strictEqual(legacy.protocol, "HTTPS");
+    });
+
+    it("splits 99/1 by default with weightedBackendServices on the RegionUrlMap", () => {
+        assert.deepStrictEqual(weights(result), [
+            [backendLink(result, "migration-legacy-backend"), 99],
+            [backendLink(result, "migration-cloudrun-backend"), 1],
+        ]);
+        assert.strictEqual(urlMapInputs(result).defaultService, undefined);
+        assert.ok(result.diagram.includes("on-prem endpoints"));
+        assert.ok(result.diagram.includes("Cloud Run orders"));
+        assert.deepStrictEqual(
+            result.routes.map((r) => [r.action, r.backends]),
+            [
+                ["split", "legacy 99/100, cloudrun 1/100"],
+                ["backend", "legacy"],
+            ],
+        );
+    });
+
+    for (const [percent, legacyWeight] of [
+        ["1", 99],
+        ["50", 50],
+        ["100", 0],
+    ] as const) {
+        it(`gives Cloud Run ${percent}% with cloudRunPercent=${percent}`, async () => {
+            const step = await plan({ program: "programs/canary-migration", config: { cloudRunPercent: percent } });
+            assert.deepStrictEqual(step.errors, []);
+            assert.deepStrictEqual(weights(step), [
+                [backendLink(step, "migration-legacy-backend"), legacyWeight],
+                [backendLink(step, "migration-cloudrun-backend"), Number(percent)],
+            ]);
+            assert.strictEqual(step.outputs.cloudRunShare, `${percent}%`);
+        });
+    }
+
+    it("rejects a share outside 0–100 before creating anything", async () => {
+        for (const bad of ["101", "-1", "2.5"]) {
+            const step = await plan({ program: "programs/canary-migration", config: { cloudRunPercent: bad } });
+            assert.deepStrictEqual(
+                step.errors.map((e) => e.message),
+                [
+                    `config cloudRunPercent must be a whole number from 0 to 100, got ${bad}: set it with \`pulumi config set cloudRunPercent 10\``,
+                ],
+            );
+            assert.deepStrictEqual(step.resources, []);
+        }
+    });
+
+    it("takes the endpoints from config, one without a port on the default 443", async () => {
+        const custom = await plan({
+            program: "programs/canary-migration",
+            config: { legacyEndpoints: "10.200.0.5:8443, 10.200.0.6", zone: "europe-west1-c" },
+        });
+        assert.deepStrictEqual(custom.errors, []);
+        assert.deepStrictEqual(
+            custom.resources
+                .filter((r) => r.type === "gcp:compute/networkEndpoint:NetworkEndpoint")
+                .map((e) => [e.inputs.ipAddress, e.inputs.port, e.inputs.zone]),
+            [
+                ["10.200.0.5", 8443, "europe-west1-c"],
+                ["10.200.0.6", 443, "europe-west1-c"],
+            ],
+        );
+    });
+
+    it("reports a host name instead of an IP as a configuration problem", async () => {
+        const bad = await plan({
+            program: "programs/canary-migration",
+            config: { legacyEndpoints: "legacy.corp:443" },
+        });
+        assert.deepStrictEqual(bad.errors[0].problems, [
+            {
+                rule: "hybrid-endpoints",
+                field: "backends.legacy.hybrid.endpoints[0].ipAddress",
+                message:
+                    '"legacy.corp" is not an IPv4 address; hybrid NEG endpoints are private IP:port pairs, not host names',
+                fix: "give the endpoint's private IPv4 address (for a host name use an internet NEG: backends.<key>.internet)",
+            },
+        ]);
+    });
+
+    it("puts the hybrid NEG in an existing VPC, adopting its proxy-only subnet, when network is set", async () => {
+        const existing = await plan({
+            program: "programs/canary-migration",
+            config: {
+                network: "projects/net/global/networks/hybrid",
+                subnetwork: "projects/net/regions/europe-west1/subnetworks/apps",
+                proxyOnlySubnetwork: "projects/net/regions/europe-west1/subnetworks/proxy-only",
+            },
+        });
+        assert.deepStrictEqual(existing.errors, []);
+        assert.strictEqual(
+            one(existing, NEG, "migration-legacy-neg").inputs.network,
+            "projects/net/global/networks/hybrid",
+        );
+        assert.deepStrictEqual(
+            existing.resources.filter((r) => /compute\/(network|subnetwork):/.test(r.type)),
+            [],
+            "nothing is created in the existing VPC",
+        );
+    });
+
+    it("uses an existing legacy backend service instead of the hybrid NEG when legacyBackendService is set", async () => {
+        const link = "projects/my-project/regions/europe-west1/backendServices/legacy-orders";
+        const existing = await plan({ program: "programs/canary-migration", config: { legacyBackendService: link } });
+        assert.deepStrictEqual(existing.errors, []);
+        assert.deepStrictEqual(
+            existing.resources.filter((r) => r.type === NEG),
+            [],
+        );
+        assert.deepStrictEqual(weights(existing), [
+            [link, 99],
+            [backendLink(existing, "migration-cloudrun-backend"), 1],
+        ]);
     });
 });

@@ -84,7 +84,17 @@ const optionCases: OptionCase[] = [
         title: "Compute SSL certificates (self-managed, or existing ones by id)",
         alternative: "use Certificate Manager certificates (https.certificateManagerCertificates)",
         rejectedBy: ["cross-region-internal"],
-        apply: (a) => ({ ...a, https: { certificates: ["projects/p/global/sslCertificates/c"] } }),
+        // A certificate of the scheme's scope, so only the scheme option itself can be at fault.
+        apply: (a) => ({
+            ...a,
+            https: {
+                certificates: [
+                    a.scheme.startsWith("regional-")
+                        ? "projects/p/regions/europe-west1/sslCertificates/c"
+                        : "projects/p/global/sslCertificates/c",
+                ],
+            },
+        }),
     },
     {
         feature: "certificateMap",
@@ -352,12 +362,15 @@ describe("validation: certificates", () => {
 
     it("rejects more than 15 Compute and more than 100 Certificate Manager certificates per proxy", () => {
         const many = (n: number, kind: string) => Array.from({ length: n }, (_, i) => `projects/p/${kind}/c${i}`);
-        assert.deepStrictEqual(onlyProblem(valid("classic", { https: { certificates: many(16, "global") } })), {
-            rule: "https-certificate",
-            field: "https.certificates",
-            message: "16 Compute certificates; a target proxy takes at most 15",
-            fix: "use a Certificate Manager certificate map (https.certificateMap) for more certificates",
-        });
+        assert.deepStrictEqual(
+            onlyProblem(valid("classic", { https: { certificates: many(16, "global/sslCertificates") } })),
+            {
+                rule: "https-certificate",
+                field: "https.certificates",
+                message: "16 Compute certificates; a target proxy takes at most 15",
+                fix: "combine domains into certificates with several SANs, or use a Certificate Manager certificate map (https.certificateMap)",
+            },
+        );
         assert.deepStrictEqual(
             onlyProblem(valid("cross-region-internal", { https: { certificateManagerCertificates: many(101, "l") } })),
             {

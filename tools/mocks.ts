@@ -20,6 +20,15 @@ export interface RecordedResource {
     /** URNs this resource depends on (dependsOn and every output it reads). */
     dependencies: string[];
     id: string;
+    /** The resource options the engine would see that tests assert (undefined when not set). */
+    options: RecordedOptions;
+}
+
+/** Resource options as sent to the engine (the mocks' newResource is not given them). */
+export interface RecordedOptions {
+    deleteBeforeReplace?: boolean;
+    retainOnDelete?: boolean;
+    protect?: boolean;
 }
 
 export interface Recorder {
@@ -235,6 +244,7 @@ export function installMocks(options: { project?: string; stack?: string; previe
                 rawInputs: revealValue(args.inputs) as Record<string, unknown>,
                 dependencies: req ? req.getDependenciesList() : [],
                 id: args.custom === false ? "" : id,
+                options: req ? recordedOptions(req) : {},
             });
             return { id: args.custom === false ? "" : id, state };
         },
@@ -271,6 +281,21 @@ export function installMocks(options: { project?: string; stack?: string; previe
             return found;
         },
     };
+}
+
+/** The options of a RegisterResourceRequest that were set explicitly. */
+function recordedOptions(req: any): RecordedOptions {
+    const options: RecordedOptions = {};
+    if (req.getDeletebeforereplacedefined()) {
+        options.deleteBeforeReplace = req.getDeletebeforereplace();
+    }
+    if (req.hasRetainondelete()) {
+        options.retainOnDelete = req.getRetainondelete();
+    }
+    if (req.getProtect()) {
+        options.protect = true;
+    }
+    return options;
 }
 
 /** Resolves an output under mocks (preview=false), for assertions. */

@@ -5,31 +5,71 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { replacementPolicies } from "../components/replacement";
 import { allRules } from "../components/rules";
+import { gcpErrorCoverage } from "../components/rules/coverage";
 import { renderFeatureTable } from "../components/schemes";
 
 export const README = path.resolve(__dirname, "..", "README.md");
+export const SAFE_UPDATES = path.resolve(__dirname, "..", "docs", "SAFE-UPDATES.md");
+
+const escapeCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function renderRulesTable(): string {
     const escape = (text: string) => text.replace(/\|/g, "\\|");
     const rows = allRules().map(
-        (r) => `| \`${r.id}\` | ${r.component} | ${escape(r.summary)} | ${escape(r.prevents)} |`,
+        (r) =>
+            `| \`${r.id}\`${r.severity === "warning" ? " (warning)" : ""} | ${r.component} | ${escape(r.summary)} | ${escape(r.prevents)} |`,
     );
     return ["| Rule | Component | What we check | What it prevents |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+/** Every GCP error and constraint of our research and what prevents it (components/rules/coverage.ts). */
+export function renderCoverageTable(): string {
+    const prevention = (c: (typeof gcpErrorCoverage)[number]) =>
+        c.prevention === "rule"
+            ? `rule \`${c.rule}\``
+            : c.prevention === "by-construction"
+              ? `by construction (check \`${c.check}\`)`
+              : c.prevention === "documented"
+                ? "[docs/SAFE-UPDATES.md](docs/SAFE-UPDATES.md)"
+                : "runtime condition";
+    const rows = gcpErrorCoverage.map(
+        (c) => `| ${escapeCell(c.error)} | ${c.source} | ${prevention(c)} | ${escapeCell(c.how)} |`,
+    );
+    return ["| GCP error or constraint | gcp-facts | Prevented by | How |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+/** The replacement behaviour of every resource kind (components/replacement.ts). */
+export function renderReplacementTable(): string {
+    const rows = replacementPolicies.map(
+        (p) =>
+            `| ${p.title} | \`${p.type.split(":").pop()}\` | ${escapeCell(p.forceNew)} | ${p.naming === "hash" ? `hash of ${escapeCell(p.hashOf ?? "")}` : p.naming === "none" ? "none (identified by its fields)" : "fixed"} | ${p.mode} | ${escapeCell(p.behaviour)} |`,
+    );
+    return [
+        "| Resource | Type | Changes that force replacement | Name | Replacement | What happens |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+    ].join("\n");
 }
 
 export const generatedSections: Record<string, () => string> = {
     "feature-table": renderFeatureTable,
     "rules-table": renderRulesTable,
+    "coverage-table": renderCoverageTable,
 };
 
-/** The README with every generated section replaced by what the code says now. */
-export function regenerate(readme: string): string {
+export const safeUpdatesSections: Record<string, () => string> = {
+    "replacement-table": renderReplacementTable,
+};
+
+/** The document with every generated section replaced by what the code says now. */
+export function regenerate(readme: string, sections: Record<string, () => string> = generatedSections): string {
     let text = readme;
-    for (const [name, render] of Object.entries(generatedSections)) {
+    for (const [name, render] of Object.entries(sections)) {
         const pattern = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
         if (!pattern.test(text)) {
-            throw new Error(`README.md lacks the markers <!-- ${name}:start --> and <!-- ${name}:end -->`);
+            throw new Error(`the document lacks the markers <!-- ${name}:start --> and <!-- ${name}:end -->`);
         }
         text = text.replace(pattern, (_m, start: string, end: string) => `${start}\n${render()}\n${end}`);
     }
@@ -38,5 +78,6 @@ export function regenerate(readme: string): string {
 
 if (require.main === module) {
     fs.writeFileSync(README, regenerate(fs.readFileSync(README, "utf8")));
-    console.log("README.md: generated sections updated");
+    fs.writeFileSync(SAFE_UPDATES, regenerate(fs.readFileSync(SAFE_UPDATES, "utf8"), safeUpdatesSections));
+    console.log("README.md, docs/SAFE-UPDATES.md: generated sections updated");
 }

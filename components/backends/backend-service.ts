@@ -4,6 +4,7 @@ import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import * as iap from "@pulumi/gcp/iap";
 import * as organizations from "@pulumi/gcp/organizations";
 import { replacementSafeName } from "../naming";
+import { replacementOptions } from "../replacement";
 import { Scheme, schemeProfile } from "../schemes";
 
 /**
@@ -211,8 +212,8 @@ export interface BackendSettingsArgs {
 /** Settings shared by every backend service this package creates, whatever its NEG kind. */
 export interface BackendServiceSettings extends BackendSettingsArgs {
     logging?: BackendLoggingArgs;
-    /** Physical name before the replacement hash. */
-    name: string;
+    /** Physical name before the replacement hash, or its parts (prefix first, then the role). */
+    name: string | string[];
     scheme: Scheme;
     project?: pulumi.Input<string>;
     /** Region of a regional backend service; ignored for global schemes. */
@@ -301,10 +302,14 @@ export function createBackendService(
     let resource: compute.BackendService | compute.RegionBackendService;
     if (schemeProfile(settings.scheme).scope === "regional") {
         const { customRequestHeaders: _unsupported, enableCdn: _noCdn, cdnPolicy: _noPolicy, ...regionalArgs } = args;
-        resource = new compute.RegionBackendService(name, regionalArgs, { parent });
+        resource = new compute.RegionBackendService(
+            name,
+            regionalArgs,
+            replacementOptions(compute.RegionBackendService, { parent }),
+        );
     } else {
         const { region: _global, ...globalArgs } = args;
-        resource = new compute.BackendService(name, globalArgs, { parent });
+        resource = new compute.BackendService(name, globalArgs, replacementOptions(compute.BackendService, { parent }));
     }
     if (settings.iap?.enabled) {
         grantIapAccess(name, settings, resource.name, parent);
@@ -335,13 +340,13 @@ function grantIapAccess(
                     role: IAP_ACCESSOR_ROLE,
                     member,
                 },
-                { parent },
+                replacementOptions(iap.WebRegionBackendServiceIamMember, { parent }),
             );
         } else {
             new iap.WebBackendServiceIamMember(
                 logical,
                 { project: settings.project, webBackendService: backendServiceName, role: IAP_ACCESSOR_ROLE, member },
-                { parent },
+                replacementOptions(iap.WebBackendServiceIamMember, { parent }),
             );
         }
     }
@@ -372,7 +377,7 @@ export function grantIapInvoker(
             new cloudrunv2.ServiceIamMember(
                 target.regions.length === 1 ? `${name}-iap-invoker` : `${name}-iap-invoker-${region}`,
                 { project: target.project, location: region, name: target.service, role: "roles/run.invoker", member },
-                { parent },
+                replacementOptions(cloudrunv2.ServiceIamMember, { parent }),
             ),
     );
 }

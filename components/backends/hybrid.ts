@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "../naming";
+import { replacementOptions } from "../replacement";
 import { hybridRules, zoneRegion } from "../rules/backends";
 import { Scheme, schemeProfile } from "../schemes";
 import { failOnProblems, runRules } from "../validation";
@@ -223,7 +224,7 @@ export class HybridBackend extends pulumi.ComponentResource {
 
         // Every NEG field forces a replacement: the name changes with them so create-before-delete works.
         const negName = pulumi.all([args.project, network]).apply(([project, net]) =>
-            replacementSafeName(gcpName(physical, "neg"), {
+            replacementSafeName([physical, "neg"], {
                 project,
                 zone: target.zone,
                 network: net,
@@ -240,7 +241,7 @@ export class HybridBackend extends pulumi.ComponentResource {
                 networkEndpointType: "NON_GCP_PRIVATE_IP_PORT",
                 defaultPort: target.defaultPort,
             },
-            { parent: this },
+            replacementOptions(compute.NetworkEndpointGroup, { parent: this }),
         );
         // Endpoints are keyed by IP:port, so list edits add or remove exactly the endpoints that changed;
         // a NEG replacement creates the new NEG's endpoints before the old NEG goes.
@@ -255,7 +256,7 @@ export class HybridBackend extends pulumi.ComponentResource {
                         ipAddress: endpoint.ipAddress,
                         port: endpoint.port ?? target.defaultPort,
                     },
-                    { parent: this },
+                    replacementOptions(compute.NetworkEndpoint, { parent: this }),
                 ),
         );
 
@@ -269,9 +270,13 @@ export class HybridBackend extends pulumi.ComponentResource {
                 ? new compute.RegionHealthCheck(
                       `${name}-health-check`,
                       { ...healthCheckArgs, region },
-                      { parent: this },
+                      replacementOptions(compute.RegionHealthCheck, { parent: this }),
                   )
-                : new compute.HealthCheck(`${name}-health-check`, healthCheckArgs, { parent: this });
+                : new compute.HealthCheck(
+                      `${name}-health-check`,
+                      healthCheckArgs,
+                      replacementOptions(compute.HealthCheck, { parent: this }),
+                  );
 
         const created = createBackendService(
             `${name}-backend`,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "../naming";
+import { replacementOptions } from "../replacement";
 import { INTERNET_NEG_INGRESS_NOTE, internetRules } from "../rules/backends";
 import { Scheme, schemeProfile } from "../schemes";
 import { failOnProblems, runRules } from "../validation";
@@ -211,7 +212,7 @@ export class InternetBackend extends pulumi.ComponentResource {
                 `${name}-neg`,
                 {
                     name: pulumi.all([args.project, args.network]).apply(([project, network]) =>
-                        replacementSafeName(gcpName(physical, "neg"), {
+                        replacementSafeName([physical, "neg"], {
                             project,
                             region: args.region,
                             network,
@@ -223,7 +224,7 @@ export class InternetBackend extends pulumi.ComponentResource {
                     network: args.network,
                     networkEndpointType: type,
                 },
-                { parent: this },
+                replacementOptions(compute.RegionNetworkEndpointGroup, { parent: this }),
             );
             endpoints.forEach(
                 (endpoint, i) =>
@@ -237,7 +238,7 @@ export class InternetBackend extends pulumi.ComponentResource {
                             ipAddress: endpoint.ipAddress,
                             port: endpoint.port,
                         },
-                        { parent: this },
+                        replacementOptions(compute.RegionNetworkEndpoint, { parent: this }),
                     ),
             );
             negId = neg.id;
@@ -249,7 +250,7 @@ export class InternetBackend extends pulumi.ComponentResource {
                 `${name}-neg`,
                 {
                     name: pulumi.all([args.project, endpoint.fqdn]).apply(([project, fqdn]) =>
-                        replacementSafeName(gcpName(physical, "neg"), {
+                        replacementSafeName([physical, "neg"], {
                             project,
                             type,
                             fqdn,
@@ -261,7 +262,7 @@ export class InternetBackend extends pulumi.ComponentResource {
                     networkEndpointType: type,
                     defaultPort: endpoint.port,
                 },
-                { parent: this },
+                replacementOptions(compute.GlobalNetworkEndpointGroup, { parent: this }),
             );
             new compute.GlobalNetworkEndpoint(
                 `${name}-endpoint`,
@@ -272,7 +273,7 @@ export class InternetBackend extends pulumi.ComponentResource {
                     ipAddress: endpoint.ipAddress,
                     port: endpoint.port,
                 },
-                { parent: this },
+                replacementOptions(compute.GlobalNetworkEndpoint, { parent: this }),
             );
             negId = neg.id;
         }

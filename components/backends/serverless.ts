@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "../naming";
+import { replacementOptions } from "../replacement";
 import { backendServiceRules, serverlessRules } from "../rules/backends";
 import { Scheme } from "../schemes";
 import { failOnProblems, runRules } from "../validation";
@@ -140,7 +141,7 @@ export class ServerlessBackend extends pulumi.ComponentResource {
             const negName = pulumi
                 .all([args.project, args.cloudRun.service, args.cloudRun.tag])
                 .apply(([project, service, tag]) =>
-                    replacementSafeName(gcpName(physical, "neg", region), {
+                    replacementSafeName([physical, "neg", region], {
                         project,
                         region,
                         service,
@@ -161,14 +162,14 @@ export class ServerlessBackend extends pulumi.ComponentResource {
                         urlMask: args.cloudRun.urlMask,
                     },
                 },
-                { parent: this },
+                replacementOptions(compute.RegionNetworkEndpointGroup, { parent: this }),
             );
         });
 
         const created = createBackendService(
             `${name}-backend`,
             {
-                name: gcpName(physical, "backend"),
+                name: [physical, "backend"],
                 scheme: args.scheme,
                 project: args.project,
                 region: regions[0],

@@ -2,7 +2,8 @@ import type { BackendArgs } from "../load-balancer";
 import { schemeProfile, Scheme, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
 import { INTERNET_NEG_INGRESS_NOTE } from "./backends";
-import { unsupportedFinding } from "./common";
+import { parseComputeLink, unsupportedFinding } from "./common";
+import { RateLimitAction } from "../security-policy";
 
 /** What the backend-level rules see: one backend of a load balancer and the load balancer around it. */
 export interface BackendSettingsContext {
@@ -42,7 +43,7 @@ export function crossProjectOf(context: BackendSettingsContext): string | undefi
         return own;
     }
     const ref = known(backend.backendService);
-    const refProject = ref !== undefined ? /projects\/([^/]+)\//.exec(ref)?.[1] : undefined;
+    const refProject = ref !== undefined ? parseComputeLink(ref)?.project : undefined;
     if (refProject !== undefined && context.lbProject !== undefined && refProject !== context.lbProject) {
         return refProject;
     }
@@ -264,6 +265,14 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
             }
             const limit = create.rateLimit;
             if (limit !== undefined) {
+                const actions: string[] = Object.values(RateLimitAction);
+                if (limit.action !== undefined && !actions.includes(limit.action)) {
+                    findings.push({
+                        field: "securityPolicy.create.rateLimit.action",
+                        message: `"${limit.action}" is not a rate-limit action`,
+                        fix: `use one of ${actions.map((a) => `"${a}"`).join(", ")}`,
+                    });
+                }
                 if (!(Number.isInteger(limit.count) && limit.count > 0)) {
                     findings.push({
                         field: "securityPolicy.create.rateLimit.count",

@@ -35,6 +35,56 @@ export function unsupportedFinding(scheme: Scheme, feature: string, field: strin
     };
 }
 
+/** A Compute Engine resource reference (self link or id), parsed. */
+export interface ComputeLink {
+    project: string;
+    /** Region of a regional resource; undefined for a global one. */
+    region?: string;
+    /** The collection, e.g. `backendServices`, `sslCertificates`, `subnetworks`. */
+    collection: string;
+    name: string;
+}
+
+const COMPUTE_LINK =
+    /^(?:https:\/\/(?:www|compute)\.googleapis\.com\/compute\/(?:v1|beta|alpha)\/)?projects\/([^/]+)\/(?:global|regions\/([^/]+))\/([A-Za-z]+)\/([^/]+)$/;
+
+/** Parses `projects/p/(global|regions/r)/<collection>/<name>`, with or without the API URL prefix. */
+export function parseComputeLink(text: string): ComputeLink | undefined {
+    const match = COMPUTE_LINK.exec(text.trim());
+    return match ? { project: match[1], region: match[2], collection: match[3], name: match[4] } : undefined;
+}
+
+/**
+ * Why a reference of a known string value does not fit what is expected, or undefined if it fits (or is a
+ * bare name, which the provider resolves in the resource's own project and scope).
+ *
+ * @param expectedRegion the region a regional resource must be in; undefined when a global one is required.
+ */
+export function linkMismatch(
+    value: string,
+    collection: string,
+    what: string,
+    expectedRegion: string | undefined,
+): string | undefined {
+    if (!value.includes("/")) {
+        return undefined;
+    }
+    const link = parseComputeLink(value);
+    if (!link || link.collection !== collection) {
+        return `"${value}" is not ${what} self link or id (projects/<project>/${expectedRegion ? `regions/${expectedRegion}` : "global"}/${collection}/<name>)`;
+    }
+    if (expectedRegion === undefined && link.region !== undefined) {
+        return `"${value}" is a regional ${what.replace(/^an? /, "")} in ${link.region}, but a global one is needed`;
+    }
+    if (expectedRegion !== undefined && link.region === undefined) {
+        return `"${value}" is a global ${what.replace(/^an? /, "")}, but a regional one in ${expectedRegion} is needed`;
+    }
+    if (expectedRegion !== undefined && link.region !== expectedRegion) {
+        return `"${value}" is in ${link.region}, but it must be in ${expectedRegion}`;
+    }
+    return undefined;
+}
+
 /**
  * An option and the feature-table row that says which schemes have it. Rule catalogues list their
  * options as data; `schemeOptionFindings` turns every set option the scheme lacks into a finding, so

@@ -1,8 +1,8 @@
 import type { FrontendArgs } from "../frontend";
-import { redirectsHttp } from "../frontend";
+import { frontendRegions, redirectsHttp } from "../frontend";
 import { schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
-import { regionFinding, SchemeOption, schemeOptionFindings } from "./common";
+import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
 export const MAX_COMPUTE_CERTIFICATES = 15;
@@ -104,6 +104,12 @@ function domainFindings(domains: string[]): Finding[] {
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
+/** The region regional resources of the frontend live in, or undefined for global ones. */
+function regionalScope(args: FrontendArgs): string | undefined {
+    const profile = schemeProfile(args.scheme);
+    return profile.scope === "regional" ? args.regions?.[0] : undefined;
+}
+
 function portFinding(field: string, port: number | undefined): Finding[] {
     if (port === undefined || (Number.isInteger(port) && port >= 1 && port <= 65535)) {
         return [];
@@ -173,7 +179,9 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                 findings.push({
                     field: "https.certificates",
                     message: `${compute} Compute certificates; a target proxy takes at most ${MAX_COMPUTE_CERTIFICATES}`,
-                    fix: "use a Certificate Manager certificate map (https.certificateMap) for more certificates",
+                    fix: supports(args.scheme, "certificateMap")
+                        ? "combine domains into certificates with several SANs, or use a Certificate Manager certificate map (https.certificateMap)"
+                        : `combine domains into certificates with several SANs, or use up to ${MAX_CERTIFICATE_MANAGER_CERTIFICATES} Certificate Manager certificates (https.certificateManagerCertificates)`,
                 });
             }
             if (manager > MAX_CERTIFICATE_MANAGER_CERTIFICATES) {
@@ -382,6 +390,100 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                     findings.push({ field: `labels.${key}`, message: `"${key}" is not a valid label key` });
                 } else if (!LABEL_VALUE.test(value)) {
                     findings.push({ field: `labels.${key}`, message: `"${value}" is not a valid label value` });
+                }
+            }
+            return findings;
+        },
+    },
+    {
+        id: "certificate-links",
+        component: "Frontend",
+        summary:
+            "Existing certificates are Compute SSL certificates of the proxy's scope: regional ones in the load balancer's region for regional schemes, global ones otherwise",
+        prevents:
+            "`The resource 'projects/…/regions/<r>/sslCertificates/<name>' was not found` when a regional proxy is given a global (or Google-managed) certificate",
+        fix: "pass the certificate's id from a resource of the scheme's scope (compute.RegionSslCertificate for regional schemes, compute.SSLCertificate otherwise), or let https.certificate create one",
+        check: (args) => {
+            const certificates = args.https?.certificates ?? [];
+            const findings: Finding[] = [];
+            const profile = schemeProfile(args.scheme);
+            const region = regionalScope(args);
+            if (profile.scope === "regional" && region === undefined) {
+                return findings;
+            }
+            certificates.forEach((certificate, i) => {
+                const text = known(certificate);
+                if (text === undefined) {
+                    return;
+                }
+                if (/certificatemanager|\/locations\//.test(text)) {
+                    findings.push({
+                        field: `https.certificates[${i}]`,
+                        message: `"${text}" is a Certificate Manager certificate; https.certificates takes Compute SSL certificates`,
+                        fix: "pass Compute SSL certificates here (…/sslCertificates/<name>)",
+                    });
+                    return;
+                }
+                const problem = linkMismatch(text, "sslCertificates", "an SSL certificate", region);
+                if (problem) {
+                    findings.push({ field: `https.certificates[${i}]`, message: `${problem} by the ${profile.title}` });
+                }
+            });
+            return findings;
+        },
+    },
+    {
+        id: "address-scope",
+        component: "Frontend",
+        summary:
+            "An existing address has the scope of the forwarding rule (regional in its region, or global), requested IPs are keyed by the load balancer's regions, and one IP is given per region",
+        prevents:
+            "`The resource 'projects/…/addresses/…' was not found` or `Invalid value for field 'resource.IPAddress'` at apply, and requested IPs silently ignored",
+        fix: "reference an address of the right scope, or give address.ips keyed by region",
+        check: (args) => {
+            const address = args.address;
+            if (!address) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            const profile = schemeProfile(args.scheme);
+            const regions = frontendRegions(args);
+            const existing = known(address.existing);
+            if (existing !== undefined && regions.length > 1) {
+                findings.push({
+                    field: "address.existing",
+                    message: `one existing address cannot serve ${regions.length} regions (${regions.join(", ")}); each region's forwarding rule needs its own internal address`,
+                    fix: "give address.ips with one IP per region instead",
+                });
+            } else if (existing !== undefined && !IPV4.test(existing)) {
+                const region = profile.scope === "global" && !profile.internal ? undefined : regions[0];
+                if (region !== undefined || profile.scope === "global") {
+                    const problem = linkMismatch(existing, "addresses", "an address", region);
+                    if (problem) {
+                        findings.push({ field: "address.existing", message: `${problem} by the ${profile.title}` });
+                    }
+                }
+            }
+            if (address.ip !== undefined && regions.length > 1) {
+                findings.push({
+                    field: "address.ip",
+                    message: `one IP cannot be the VIP of ${regions.length} regions (${regions.join(", ")})`,
+                    fix: `give address.ips, e.g. { ${regions.map((r) => `"${r}": "10.x.y.z"`).join(", ")} }`,
+                });
+            }
+            for (const region of Object.keys(address.ips ?? {})) {
+                if (!regions.includes(region)) {
+                    findings.push({
+                        field: `address.ips.${region}`,
+                        message:
+                            regions.length === 0
+                                ? `the ${profile.title} has one global address, so per-region IPs would be ignored`
+                                : `"${region}" is not a region of this load balancer (${regions.join(", ")}), so this IP would be ignored`,
+                        fix:
+                            regions.length === 0
+                                ? "remove address.ips"
+                                : "key each IP by one of the load balancer's regions",
+                    });
                 }
             }
             return findings;

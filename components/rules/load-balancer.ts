@@ -6,15 +6,30 @@ import { validateFrontendArgs } from "../frontend";
 import type { ApplicationLoadBalancerArgs } from "../load-balancer";
 import { defaultBackendKey, loadBalancerRegions, routingContext } from "../load-balancer";
 import { gcpName, invalidNameReason } from "../naming";
-import { validateNetworkArgs } from "../network";
+import { defaultProxyOnlyCidr, resolvedCidrs, validateNetworkArgs } from "../network";
+import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
 import { backendServiceRules } from "./backends";
 import { backendSettingsRules } from "./backend-settings";
-import { regionFinding } from "./common";
+import { linkMismatch, regionFinding } from "./common";
 import { validateRoutes } from "./routing";
 
 const NAME_PREFIX_MAX = 40;
+
+/** The IP requested for each region's VIP (internal schemes), as the frontend will read it. */
+function requestedIps(args: ApplicationLoadBalancerArgs, regions: string[]): [string, string, string][] {
+    const address = args.address;
+    if (!address) {
+        return [];
+    }
+    return regions.flatMap((region): [string, string, string][] => {
+        if (address.ips?.[region] !== undefined) {
+            return [[`address.ips.${region}`, region, address.ips[region]]];
+        }
+        return regions.length === 1 && address.ip !== undefined ? [["address.ip", region, address.ip]] : [];
+    });
+}
 
 export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
     {
@@ -180,6 +195,104 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                     ? `it is ${args.namePrefix.length} characters long; the prefix leaves room for suffixes only up to ${NAME_PREFIX_MAX}`
                     : invalidNameReason(args.namePrefix);
             return reason ? [{ field: "namePrefix", message: `"${args.namePrefix}" is not usable: ${reason}` }] : [];
+        },
+    },
+    {
+        id: "backend-service-links",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "An existing backend service has the URL map's scope: a regional one in the load balancer's region for regional schemes, a global one otherwise",
+        prevents:
+            "`Invalid value for field 'resource.defaultService'` / `… was not found` when a URL map references a backend service of the other scope or region",
+        fix: "reference projects/<project>/regions/<region>/backendServices/<name> for regional schemes, projects/<project>/global/backendServices/<name> for global ones",
+        check: (args) => {
+            if (!isScheme(args.scheme)) {
+                return [];
+            }
+            const profile = schemeProfile(args.scheme);
+            const region = profile.scope === "regional" ? args.region : undefined;
+            if (profile.scope === "regional" && region === undefined) {
+                return [];
+            }
+            return Object.entries(args.backends ?? {}).flatMap(([key, backend]) => {
+                const text = known(backend.backendService);
+                const problem =
+                    text === undefined ? undefined : linkMismatch(text, "backendServices", "a backend service", region);
+                return problem
+                    ? [{ field: `backends.${key}.backendService`, message: `${problem} by the ${profile.title}` }]
+                    : [];
+            });
+        },
+    },
+    {
+        id: "address-in-subnet",
+        component: "ApplicationLoadBalancer",
+        summary: "A requested internal VIP is a usable address of the subnet created for its region",
+        prevents:
+            "`Requested internal IP address is outside the subnetwork's range` / `IP address is reserved` at apply",
+        fix: "pick an address inside the region's subnet, or omit address.ip to let GCP choose",
+        check: (args) => {
+            if (!isScheme(args.scheme)) {
+                return [];
+            }
+            const profile = schemeProfile(args.scheme);
+            const findings: Finding[] = [];
+            // External VIPs: the frontend's own rules decide whether an IP may be requested at all.
+            if (!profile.internal || args.network?.existing) {
+                return findings;
+            }
+            const regions = loadBalancerRegions(args);
+            const networkArgs = { regions, create: args.network?.create ?? {} };
+            for (const [field, region, text] of requestedIps(args, regions)) {
+                const ip = parseIpv4(text);
+                const subnet = parseCidr(resolvedCidrs(networkArgs, region).subnetCidr);
+                if (ip === undefined || subnet === undefined) {
+                    continue;
+                }
+                const usable = usableRange(subnet);
+                const range = `${formatIpv4(usable.first)}–${formatIpv4(usable.last)}`;
+                if (ip < subnet.start || ip >= subnet.start + cidrSize(subnet)) {
+                    findings.push({
+                        field,
+                        message: `"${text}" is outside ${subnet.text}, the subnet of ${region} the VIP is reserved in`,
+                        fix: `pick an address in ${range}, or omit it to let GCP choose`,
+                    });
+                } else if (ip < usable.first || ip > usable.last) {
+                    findings.push({
+                        field,
+                        message: `"${text}" is reserved by GCP in ${subnet.text} (the network, gateway, second-to-last and broadcast addresses)`,
+                        fix: `pick an address in ${range}`,
+                    });
+                }
+            }
+            return findings;
+        },
+    },
+    {
+        id: "existing-vpc-proxy-only-subnet",
+        component: "ApplicationLoadBalancer",
+        severity: "warning",
+        summary:
+            "Warns when a proxy-only subnet will be created in an existing VPC (GCP allows one ACTIVE per purpose, region and VPC)",
+        prevents:
+            "a failed subnet creation when the existing VPC already has an ACTIVE proxy-only subnet of that purpose in the region (one per purpose, region and VPC)",
+        fix: "if the VPC already has one, adopt it with network.existing.proxyOnlySubnetworks",
+        check: (args) => {
+            if (!isScheme(args.scheme) || !args.network?.existing) {
+                return [];
+            }
+            const profile = schemeProfile(args.scheme);
+            if (!profile.proxyOnlySubnetPurpose) {
+                return [];
+            }
+            const regions = loadBalancerRegions(args);
+            return regions
+                .filter((region) => args.network?.existing?.proxyOnlySubnetworks?.[region] === undefined)
+                .map((region) => ({
+                    field: `network.existing.proxyOnlySubnetworks.${region}`,
+                    message: `no proxy-only subnet is given for ${region}, so one (${args.network?.existing?.proxyOnlyCidrs?.[region] ?? defaultProxyOnlyCidr(regions.indexOf(region))}, ${profile.proxyOnlySubnetPurpose}) will be created in the existing VPC; that fails if the VPC already has an ACTIVE ${profile.proxyOnlySubnetPurpose} subnet in ${region}`,
+                    fix: `if it has one, pass its self link as network.existing.proxyOnlySubnetworks["${region}"]`,
+                }));
         },
     },
 ];

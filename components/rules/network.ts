@@ -1,8 +1,8 @@
 import { alignedCidr, cidrsOverlap, Ipv4Cidr, parseCidr } from "../cidr";
 import type { LoadBalancerNetworkArgs } from "../network";
 import { defaultProxyOnlyCidr, resolvedCidrs } from "../network";
-import { Finding, Rule } from "../validation";
-import { regionFinding } from "./common";
+import { Finding, known, Rule } from "../validation";
+import { linkMismatch, regionFinding } from "./common";
 
 interface NamedRange {
     field: string;
@@ -145,5 +145,54 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
                           message: `no subnet is given for region ${r}; internal load balancers take their VIP from a regular subnet`,
                       }))
                 : [],
+    },
+    {
+        id: "existing-network-links",
+        component: "LoadBalancerNetwork",
+        summary:
+            "An existing VPC is a global network link; its subnets are regional subnet links in the region they are keyed by, and every key is a region of the load balancer",
+        prevents:
+            "`The resource 'projects/…/regions/<r>/subnetworks/…' was not found` or `Invalid value for field 'resource.subnetwork'` at apply, or a subnet silently ignored",
+        fix: "pass selfLink outputs (network.selfLink, subnet.selfLink), keyed by the subnet's own region",
+        check: (args) => {
+            const existing = args.existing;
+            if (!existing) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            const network = known(existing.network);
+            const networkProblem =
+                network === undefined ? undefined : linkMismatch(network, "networks", "a VPC network", undefined);
+            if (networkProblem) {
+                findings.push({
+                    field: "existing.network",
+                    message: networkProblem,
+                    fix: 'use the VPC\'s selfLink or "projects/<host-project>/global/networks/<name>"',
+                });
+            }
+            const maps: [string, Record<string, unknown> | undefined, string][] = [
+                ["subnetworks", existing.subnetworks, "a subnet"],
+                ["proxyOnlySubnetworks", existing.proxyOnlySubnetworks, "a proxy-only subnet"],
+            ];
+            for (const [key, map, what] of maps) {
+                for (const [region, value] of Object.entries(map ?? {})) {
+                    const field = `existing.${key}.${region}`;
+                    if (!args.regions.includes(region)) {
+                        findings.push({
+                            field,
+                            message: `"${region}" is not a region of this load balancer (${args.regions.join(", ") || "none"}), so this ${what.replace(/^an? /, "")} would be ignored`,
+                            fix: `key each ${what.replace(/^an? /, "")} by one of the load balancer's regions`,
+                        });
+                        continue;
+                    }
+                    const text = known(value as string | undefined);
+                    const problem = text === undefined ? undefined : linkMismatch(text, "subnetworks", what, region);
+                    if (problem) {
+                        findings.push({ field, message: problem });
+                    }
+                }
+            }
+            return findings;
+        },
     },
 ];
