@@ -115,3 +115,22 @@ export function known<T>(value: pulumi.Input<T> | undefined): T | undefined {
     }
     return value as T;
 }
+
+function isPending(value: unknown): boolean {
+    return pulumi.Output.isInstance(value) || value instanceof Promise;
+}
+
+/**
+ * `fn` over the inputs' values: computed at once when every input is a plain value, through one apply
+ * otherwise. Most inputs are plain strings, and an Output per resource is what a large stack pays for
+ * (the runtime tracks every one), so names and similar derived inputs are computed this way.
+ */
+export function mapInputs<T extends unknown[], R>(
+    inputs: { [K in keyof T]: pulumi.Input<T[K]> | undefined },
+    fn: (values: T) => R,
+): pulumi.Input<R> {
+    if (!inputs.some(isPending)) {
+        return fn(inputs as unknown as T);
+    }
+    return pulumi.all(inputs as pulumi.Input<unknown>[]).apply((values) => fn(values as unknown as T));
+}

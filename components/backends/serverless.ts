@@ -4,7 +4,7 @@ import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { backendServiceRules, serverlessRules } from "../rules/backends";
 import { Scheme } from "../schemes";
-import { failOnProblems, runRules } from "../validation";
+import { failOnProblems, mapInputs, runRules } from "../validation";
 import { BackendLoggingArgs, BackendSettingsArgs, createBackendService, grantIapInvoker } from "./backend-service";
 
 /**
@@ -138,9 +138,13 @@ export class ServerlessBackend extends pulumi.ComponentResource {
         const physical = args.namePrefix ?? gcpName(name);
         const regions = serverlessRegions(args);
         this.negs = regions.map((region) => {
-            const negName = pulumi
-                .all([args.project, args.cloudRun.service, args.cloudRun.tag])
-                .apply(([project, service, tag]) =>
+            const negName = mapInputs(
+                [args.project, args.cloudRun.service, args.cloudRun.tag] as [
+                    string | undefined,
+                    string | undefined,
+                    string | undefined,
+                ],
+                ([project, service, tag]) =>
                     replacementSafeName([physical, "neg", region], {
                         project,
                         region,
@@ -148,7 +152,7 @@ export class ServerlessBackend extends pulumi.ComponentResource {
                         tag,
                         urlMask: args.cloudRun.urlMask,
                     }),
-                );
+            );
             return new compute.RegionNetworkEndpointGroup(
                 regions.length === 1 ? `${name}-neg` : `${name}-neg-${region}`,
                 {
