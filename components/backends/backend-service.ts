@@ -209,6 +209,52 @@ export interface BackendSettingsArgs {
     securityPolicy?: pulumi.Input<string>;
 }
 
+/**
+ * What every backend component (`ServerlessBackend`, `InternetBackend`, `HybridBackend`) takes besides its
+ * target: the scheme, the project, and the settings of the backend service it creates.
+ * @see https://cloud.google.com/load-balancing/docs/backend-service
+ */
+export interface BackendComponentArgs {
+    /**
+     * Load balancer scheme the backend service serves.
+     * @example "regional-internal"
+     */
+    scheme: Scheme;
+    /**
+     * Project of the NEG and backend service (for a serverless NEG, the Cloud Run service's project).
+     * @default the provider's project
+     * @example "service-project"
+     */
+    project?: pulumi.Input<string>;
+    /**
+     * Description on the backend service.
+     * @default undefined
+     * @example "Orders API"
+     */
+    description?: string;
+    /**
+     * Request logging.
+     * @default { enabled: true, sampleRate: 1 }
+     * @example { sampleRate: 0.1 }
+     */
+    logging?: BackendLoggingArgs;
+    /**
+     * IAP, Cloud CDN, Cloud Armor policy, outlier detection and custom headers of the backend service, as
+     * far as the scheme and the NEG kind allow. With IAP on a `ServerlessBackend`, the IAP service agent
+     * gets `roles/run.invoker` on the Cloud Run service (when `cloudRun.service` names it), so the service
+     * needs no `allUsers` invoker.
+     * @default {}
+     * @example { iap: { enabled: true } }
+     */
+    settings?: BackendSettingsArgs;
+    /**
+     * Prefix of the physical GCP names of the resources created here.
+     * @default the component's name, made GCP-valid
+     * @example "orders-prod-api"
+     */
+    namePrefix?: string;
+}
+
 /** Settings shared by every backend service this package creates, whatever its NEG kind. */
 export interface BackendServiceSettings extends BackendSettingsArgs {
     logging?: BackendLoggingArgs;

@@ -3,9 +3,9 @@ import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { hybridRules, zoneRegion } from "../rules/backends";
-import { Scheme, schemeProfile } from "../schemes";
+import { schemeProfile } from "../schemes";
 import { failOnProblems, runRules } from "../validation";
-import { BackendLoggingArgs, BackendProtocol, BackendSettingsArgs, createBackendService } from "./backend-service";
+import { BackendComponentArgs, BackendProtocol, createBackendService } from "./backend-service";
 
 /** Requests per second per endpoint when `maxRatePerEndpoint` is unset. */
 export const DEFAULT_MAX_RATE_PER_ENDPOINT = 100;
@@ -114,18 +114,7 @@ export interface HybridTargetArgs {
 }
 
 /** Arguments of a {@link HybridBackend}: on-premises endpoints and their backend service settings. */
-export interface HybridBackendArgs {
-    /**
-     * Load balancer scheme the backend service serves.
-     * @example "regional-internal"
-     */
-    scheme: Scheme;
-    /**
-     * Project of the NEG, health check and backend service.
-     * @default the provider's project
-     * @example "network-project"
-     */
-    project?: pulumi.Input<string>;
+export interface HybridBackendArgs extends BackendComponentArgs {
     /**
      * The on-premises endpoints.
      * @example { zone: "europe-west1-b", endpoints: [{ ipAddress: "192.168.10.21", port: 443 }] }
@@ -143,30 +132,6 @@ export interface HybridBackendArgs {
      * @example "europe-west1"
      */
     region?: string;
-    /**
-     * Description on the backend service.
-     * @default undefined
-     * @example "Legacy orders on-premises"
-     */
-    description?: string;
-    /**
-     * Request logging.
-     * @default { enabled: true, sampleRate: 1 }
-     * @example { sampleRate: 0.1 }
-     */
-    logging?: BackendLoggingArgs;
-    /**
-     * IAP, Cloud CDN, Cloud Armor policy, outlier detection and custom headers of the backend service.
-     * @default {}
-     * @example { securityPolicy: policy.id }
-     */
-    settings?: BackendSettingsArgs;
-    /**
-     * Prefix of the physical GCP names of the resources created here.
-     * @default the component's name, made GCP-valid
-     * @example "orders-prod-legacy"
-     */
-    namePrefix?: string;
 }
 
 export function validateHybridBackendArgs(args: HybridBackendArgs) {

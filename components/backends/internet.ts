@@ -3,9 +3,9 @@ import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { INTERNET_NEG_INGRESS_NOTE, internetRules } from "../rules/backends";
-import { Scheme, schemeProfile } from "../schemes";
+import { schemeProfile } from "../schemes";
 import { failOnProblems, runRules } from "../validation";
-import { BackendLoggingArgs, BackendProtocol, BackendSettingsArgs, createBackendService } from "./backend-service";
+import { BackendComponentArgs, BackendProtocol, createBackendService } from "./backend-service";
 
 /** Port of internet endpoints that give none. */
 export const DEFAULT_INTERNET_PORT = 443;
@@ -85,18 +85,7 @@ export interface InternetTargetArgs {
 }
 
 /** Arguments of an {@link InternetBackend}: one internet target and its backend service settings. */
-export interface InternetBackendArgs {
-    /**
-     * Load balancer scheme the backend service serves.
-     * @example "global-external"
-     */
-    scheme: Scheme;
-    /**
-     * Project of the NEG and backend service.
-     * @default the provider's project
-     * @example "edge-project"
-     */
-    project?: pulumi.Input<string>;
+export interface InternetBackendArgs extends BackendComponentArgs {
     /**
      * The internet endpoint(s).
      * @example { fqdn: "hello-abc123-ew.a.run.app", hostOverride: "hello-abc123-ew.a.run.app" }
@@ -122,30 +111,6 @@ export interface InternetBackendArgs {
      * @example "europe-west1"
      */
     region?: string;
-    /**
-     * Description on the backend service.
-     * @default undefined
-     * @example "Legacy shop on the internet"
-     */
-    description?: string;
-    /**
-     * Request logging.
-     * @default { enabled: true, sampleRate: 1 }
-     * @example { sampleRate: 0.1 }
-     */
-    logging?: BackendLoggingArgs;
-    /**
-     * IAP, Cloud CDN, Cloud Armor policy and custom headers of the backend service.
-     * @default {}
-     * @example { securityPolicy: policy.id }
-     */
-    settings?: BackendSettingsArgs;
-    /**
-     * Prefix of the physical GCP names of the resources created here.
-     * @default the component's name, made GCP-valid
-     * @example "shop-legacy"
-     */
-    namePrefix?: string;
 }
 
 export function validateInternetBackendArgs(args: InternetBackendArgs) {

@@ -3,9 +3,8 @@ import * as compute from "@pulumi/gcp/compute";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { backendServiceRules, serverlessRules } from "../rules/backends";
-import { Scheme } from "../schemes";
 import { failOnProblems, mapInputs, runRules } from "../validation";
-import { BackendLoggingArgs, BackendSettingsArgs, createBackendService, grantIapInvoker } from "./backend-service";
+import { BackendComponentArgs, createBackendService, grantIapInvoker } from "./backend-service";
 
 /**
  * Which Cloud Run service(s) a serverless NEG points at: one service (optionally one traffic tag), or a
@@ -47,18 +46,7 @@ export interface CloudRunTargetArgs {
 }
 
 /** Arguments of a {@link ServerlessBackend}: one Cloud Run target and how its backend service logs. */
-export interface ServerlessBackendArgs {
-    /**
-     * Load balancer scheme the backend service serves.
-     * @example "regional-internal"
-     */
-    scheme: Scheme;
-    /**
-     * Project of the NEG and backend service; it must be the Cloud Run service's project.
-     * @default the provider's project
-     * @example "service-project"
-     */
-    project?: pulumi.Input<string>;
+export interface ServerlessBackendArgs extends BackendComponentArgs {
     /**
      * The Cloud Run target.
      * @example { service: "orders", region: "europe-west1" }
@@ -70,32 +58,6 @@ export interface ServerlessBackendArgs {
      * @example "europe-west1"
      */
     region?: string;
-    /**
-     * Description on the backend service.
-     * @default undefined
-     * @example "Orders API"
-     */
-    description?: string;
-    /**
-     * Request logging.
-     * @default { enabled: true, sampleRate: 1 }
-     * @example { sampleRate: 0.1 }
-     */
-    logging?: BackendLoggingArgs;
-    /**
-     * IAP, Cloud CDN, Cloud Armor policy, outlier detection and custom headers of the backend service.
-     * With IAP on, the IAP service agent gets `roles/run.invoker` on the Cloud Run service (when
-     * `cloudRun.service` names it), so the service needs no `allUsers` invoker.
-     * @default {}
-     * @example { iap: { enabled: true } }
-     */
-    settings?: BackendSettingsArgs;
-    /**
-     * Prefix of the physical GCP names of the resources created here.
-     * @default the component's name, made GCP-valid
-     * @example "orders-prod-api"
-     */
-    namePrefix?: string;
 }
 
 /** The regions a serverless backend has NEGs in. */
