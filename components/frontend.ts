@@ -207,7 +207,62 @@ export interface AddressArgs {
  * forwarding rules.
  * @see https://cloud.google.com/load-balancing/docs/application-load-balancer
  */
-export interface FrontendArgs {
+/**
+ * What a user sets on a load balancer's frontend; `ApplicationLoadBalancer` and `Frontend` take the same.
+ * @see https://cloud.google.com/load-balancing/docs/forwarding-rule-concepts
+ */
+export interface FrontendSettingsArgs {
+    /**
+     * Serve HTTPS. Without it the load balancer serves plain HTTP.
+     * @default undefined (HTTP)
+     * @example { certificate: { certificate: certPem, privateKey: keyPem } }
+     */
+    https?: HttpsArgs;
+    /**
+     * Port of the HTTP forwarding rule when serving plain HTTP.
+     * @default 80
+     * @example 8080
+     */
+    httpPort?: number;
+    /**
+     * The frontend IP address.
+     * @default { create: true } (a reserved static address)
+     * @example { ip: "10.1.2.99", retainOnDelete: true }
+     */
+    address?: AddressArgs;
+    /**
+     * Also serve on IPv6 (dual stack; global external and classic): a global IPv6 address and forwarding
+     * rules of its own.
+     * @default false
+     * @example true
+     */
+    ipv6?: boolean;
+    /**
+     * Let clients in other regions reach a regional internal VIP. Changing it replaces the forwarding rule.
+     * @default false
+     * @example true
+     */
+    allowGlobalAccess?: boolean;
+    /**
+     * Network tier of an external frontend (Standard only on regional external).
+     * @default "PREMIUM"
+     * @example "STANDARD"
+     */
+    networkTier?: NetworkTier;
+    /**
+     * Labels on addresses and forwarding rules.
+     * @default {}
+     * @example { team: "platform" }
+     */
+    labels?: Record<string, string>;
+}
+
+/**
+ * A frontend for a URL map: the settings users give plus what the load balancer wires in (scheme,
+ * regions, URL map, network and subnets).
+ * @see https://cloud.google.com/load-balancing/docs/forwarding-rule-concepts
+ */
+export interface FrontendArgs extends FrontendSettingsArgs {
     /**
      * Load balancer scheme.
      * @example "regional-internal"
@@ -249,49 +304,6 @@ export interface FrontendArgs {
      * @example network.proxyOnlySubnetworks
      */
     proxyOnlySubnetworks?: pulumi.Input<Record<string, string>>;
-    /**
-     * Serve HTTPS with these certificates; without it the frontend serves plain HTTP.
-     * @default undefined (HTTP on port 80)
-     * @example { certificate: { certificate: certPem, privateKey: keyPem } }
-     */
-    https?: HttpsArgs;
-    /**
-     * Port of the HTTP forwarding rule when serving plain HTTP.
-     * @default 80
-     * @example 8080
-     */
-    httpPort?: number;
-    /**
-     * The IP address.
-     * @default { create: true }
-     * @example { ip: "10.1.2.99" }
-     */
-    address?: AddressArgs;
-    /**
-     * Also serve on IPv6 (dual stack, global external and classic): a second global address with
-     * `ipVersion: "IPV6"` and forwarding rules of its own to the same proxies.
-     * @default false
-     * @example true
-     */
-    ipv6?: boolean;
-    /**
-     * Let clients in every region reach a regional internal VIP.
-     * @default false
-     * @example true
-     */
-    allowGlobalAccess?: boolean;
-    /**
-     * Network tier of external addresses and forwarding rules.
-     * @default "PREMIUM"
-     * @example "STANDARD"
-     */
-    networkTier?: NetworkTier;
-    /**
-     * Labels on forwarding rules and addresses.
-     * @default {}
-     * @example { team: "platform" }
-     */
-    labels?: Record<string, string>;
     /**
      * Prefix of the physical GCP names of the resources created here.
      * @default the component's name, made GCP-valid

@@ -12,7 +12,7 @@ import { DEFAULT_INTERNET_PORT, InternetBackend, InternetTargetArgs } from "./ba
 import { grantLoadBalancerServiceUser } from "./cross-project";
 import { BackendSecurityPolicyArgs, createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
 import { CloudRunTargetArgs, ServerlessBackend } from "./backends/serverless";
-import { AddressArgs, Frontend, HttpsArgs, NetworkTier } from "./frontend";
+import { Frontend, FrontendSettingsArgs } from "./frontend";
 import { gcpName } from "./naming";
 import { ExistingNetworkArgs, LoadBalancerNetwork, LoadBalancerNetworkArgs, NetworkCreateArgs } from "./network";
 import {
@@ -146,7 +146,7 @@ export interface NetworkArgs {
  * between them, and the frontend.
  * @see https://cloud.google.com/load-balancing/docs/application-load-balancer
  */
-export interface ApplicationLoadBalancerArgs {
+export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
     /**
      * Which Application Load Balancer: `regional-internal`, `cross-region-internal`,
      * `regional-external`, `global-external` or `classic`. Changing it means a new load balancer.
@@ -215,54 +215,11 @@ export interface ApplicationLoadBalancerArgs {
      */
     defaultBackend?: string;
     /**
-     * Serve HTTPS. Without it the load balancer serves plain HTTP.
-     * @default undefined (HTTP)
-     * @example { certificate: { certificate: certPem, privateKey: keyPem } }
-     */
-    https?: HttpsArgs;
-    /**
-     * Port of the HTTP forwarding rule when serving plain HTTP.
-     * @default 80
-     * @example 8080
-     */
-    httpPort?: number;
-    /**
-     * The frontend IP address.
-     * @default { create: true } (a reserved static address)
-     * @example { ip: "10.1.2.99", retainOnDelete: true }
-     */
-    address?: AddressArgs;
-    /**
-     * Also serve on IPv6 (dual stack; global external and classic): a global IPv6 address and forwarding
-     * rules of its own.
-     * @default false
-     * @example true
-     */
-    ipv6?: boolean;
-    /**
-     * Let clients in other regions reach a regional internal VIP. Changing it replaces the forwarding rule.
-     * @default false
-     * @example true
-     */
-    allowGlobalAccess?: boolean;
-    /**
-     * Network tier of an external frontend (Standard only on regional external).
-     * @default "PREMIUM"
-     * @example "STANDARD"
-     */
-    networkTier?: NetworkTier;
-    /**
      * Prefix of every physical GCP name. Must itself be a valid GCP name of at most 40 characters.
      * @default the component's name, made GCP-valid
      * @example "orders-prod"
      */
     namePrefix?: string;
-    /**
-     * Labels on addresses and forwarding rules.
-     * @default {}
-     * @example { team: "platform" }
-     */
-    labels?: Record<string, string>;
 }
 
 /** The regions the load balancer's network and frontends live in. */
