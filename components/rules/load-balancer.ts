@@ -173,10 +173,10 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                 return [];
             }
             return Object.entries(args.backends ?? {})
-                .filter(([, backend]) => (backend.cloudRun?.regions?.length ?? 0) > 1)
+                .filter(([, backend]) => new Set(backend.cloudRun?.regions ?? []).size > 1)
                 .map(([key, backend]) => ({
                     field: "networkTier",
-                    message: `is "STANDARD", but backends.${key} runs in ${backend.cloudRun!.regions!.length} regions; routing to the closest region needs the Premium tier`,
+                    message: `is "STANDARD", but backends.${key} runs in ${new Set(backend.cloudRun!.regions).size} regions; routing to the closest region needs the Premium tier`,
                 }));
         },
     },
