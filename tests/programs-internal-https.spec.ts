@@ -2,14 +2,10 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { plan, PlanResult } from "../tools/plan";
+import { one } from "./program-helpers";
 
 const ROOT = path.resolve(__dirname, "..");
 const types = (result: PlanResult) => result.resources.map((r) => r.type);
-const one = (result: PlanResult, type: string) => {
-    const found = result.resources.filter((r) => r.type === type);
-    assert.strictEqual(found.length, 1, `one ${type}`);
-    return found[0];
-};
 
 describe("programs/internal-https (the default plan)", () => {
     let result: PlanResult;
