@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { plan, PlanResult } from "../tools/plan";
+import { plan, PlanResult } from "../components/cli/plan";
 import { PlannedResource } from "./program-helpers";
 
 function one(result: PlanResult, type: string, name: string): PlannedResource {

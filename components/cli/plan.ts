@@ -10,9 +10,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
-import { ConfigurationError, Problem } from "../components/validation";
-import { clearRecordedRoutings } from "../components/routing";
-import { installMocks, RecordedResource, settle } from "./mocks";
+import { ConfigurationError, Problem } from "../validation";
+import { clearRecordedRoutings } from "../routing";
+import { installMocks, RecordedResource, settle } from "../testing/mocks";
 import {
     formatRequests,
     formatRoutes,
@@ -22,7 +22,7 @@ import {
     RoutedRequest,
     routeRequest,
 } from "./plan-routing";
-import type { RouteRow } from "../components/routing";
+import type { RouteRow } from "../routing";
 
 export interface PlanOptions {
     /** Program directory, relative to the repository root or absolute. */
@@ -57,7 +57,8 @@ export interface PlanResult {
     request?: RoutedRequest[];
 }
 
-const ROOT = path.resolve(__dirname, "..");
+/** Program paths and the JSON `program` field are relative to the directory the plan runs in. */
+const ROOT = process.cwd();
 
 interface ProjectFile {
     name: string;
@@ -256,7 +257,12 @@ export function formatPlan(result: PlanResult): string {
     return lines.join("\n");
 }
 
+/** The command line of the plan: the plan options and the output format. */
 export interface CliArgs extends PlanOptions {
+    /**
+     * Print the plan as one JSON document (the shape of {@link PlanResult}) instead of text.
+     * @example true
+     */
     json: boolean;
 }
 

@@ -216,7 +216,9 @@ function mockCall(token: string, inputs: Record<string, any>): Record<string, un
                 selfLink: `https://www.googleapis.com/compute/v1/projects/${inputs.project ?? MOCK_PROJECT}/global/networks/${inputs.name}`,
             };
         default:
-            throw new Error(`cloudrun-lb mocks: no mock for the invoke ${token}; add one to tools/mocks.ts`);
+            throw new Error(
+                `cloudrun-lb mocks: no mock for the invoke ${token}; add one to components/testing/mocks.ts`,
+            );
     }
 }
 

@@ -2,9 +2,9 @@
  * The routing parts of the offline plan: the routing table of every load balancer, a Mermaid diagram
  * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run), and `--request`.
  */
-import { recordedRoutings, RouteRow, routeRows, simulateRequest } from "../components/routing";
-import { describeRoute } from "../components/routing/route-tests";
-import { Problem } from "../components/validation";
+import { recordedRoutings, RouteRow, routeRows, simulateRequest } from "../routing";
+import { describeRoute } from "../routing/route-tests";
+import { Problem } from "../validation";
 
 export interface PlannedResource {
     type: string;
