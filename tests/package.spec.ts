@@ -99,7 +99,7 @@ interface Planned {
 }
 
 describe("the npm package in a fresh project (npm pack → install → tsc → plan)", function () {
-    this.timeout(180_000);
+    this.timeout(900_000);
     let work: string;
     let project: string;
     let packed: { filename: string; files: Array<{ path: string }> };
