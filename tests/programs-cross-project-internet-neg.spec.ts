@@ -86,10 +86,22 @@ describe("programs/cross-project-internet-neg, chained variant (seed 001, closes
     let result: PlanResult;
 
     before(async () => {
-        result = await plan({
-            program: "programs/cross-project-internet-neg",
-            config: { variant: "chained", chainedDomain: "multi.example.com" },
-        });
+        result = await plan({ program: "programs/cross-project-internet-neg", config: { variant: "chained" } });
+    });
+
+    it("chains to programs/multi-region (whose URL map routes every host), not to a load balancer with host rules", async () => {
+        const multiRegion = await plan({ program: "programs/multi-region" });
+        const urlMap = multiRegion.resources.find((r) => r.type === "gcp:compute/uRLMap:URLMap")!.inputs;
+        assert.ok(!("hostRules" in urlMap), "multi-region's URL map has no host rules");
+        const domain = (
+            multiRegion.resources.find((r) => r.type === "gcp:compute/managedSslCertificate:ManagedSslCertificate")!
+                .inputs.managed as { domains: string[] }
+        ).domains[0];
+        const endpoint = byType(result, "gcp:compute/globalNetworkEndpoint:GlobalNetworkEndpoint");
+        assert.deepStrictEqual(
+            endpoint.map((e) => e.inputs.fqdn),
+            [domain],
+        );
     });
 
     it("targets the multi-region load balancer's domain through an internet NEG without Host override", () => {
@@ -98,7 +110,7 @@ describe("programs/cross-project-internet-neg, chained variant (seed 001, closes
         const endpoint = byType(result, "gcp:compute/globalNetworkEndpoint:GlobalNetworkEndpoint");
         assert.deepStrictEqual(
             endpoint.map((e) => [e.inputs.fqdn, e.inputs.port]),
-            [["multi.example.com", 443]],
+            [["hello.example.com", 443]],
         );
         const backends = byType(result, "gcp:compute/backendService:BackendService");
         assert.strictEqual(backends.length, 1);

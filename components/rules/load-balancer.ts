@@ -12,6 +12,7 @@ import { allSchemes, isScheme, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
 import { backendServiceRules } from "./backends";
 import { backendSettingsRules } from "./backend-settings";
+import { iapRules } from "./iap";
 import { linkMismatch, regionFinding } from "./common";
 import { validateRoutes } from "./routing";
 
@@ -312,7 +313,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             },
         ];
     }
-    const problems = runRules(loadBalancerRules, args);
+    const problems = [...runRules(loadBalancerRules, args), ...runRules(iapRules, args)];
     // Routes, their limits and the route tests (route tests run only once the table itself is sound).
     problems.push(...validateRoutes(routingContext(args)));
     const profile = schemeProfile(args.scheme);
