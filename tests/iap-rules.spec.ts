@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { ApplicationLoadBalancerArgs, validateLoadBalancerArgs } from "../components";
 import { iapRules, PlannedResourceView, programRules } from "../components/rules/iap";
 import { runRules } from "../components/validation";
+import { plan } from "../tools/plan";
 
 const R = "europe-west1";
 const CERT = { certificate: { certificate: "-----BEGIN CERTIFICATE-----", privateKey: "-----BEGIN PRIVATE KEY-----" } };
@@ -99,5 +100,21 @@ describe("IAP rules (components/rules/iap.ts)", () => {
                 [],
             );
         });
+    });
+});
+
+describe("the offline plan checks IAP over the whole program", () => {
+    it("fails a program with IAP on a Cloud Run service and on the load balancer in front of it", async () => {
+        const result = await plan({ program: "tests/fixtures/iap-twice" });
+        assert.deepStrictEqual(
+            result.errors.flatMap((e) => e.problems ?? []).map((p) => [p.rule, p.message]),
+            [
+                [
+                    "iap-cloud-run-and-lb",
+                    'IAP is enabled on it and on the Cloud Run service "app" it fronts (iapEnabled); GCP does not support IAP on both',
+                ],
+            ],
+        );
+        assert.match(result.errors[0].message, /^Program iap-twice has 1 configuration problem:/);
     });
 });

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { plan, PlanResult } from "../tools/plan";
+import { formatRequests } from "../tools/plan-routing";
 
 const byType = (result: PlanResult, type: string) => result.resources.filter((r) => r.type === type);
 
@@ -75,6 +76,23 @@ describe("programs/cross-project-internet-neg (seed 001)", () => {
         assert.strictEqual(rule.service, hello2);
     });
 
+    it("--request shows the Host the backend receives: the backend service's Host override (seed 001's trick)", async () => {
+        const routed = await plan({
+            program: "programs/cross-project-internet-neg",
+            request: "GET http://203.0.113.10/hello2",
+        });
+        const [request] = routed.request!;
+        assert.deepStrictEqual(
+            request.backends.map((b) => [b.backend, b.host, b.hostFrom]),
+            [["hello2", "hello2-abcdefghij-eu.a.run.app", "backend-service"]],
+        );
+        assert.strictEqual(request.forwardedPath, "/");
+        assert.strictEqual(
+            formatRequests(routed.request!)[2],
+            "    receives Host: hello2-abcdefghij-eu.a.run.app (the backend service's Host override), path /",
+        );
+    });
+
     it("rewrites the /hello2 prefix to / (needs the routing engine's rewrite)", () => {
         const urlMap = byType(result, "gcp:compute/uRLMap:URLMap")[0].inputs;
         const rule = ruleFor(urlMap, "/hello2")!;
@@ -117,5 +135,21 @@ describe("programs/cross-project-internet-neg, chained variant (seed 001, closes
         assert.strictEqual(backends[0].inputs.protocol, "HTTPS");
         assert.ok(!("customRequestHeaders" in backends[0].inputs));
         assert.deepStrictEqual(result.warnings, []);
+    });
+
+    it("--request shows the multi-region load balancer receiving the client's Host (no override)", async () => {
+        const routed = await plan({
+            program: "programs/cross-project-internet-neg",
+            config: { variant: "chained" },
+            request: "GET https://front.example.com/",
+        });
+        assert.deepStrictEqual(
+            routed.request!.map((r) => r.backends.map((b) => [b.backend, b.host, b.hostFrom])),
+            [[["closest", "front.example.com", "request"]]],
+        );
+        assert.strictEqual(
+            formatRequests(routed.request!)[2],
+            "    receives Host: front.example.com (the request's Host), path /",
+        );
     });
 });
