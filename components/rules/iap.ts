@@ -2,7 +2,7 @@
  * Where Identity-Aware Proxy can be turned on: only behind HTTPS, never on a backend bucket, and never
  * both on a Cloud Run service and on the load balancer in front of it.
  */
-import type { ApplicationLoadBalancerArgs, BackendArgs } from "../load-balancer";
+import type { ApplicationLoadBalancerArgs, BackendArgs } from "../args/load-balancer";
 import { Finding, Rule } from "../validation";
 
 /**
