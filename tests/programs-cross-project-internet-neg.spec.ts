@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { plan, PlanResult } from "../tools/plan";
 import { formatRequests } from "../tools/plan-routing";
 
@@ -97,6 +99,25 @@ describe("programs/cross-project-internet-neg (seed 001)", () => {
         const urlMap = byType(result, "gcp:compute/uRLMap:URLMap")[0].inputs;
         const rule = ruleFor(urlMap, "/hello2")!;
         assert.strictEqual(rule.routeAction?.urlRewrite?.pathPrefixRewrite, "/");
+    });
+});
+
+describe("programs/cross-project-internet-neg with a domain", () => {
+    it("serves HTTPS and redirects HTTP, so its README tests over https:// once domain is set", async () => {
+        const result = await plan({
+            program: "programs/cross-project-internet-neg",
+            config: { domain: "hello.example.org" },
+        });
+        assert.deepStrictEqual(result.errors, []);
+        assert.strictEqual(result.outputs.url, "https://hello.example.org");
+        assert.strictEqual(byType(result, "gcp:compute/targetHttpsProxy:TargetHttpsProxy").length, 1);
+        const readme = fs.readFileSync(
+            path.join(__dirname, "..", "programs", "cross-project-internet-neg", "README.md"),
+            "utf8",
+        );
+        const tests = readme.slice(readme.indexOf("## Test it once deployed"), readme.indexOf("## Cost"));
+        assert.ok(tests.includes("curl -s https://$DOMAIN/ && curl -s https://$DOMAIN/hello2"));
+        assert.match(tests, /http:\/\/\$DOMAIN\/ +# 301/);
     });
 });
 

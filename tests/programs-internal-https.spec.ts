@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { execFileSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { plan, PlanResult } from "../tools/plan";
 import { one } from "./program-helpers";
@@ -93,6 +94,18 @@ describe("programs/internal-https (the default plan)", () => {
             role: "roles/compute.osLogin",
             zone: "europe-west1-b",
         });
+    });
+
+    it("says in its README which IAM roles the IAP tunnel to the client VM needs", () => {
+        const readme = fs.readFileSync(path.join(ROOT, "programs", "internal-https", "README.md"), "utf8");
+        for (const role of [
+            "roles/iap.tunnelResourceAccessor",
+            "roles/compute.osLogin",
+            "roles/iam.serviceAccountUser",
+        ]) {
+            assert.ok(readme.includes(role), role);
+        }
+        assert.ok(readme.includes("curl -s http://10.1.2.99/"), "the walkthrough's HTTP test");
     });
 
     it("serves the walkthrough's HTTP variant with protocol=http: port 80, no certificate", async () => {
