@@ -1,7 +1,8 @@
 /**
  * The offline plan: runs a stack program under Pulumi mocks and prints what `pulumi up` would create.
  *
- *   npm run plan -- [programs/<pattern>] [--config key=value]... [--json] [--request "GET https://host/path" [--header k:v]...]
+ *   cloudrun-lb plan [program-dir] [--stack NAME] [--config key=value]... [--json] [--request "GET https://host/path" [--header k:v]...]
+ *   npm run plan -- ...   (in this repository: the same code, through ts-node on the sources)
  *
  * No Pulumi CLI and no GCP credentials are needed. With no program, the root Pulumi.yaml's program is
  * planned. A program that fails validation exits non-zero and lists every problem.
@@ -14,6 +15,7 @@ import { ConfigurationError, formatProblems, Problem, runRules } from "../valida
 import { programRules } from "../rules/iap";
 import { clearRecordedRoutings } from "../routing";
 import { installMocks, RecordedResource, settle } from "../testing/mocks";
+import { registerTypeScript } from "./typescript";
 import {
     formatRequests,
     formatRoutes,
@@ -35,6 +37,8 @@ export interface PlanOptions {
     request?: string;
     /** `--header name:value` for the request. */
     headers?: string[];
+    /** Answers for data-source calls the mocks cannot give, by token (`--invoke-result token=file.json`). */
+    invokeResults?: Record<string, Record<string, unknown>>;
 }
 
 export interface PlanError {
@@ -61,110 +65,289 @@ export interface PlanResult {
 /** Program paths and the JSON `program` field are relative to the directory the plan runs in. */
 const ROOT = process.cwd();
 
+interface ConfigDeclaration {
+    default?: unknown;
+    value?: unknown;
+    secret?: boolean;
+    type?: string;
+}
+
 interface ProjectFile {
     name: string;
     main?: string;
-    config?: Record<string, { default?: unknown; secret?: boolean; type?: string } | unknown>;
+    runtime?: string | { name: string; options?: { typescript?: boolean; tsconfig?: string } };
+    config?: Record<string, ConfigDeclaration | unknown>;
 }
 
 function readProject(dir: string): ProjectFile {
     const file = path.join(dir, "Pulumi.yaml");
     if (!fs.existsSync(file)) {
-        throw new Error(`${path.relative(ROOT, dir) || "."} has no Pulumi.yaml`);
+        throw new Error(
+            `${path.relative(ROOT, dir) || "."} has no Pulumi.yaml; give the directory of a stack program (cloudrun-lb plan <dir>)`,
+        );
     }
     return parseYaml(fs.readFileSync(file, "utf8")) as ProjectFile;
 }
 
-/** The program directory and its entry file for a plan argument (default: the root Pulumi.yaml's main). */
-export function resolveProgram(program: string | undefined): { dir: string; entry: string; project: ProjectFile } {
-    const dir = path.resolve(ROOT, program ?? ".");
-    const project = readProject(dir);
-    const entryDir = path.resolve(dir, project.main ?? ".");
-    const entry = fs.statSync(entryDir).isDirectory() ? path.join(entryDir, "index.ts") : entryDir;
-    const entryProject = fs.existsSync(path.join(path.dirname(entry), "Pulumi.yaml"))
-        ? readProject(path.dirname(entry))
-        : project;
-    return { dir: path.dirname(entry), entry, project: entryProject };
+/** The program to plan: its directory, entry file, project file and the directory holding Pulumi.yaml. */
+export interface ResolvedProgram {
+    dir: string;
+    entry: string;
+    project: ProjectFile;
+    projectDir: string;
 }
 
-/** Config for the program: Pulumi.yaml defaults, then `--config` values; which keys are secret. */
-function programConfig(project: ProjectFile, overrides: Record<string, string>) {
+function entryFile(target: string): string {
+    if (!fs.existsSync(target)) {
+        throw new Error(`the program's main ${target} does not exist`);
+    }
+    if (!fs.statSync(target).isDirectory()) {
+        return target;
+    }
+    const found = ["index.ts", "index.js"].map((f) => path.join(target, f)).find((f) => fs.existsSync(f));
+    if (!found) {
+        throw new Error(`${target} has no index.ts or index.js; set main in Pulumi.yaml`);
+    }
+    return found;
+}
+
+/** The program directory and its entry file for a plan argument (default: the root Pulumi.yaml's main). */
+export function resolveProgram(program: string | undefined): ResolvedProgram {
+    const projectDir = path.resolve(ROOT, program ?? ".");
+    const project = readProject(projectDir);
+    const entry = entryFile(path.resolve(projectDir, project.main ?? "."));
+    const entryDir = path.dirname(entry);
+    if (entryDir !== projectDir && fs.existsSync(path.join(entryDir, "Pulumi.yaml"))) {
+        return { dir: entryDir, entry, project: readProject(entryDir), projectDir: entryDir };
+    }
+    return { dir: entryDir, entry, project, projectDir };
+}
+
+/** A stack config value as the Pulumi engine passes it: strings as they are, everything else as JSON. */
+function configString(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Config for the program: Pulumi.yaml defaults and values, then Pulumi.<stack>.yaml, then `--config`; which keys
+ * are secret. Encrypted values (`secure:`) cannot be read offline: they are left out, with a warning.
+ */
+function programConfig(resolved: ResolvedProgram, stack: string, overrides: Record<string, string>) {
+    const { project, projectDir } = resolved;
     const values: Record<string, string> = {};
     const secretKeys: string[] = [];
+    const warnings: string[] = [];
     const qualify = (key: string) => (key.includes(":") ? key : `${project.name}:${key}`);
     for (const [key, spec] of Object.entries(project.config ?? {})) {
-        const declared =
-            spec && typeof spec === "object" ? (spec as { default?: unknown; secret?: boolean }) : { default: spec };
-        if (declared.default !== undefined) {
-            values[qualify(key)] =
-                typeof declared.default === "string" ? declared.default : JSON.stringify(declared.default);
+        const declared: ConfigDeclaration =
+            spec && typeof spec === "object" && !Array.isArray(spec) ? (spec as ConfigDeclaration) : { value: spec };
+        const value = declared.value ?? declared.default;
+        if (value !== undefined) {
+            values[qualify(key)] = configString(value);
         }
         if (declared.secret) {
             secretKeys.push(qualify(key));
         }
     }
+    const stackFile = path.join(projectDir, `Pulumi.${stack}.yaml`);
+    if (fs.existsSync(stackFile)) {
+        const stackConfig = (parseYaml(fs.readFileSync(stackFile, "utf8")) ?? {}).config ?? {};
+        for (const [key, value] of Object.entries(stackConfig as Record<string, unknown>)) {
+            if (value && typeof value === "object" && "secure" in (value as object)) {
+                secretKeys.push(qualify(key));
+                if (overrides[key] === undefined && overrides[qualify(key)] === undefined) {
+                    warnings.push(
+                        `config ${qualify(key)} is encrypted in Pulumi.${stack}.yaml and cannot be read offline; ` +
+                            `the plan runs without it (give a value with --config ${key}=...)`,
+                    );
+                }
+                continue;
+            }
+            values[qualify(key)] = configString(value);
+        }
+    }
     for (const [key, value] of Object.entries(overrides)) {
         values[qualify(key)] = value;
     }
-    return { values, secretKeys };
+    return { values, secretKeys, warnings };
 }
 
-async function resolveOutputs(exports: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** The value of an output, or why it has none: rejected (its error) or never resolved. */
+type Settled = { value: unknown } | { error: unknown } | { pending: true };
+
+/** Waits for an output; one that is still pending after every registration settled is reported, not awaited. */
+async function settleOutput(value: unknown): Promise<Settled> {
+    const output: pulumi.Output<unknown> = pulumi.output(value as any);
+    const result: Promise<Settled> = (output as any).promise().then(
+        (v: unknown) => ({ value: v }),
+        (error: unknown) => ({ error }),
+    );
+    await settle();
+    let timer: NodeJS.Timeout | undefined;
+    const pending = new Promise<Settled>((resolve) => {
+        timer = setTimeout(() => resolve({ pending: true }), 2000);
+    });
+    const settled = await Promise.race([result, pending]);
+    clearTimeout(timer);
+    return settled;
+}
+
+async function resolveOutputs(
+    exports: Record<string, unknown>,
+    errors: PlanError[],
+    programDir: string,
+): Promise<Record<string, unknown>> {
     const result: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(exports)) {
-        if (key === "__esModule" || typeof value === "function") {
+        if (key === "__esModule" || key === "default" || typeof value === "function") {
             continue;
         }
-        const output: pulumi.Output<unknown> = pulumi.output(value as any);
-        const secret = await (output as any).isSecret;
-        result[key] = secret ? "[secret]" : await new Promise((resolve) => output.apply((v) => resolve(v)));
+        const settled = await settleOutput(value);
+        if ("error" in settled) {
+            errors.push(asPlanError(settled.error, programDir, `stack output ${key}`));
+        } else if ("pending" in settled) {
+            errors.push({ message: `stack output ${key} never resolved (it waits for a value nothing provides)` });
+        } else {
+            const secret = await (pulumi.output(value as any) as any).isSecret;
+            result[key] = secret ? "[secret]" : settled.value;
+        }
     }
     return result;
 }
 
-function asPlanError(error: unknown): PlanError {
+/** The first stack frame in the user's program (not in node_modules, not in this package). */
+export function programFrame(error: unknown, programDir: string): string | undefined {
+    const stack = error instanceof Error ? (error.stack ?? "") : "";
+    for (const line of stack.split("\n").slice(1)) {
+        const m = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?\s*$/.exec(line.trim());
+        if (!m) continue;
+        const file = m[1].replace(/^file:\/\//, "");
+        if (file.startsWith(programDir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
+            return `${path.relative(ROOT, file) || file}:${m[2]}:${m[3]}`;
+        }
+    }
+    return undefined;
+}
+
+function asPlanError(error: unknown, programDir?: string, context?: string): PlanError {
     if (ConfigurationError.isInstance(error)) {
         return { message: error.message, problems: [...error.problems] };
     }
-    return { message: error instanceof Error ? error.message : String(error) };
+    const text = error instanceof Error ? error.message || error.name : String(error);
+    const message = text.trim() === "" ? `${error instanceof Error ? error.name : typeof error} with no message` : text;
+    const frame = programDir ? programFrame(error, programDir) : undefined;
+    return {
+        message: `${context ? `${context}: ` : ""}${message}${frame ? `\n    at ${frame}` : ""}`,
+    };
+}
+
+/** What each leaked Pulumi promise waited for, as `<type> <name>: <field>` (from the SDK's debug labels). */
+function leakedOutputs(): string[] {
+    const debuggable = require("@pulumi/pulumi/runtime/debuggable");
+    const [leaks] = debuggable.leakedPromises() as [Set<{ _debugCtx?: string }>, string];
+    const byResource = new Map<string, { registered: boolean; outputs: Set<string> }>();
+    const entry = (name: string, type: string) => {
+        const key = `${type} ${name}`;
+        const found = byResource.get(key) ?? { registered: true, outputs: new Set<string>() };
+        byResource.set(key, found);
+        return found;
+    };
+    for (const leak of leaks) {
+        const ctx = leak._debugCtx ?? "";
+        const output = /^transferProperty\(resource:([^[]+)\[([^\]]+)\], ([^,]+),/.exec(ctx);
+        if (output) {
+            entry(output[1], output[2]).outputs.add(output[3]);
+        }
+        const urn = /^resolveURN\(resource:([^[]+)\[([^\]]+)\]\)/.exec(ctx);
+        if (urn) {
+            entry(urn[1], urn[2]).registered = false;
+        }
+    }
+    return [...byResource.entries()]
+        .sort(([a], [b]) => compareKeys(a, b))
+        .map(
+            ([resource, { registered, outputs }]) =>
+                `${resource}: ${registered ? "" : "never registered (an input never resolved); "}outputs never resolved: ${[...outputs].sort().join(", ")}`,
+        );
 }
 
 /** Runs the program under mocks and returns what it would create. Never throws for program errors. */
 export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
-    const { entry, project, dir } = resolveProgram(options.program);
+    const resolved = resolveProgram(options.program);
+    const { entry, project, dir } = resolved;
+    const stack = options.stack ?? "dev";
     clearRecordedRoutings();
-    const recorder = installMocks({ project: project.name, stack: options.stack ?? "dev" });
-    const { values, secretKeys } = programConfig(project, options.config ?? {});
+    const { values, secretKeys, warnings: configWarnings } = programConfig(resolved, stack, options.config ?? {});
+    const recorder = installMocks({
+        pulumiProject: project.name,
+        stack,
+        project: values["gcp:project"],
+        region: values["gcp:region"],
+        zone: values["gcp:zone"],
+        invokeResults: options.invokeResults,
+    });
     (pulumi.runtime as any).setAllConfig(values, secretKeys);
 
-    const warnings: string[] = [];
+    const warnings: string[] = [...configWarnings];
     const errors: PlanError[] = [];
+    const addError = (error: PlanError) => {
+        if (!errors.some((e) => e.message === error.message)) errors.push(error);
+    };
     const logModule = require("@pulumi/pulumi/log");
     const originalWarn = logModule.warn;
+    const originalError = logModule.error;
     logModule.warn = (message: string) => {
         warnings.push(message);
         return Promise.resolve();
     };
-    const onRejection = (reason: unknown) => errors.push(asPlanError(reason));
+    logModule.error = (message: string) => {
+        addError({ message: String(message) });
+        return Promise.resolve();
+    };
+    const onRejection = (reason: unknown) => addError(asPlanError(reason, dir));
     process.on("unhandledRejection", onRejection);
+    process.on("uncaughtException", onRejection);
 
     let outputs: Record<string, unknown> = {};
     try {
+        const runtime = typeof project.runtime === "object" ? project.runtime.options : undefined;
+        if (runtime?.typescript !== false) {
+            registerTypeScript(dir, runtime?.tsconfig);
+        }
         // A fresh evaluation each time: the plan may run the same program twice in one process (tests).
         delete require.cache[require.resolve(entry)];
         const exports = await import(entry);
         await settle();
-        outputs = await resolveOutputs(exports);
+        outputs = await resolveOutputs(exports, errors, dir);
     } catch (error) {
-        errors.push(asPlanError(error));
+        addError(asPlanError(error, dir));
     } finally {
         try {
             await settle();
         } catch (error) {
-            errors.push(asPlanError(error));
+            addError(asPlanError(error, dir));
+        }
+        // Node reports unhandled rejections between macrotasks; let it, before the handler goes.
+        await new Promise((resolve) => setImmediate(resolve));
+        const failedCalls = recorder.calls.filter((c) => c.error);
+        if (failedCalls.length > 0) {
+            // Pulumi re-reports a failed call where its value was used, with the cause's text cut off.
+            const echoes = /error serializing property "[^"]*":\s*$/;
+            errors.splice(0, errors.length, ...errors.filter((e) => !echoes.test(e.message)));
+        }
+        for (const call of failedCalls) {
+            addError({ message: call.error! });
+        }
+        const leaked = leakedOutputs();
+        if (leaked.length > 0) {
+            addError({
+                message: `values that never resolved (each waits for something that failed or was never created):\n${leaked.map((l) => `  ${l}`).join("\n")}`,
+            });
         }
         process.off("unhandledRejection", onRejection);
+        process.off("uncaughtException", onRejection);
         logModule.warn = originalWarn;
+        logModule.error = originalError;
     }
 
     const resources = recorder.resources
@@ -261,65 +444,4 @@ export function formatPlan(result: PlanResult): string {
         result.errors.forEach((e) => lines.push(...e.message.split("\n").map((l) => `  ${l}`)));
     }
     return lines.join("\n");
-}
-
-/** The command line of the plan: the plan options and the output format. */
-export interface CliArgs extends PlanOptions {
-    /**
-     * Print the plan as one JSON document (the shape of {@link PlanResult}) instead of text.
-     * @example true
-     */
-    json: boolean;
-}
-
-export function parseCliArgs(argv: string[]): CliArgs {
-    const args: CliArgs = { json: false, config: {} };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === "--json") {
-            args.json = true;
-        } else if (arg === "--config" || arg === "-c") {
-            const pair = argv[++i];
-            const eq = pair?.indexOf("=") ?? -1;
-            if (!pair || eq <= 0) {
-                throw new Error(`--config takes key=value, got ${pair ?? "nothing"}`);
-            }
-            args.config![pair.slice(0, eq)] = pair.slice(eq + 1);
-        } else if (arg === "--request") {
-            args.request = argv[++i];
-            parseRequest(args.request ?? "", []);
-        } else if (arg === "--header" || arg === "-H") {
-            (args.headers ??= []).push(argv[++i] ?? "");
-            parseRequest("GET http://x/", [argv[i] ?? ""]);
-        } else if (arg === "--stack") {
-            args.stack = argv[++i];
-        } else if (arg.startsWith("-")) {
-            throw new Error(
-                `unknown option ${arg}; usage: npm run plan -- [programs/<pattern>] [--config key=value]... [--json] [--request "GET https://host/path"] [--header k:v]...`,
-            );
-        } else {
-            args.program = arg;
-        }
-    }
-    return args;
-}
-
-async function main(): Promise<void> {
-    let cli: CliArgs;
-    try {
-        cli = parseCliArgs(process.argv.slice(2));
-    } catch (error) {
-        console.error((error as Error).message);
-        process.exit(2);
-    }
-    const result = await plan(cli);
-    const text = cli.json ? JSON.stringify(result, null, 2) : formatPlan(result);
-    process.stdout.write(text + "\n", () => process.exit(result.errors.length > 0 ? 1 : 0));
-}
-
-if (require.main === module) {
-    main().catch((error) => {
-        console.error(error instanceof Error ? error.message : String(error));
-        process.exit(1);
-    });
 }
