@@ -290,6 +290,15 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         const stack = path.join(project, "stack");
         fs.mkdirSync(path.join(stack, "test"), { recursive: true });
         fs.writeFileSync(path.join(stack, "test", "stack.spec.ts"), example[1]);
+        // The stack's tsconfig.json, as `pulumi new typescript` writes one (ts-node reads it).
+        const compilerOptions = {
+            strict: true,
+            target: "ES2020",
+            module: "commonjs",
+            esModuleInterop: true,
+            skipLibCheck: true,
+        };
+        fs.writeFileSync(path.join(stack, "tsconfig.json"), JSON.stringify({ compilerOptions }));
         const mocha = require.resolve("mocha/bin/mocha.js");
         const output = run(
             process.execPath,
