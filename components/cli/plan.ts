@@ -43,6 +43,8 @@ export interface PlanOptions {
 
 export interface PlanError {
     message: string;
+    /** Where in the program it was thrown (`file:line:column`, relative to the working directory). */
+    at?: string;
     /** The individual problems of a validation failure. */
     problems?: Problem[];
 }
@@ -236,9 +238,7 @@ function asPlanError(error: unknown, programDir?: string, context?: string): Pla
     const text = error instanceof Error ? error.message || error.name : String(error);
     const message = text.trim() === "" ? `${error instanceof Error ? error.name : typeof error} with no message` : text;
     const frame = programDir ? programFrame(error, programDir) : undefined;
-    return {
-        message: `${context ? `${context}: ` : ""}${message}${frame ? `\n    at ${frame}` : ""}`,
-    };
+    return { message: `${context ? `${context}: ` : ""}${message}`, ...(frame ? { at: frame } : {}) };
 }
 
 /** What each leaked Pulumi promise waited for, as `<type> <name>: <field>` (from the SDK's debug labels). */
@@ -441,7 +441,10 @@ export function formatPlan(result: PlanResult): string {
     if (result.errors.length > 0) {
         lines.push("");
         lines.push("Errors:");
-        result.errors.forEach((e) => lines.push(...e.message.split("\n").map((l) => `  ${l}`)));
+        result.errors.forEach((e) => {
+            lines.push(...e.message.split("\n").map((l) => `  ${l}`));
+            if (e.at) lines.push(`      at ${e.at}`);
+        });
     }
     return lines.join("\n");
 }

@@ -169,14 +169,9 @@ function stableHex(text: string, length = 10): string {
 
 const COMPUTE = "https://www.googleapis.com/compute/v1/";
 
-/** The `run.app` URL Cloud Run gives a service (the hash is stable per name, the region code is shortened). */
+/** A `run.app` URL in Cloud Run's form (fixed hash, region shortened to its first two letters). */
 function cloudRunUri(service: string, region: string): string {
-    const code = region
-        .split("-")
-        .map((part, i) => (i === 0 ? part.slice(0, 2) : part[0]))
-        .join("")
-        .replace(/\d/g, "");
-    return `https://${service}-${stableHex(service)}-${code}.a.run.app`;
+    return `https://${service}-abcdefghij-${region.split("-")[0].slice(0, 2)}.a.run.app`;
 }
 
 function computeState(
