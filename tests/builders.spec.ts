@@ -13,6 +13,7 @@ import { allRules } from "../components/rules";
 import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "../components/rules/backends";
 import { backendSettingsRules } from "../components/rules/backend-settings";
 import { frontendRules } from "../components/rules/frontend";
+import { iapRules } from "../components/rules/iap";
 import { loadBalancerRules } from "../components/rules/load-balancer";
 import { networkRules } from "../components/rules/network";
 import { routingRules } from "../components/rules/routing";
@@ -123,6 +124,7 @@ describe("builders: validation runs once", function () {
         await settle();
         ranOnly([
             [as(loadBalancerRules), 1],
+            [as(iapRules), 1],
             [as(routingRules), 1],
             [as(networkRules), 1],
             [as(frontendRules), 1],
