@@ -95,11 +95,11 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
     });
 
     it("routes by host and path, by header to the tagged revision, with fault injection and a weighted migration", () => {
-        assert.deepStrictEqual(
-            urlMap.hostRules.map((h: any) => h.hosts),
-            [["admin.internal.example.com"], ["api.internal.example.com"]],
-        );
-        const api = urlMap.pathMatchers.find((m: any) => m.name === "host-api-internal-example-com");
+        assert.deepStrictEqual(urlMap.hostRules, [
+            { hosts: ["admin.internal.example.com"], pathMatcher: "m0" },
+            { hosts: ["api.internal.example.com"], pathMatcher: "m1" },
+        ]);
+        const api = urlMap.pathMatchers.find((m: any) => m.name === "m1");
         const [canary, drill, orders, payments] = api.routeRules;
         assert.deepStrictEqual(canary.matchRules[1], {
             headerMatches: [{ exactMatch: "true", headerName: "x-canary" }],
@@ -134,6 +134,16 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
             result.routes.map((r) => r.backends),
             ["ordersCanary", "orders", "orders", "paymentsLegacy 90/100, payments 10/100", "admin", "orders"],
         );
+        // A failing route test would be a plan error; these ran (internal URL maps have no GCP-side tests).
+        assert.deepStrictEqual(result.outputs.routeTests, [
+            "api.internal.example.com/orders/42 → orders: orders API",
+            "api.internal.example.com/orders/42 → ordersCanary: opt-in header reaches the canary tag",
+            "api.internal.example.com/orders/42 → orders: fault drill: orders, with faults injected",
+            "api.internal.example.com/payments/charge → paymentsLegacy: payments migration: paymentsLegacy gets 90%",
+            "api.internal.example.com/payments/charge → payments: payments migration: payments gets 10%",
+            "admin.internal.example.com/ → admin: admin app behind IAP",
+            "other.internal.example.com/ → orders: unknown hosts get the default",
+        ]);
     });
 
     it("puts IAP on the admin backend only, with IAP's service agent (created first) its only invoker", () => {
