@@ -37,7 +37,7 @@ describe("moved resources: the child components' resources keep their identity (
     let recorder: Recorder;
 
     before(async () => {
-        recorder = installMocks({ project: shapeBefore.project, stack: shapeBefore.stack });
+        recorder = installMocks({ pulumiProject: shapeBefore.project, stack: shapeBefore.stack });
         for (const [name, args] of Object.entries(movedResourceShapes)) {
             new ApplicationLoadBalancer(name, args);
         }
