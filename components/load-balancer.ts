@@ -7,6 +7,7 @@ import {
     OutlierDetectionArgs,
     BackendSettingsArgs,
 } from "./backends/backend-service";
+import { BucketTargetArgs, buildBucketBackend } from "./backends/bucket";
 import { HybridBackend, HybridTargetArgs } from "./backends/hybrid";
 import { DEFAULT_INTERNET_PORT, InternetBackend, InternetTargetArgs } from "./backends/internet";
 import { grantLoadBalancerServiceUser } from "./cross-project";
@@ -15,6 +16,7 @@ import { CloudRunTargetArgs, ServerlessBackend } from "./backends/serverless";
 import { Frontend, FrontendSettingsArgs } from "./frontend";
 import { gcpName } from "./naming";
 import { ExistingNetworkArgs, LoadBalancerNetwork, LoadBalancerNetworkArgs, NetworkCreateArgs } from "./network";
+import type { CustomErrorResponsesArgs } from "./routing/error-responses";
 import {
     BackendKind,
     compileUrlMap,
@@ -28,7 +30,7 @@ import {
 } from "./routing";
 import type { RoutingContext } from "./rules/routing";
 import { replacementOptions } from "./replacement";
-import { validateLoadBalancerArgs } from "./rules/load-balancer";
+import { backendBucketGivenAsService, validateLoadBalancerArgs } from "./rules/load-balancer";
 import { Scheme, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
 
@@ -56,8 +58,15 @@ export interface BackendArgs {
      */
     internet?: InternetTargetArgs;
     /**
+     * A Cloud Storage bucket (a backend bucket): an existing bucket by name, one the package creates, or an
+     * existing backend bucket (`existing`). Global external, classic and cross-region internal.
+     * @default undefined
+     * @example { create: { location: "EU", website: { mainPageSuffix: "index.html" }, publicRead: true } }
+     */
+    bucket?: BucketTargetArgs;
+    /**
      * Id or self link of a backend service that already exists, e.g. in another project
-     * (cross-project service referencing).
+     * (cross-project service referencing). A backend bucket goes in `bucket.existing` instead.
      * @default undefined
      * @example "projects/team-a/global/backendServices/orders"
      */
@@ -209,6 +218,14 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
      */
     responseHeaders?: HeaderTransformArgs;
     /**
+     * Error pages for the whole load balancer (global external only): statuses or `4xx`/`5xx` mapped to a
+     * page in a bucket backend, optionally sent with another status. Routes can set their own
+     * (`routes[].customErrorResponses`), which win for the statuses they list.
+     * @default undefined (backends' own error responses)
+     * @example { backend: "site", rules: [{ statusCodes: ["404"], path: "/404.html" }] }
+     */
+    customErrorResponses?: CustomErrorResponsesArgs;
+    /**
      * Backend for requests no route matches.
      * @default the only backend, when there is exactly one
      * @example "web"
@@ -262,13 +279,15 @@ export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
 export function backendKinds(args: Pick<ApplicationLoadBalancerArgs, "backends">): Record<string, BackendKind> {
     const kinds: Record<string, BackendKind> = {};
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
-        kinds[key] = backend.cloudRun
-            ? "serverless"
-            : backend.internet
-              ? "internet"
-              : backend.hybrid
-                ? "hybrid"
-                : "backendService";
+        kinds[key] = backend.bucket
+            ? "bucket"
+            : backend.cloudRun
+              ? "serverless"
+              : backend.internet
+                ? "internet"
+                : backend.hybrid
+                  ? "hybrid"
+                  : "backendService";
     }
     return kinds;
 }
@@ -367,10 +386,26 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         const sharedSecurityPolicies = new Map<string, pulumi.Output<string>>();
         for (const [key, backend] of Object.entries(args.backends).sort(([a], [b]) => (a < b ? -1 : 1))) {
             if (backend.backendService !== undefined) {
-                backendIds[key] = pulumi.output(backend.backendService);
+                backendIds[key] = checkedBackendServiceLink(name, key, backend.backendService, this);
                 continue;
             }
             const project = backend.project ?? args.project;
+            if (backend.bucket !== undefined) {
+                backendIds[key] = buildBucketBackend(
+                    `${name}-${key}`,
+                    {
+                        namePrefix: gcpName(prefix, key),
+                        scheme: args.scheme,
+                        project,
+                        region: profile.scope === "regional" ? regions[0] : undefined,
+                        bucket: backend.bucket,
+                        cdn: backend.cdn,
+                        description: backend.description,
+                    },
+                    this,
+                ).backendBucketId;
+                continue;
+            }
             const common = {
                 namePrefix: gcpName(prefix, key),
                 scheme: args.scheme,
@@ -548,6 +583,37 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             securityPolicy,
         };
     }
+}
+
+/**
+ * An existing backend service reference, checked once its value is known: a backend bucket's link given
+ * as `backendService` (e.g. another resource's `selfLink` output, which preview cannot read) fails the
+ * deployment with the same problem preview reports for a plain string, before the URL map uses it.
+ */
+function checkedBackendServiceLink(
+    name: string,
+    key: string,
+    link: pulumi.Input<string>,
+    resource: pulumi.Resource,
+): pulumi.Output<string> {
+    return pulumi.output(link).apply((text) => {
+        const mistake = backendBucketGivenAsService(text);
+        if (mistake) {
+            failOnProblems(
+                `ApplicationLoadBalancer "${name}"`,
+                [
+                    {
+                        rule: "backend-service-links",
+                        ...mistake,
+                        field: `backends.${key}.backendService`,
+                        fix: mistake.fix!,
+                    },
+                ],
+                resource,
+            );
+        }
+        return text;
+    });
 }
 
 /**

@@ -108,11 +108,106 @@ export interface BackendCdnArgs {
      */
     maxTtl?: number;
     /**
+     * Upper bound on the lifetime clients (browsers) are told to cache for, seconds (not with
+     * USE_ORIGIN_HEADERS).
+     * @default 86400 (GCP's default)
+     * @example 600
+     */
+    clientTtl?: number;
+    /**
      * Cache 404s, 301s and similar for a short time.
      * @default false
      * @example true
      */
     negativeCaching?: boolean;
+    /**
+     * Cache lifetime per error or redirect status, with `negativeCaching` on. Statuses 300, 301, 308,
+     * 404, 405, 410, 421, 451 and 501, each once; at most 1800 seconds.
+     * @default GCP's per-status defaults
+     * @example [{ code: 404, ttl: 60 }]
+     */
+    negativeCachingTtls?: CdnNegativeCachingTtlArgs[];
+    /**
+     * What the cache key holds besides the URL path.
+     * @default GCP's default (the whole query string; for backend services also host and protocol)
+     * @example { queryParameters: ["v"] }
+     */
+    cacheKey?: CdnCacheKeyArgs;
+    /**
+     * Keys for Cloud CDN signed URLs and signed cookies. Key values are secrets (128-bit, base64url).
+     * Rotate by adding a key under a new name, then removing the old one.
+     * @default []
+     * @example [{ name: "key-2026-11", value: config.requireSecret("cdnSignedUrlKey") }]
+     */
+    signedUrlKeys?: CdnSignedUrlKeyArgs[];
+    /**
+     * Seconds a response to a signed request stays fresh in the cache.
+     * @default 3600 (GCP's default)
+     * @example 600
+     */
+    signedUrlCacheMaxAgeSeconds?: number;
+}
+
+/** The cache lifetime of one error or redirect status (Cloud CDN negative caching). */
+export interface CdnNegativeCachingTtlArgs {
+    /**
+     * HTTP status: 300, 301, 308, 404, 405, 410, 421, 451 or 501.
+     * @example 404
+     */
+    code: number;
+    /**
+     * Seconds to cache it, at most 1800.
+     * @example 60
+     */
+    ttl: number;
+}
+
+/** The parts of a request Cloud CDN puts in the cache key besides the path. */
+export interface CdnCacheKeyArgs {
+    /**
+     * Only these query parameters are in the key (others are ignored for caching).
+     * @default undefined (the whole query string)
+     * @example ["v", "lang"]
+     */
+    queryParameters?: string[];
+    /**
+     * Request headers whose values are in the key.
+     * @default []
+     * @example ["accept-language"]
+     */
+    headers?: string[];
+}
+
+/** A key Cloud CDN checks signed URLs and cookies with. */
+export interface CdnSignedUrlKeyArgs {
+    /**
+     * Key name (a GCP name), used in the signed URL's `KeyName` parameter.
+     * @example "key-2026-11"
+     */
+    name: string;
+    /**
+     * The 128-bit key, base64url-encoded (22 characters, or 24 with `==` padding); kept secret.
+     * @example config.requireSecret("cdnSignedUrlKey")
+     */
+    value: pulumi.Input<string>;
+}
+
+/**
+ * The `cdnPolicy` fields backend services and backend buckets share, from the package's CDN settings.
+ * TTLs are left out in USE_ORIGIN_HEADERS mode, which takes lifetimes from the origin.
+ */
+export function cdnPolicyInputs(cdn: BackendCdnArgs) {
+    const cacheMode = cdn.cacheMode ?? "CACHE_ALL_STATIC";
+    const originHeaders = cacheMode === "USE_ORIGIN_HEADERS";
+    return {
+        cacheMode,
+        defaultTtl: originHeaders ? undefined : cdn.defaultTtl,
+        maxTtl: originHeaders ? undefined : cdn.maxTtl,
+        clientTtl: originHeaders ? undefined : cdn.clientTtl,
+        negativeCaching: cdn.negativeCaching,
+        negativeCachingPolicies: cdn.negativeCachingTtls?.map((t) => ({ code: t.code, ttl: t.ttl })),
+        signedUrlCacheMaxAgeSec: cdn.signedUrlCacheMaxAgeSeconds,
+    };
 }
 
 /**
@@ -323,10 +418,19 @@ export function backendServiceArgs(settings: BackendServiceSettings) {
         cdnPolicy:
             !regional && settings.cdn?.enabled
                 ? {
-                      cacheMode: settings.cdn.cacheMode ?? "CACHE_ALL_STATIC",
-                      defaultTtl: settings.cdn.defaultTtl,
-                      maxTtl: settings.cdn.maxTtl,
-                      negativeCaching: settings.cdn.negativeCaching,
+                      ...cdnPolicyInputs(settings.cdn),
+                      // A backend service's cache key policy turns host, protocol and query string off when
+                      // a field is unset, so they are kept on explicitly.
+                      cacheKeyPolicy:
+                          settings.cdn.cacheKey !== undefined
+                              ? {
+                                    includeHost: true,
+                                    includeProtocol: true,
+                                    includeQueryString: true,
+                                    queryStringWhitelists: settings.cdn.cacheKey.queryParameters,
+                                    includeHttpHeaders: settings.cdn.cacheKey.headers,
+                                }
+                              : undefined,
                   }
                 : undefined,
         outlierDetection: settings.outlierDetection ? outlierDetectionInputs(settings.outlierDetection) : undefined,
@@ -355,7 +459,26 @@ export function createBackendService(
         );
     } else {
         const { region: _global, ...globalArgs } = args;
-        resource = new compute.BackendService(name, globalArgs, replacementOptions(compute.BackendService, { parent }));
+        const service = new compute.BackendService(
+            name,
+            globalArgs,
+            replacementOptions(compute.BackendService, { parent }),
+        );
+        if (settings.cdn?.enabled) {
+            for (const key of settings.cdn.signedUrlKeys ?? []) {
+                new compute.BackendServiceSignedUrlKey(
+                    `${name}-signed-url-key-${key.name}`,
+                    {
+                        name: key.name,
+                        project: settings.project,
+                        backendService: service.name,
+                        keyValue: pulumi.secret(key.value),
+                    },
+                    replacementOptions(compute.BackendServiceSignedUrlKey, { parent }),
+                );
+            }
+        }
+        resource = service;
     }
     if (settings.iap?.enabled) {
         grantIapAccess(name, settings, resource.name, parent);

@@ -51,6 +51,8 @@ export const BackendKind = {
     Hybrid: "hybrid",
     /** An existing backend service given by self link (kind unknown). */
     BackendService: "backendService",
+    /** A Cloud Storage bucket through a backend bucket. */
+    Bucket: "bucket",
 } as const;
 export type BackendKind = (typeof BackendKind)[keyof typeof BackendKind];
 

@@ -1,6 +1,8 @@
 import { Rule } from "../validation";
 import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
 import { backendSettingsRules } from "./backend-settings";
+import { bucketRules } from "./buckets";
+import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
@@ -16,6 +18,8 @@ export function allRules(): Rule<never>[] {
         ...hybridRules,
         ...internetRules,
         ...backendSettingsRules,
+        ...bucketRules,
+        ...errorResponseRules,
         ...frontendRules,
         ...routingRules,
     ] as Rule<never>[];
