@@ -200,7 +200,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
             "Cloud CDN negative-caching TTLs use the statuses GCP accepts (each once, at most 1800 s, with negativeCaching on); signed URL keys are named and 128-bit base64url",
         prevents:
             "`Invalid value for field 'resource.cdnPolicy.negativeCachingPolicy'` and rejected signed URL keys at apply",
-        fix: "set negativeCaching: true with TTLs for 300, 301, 308, 404, 405, 410, 421, 451 or 501 up to 1800 s; generate keys with `head -c 16 /dev/urandom | base64 | tr +/ -_`",
+        fix: "set negativeCaching: true with TTLs for 300, 301, 308, 404, 405, 410, 421, 451 or 501 up to 1800 s; name each signed URL key once",
         check: ({ backend }) => {
             const cdn = backend.cdn;
             if (!cdn?.enabled) {
@@ -263,6 +263,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
                         field: `cdn.signedUrlKeys[${i}].value`,
                         message:
                             "is not a 128-bit key in base64url (16 bytes: 22 characters of A–Z, a–z, 0–9, - and _, optionally followed by ==)",
+                        fix: "generate one with `head -c 16 /dev/urandom | base64 | tr +/ -_` and pass it as a secret (pulumi config set --secret)",
                     });
                 }
             });
