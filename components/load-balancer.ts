@@ -346,6 +346,8 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly url: pulumi.Output<string>;
     /** Backend service id per backend key. */
     public readonly backendServiceIds: pulumi.Output<Record<string, string>>;
+    /** Name of the Cloud Storage bucket per bucket backend key (created or given by name), e.g. to upload the site. */
+    public readonly bucketNames: pulumi.Output<Record<string, string>>;
     /** Id of the URL map. */
     public readonly urlMapId: pulumi.Output<string>;
     /** Ids of the forwarding rules. */
@@ -381,6 +383,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             : undefined;
 
         const backendIds: Record<string, pulumi.Output<string>> = {};
+        const bucketNames: Record<string, pulumi.Output<string>> = {};
         const grants: pulumi.Resource[] = [];
         const sharedInternetNegs = new Map<unknown, pulumi.Output<string>>();
         const sharedSecurityPolicies = new Map<string, pulumi.Output<string>>();
@@ -391,7 +394,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             }
             const project = backend.project ?? args.project;
             if (backend.bucket !== undefined) {
-                backendIds[key] = buildBucketBackend(
+                const built = buildBucketBackend(
                     `${name}-${key}`,
                     {
                         namePrefix: gcpName(prefix, key),
@@ -403,7 +406,11 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                         description: backend.description,
                     },
                     this,
-                ).backendBucketId;
+                );
+                backendIds[key] = built.backendBucketId;
+                if (built.bucketName !== undefined) {
+                    bucketNames[key] = built.bucketName;
+                }
                 continue;
             }
             const common = {
@@ -469,6 +476,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             );
         }
         this.backendServiceIds = pulumi.output(backendIds) as pulumi.Output<Record<string, string>>;
+        this.bucketNames = pulumi.output(bucketNames) as pulumi.Output<Record<string, string>>;
 
         const table = routeTable(args);
         recordRouting({ name, context: routingContext(args) });
@@ -532,6 +540,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             ipv6Address: this.ipv6Address,
             url: this.url,
             backendServiceIds: this.backendServiceIds,
+            bucketNames: this.bucketNames,
             urlMapId: this.urlMapId,
             forwardingRuleIds: this.forwardingRuleIds,
             networkSelfLink: this.networkSelfLink,

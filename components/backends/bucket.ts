@@ -115,8 +115,8 @@ export interface BucketBackendBuildArgs {
 export interface BucketBackend {
     /** Id of the backend bucket, for URL maps. */
     backendBucketId: pulumi.Output<string>;
-    /** Name of the Cloud Storage bucket served (undefined for `existing`). */
-    bucketName: pulumi.Output<string | undefined>;
+    /** Name of the Cloud Storage bucket served (undefined for `existing`, whose bucket is not known here). */
+    bucketName?: pulumi.Output<string>;
     /** The bucket, when the package created it. */
     bucket?: storage.Bucket;
 }
@@ -145,7 +145,7 @@ export function bucketCdnPolicy(cdn: BackendCdnArgs): compute.BackendBucketArgs[
  */
 export function buildBucketBackend(name: string, args: BucketBackendBuildArgs, parent: pulumi.Resource): BucketBackend {
     if (args.bucket.existing !== undefined) {
-        return { backendBucketId: pulumi.output(args.bucket.existing), bucketName: pulumi.output(undefined) };
+        return { backendBucketId: pulumi.output(args.bucket.existing) };
     }
     const profile = schemeProfile(args.scheme);
     const create = args.bucket.create;

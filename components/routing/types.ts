@@ -16,6 +16,7 @@
  * the classic scheme ignores the port. Path matching: `/login` matches exactly `/login`; `/api/*`
  * matches every path that starts with `/api/` (not `/api` itself: list both).
  */
+import type { CustomErrorResponsesArgs } from "./error-responses";
 
 /** HTTP redirect response codes GCP can send. */
 export const RedirectCode = {
@@ -533,6 +534,13 @@ export interface RouteArgs {
      * @example { abort: { httpStatus: 503, percentage: 5 } }
      */
     faultInjection?: FaultInjectionArgs;
+    /**
+     * Error pages for this route's backend errors (global external only); for the statuses it lists they
+     * win over the load balancer's `customErrorResponses`. `backend` defaults to the load balancer's.
+     * @default undefined (the load balancer's policy)
+     * @example { rules: [{ statusCodes: ["5xx"], path: "/errors/api.json" }] }
+     */
+    customErrorResponses?: CustomErrorResponsesArgs;
     /**
      * Mirror requests to another, non-serverless backend (not on classic).
      * @default undefined
