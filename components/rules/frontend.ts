@@ -1,7 +1,7 @@
-import type { FrontendArgs } from "../frontend";
-import { frontendRegions, redirectsHttp } from "../frontend";
+import type { FrontendArgs } from "../args/frontend";
+import { frontendRegions, redirectsHttp } from "../args/frontend";
 import { schemeProfile, supports } from "../schemes";
-import { Finding, known, Rule } from "../validation";
+import { Finding, known, Rule, runRules } from "../validation";
 import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
@@ -490,3 +490,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         },
     },
 ];
+
+export function validateFrontendArgs(args: FrontendArgs) {
+    return runRules(frontendRules, args);
+}
