@@ -195,13 +195,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
 
         const table = routeTable(args);
         recordRouting({ name, context: routingContext(args) });
-        const spec = this.backendServiceIds.apply((ids) => {
+        const spec = pulumi.all([this.backendServiceIds, this.bucketNames]).apply(([ids, buckets]) => {
             const urlMap = compileUrlMap(table, {
                 scheme: args.scheme,
                 backendRef: (key) => ids[key],
                 backendKinds: backendKinds(args),
             });
-            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids });
+            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids, bucketNames: buckets });
             return urlMap;
         });
         const urlMapArgs = { name: gcpName(prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };

@@ -291,5 +291,6 @@ export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContex
         responseHeaders: args.responseHeaders,
         tests: args.tests,
         urlMasks,
+        customErrorResponses: args.customErrorResponses,
     };
 }

@@ -16,7 +16,7 @@
  * the classic scheme ignores the port. Path matching: `/login` matches exactly `/login`; `/api/*`
  * matches every path that starts with `/api/` (not `/api` itself: list both).
  */
-import type { CustomErrorResponsesArgs } from "./error-responses";
+import type { CustomErrorResponsePolicySpec, CustomErrorResponsesArgs } from "./error-responses";
 
 /** HTTP redirect response codes GCP can send. */
 export const RedirectCode = {
@@ -734,6 +734,7 @@ export interface MatchRuleSpec {
 
 export interface RouteRuleSpec {
     priority: number;
+    customErrorResponsePolicy?: CustomErrorResponsePolicySpec;
     description?: string;
     matchRules?: MatchRuleSpec[];
     service?: string;
@@ -745,6 +746,7 @@ export interface RouteRuleSpec {
 /** A URL map path rule, as GCP reads it. */
 export interface PathRuleSpec {
     paths: string[];
+    customErrorResponsePolicy?: CustomErrorResponsePolicySpec;
     service?: string;
     routeAction?: RouteActionSpec;
     urlRedirect?: UrlRedirectSpec;
@@ -756,6 +758,7 @@ export interface PathMatcherSpec {
     defaultService?: string;
     defaultRouteAction?: RouteActionSpec;
     defaultUrlRedirect?: UrlRedirectSpec;
+    defaultCustomErrorResponsePolicy?: CustomErrorResponsePolicySpec;
     headerAction?: HeaderActionSpec;
     pathRules?: PathRuleSpec[];
     routeRules?: RouteRuleSpec[];
@@ -788,6 +791,8 @@ export interface UrlMapSpec {
     defaultService?: string;
     defaultRouteAction?: RouteActionSpec;
     defaultUrlRedirect?: UrlRedirectSpec;
+    /** Global external only; the compiler sets it from `customErrorResponses`. */
+    defaultCustomErrorResponsePolicy?: CustomErrorResponsePolicySpec;
     headerAction?: HeaderActionSpec;
     hostRules?: HostRuleSpec[];
     pathMatchers?: PathMatcherSpec[];
