@@ -12,7 +12,7 @@ import { cdnPolicyInputs } from "./backend-service";
 export * from "../args/bucket";
 
 /** What the bucket builder needs besides the target. */
-export interface BucketBackendBuildArgs {
+export interface BucketBuildOptions {
     /** Physical name prefix, e.g. `shop-site`. */
     namePrefix: string;
     scheme: Scheme;
@@ -56,7 +56,7 @@ export function bucketCdnPolicy(cdn: BackendCdnArgs): compute.BackendBucketArgs[
  * keys where the scheme allows; `compute.RegionBackendBucket` on regional ones), or nothing for an
  * existing backend bucket.
  */
-export function buildBucketBackend(name: string, args: BucketBackendBuildArgs, parent: pulumi.Resource): BucketBackend {
+export function buildBucketBackend(name: string, args: BucketBuildOptions, parent: pulumi.Resource): BucketBackend {
     if (args.bucket.existing !== undefined) {
         return { backendBucketId: pulumi.output(args.bucket.existing) };
     }
