@@ -26,7 +26,6 @@ export function invalidBucketNameReason(name: string): string | undefined {
 
 /** Backend-service settings a backend bucket does not have. */
 const SERVICE_ONLY_SETTINGS = [
-    "iap",
     "securityPolicy",
     "outlierDetection",
     "customRequestHeaders",

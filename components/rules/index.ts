@@ -4,6 +4,7 @@ import { backendSettingsRules } from "./backend-settings";
 import { bucketRules } from "./buckets";
 import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
+import { iapRules, programRules } from "./iap";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
 import { routingRules } from "./routing";
@@ -20,7 +21,9 @@ export function allRules(): Rule<never>[] {
         ...backendSettingsRules,
         ...bucketRules,
         ...errorResponseRules,
+        ...iapRules,
         ...frontendRules,
         ...routingRules,
+        ...programRules,
     ] as Rule<never>[];
 }
