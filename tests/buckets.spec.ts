@@ -512,3 +512,215 @@ describe("a backend bucket's self link given as backendService through an output
         });
     });
 });
+
+describe("bucket backends in routes: validation", () => {
+    const backends = {
+        site: { bucket: { name: "site-files" } },
+        api: { cloudRun: { service: "api", region: EU } },
+    };
+
+    it("bucket-not-in-split: no bucket in a weighted split or as a mirror target", () => {
+        const found = problems(
+            lb("global-external", backends, {
+                routes: [
+                    {
+                        paths: ["/a/*"],
+                        split: [
+                            { backend: "api", weight: 90 },
+                            { backend: "site", weight: 10 },
+                        ],
+                    },
+                    { paths: ["/b/*"], backend: "api", mirror: { backend: "site" } },
+                ],
+            }),
+        );
+        const fix =
+            "route the bucket's paths to it with routes[].backend, and split or mirror only between backend services";
+        assert.deepStrictEqual(found, [
+            {
+                rule: "bucket-not-in-split",
+                field: "routes[0].split[1].backend",
+                message: '"site" is a bucket backend; GCP splits traffic only between backend services',
+                fix,
+            },
+            {
+                rule: "bucket-not-in-split",
+                field: "routes[1].mirror.backend",
+                message: '"site" is a bucket backend; GCP mirrors requests only to backend services',
+                fix,
+            },
+        ]);
+    });
+});
+
+describe("custom error responses: validation", () => {
+    const backends = {
+        site: { bucket: { name: "site-files" } },
+        api: { cloudRun: { service: "api", region: EU } },
+    };
+    const policy = { backend: "site", rules: [{ statusCodes: ["404"], path: "/404.html" }] };
+
+    it("is accepted on global external, at the load balancer and on routes", () => {
+        assert.deepStrictEqual(
+            problems(
+                lb("global-external", backends, {
+                    customErrorResponses: policy,
+                    routes: [
+                        {
+                            paths: ["/api/*"],
+                            backend: "api",
+                            customErrorResponses: { rules: [{ statusCodes: ["5xx"], path: "/api.json" }] },
+                        },
+                    ],
+                }),
+            ),
+            [],
+        );
+    });
+
+    for (const [scheme, title] of [
+        ["classic", "classic Application Load Balancer"],
+        ["cross-region-internal", "cross-region internal Application Load Balancer"],
+    ] as const) {
+        it(`error-responses-scheme: rejected on ${scheme}, naming global external`, () => {
+            assert.deepStrictEqual(onlyProblem(lb(scheme, backends, { customErrorResponses: policy })), {
+                rule: "error-responses-scheme",
+                field: "customErrorResponses",
+                message: `Custom error responses is not supported by the ${title} (scheme "${scheme}")`,
+                fix: "use scheme global-external, or let the backend serve its own error pages",
+            });
+        });
+    }
+
+    it("error-responses-scheme: on regional schemes too, at the route level", () => {
+        const regional = lb(
+            "regional-external",
+            { api: { cloudRun: { service: "api" } } },
+            { routes: [{ paths: ["/x"], backend: "api", customErrorResponses: { rules: policy.rules } }] },
+        );
+        assert.deepStrictEqual(onlyProblem(regional), {
+            rule: "error-responses-scheme",
+            field: "routes[0].customErrorResponses",
+            message:
+                'Custom error responses is not supported by the regional external Application Load Balancer (scheme "regional-external")',
+            fix: "use scheme global-external, or let the backend serve its own error pages",
+        });
+    });
+
+    it("error-responses-bucket: the pages come from a bucket backend of this load balancer", () => {
+        const fix =
+            "add a bucket backend (backends.<key>.bucket) holding the pages and name its key in customErrorResponses.backend";
+        assert.deepStrictEqual(
+            onlyProblem(lb("global-external", backends, { customErrorResponses: { ...policy, backend: "api" } })),
+            {
+                rule: "error-responses-bucket",
+                field: "customErrorResponses.backend",
+                message: '"api" is not a bucket backend; GCP serves error pages only from a backend bucket',
+                fix,
+            },
+        );
+        assert.deepStrictEqual(
+            onlyProblem(lb("global-external", backends, { customErrorResponses: { ...policy, backend: "pages" } })),
+            {
+                rule: "error-responses-bucket",
+                field: "customErrorResponses.backend",
+                message: '"pages" is not a backend (have: site, api)',
+                fix,
+            },
+        );
+        assert.deepStrictEqual(
+            onlyProblem(
+                lb("global-external", backends, {
+                    routes: [{ paths: ["/x"], backend: "api", customErrorResponses: { rules: policy.rules } }],
+                }),
+            ),
+            {
+                rule: "error-responses-bucket",
+                field: "routes[0].customErrorResponses.backend",
+                message: "is not set, and no load balancer-level customErrorResponses.backend applies",
+                fix,
+            },
+        );
+    });
+
+    it("error-responses-rules: statuses, uniqueness, object paths and override statuses", () => {
+        const found = problems(
+            lb("global-external", backends, {
+                customErrorResponses: {
+                    backend: "site",
+                    rules: [
+                        { statusCodes: ["404", "3xx"], path: "errors/404.html" },
+                        { statusCodes: ["404", "600"], path: "/errors/", overrideStatus: 99 },
+                        { statusCodes: [], path: "/ok.html" },
+                    ],
+                },
+            }),
+        );
+        assert.deepStrictEqual(
+            found.map((p) => [p.rule, p.field, p.message, p.fix]),
+            [
+                [
+                    "error-responses-rules",
+                    "customErrorResponses.rules[0].statusCodes",
+                    '"3xx" is neither an error status 400–599 nor "4xx" / "5xx"',
+                    'use statuses such as "404" or "503", or a class "4xx" / "5xx"',
+                ],
+                [
+                    "error-responses-rules",
+                    "customErrorResponses.rules[0].path",
+                    '"errors/404.html" is not an object path: it must start with "/", not end with "/", and be at most 1024 characters',
+                    'give the page\'s path in the bucket, e.g. "/errors/404.html"',
+                ],
+                [
+                    "error-responses-rules",
+                    "customErrorResponses.rules[1].statusCodes",
+                    '"404" appears in more than one rule of this policy (GCP requires each value once)',
+                    "keep each status or class in one rule",
+                ],
+                [
+                    "error-responses-rules",
+                    "customErrorResponses.rules[1].statusCodes",
+                    '"600" is neither an error status 400–599 nor "4xx" / "5xx"',
+                    'use statuses such as "404" or "503", or a class "4xx" / "5xx"',
+                ],
+                [
+                    "error-responses-rules",
+                    "customErrorResponses.rules[1].path",
+                    '"/errors/" is not an object path: it must start with "/", not end with "/", and be at most 1024 characters',
+                    'give the page\'s path in the bucket, e.g. "/errors/404.html"',
+                ],
+                [
+                    "error-responses-rules",
+                    "customErrorResponses.rules[1].overrideStatus",
+                    "99 is not an HTTP status 200–599",
+                    "use e.g. 200 (serve the page as a success) or 404, or omit it to keep the original status",
+                ],
+                [
+                    "error-responses-rules",
+                    "customErrorResponses.rules[2].statusCodes",
+                    "is empty",
+                    'list statuses such as "404", or a class "4xx" / "5xx"',
+                ],
+            ],
+        );
+    });
+
+    it("error-responses-redirect: a redirect route has no error pages", () => {
+        assert.deepStrictEqual(
+            onlyProblem(
+                lb("global-external", backends, {
+                    customErrorResponses: policy,
+                    routes: [
+                        { paths: ["/old"], redirect: { path: "/new" }, customErrorResponses: { rules: policy.rules } },
+                    ],
+                }),
+            ),
+            {
+                rule: "error-responses-redirect",
+                field: "routes[0].customErrorResponses",
+                message: "is set on a redirect route",
+                fix: "move customErrorResponses to the load balancer, or to the route the redirect leads to",
+            },
+        );
+    });
+});

@@ -1,4 +1,5 @@
-import { supports } from "../schemes";
+import type { RoutingContext } from "../routing/context";
+import { featureSupport, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
 import type { BackendSettingsContext } from "./backend-settings";
 import { linkMismatch, unsupportedFinding } from "./common";
@@ -154,5 +155,37 @@ export const bucketRules: Rule<BackendSettingsContext>[] = [
             }
             return findings;
         },
+    },
+];
+
+/** Routes that would send traffic to a bucket where GCP takes only backend services. */
+export const bucketRoutingRules: Rule<RoutingContext>[] = [
+    {
+        id: "bucket-not-in-split",
+        component: "ApplicationLoadBalancer",
+        summary: "A bucket backend is not a weighted split target or a mirror target",
+        prevents:
+            "a weightedBackendServices or requestMirrorPolicy entry naming a backend bucket, where the API documents backend services only (UNCONFIRMED, rejected to be safe)",
+        fix: featureSupport("bucketInSplit").alternative,
+        check: (context) =>
+            context.routes.flatMap((route, i): Finding[] => {
+                const isBucket = (key: string) => context.backendKinds?.[key] === "bucket";
+                const findings: Finding[] = [];
+                (route.split ?? []).forEach((w, k) => {
+                    if (isBucket(w.backend)) {
+                        findings.push({
+                            field: `routes[${i}].split[${k}].backend`,
+                            message: `"${w.backend}" is a bucket backend; GCP splits traffic only between backend services`,
+                        });
+                    }
+                });
+                if (route.mirror !== undefined && isBucket(route.mirror.backend)) {
+                    findings.push({
+                        field: `routes[${i}].mirror.backend`,
+                        message: `"${route.mirror.backend}" is a bucket backend; GCP mirrors requests only to backend services`,
+                    });
+                }
+                return findings;
+            }),
     },
 ];

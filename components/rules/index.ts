@@ -1,7 +1,7 @@
 import { Rule } from "../validation";
 import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
 import { backendSettingsRules } from "./backend-settings";
-import { bucketRules } from "./buckets";
+import { bucketRoutingRules, bucketRules } from "./buckets";
 import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
@@ -20,6 +20,7 @@ export function allRules(): Rule<never>[] {
         ...internetRules,
         ...backendSettingsRules,
         ...bucketRules,
+        ...bucketRoutingRules,
         ...errorResponseRules,
         ...iapRules,
         ...frontendRules,

@@ -18,7 +18,7 @@ import { validateNetworkArgs } from "./network";
 import { backendSettingsRules } from "./backend-settings";
 import { iapRules } from "./iap";
 import { linkMismatch, parseComputeLink, regionFinding } from "./common";
-import { bucketRules } from "./buckets";
+import { bucketRoutingRules, bucketRules } from "./buckets";
 import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
 
@@ -405,6 +405,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             ]),
         );
     }
+    problems.push(...runRules(bucketRoutingRules, routingContext(args)));
     problems.push(
         ...runRules(errorResponseRules, {
             scheme: args.scheme,
