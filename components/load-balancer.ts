@@ -33,6 +33,8 @@ function urlMapInputs(spec: pulumi.Output<UrlMapSpec>) {
         defaultService: spec.apply((s) => s.defaultService),
         defaultRouteAction: spec.apply((s) => s.defaultRouteAction),
         defaultUrlRedirect: spec.apply((s) => s.defaultUrlRedirect),
+        // Global external only (validated); RegionUrlMap has no such field.
+        defaultCustomErrorResponsePolicy: spec.apply((s) => s.defaultCustomErrorResponsePolicy),
         headerAction: spec.apply((s) => s.headerAction),
         hostRules: spec.apply((s) => s.hostRules),
         pathMatchers: spec.apply((s) => s.pathMatchers),

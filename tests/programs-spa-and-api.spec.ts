@@ -76,6 +76,53 @@ describe("programs/spa-and-api (a single-page app in a bucket, /api/* on Cloud R
         );
     });
 
+    it("serves the app's error pages from the bucket: for the whole map, and JSON for the API's 5xx", () => {
+        const map = ofType(result, "gcp:compute/uRLMap:URLMap").find((m) => m.name === "spa-url-map")!.inputs;
+        const bucket = "projects/mock-project/global/backendBuckets/spa-site-bucket";
+        assert.deepStrictEqual(map.defaultCustomErrorResponsePolicy, {
+            errorService: bucket,
+            errorResponseRules: [
+                { matchResponseCodes: ["404"], path: "/404.html", overrideResponseCode: 404 },
+                { matchResponseCodes: ["5xx"], path: "/errors/500.html", overrideResponseCode: 503 },
+            ],
+        });
+        const apiRule = (map.pathMatchers as { pathRules: Record<string, unknown>[] }[])[0].pathRules[0];
+        assert.deepStrictEqual(apiRule.customErrorResponsePolicy, {
+            errorService: bucket,
+            errorResponseRules: [{ matchResponseCodes: ["5xx"], path: "/errors/api-unavailable.json" }],
+        });
+    });
+
+    it("runs the route tests offline and emits them to the URL map, the bucket as the expected service", () => {
+        const map = ofType(result, "gcp:compute/uRLMap:URLMap").find((m) => m.name === "spa-url-map")!.inputs;
+        const tests = map.tests as { path: string; service: string }[];
+        assert.deepStrictEqual(
+            tests.map((t) => [t.path, t.service.split("/").slice(-2).join("/")]),
+            [
+                ["/", "backendBuckets/spa-site-bucket"],
+                ["/index.html", "backendBuckets/spa-site-bucket"],
+                ["/assets/app.js", "backendBuckets/spa-site-bucket"],
+                ["/api", "backendServices/spa-api-backend-26bea6f5"],
+                ["/api/items?limit=5", "backendServices/spa-api-backend-26bea6f5"],
+                ["/apidocs", "backendBuckets/spa-site-bucket"],
+            ],
+        );
+    });
+
+    it("shows the error pages and the bucket in the routes table", () => {
+        assert.deepStrictEqual(
+            result.routes.map((r) => [r.route, r.backends, r.errorPages]),
+            [
+                ["0", "api", "5xx → site:/errors/api-unavailable.json"],
+                [
+                    "default",
+                    `site (bucket ${one(result, "gcp:storage/bucket:Bucket").inputs.name})`,
+                    "every route: 404 → site:/404.html (404); 5xx → site:/errors/500.html (503)",
+                ],
+            ],
+        );
+    });
+
     it("redirects HTTP to HTTPS with a managed certificate on the HTTPS proxy", () => {
         const redirect = ofType(result, "gcp:compute/uRLMap:URLMap").find(
             (m) => m.name === "spa-frontend-redirect-url-map",
@@ -92,8 +139,30 @@ describe("programs/spa-and-api (a single-page app in a bucket, /api/* on Cloud R
         const routed = result.request![0];
         assert.strictEqual(routed.kind, "backend");
         assert.deepStrictEqual(
-            routed.backends.map((b) => [b.backend, b.service, b.share]),
-            [["site", "projects/mock-project/global/backendBuckets/spa-site-bucket", 1]],
+            routed.backends.map((b) => [b.backend, b.service, b.share, b.bucket]),
+            [
+                [
+                    "site",
+                    "projects/mock-project/global/backendBuckets/spa-site-bucket",
+                    1,
+                    one(result, "gcp:storage/bucket:Bucket").inputs.name,
+                ],
+            ],
         );
+    });
+
+    it("shows the error page an API failure gets (--status)", async () => {
+        const failing = await plan({
+            program: "programs/spa-and-api",
+            request: `GET https://${DOMAIN}/api/items`,
+            status: 502,
+        });
+        assert.deepStrictEqual(failing.request![0].errorPage, {
+            status: 502,
+            backend: "site",
+            path: "/errors/api-unavailable.json",
+            responseStatus: 502,
+            level: "route",
+        });
     });
 });

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import {
     compileErrorResponses,
+    compileUrlMap,
     CustomErrorResponsePolicySpec,
     matchingErrorRule,
     simulateRequest,
@@ -136,5 +137,82 @@ describe("custom error responses: the simulator resolves route, host and load ba
                 ],
             },
         );
+    });
+});
+
+describe("custom error responses: the compiler", () => {
+    const ref = (key: string) => `ref:${key}`;
+    const rules = [{ statusCodes: ["404"], path: "/404.html" }];
+
+    it("puts the load balancer's policy on the map and a route's on its path rule, with the map's backend by default", () => {
+        const spec = compileUrlMap(
+            {
+                routes: [
+                    {
+                        paths: ["/api/*"],
+                        backend: "api",
+                        customErrorResponses: { rules: [{ statusCodes: ["5xx"], path: "/api.json" }] },
+                    },
+                ],
+                defaultBackend: "site",
+                customErrorResponses: { backend: "site", rules },
+            },
+            { scheme: "global-external", backendRef: ref },
+        );
+        assert.deepStrictEqual(spec.defaultCustomErrorResponsePolicy, {
+            errorService: "ref:site",
+            errorResponseRules: [{ matchResponseCodes: ["404"], path: "/404.html" }],
+        });
+        assert.deepStrictEqual(
+            spec.pathMatchers?.flatMap((m) => m.pathRules ?? []),
+            [
+                {
+                    paths: ["/api/*"],
+                    service: "ref:api",
+                    customErrorResponsePolicy: {
+                        errorService: "ref:site",
+                        errorResponseRules: [{ matchResponseCodes: ["5xx"], path: "/api.json" }],
+                    },
+                },
+            ],
+        );
+    });
+
+    it("puts a route's policy on its route rule when the matcher needs route rules", () => {
+        const spec = compileUrlMap(
+            {
+                routes: [
+                    {
+                        paths: ["/v1/*"],
+                        headers: [{ name: "x-beta", exact: "1" }],
+                        backend: "beta",
+                        customErrorResponses: { backend: "pages", rules },
+                    },
+                ],
+                defaultBackend: "api",
+            },
+            { scheme: "global-external", backendRef: ref },
+        );
+        const routeRules = spec.pathMatchers?.flatMap((m) => m.routeRules ?? []) ?? [];
+        assert.deepStrictEqual(
+            routeRules.map((r) => [r.service, r.customErrorResponsePolicy?.errorService]),
+            [["ref:beta", "ref:pages"]],
+        );
+        assert.strictEqual(spec.defaultCustomErrorResponsePolicy, undefined);
+    });
+
+    it("keeps a catch-all route with its own policy as a rule, so the map's default keeps the load balancer's", () => {
+        const spec = compileUrlMap(
+            {
+                routes: [{ paths: ["/*"], backend: "site", customErrorResponses: { rules } }],
+                defaultBackend: "site",
+                customErrorResponses: { backend: "pages", rules: [{ statusCodes: ["5xx"], path: "/5xx.html" }] },
+            },
+            { scheme: "global-external", backendRef: ref },
+        );
+        assert.strictEqual(spec.defaultCustomErrorResponsePolicy?.errorService, "ref:pages");
+        const request = { host: "x.example.com", path: "/missing" };
+        assert.strictEqual(simulateRequest(spec, request, { responseStatus: 404 }).errorPage?.path, "/404.html");
+        assert.strictEqual(simulateRequest(spec, request, { responseStatus: 500 }).errorPage?.path, "/5xx.html");
     });
 });

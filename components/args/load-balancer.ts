@@ -254,6 +254,7 @@ export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
         requestHeaders: args.requestHeaders,
         responseHeaders: args.responseHeaders,
         tests: args.tests,
+        customErrorResponses: args.customErrorResponses,
     };
 }
 
