@@ -204,7 +204,7 @@ describe("bucket backend builder on a regional scheme (compute.RegionBackendBuck
                 buildBucketBackend(
                     "parent-site",
                     { namePrefix: "shop-site", scheme: "regional-external", region: EU, bucket: { name: "eu-site" } },
-                    this,
+                    { parent: this },
                 );
             }
         }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import * as storage from "@pulumi/gcp/storage";
+import { BuildScope, childOptions } from "../builder";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { Scheme, schemeProfile } from "../schemes";
@@ -51,12 +52,12 @@ export function bucketCdnPolicy(cdn: BackendCdnArgs): compute.BackendBucketArgs[
 }
 
 /**
- * Builds a bucket backend under `parent`: the bucket (when created, with its public-read grant when
+ * Builds a bucket backend in `scope`: the bucket (when created, with its public-read grant when
  * asked), the backend bucket (`compute.BackendBucket` on global schemes, with Cloud CDN and signed URL
  * keys where the scheme allows; `compute.RegionBackendBucket` on regional ones), or nothing for an
  * existing backend bucket.
  */
-export function buildBucketBackend(name: string, args: BucketBuildOptions, parent: pulumi.Resource): BucketBackend {
+export function buildBucketBackend(name: string, args: BucketBuildOptions, scope: BuildScope): BucketBackend {
     if (args.bucket.existing !== undefined) {
         return { backendBucketId: pulumi.output(args.bucket.existing) };
     }
@@ -80,13 +81,13 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, paren
                 website: create.website,
                 forceDestroy: create.forceDestroy ?? false,
             },
-            replacementOptions(storage.Bucket, { parent }),
+            replacementOptions(storage.Bucket, childOptions(scope)),
         );
         if (create.publicRead) {
             new storage.BucketIAMMember(
                 `${name}-public-read`,
                 { bucket: bucket.name, role: "roles/storage.objectViewer", member: "allUsers" },
-                replacementOptions(storage.BucketIAMMember, { parent }),
+                replacementOptions(storage.BucketIAMMember, childOptions(scope)),
             );
         }
         bucketName = bucket.name;
@@ -106,7 +107,7 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, paren
                 loadBalancingScheme: profile.loadBalancingScheme,
                 description: args.description,
             },
-            replacementOptions(compute.RegionBackendBucket, { parent }),
+            replacementOptions(compute.RegionBackendBucket, childOptions(scope)),
         );
         return { backendBucketId: regional.id, bucketName: pulumi.output(bucketName), bucket };
     }
@@ -122,7 +123,7 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, paren
             enableCdn: cdnOn ? true : undefined,
             cdnPolicy: cdnOn ? bucketCdnPolicy(args.cdn!) : undefined,
         },
-        replacementOptions(compute.BackendBucket, { parent }),
+        replacementOptions(compute.BackendBucket, childOptions(scope)),
     );
     if (cdnOn) {
         for (const key of args.cdn!.signedUrlKeys ?? []) {
@@ -134,7 +135,7 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, paren
                     backendBucket: backendBucket.name,
                     keyValue: pulumi.secret(key.value),
                 },
-                replacementOptions(compute.BackendBucketSignedUrlKey, { parent }),
+                replacementOptions(compute.BackendBucketSignedUrlKey, childOptions(scope)),
             );
         }
     }
