@@ -5,3 +5,4 @@ export * from "./url-mask";
 export * from "./route-tests";
 export * from "./registry";
 export * from "./error-responses";
+export * from "./limits";
