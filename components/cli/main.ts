@@ -44,6 +44,7 @@ Options:
   --json                        print one JSON document: { program, resources, outputs, warnings, errors, routes, diagram, request? }
   --request "METHOD URL"        show how each load balancer routes the request, e.g. "GET https://example.com/api"
   -H, --header NAME:VALUE       a request header for --request (repeatable)
+  --status CODE                 the error status (400–599) the backend answers --request with: shows the custom error page
   --invoke-result TOKEN=FILE    answer a data-source call the mocks do not know with FILE's JSON object
                                 (e.g. gcp:compute/getInstance:getInstance=instance.json; repeatable)
   -h, --help                    this help
@@ -159,7 +160,11 @@ function urlMaps(parsed: Parsed): LoadedUrlMap[] {
 
 /** Parses `plan`'s command line into plan options. */
 export function planOptions(argv: string[]): PlanOptions & { json: boolean } {
-    const parsed = parseArgs(argv, ["--stack", "--config", "--request", "--header", "--invoke-result"], ["--json"]);
+    const parsed = parseArgs(
+        argv,
+        ["--stack", "--config", "--request", "--header", "--status", "--invoke-result"],
+        ["--json"],
+    );
     if (parsed.positional.length > 1) {
         throw new UsageError(`plan takes one program directory, got ${parsed.positional.join(", ")}`);
     }
@@ -178,7 +183,13 @@ export function planOptions(argv: string[]): PlanOptions & { json: boolean } {
         invokeResults[token] = answer as Record<string, unknown>;
     }
     request(parsed, false);
+    const statusText = one(parsed, "--status", false);
+    const status = statusText === undefined ? undefined : Number(statusText);
+    if (status !== undefined && (!Number.isInteger(status) || status < 400 || status > 599)) {
+        throw new UsageError(`--status takes an error status 400–599, got ${statusText}`);
+    }
     return {
+        status,
         program: parsed.positional[0],
         stack: one(parsed, "--stack", false),
         config: Object.fromEntries((parsed.flags["--config"] ?? []).map((pair) => keyValue("--config", pair))),

@@ -37,6 +37,8 @@ export interface PlanOptions {
     request?: string;
     /** `--header name:value` for the request. */
     headers?: string[];
+    /** `--status 404`: the error status the backend answers the request with, to show the custom error page. */
+    status?: number;
     /** Answers for data-source calls the mocks cannot give, by token (`--invoke-result token=file.json`). */
     invokeResults?: Record<string, Record<string, unknown>>;
 }
@@ -369,7 +371,7 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         diagram: mermaidDiagram(resources),
     };
     if (options.request !== undefined) {
-        result.request = routeRequest(parseRequest(options.request, options.headers ?? []), resources);
+        result.request = routeRequest(parseRequest(options.request, options.headers ?? []), resources, options.status);
     }
     return result;
 }
