@@ -3,6 +3,7 @@
  * addresses in GCP's formats, so a program's outputs and URL maps read as they would after `pulumi up`.
  * Used by the offline plan and by the tests.
  */
+import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 
 /** One registered resource, as the plan prints it. */
@@ -177,6 +178,46 @@ function mockState(
         return {
             id: `projects/${project}/locations/${location}/certificates/${physical}`,
             state: { ...inputs, name: physical, project, location },
+        };
+    }
+    if (type === "gcp:certificatemanager/dnsAuthorization:DnsAuthorization") {
+        const location = inputs.location ?? "global";
+        const perProject =
+            (inputs.type ?? (location === "global" ? "FIXED_RECORD" : "PER_PROJECT_RECORD")) !== "FIXED_RECORD";
+        const label = createHash("sha256").update(`${project}/${location}/${inputs.domain}`).digest("hex");
+        return {
+            id: `projects/${project}/locations/${location}/dnsAuthorizations/${physical}`,
+            state: {
+                ...inputs,
+                name: physical,
+                project,
+                location,
+                dnsResourceRecords: [
+                    {
+                        name: `_acme-challenge${perProject ? `_${label.slice(0, 8)}` : ""}.${inputs.domain}.`,
+                        type: "CNAME",
+                        data: `${label.slice(8, 20)}.9.authorize.certificatemanager.goog.`,
+                    },
+                ],
+            },
+        };
+    }
+    if (type === "gcp:certificatemanager/certificateMap:CertificateMap") {
+        return {
+            id: `projects/${project}/locations/global/certificateMaps/${physical}`,
+            state: { ...inputs, name: physical, project },
+        };
+    }
+    if (type === "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry") {
+        return {
+            id: `projects/${project}/locations/global/certificateMaps/${inputs.map}/certificateMapEntries/${physical}`,
+            state: { ...inputs, name: physical, project },
+        };
+    }
+    if (type === "gcp:dns/recordSet:RecordSet") {
+        return {
+            id: `projects/${project}/managedZones/${inputs.managedZone}/rrsets/${inputs.name}/${inputs.type}`,
+            state: { ...inputs, project },
         };
     }
     if (type === "tls:index/privateKey:PrivateKey") {

@@ -2,7 +2,7 @@ import type { FrontendArgs } from "../frontend";
 import { frontendRegions, redirectsHttp } from "../frontend";
 import { schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
-import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
+import { DOMAIN, linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
 export const MAX_COMPUTE_CERTIFICATES = 15;
@@ -11,8 +11,6 @@ export const MAX_MANAGED_DOMAINS = 100;
 /** The first domain of a Google-managed certificate becomes its subject's common name (gcp-facts §5). */
 export const MAX_FIRST_DOMAIN_LENGTH = 64;
 
-/** A fully qualified lowercase DNS name without a trailing dot. */
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** GCP label keys and values (lowercase letters, digits, `_`, `-`; keys start with a letter). */
 const LABEL_KEY = /^\p{Ll}[\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
 const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
