@@ -450,31 +450,6 @@ describe("validation: managed certificates and DNS records (rules)", () => {
         );
     });
 
-    it("rejects FIXED_RECORD authorizations for regional certificates", () => {
-        assert.deepStrictEqual(
-            check({
-                scheme: "regional-internal",
-                https: { managedCertificate: { domains: ["a.example.com"], dnsAuthorizationType: "FIXED_RECORD" } },
-            }),
-            [
-                {
-                    rule: "managed-certificate",
-                    field: "https.managedCertificate.dnsAuthorizationType",
-                    message:
-                        '"FIXED_RECORD" is not available for the regional certificates of the regional internal Application Load Balancer (scheme "regional-internal"); regional Google-managed certificates take only PER_PROJECT_RECORD DNS authorizations',
-                    fix: "remove dnsAuthorizationType (PER_PROJECT_RECORD is the default)",
-                },
-            ],
-        );
-        assert.deepStrictEqual(
-            check({
-                scheme: "cross-region-internal",
-                https: { managedCertificate: { domains: ["a.example.com"], dnsAuthorizationType: "FIXED_RECORD" } },
-            }),
-            [],
-        );
-    });
-
     it("rejects a managed certificate next to a certificate map or Compute certificates", () => {
         assert.deepStrictEqual(
             check({

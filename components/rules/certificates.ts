@@ -1,6 +1,6 @@
 import { certificatePlacement, ManagedCertificateArgs } from "../args/certificates";
 import { DnsArgs, dnsRecordNames } from "../args/dns";
-import { schemeProfile, Scheme, supports } from "../schemes";
+import { Scheme, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
 import { DOMAIN } from "./common";
 
@@ -58,7 +58,7 @@ export const certificateDnsRules: Rule<CertificateDnsContext>[] = [
         id: "managed-certificate",
         component: "Frontend",
         summary:
-            "Certificate Manager domains are lowercase FQDNs or `*.` wildcards, listed once; DNS authorizations of regional certificates are PER_PROJECT_RECORD; the certificates combine with the proxy's other certificate sources the way GCP allows (at most 100 referenced directly)",
+            "Certificate Manager domains are lowercase FQDNs or `*.` wildcards, listed once; the certificates combine with the proxy's other certificate sources the way GCP allows (at most 100 referenced directly)",
         prevents:
             "`dns authorization doesn't exist` or `Invalid value for field 'managed.domains'` at apply, a proxy GCP refuses (Certificate Manager with Compute certificates, two certificate maps), and certificates that never provision",
         fix: 'list domains such as "shop.example.com" or "*.shop.example.com"',
@@ -80,14 +80,6 @@ export const certificateDnsRules: Rule<CertificateDnsContext>[] = [
             }
             findings.push(...nameFindings(`${field}.domains`, domains));
             const placement = certificatePlacement(args.scheme, undefined);
-            const type = managed.dnsAuthorizationType;
-            if (type !== undefined && !placement.authorizationTypes.includes(type)) {
-                findings.push({
-                    field: `${field}.dnsAuthorizationType`,
-                    message: `"${type}" is not available for the regional certificates of the ${schemeProfile(args.scheme).title} (scheme "${args.scheme}"); regional Google-managed certificates take only PER_PROJECT_RECORD DNS authorizations`,
-                    fix: "remove dnsAuthorizationType (PER_PROJECT_RECORD is the default)",
-                });
-            }
             if (https.certificateMap !== undefined) {
                 findings.push({
                     field,

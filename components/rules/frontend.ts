@@ -2,6 +2,7 @@ import type { FrontendArgs } from "../frontend";
 import { frontendRegions, redirectsHttp } from "../frontend";
 import { schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
+import { certificateDnsRules } from "./certificates";
 import { DOMAIN, linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
@@ -38,6 +39,11 @@ export const frontendOptions: SchemeOption<FrontendArgs>[] = [
         field: "https.certificateManagerCertificates",
         isSet: (a) => a.https?.certificateManagerCertificates !== undefined,
     },
+    {
+        feature: "fixedRecordDnsAuthorization",
+        field: "https.managedCertificate.dnsAuthorizationType",
+        isSet: (a) => a.https?.managedCertificate?.dnsAuthorizationType === "FIXED_RECORD",
+    },
     { feature: "quicOverride", field: "https.quic", isSet: (a) => a.https?.quic !== undefined },
     { feature: "httpsRedirect", field: "https.redirectHttp", isSet: (a) => a.https?.redirectHttp === true },
     { feature: "sslPolicy", field: "https.sslPolicy", isSet: (a) => a.https?.sslPolicy !== undefined },
@@ -46,6 +52,7 @@ export const frontendOptions: SchemeOption<FrontendArgs>[] = [
 /** The certificate sources the scheme takes, as a fix: "give A, B or C". */
 function certificateFix(args: FrontendArgs): string {
     const sources = [
+        ["managedCertificate", "https.managedCertificate (Google-managed through Certificate Manager, DNS-authorized)"],
         ["selfManagedCertificate", "https.certificate (certificate + private key)"],
         ["selfManagedCertificate", "https.certificates (existing certificate ids)"],
         ["googleManagedCertificate", "https.managedDomains (a Google-managed certificate)"],
@@ -141,7 +148,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
             "HTTPS has a certificate source, and the sources combine the way target proxies allow (no map with others, no Compute with Certificate Manager certificates, at most 15 Compute / 100 Certificate Manager certificates)",
         prevents:
             "`Invalid value for field 'resource.sslCertificates'` when creating the HTTPS proxy, and proxies GCP refuses (sslCertificates and certificateManagerCertificates can not be defined together)",
-        fix: "give https.certificate, https.certificates, https.managedDomains, https.certificateManagerCertificates or https.certificateMap",
+        fix: "give https.managedCertificate, https.certificate, https.certificates, https.managedDomains, https.certificateManagerCertificates or https.certificateMap",
         check: (args) => {
             const https = args.https;
             if (!https) {
@@ -153,7 +160,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                 (https.managedDomains !== undefined ? 1 : 0);
             const manager = https.certificateManagerCertificates?.length ?? 0;
             const hasMap = https.certificateMap !== undefined;
-            if (compute === 0 && manager === 0 && !hasMap) {
+            if (compute === 0 && manager === 0 && !hasMap && https.managedCertificate === undefined) {
                 return [
                     { field: "https", message: "HTTPS is on but no certificate is given", fix: certificateFix(args) },
                 ];
@@ -487,4 +494,5 @@ export const frontendRules: Rule<FrontendArgs>[] = [
             return findings;
         },
     },
+    ...(certificateDnsRules as Rule<FrontendArgs>[]),
 ];
