@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { ManagedCertificateArgs } from "./args/certificates";
-import { DnsArgs } from "./args/dns";
+import { DnsAuthorizationRecord, ManagedCertificateArgs } from "./args/certificates";
+import { DnsArgs, dnsRecordNames } from "./args/dns";
+import { createManagedCertificates, ManagedCertificates } from "./certificates";
+import { createDnsRecords } from "./dns";
 import { gcpName, replacementSafeName } from "./naming";
 import { replacementOptions } from "./replacement";
 import { frontendRules } from "./rules/frontend";
 import { Scheme, schemeProfile } from "./schemes";
-import { failOnProblems, runRules } from "./validation";
+import { failOnProblems, known, runRules } from "./validation";
 
 /** Network service tier of an external frontend. */
 export const NetworkTier = {
@@ -375,6 +377,31 @@ export function sslPolicyInputs(policy: SslPolicyArgs | undefined) {
     };
 }
 
+/** Keys of the frontend's IPv4 VIPs: "global" for external global schemes, else its regions. */
+export function addressKeys(args: Pick<FrontendArgs, "scheme" | "regions">): string[] {
+    const profile = schemeProfile(args.scheme);
+    return profile.scope === "global" && !profile.internal ? ["global"] : frontendRegions(args);
+}
+
+const IPV4_LITERAL = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * The IP each VIP key answers on, for DNS: a reserved address's IP, an existing address given as a
+ * literal IP, or else (an existing address by link, an ephemeral IP) the forwarding rule's IP.
+ */
+function recordAddresses(
+    keys: string[],
+    addresses: Record<string, { ip: pulumi.Output<string>; existing?: boolean }>,
+    rules: Array<{ ipAddress: pulumi.Output<string> }>,
+): Record<string, pulumi.Output<string>> {
+    return Object.fromEntries(
+        keys.map((key, i) => {
+            const address = addresses[key];
+            return [key, address && !address.existing ? address.ip : rules[i].ipAddress];
+        }),
+    );
+}
+
 /** The redirect-only URL map: every request to the same URL over HTTPS, query kept, 301. */
 export const HTTPS_REDIRECT = {
     httpsRedirect: true,
@@ -392,6 +419,8 @@ interface Listener {
 interface ReservedAddress {
     ref: pulumi.Output<string>;
     ip: pulumi.Output<string>;
+    /** An existing address given by link (its `ip` is the link, not an IP). */
+    existing?: boolean;
 }
 
 /**
@@ -416,6 +445,12 @@ export class Frontend extends pulumi.ComponentResource {
     public readonly sslPolicyId: pulumi.Output<string | undefined>;
     /** `https://<ip>` or `http://<ip>`, with the port when it is not the default. */
     public readonly url: pulumi.Output<string>;
+    /** Ids of the Certificate Manager certificates created for `https.managedCertificate`, in domain order. */
+    public readonly certificateIds: pulumi.Output<string[]>;
+    /** Id of the certificate map created for `https.managedCertificate` (global external, classic), else undefined. */
+    public readonly certificateMapId: pulumi.Output<string | undefined>;
+    /** The CNAME per DNS authorization that Certificate Manager must see in public DNS. */
+    public readonly dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
 
     private readonly physical: string;
 
@@ -427,11 +462,24 @@ export class Frontend extends pulumi.ComponentResource {
         const profile = schemeProfile(args.scheme);
         const region = profile.scope === "regional" ? args.regions?.[0] : undefined;
 
+        const managed = args.https?.managedCertificate
+            ? createManagedCertificates(
+                  name,
+                  {
+                      scheme: args.scheme,
+                      region,
+                      project: args.project,
+                      prefix: this.physical,
+                      managedCertificate: args.https.managedCertificate,
+                  },
+                  this,
+              )
+            : undefined;
         let sslPolicyId: pulumi.Output<string> | undefined;
         const listeners: Listener[] = [];
         if (args.https) {
             sslPolicyId = this.createSslPolicy(name, args, region);
-            listeners.push(this.createHttpsListener(name, args, region, sslPolicyId));
+            listeners.push(this.createHttpsListener(name, args, region, sslPolicyId, managed));
             if (redirectsHttp(args)) {
                 listeners.push(this.createRedirectListener(name, args, region));
             }
@@ -440,10 +488,34 @@ export class Frontend extends pulumi.ComponentResource {
         }
         const addresses = this.createAddresses(name, args);
         const ipv6 = args.ipv6 ? this.createIpv6Address(name, args) : undefined;
-        const rules = listeners.flatMap((listener) => [
-            ...this.createForwardingRules(name, args, listener, addresses),
-            ...(args.ipv6 ? [this.createIpv6ForwardingRule(name, args, listener, ipv6)] : []),
-        ]);
+        const listenerRules = listeners.map((listener) => ({
+            v4: this.createForwardingRules(name, args, listener, addresses),
+            v6: args.ipv6 ? this.createIpv6ForwardingRule(name, args, listener, ipv6) : undefined,
+        }));
+        const rules = listenerRules.flatMap((r) => [...r.v4, ...(r.v6 ? [r.v6] : [])]);
+        if (args.dns) {
+            createDnsRecords(
+                name,
+                {
+                    scheme: args.scheme,
+                    project: args.project,
+                    dns: args.dns,
+                    names: dnsRecordNames({
+                        dns: args.dns,
+                        managedCertificate: args.https?.managedCertificate,
+                        managedDomains: args.https?.managedDomains,
+                    }),
+                    vips: recordAddresses(addressKeys(args), addresses, listenerRules[0].v4),
+                    ipv6: listenerRules[0].v6
+                        ? ipv6 && args.address?.existingIpv6 === undefined
+                            ? ipv6.ip
+                            : listenerRules[0].v6.ipAddress
+                        : undefined,
+                    authorizations: managed?.authorizations ?? [],
+                },
+                this,
+            );
+        }
 
         const main = listeners[0];
         this.targetProxyId = main.proxy;
@@ -458,7 +530,13 @@ export class Frontend extends pulumi.ComponentResource {
         const defaultPort = main.role === "https" ? 443 : 80;
         const portSuffix = main.port === defaultPort ? "" : `:${main.port}`;
         this.url = pulumi.interpolate`${main.role}://${this.ipAddress}${portSuffix}`;
+        this.certificateIds = pulumi.all(managed?.certificateIds ?? []);
+        this.certificateMapId = managed?.certificateMapId ?? pulumi.output(undefined);
+        this.dnsAuthorizationRecords = pulumi.all((managed?.authorizations ?? []).map((a) => a.record));
         this.registerOutputs({
+            certificateIds: this.certificateIds,
+            certificateMapId: this.certificateMapId,
+            dnsAuthorizationRecords: this.dnsAuthorizationRecords,
             ipAddress: this.ipAddress,
             ipAddresses: this.ipAddresses,
             ipv6Address: this.ipv6Address,
@@ -542,8 +620,16 @@ export class Frontend extends pulumi.ComponentResource {
         args: FrontendArgs,
         region: string | undefined,
         sslPolicy: pulumi.Output<string>,
+        managed: ManagedCertificates | undefined,
     ): Listener {
         const https = args.https!;
+        const certificateManagerCertificates =
+            https.certificateManagerCertificates !== undefined || (managed && !managed.certificateMap)
+                ? [
+                      ...(https.certificateManagerCertificates ?? []),
+                      ...(managed?.certificateMap ? [] : (managed?.certificateIds ?? [])),
+                  ]
+                : undefined;
         const sslCertificates: pulumi.Input<string>[] = [...(https.certificates ?? [])];
         if (https.certificate) {
             sslCertificates.push(this.createSelfManagedCertificate(name, args, region));
@@ -556,7 +642,7 @@ export class Frontend extends pulumi.ComponentResource {
             project: args.project,
             urlMap: args.urlMap,
             sslCertificates: sslCertificates.length > 0 ? sslCertificates : undefined,
-            certificateManagerCertificates: https.certificateManagerCertificates,
+            certificateManagerCertificates,
             sslPolicy,
         };
         const proxy = region
@@ -567,7 +653,11 @@ export class Frontend extends pulumi.ComponentResource {
               )
             : new compute.TargetHttpsProxy(
                   `${name}-https-proxy`,
-                  { ...common, certificateMap: https.certificateMap, quicOverride: https.quic },
+                  {
+                      ...common,
+                      certificateMap: https.certificateMap ?? managed?.certificateMap,
+                      quicOverride: https.quic,
+                  },
                   replacementOptions(compute.TargetHttpsProxy, { parent: this }),
               );
         return { role: "https", port: https.port ?? 443, proxy: proxy.id };
@@ -630,12 +720,13 @@ export class Frontend extends pulumi.ComponentResource {
         // Two internal forwarding rules (HTTPS and its redirect) may share an IP only if it is reserved
         // for sharing (gcp-facts §3.2).
         const purpose = profile.internal && redirectsHttp(args) ? "SHARED_LOADBALANCER_VIP" : undefined;
-        const keys = profile.scope === "global" && !profile.internal ? ["global"] : frontendRegions(args);
+        const keys = addressKeys(args);
         const result: Record<string, ReservedAddress> = {};
         for (const key of keys) {
             if (args.address?.existing !== undefined) {
                 const existing = pulumi.output(args.address.existing);
-                result[key] = { ref: existing, ip: existing };
+                const literal = IPV4_LITERAL.test(known(args.address.existing) ?? "");
+                result[key] = { ref: existing, ip: existing, existing: !literal };
                 continue;
             }
             if (!create) {
