@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { certificatePlacement } from "../components/args/certificates";
+import { certificatePlacement, DnsAuthorizationRecord } from "../components/args/certificates";
 import { dnsRecordNames } from "../components/args/dns";
 import {
     authorizationDomain,
@@ -11,6 +11,9 @@ import {
 import { addressRecordPlan, authorizationZone, createDnsRecords } from "../components/dns";
 import { certificateDnsRules, CertificateDnsContext } from "../components/rules/certificates";
 import { runRules } from "../components/validation";
+import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../components/load-balancer";
+import { validateLoadBalancerArgs } from "../components/rules/load-balancer";
+import { allSchemes, Scheme } from "../components/schemes";
 import { installMocks, Recorder, settle } from "../tools/mocks";
 
 const EU = "europe-west1";
@@ -583,5 +586,137 @@ describe("validation: managed certificates and DNS records (rules)", () => {
             check({ scheme: "classic", dns: { zone: "z" }, https: { managedDomains: ["shop.example.com"] } }),
             [],
         );
+    });
+});
+
+describe("ApplicationLoadBalancer with https.managedCertificate and dns (mocks)", () => {
+    const base = (scheme: Scheme): ApplicationLoadBalancerArgs => ({
+        scheme,
+        region: scheme.startsWith("regional") ? EU : undefined,
+        regions: scheme === "cross-region-internal" ? [EU, US] : undefined,
+        backends: { web: { cloudRun: { service: "web", region: EU } } },
+        https: { managedCertificate: { domains: ["shop.example.com", "*.shop.example.com"] } },
+        dns: { zone: "shop-zone", authorizationZone: "public-zone" },
+    });
+
+    async function build(scheme: Scheme): Promise<Recorder> {
+        const recorder = installMocks();
+        new ApplicationLoadBalancer("lb", base(scheme));
+        await settle();
+        return recorder;
+    }
+
+    for (const scheme of ["regional-internal", "regional-external", "cross-region-internal"] as const) {
+        it(`${scheme}: the HTTPS proxy references one certificate per domain directly, no map`, async () => {
+            const recorder = await build(scheme);
+            const proxyType =
+                scheme === "cross-region-internal"
+                    ? "gcp:compute/targetHttpsProxy:TargetHttpsProxy"
+                    : "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy";
+            const proxy = recorder.get(proxyType, "lb-frontend-https-proxy");
+            const location = scheme === "cross-region-internal" ? "global" : EU;
+            const certs = ["lb-frontend-cert-shop-example-com", "lb-frontend-cert-wildcard-shop-example-com"].map((n) =>
+                recorder.get("gcp:certificatemanager/certificate:Certificate", n),
+            );
+            assert.strictEqual(recorder.byType("gcp:certificatemanager/certificate:Certificate").length, 2);
+            assert.deepStrictEqual(
+                proxy.inputs.certificateManagerCertificates,
+                certs.map((c) => `projects/mock-project/locations/${location}/certificates/${c.inputs.name}`),
+            );
+            assert.strictEqual(proxy.inputs.sslCertificates, undefined);
+            assert.strictEqual(proxy.inputs.certificateMap, undefined);
+            assert.deepStrictEqual(
+                certs.map((c) => [c.inputs.location, c.inputs.scope]),
+                scheme === "cross-region-internal"
+                    ? [
+                          ["global", "ALL_REGIONS"],
+                          ["global", "ALL_REGIONS"],
+                      ]
+                    : [
+                          [EU, "DEFAULT"],
+                          [EU, "DEFAULT"],
+                      ],
+            );
+            assert.strictEqual(recorder.byType("gcp:certificatemanager/certificateMap:CertificateMap").length, 0);
+            const a = recorder.get("gcp:dns/recordSet:RecordSet", "lb-frontend-dns-shop-example-com-a");
+            assert.strictEqual(a.inputs.managedZone, "shop-zone");
+            if (scheme === "cross-region-internal") {
+                assert.deepStrictEqual(a.inputs.routingPolicy, {
+                    geos: [
+                        { location: EU, rrdatas: ["10.1.2.10"] },
+                        { location: US, rrdatas: ["10.1.2.10"] },
+                    ],
+                });
+            } else {
+                assert.deepStrictEqual(a.inputs.rrdatas, [
+                    scheme === "regional-internal" ? "10.1.2.10" : "203.0.113.20",
+                ]);
+            }
+            const cname = recorder.get("gcp:dns/recordSet:RecordSet", "lb-frontend-dns-auth-record-shop-example-com");
+            assert.strictEqual(cname.inputs.managedZone, "public-zone");
+            assert.strictEqual(recorder.byType("gcp:dns/recordSet:RecordSet").length, 2);
+        });
+    }
+
+    for (const scheme of ["global-external", "classic"] as const) {
+        it(`${scheme}: the HTTPS proxy takes the certificate map with an entry per domain and a PRIMARY entry`, async () => {
+            const recorder = await build(scheme);
+            const proxy = recorder.get("gcp:compute/targetHttpsProxy:TargetHttpsProxy", "lb-frontend-https-proxy");
+            assert.strictEqual(
+                proxy.inputs.certificateMap,
+                "//certificatemanager.googleapis.com/projects/mock-project/locations/global/certificateMaps/lb-cert-map",
+            );
+            assert.strictEqual(proxy.inputs.certificateManagerCertificates, undefined);
+            assert.strictEqual(proxy.inputs.sslCertificates, undefined);
+            const entries = recorder.byType("gcp:certificatemanager/certificateMapEntry:CertificateMapEntry");
+            assert.deepStrictEqual(entries.map((e) => String(e.inputs.hostname ?? e.inputs.matcher)).sort(), [
+                "*.shop.example.com",
+                "PRIMARY",
+                "shop.example.com",
+            ]);
+            const a = recorder.get("gcp:dns/recordSet:RecordSet", "lb-frontend-dns-shop-example-com-a");
+            assert.deepStrictEqual(a.inputs.rrdatas, ["203.0.113.10"]);
+        });
+    }
+
+    it("exports the certificate ids, the map id and the authorization records", async () => {
+        installMocks();
+        const lb = new ApplicationLoadBalancer("out", base("global-external"));
+        const [ids, mapId, records] = await new Promise<[string[], string | undefined, DnsAuthorizationRecord[]]>(
+            (resolve) =>
+                pulumi
+                    .all([lb.certificateIds, lb.certificateMapId, lb.dnsAuthorizationRecords])
+                    .apply((v) => resolve(v as [string[], string | undefined, DnsAuthorizationRecord[]])),
+        );
+        assert.strictEqual(ids.length, 2);
+        assert.ok(ids.every((id) => id.startsWith("projects/mock-project/locations/global/certificates/out-cert-")));
+        assert.strictEqual(mapId, "projects/mock-project/locations/global/certificateMaps/out-cert-map");
+        assert.deepStrictEqual(
+            records.map((r) => [r.domain, r.type]),
+            [["shop.example.com", "CNAME"]],
+        );
+    });
+
+    it("rejects FIXED_RECORD on regional schemes with the alternative (exact message)", () => {
+        const args = base("regional-external");
+        const problems = validateLoadBalancerArgs({
+            ...args,
+            https: { managedCertificate: { domains: ["shop.example.com"], dnsAuthorizationType: "FIXED_RECORD" } },
+        });
+        assert.deepStrictEqual(problems, [
+            {
+                rule: "frontend-scheme-options",
+                field: "https.managedCertificate.dnsAuthorizationType",
+                message:
+                    'FIXED_RECORD DNS authorization (global certificates) is not supported by the regional external Application Load Balancer (scheme "regional-external")',
+                fix: "remove dnsAuthorizationType: regional Google-managed certificates take only PER_PROJECT_RECORD DNS authorizations (the default)",
+            },
+        ]);
+    });
+
+    it("accepts https with only a managed certificate (no 'no certificate' error) on every scheme", () => {
+        for (const scheme of allSchemes) {
+            assert.deepStrictEqual(validateLoadBalancerArgs(base(scheme)), [], scheme);
+        }
     });
 });
