@@ -1,7 +1,7 @@
-import type { FrontendArgs } from "../frontend";
-import { frontendRegions, redirectsHttp } from "../frontend";
+import type { FrontendArgs } from "../args/frontend";
+import { frontendRegions, redirectsHttp } from "../args/frontend";
 import { schemeProfile, supports } from "../schemes";
-import { Finding, known, Rule } from "../validation";
+import { Finding, known, Rule, runRules } from "../validation";
 import { certificateDnsRules } from "./certificates";
 import { DOMAIN, linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
@@ -496,3 +496,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
     },
     ...(certificateDnsRules as Rule<FrontendArgs>[]),
 ];
+
+export function validateFrontendArgs(args: FrontendArgs) {
+    return runRules(frontendRules, args);
+}
