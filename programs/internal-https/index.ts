@@ -6,9 +6,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import * as compute from "@pulumi/gcp/compute";
 import * as dns from "@pulumi/gcp/dns";
+import * as iap from "@pulumi/gcp/iap";
 import * as projects from "@pulumi/gcp/projects";
 import * as tls from "@pulumi/tls";
-import { ApplicationLoadBalancer, HttpsArgs } from "cloudrun-lb";
+import { ApplicationLoadBalancer } from "cloudrun-lb";
 
 const config = new pulumi.Config();
 const region = config.get("region") ?? "europe-west1";
@@ -19,6 +20,21 @@ const managedCertificate = config.getBoolean("managedCertificate") ?? false;
 const hostname = managedCertificate ? config.require("hostname") : (config.get("hostname") ?? "hello.internal.example");
 const vip = config.get("vip") ?? "10.1.2.99";
 const existingService = config.get("serviceName");
+// The walkthrough builds either an HTTP or an HTTPS load balancer and tests HTTP with `curl <VIP>` first.
+const protocol = config.get("protocol") ?? "https";
+// Who may SSH to the client VM through IAP (roles on the VM only), e.g. ["user:alice@example.com"].
+const sshMembers = config.getObject<string[]>("sshMembers") ?? [];
+
+if (protocol !== "https" && protocol !== "http") {
+    throw new pulumi.RunError(
+        `config protocol must be "https" or "http", got "${protocol}": set it with \`pulumi config set protocol http\``,
+    );
+}
+if (managedCertificate && protocol === "http") {
+    throw new pulumi.RunError(
+        "config managedCertificate needs HTTPS, but protocol is http: remove protocol (https is the default), or remove managedCertificate",
+    );
+}
 
 // Google's IAP TCP-forwarding range: SSH to the client VM only through `gcloud compute ssh --tunnel-through-iap`.
 const IAP_TCP_FORWARDING_RANGE = "35.235.240.0/20";
@@ -48,13 +64,11 @@ const serviceName: pulumi.Input<string> =
         { dependsOn: apis },
     ).name;
 
-/** A certificate from config, or a self-signed one for the internal hostname (the seed tests with curl -k). */
-function selfManagedCertificate(): HttpsArgs {
-    const configuredCertificate = config.get("tlsCertificate");
-    if (configuredCertificate) {
-        return {
-            certificate: { certificate: configuredCertificate, privateKey: config.requireSecret("tlsPrivateKey") },
-        };
+// A certificate from config, or a self-signed one for the internal hostname (the seed tests with curl -k).
+function certificateArgs(): { certificate: pulumi.Input<string>; privateKey: pulumi.Input<string> } {
+    const configured = config.get("tlsCertificate");
+    if (configured) {
+        return { certificate: configured, privateKey: config.requireSecret("tlsPrivateKey") };
     }
     const key = new tls.PrivateKey("tls-key", { algorithm: "RSA", rsaBits: 2048 });
     const certificate = new tls.SelfSignedCert("tls-cert", {
@@ -64,7 +78,7 @@ function selfManagedCertificate(): HttpsArgs {
         validityPeriodHours: 24 * 365,
         allowedUses: ["key_encipherment", "digital_signature", "server_auth"],
     }).certPem;
-    return { certificate: { certificate, privateKey: key.privateKeyPem } };
+    return { certificate, privateKey: key.privateKeyPem };
 }
 
 // With the managed certificate, the hostname resolves to the VIP through a private zone for exactly that
@@ -85,7 +99,13 @@ const lb = new ApplicationLoadBalancer(
             },
         },
         backends: { hello: { cloudRun: { service: serviceName } } },
-        https: managedCertificate ? { managedCertificate: { domains: [hostname] } } : selfManagedCertificate(),
+        // Plain HTTP on port 80 with `protocol: http`, as the walkthrough's HTTP variant.
+        https:
+            protocol === "http"
+                ? undefined
+                : managedCertificate
+                  ? { managedCertificate: { domains: [hostname] } }
+                  : { certificate: certificateArgs() },
         dns: managedCertificate
             ? { zone: privateZoneName, names: [hostname], authorizationZone: config.get("publicZone") }
             : undefined,
@@ -122,6 +142,8 @@ const client = new compute.Instance(
         bootDisk: { initializeParams: { image: "debian-cloud/debian-12" } },
         networkInterfaces: [{ network: lb.networkSelfLink.apply((n) => n!), subnetwork }],
         shieldedInstanceConfig: { enableSecureBoot: true },
+        // SSH users are authorised by IAM (OS Login), not by keys in metadata.
+        metadata: { "enable-oslogin": "TRUE" },
     },
     { dependsOn: apis },
 );
@@ -135,11 +157,32 @@ new compute.Firewall("fw-allow-ssh", {
     targetTags: ["allow-ssh"],
 });
 
+// SSH through IAP needs, per user: IAP-secured Tunnel User (to open the tunnel) and Compute OS Login (to log
+// in), both granted on this VM only. The VM has no service account, so no Service Account User is needed.
+for (const member of sshMembers) {
+    const id = member.replace(/[^a-zA-Z0-9@.-]/g, "-");
+    new iap.TunnelInstanceIAMMember(`ssh-tunnel-${id}`, {
+        zone,
+        instance: client.name,
+        role: "roles/iap.tunnelResourceAccessor",
+        member,
+    });
+    new compute.InstanceIAMMember(`ssh-login-${id}`, {
+        zone,
+        instanceName: client.name,
+        role: "roles/compute.osLogin",
+        member,
+    });
+}
+
 export const vipAddress = lb.ipAddress;
 export const url = lb.url;
 export const sshCommand = pulumi.interpolate`gcloud compute ssh ${client.name} --zone ${zone} --tunnel-through-iap`;
-export const curlCommand = managedCertificate
-    ? pulumi.output(`curl -s https://${hostname}/`)
-    : pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`;
+export const curlCommand =
+    protocol === "http"
+        ? pulumi.interpolate`curl -s http://${lb.ipAddress}/`
+        : managedCertificate
+          ? pulumi.output(`curl -s https://${hostname}/`)
+          : pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`;
 // The CNAMEs Certificate Manager must find in public DNS (created when `publicZone` is set; none without managedCertificate).
 export const dnsAuthorizationRecords = lb.dnsAuthorizationRecords;
