@@ -30,6 +30,7 @@ import {
     ManagedCertificateArgs,
 } from "./args/certificates";
 import { gcpName, replacementSafeName, sanitizeNamePart, shortHash } from "./naming";
+import { BuildScope, childOptions } from "./builder";
 import { replacementOptions } from "./replacement";
 import { Scheme } from "./schemes";
 
@@ -182,7 +183,7 @@ export function certificateMapReference(mapId: pulumi.Input<string>): pulumi.Out
 
 /**
  * Creates the DNS authorizations, certificates and (global external, classic) the certificate map
- * with its entries under `parent`, named `${name}-dns-auth-<domain>`, `${name}-cert-<domain>`,
+ * with its entries under `scope.parent`, named `${name}-dns-auth-<domain>`, `${name}-cert-<domain>`,
  * `${name}-cert-map` and `${name}-cert-map-entry-<domain>`.
  */
 export function createManagedCertificates(
@@ -194,7 +195,7 @@ export function createManagedCertificates(
         prefix: string;
         managedCertificate: ManagedCertificateArgs;
     },
-    parent: pulumi.Resource,
+    scope: BuildScope,
 ): ManagedCertificates {
     const plan = managedCertificatePlan(args);
     const authorizationIds = new Map<string, pulumi.Output<string>>();
@@ -202,7 +203,7 @@ export function createManagedCertificates(
         const resource = new certificatemanager.DnsAuthorization(
             `${name}-dns-auth-${a.key}`,
             { name: a.name, project: args.project, location: a.location, domain: a.domain, type: a.type },
-            replacementOptions(certificatemanager.DnsAuthorization, { parent }),
+            replacementOptions(certificatemanager.DnsAuthorization, childOptions(scope)),
         );
         authorizationIds.set(a.key, resource.id);
         const record = resource.dnsResourceRecords.apply((records) => {
@@ -224,7 +225,7 @@ export function createManagedCertificates(
                     scope: c.scope,
                     managed: { domains: [c.domain], dnsAuthorizations: [authorizationIds.get(c.authorization)!] },
                 },
-                replacementOptions(certificatemanager.Certificate, { parent }),
+                replacementOptions(certificatemanager.Certificate, childOptions(scope)),
             ).id,
         );
     }
@@ -236,7 +237,7 @@ export function createManagedCertificates(
         const map = new certificatemanager.CertificateMap(
             `${name}-cert-map`,
             { name: plan.map.name, project: args.project },
-            replacementOptions(certificatemanager.CertificateMap, { parent }),
+            replacementOptions(certificatemanager.CertificateMap, childOptions(scope)),
         );
         for (const entry of plan.map.entries) {
             new certificatemanager.CertificateMapEntry(
@@ -249,7 +250,7 @@ export function createManagedCertificates(
                     matcher: entry.matcher,
                     certificates: [certificateIds.get(entry.certificate)!],
                 },
-                replacementOptions(certificatemanager.CertificateMapEntry, { parent }),
+                replacementOptions(certificatemanager.CertificateMapEntry, childOptions(scope)),
             );
         }
         result.certificateMapId = map.id;

@@ -16,6 +16,7 @@ import * as gcpDns from "@pulumi/gcp/dns";
 import { DnsAuthorizationRecord } from "./args/certificates";
 import { DnsArgs } from "./args/dns";
 import { domainKeys } from "./certificates";
+import { BuildScope, childOptions } from "./builder";
 import { replacementOptions } from "./replacement";
 import { Scheme, schemeProfile } from "./schemes";
 
@@ -59,7 +60,7 @@ export function authorizationZone(scheme: Scheme, dns: DnsArgs): pulumi.Input<st
 
 /**
  * Creates the address records (`${name}-dns-<domain>-a`, `-aaaa`) and the DNS authorization CNAMEs
- * (`${name}-dns-auth-record-<domain>`) under `parent`.
+ * (`${name}-dns-auth-record-<domain>`) under `scope.parent`.
  */
 export function createDnsRecords(
     name: string,
@@ -73,11 +74,11 @@ export function createDnsRecords(
         ipv6?: pulumi.Output<string | undefined>;
         authorizations: { key: string; record: pulumi.Output<DnsAuthorizationRecord> }[];
     },
-    parent: pulumi.Resource,
+    scope: BuildScope,
 ): gcpDns.RecordSet[] {
     const project = args.dns.project ?? args.project;
     const ttl = args.dns.ttl ?? DEFAULT_DNS_TTL;
-    const options = replacementOptions(gcpDns.RecordSet, { parent });
+    const options = replacementOptions(gcpDns.RecordSet, childOptions(scope));
     const vipKeys = Object.keys(args.vips);
     const records = addressRecordPlan({ scheme: args.scheme, names: args.names, vipKeys, ipv6: !!args.ipv6 }).map(
         (record) => {

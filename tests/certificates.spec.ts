@@ -198,7 +198,7 @@ describe("managed certificates: builder (mocks)", () => {
                 project: "web-project",
                 managedCertificate: { domains: ["shop.example.com", "*.shop.example.com"] },
             },
-            parent,
+            { parent },
         );
         await settle();
         const auth = recorder.get(
@@ -256,7 +256,7 @@ describe("managed certificates: builder (mocks)", () => {
                 prefix: "orders",
                 managedCertificate: { domains: ["orders.example.com"] },
             },
-            parent,
+            { parent },
         );
         await settle();
         assert.strictEqual(built.certificateMap, undefined);
@@ -343,7 +343,7 @@ describe("DNS records: builder (mocks)", () => {
         const certs = createManagedCertificates(
             "o-frontend",
             { scheme: "cross-region-internal", prefix: "o", managedCertificate: { domains: ["o.example.com"] } },
-            parent,
+            { parent },
         );
         createDnsRecords(
             "o-frontend",
@@ -355,7 +355,7 @@ describe("DNS records: builder (mocks)", () => {
                 vips: { [EU]: pulumi.output("10.1.2.99"), [US]: pulumi.output("10.1.3.99") },
                 authorizations: certs.authorizations,
             },
-            parent,
+            { parent },
         );
         await settle();
         const a = recorder.get("gcp:dns/recordSet:RecordSet", "o-frontend-dns-o-example-com-a");
