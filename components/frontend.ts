@@ -1,6 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { BuildScope, childOptions } from "./builder";
+import { DnsAuthorizationRecord } from "./args/certificates";
+import { dnsRecordNames } from "./args/dns";
+import { createManagedCertificates, ManagedCertificates } from "./certificates";
+import { createDnsRecords } from "./dns";
 import { gcpName, replacementSafeName } from "./naming";
 import { replacementOptions } from "./replacement";
 import {
@@ -14,7 +18,7 @@ import {
 } from "./args/frontend";
 import { validateFrontendArgs } from "./rules/frontend";
 import { schemeProfile } from "./schemes";
-import { failOnProblems } from "./validation";
+import { failOnProblems, known } from "./validation";
 
 export * from "./args/frontend";
 export { validateFrontendArgs };
@@ -59,6 +63,33 @@ interface Listener {
 interface ReservedAddress {
     ref: pulumi.Output<string>;
     ip: pulumi.Output<string>;
+    /** An existing address given by link (its `ip` is the link, not an IP). */
+    existing?: boolean;
+}
+
+/** Keys of the frontend's IPv4 VIPs: "global" for external global schemes, else its regions. */
+export function addressKeys(args: Pick<FrontendArgs, "scheme" | "regions">): string[] {
+    const profile = schemeProfile(args.scheme);
+    return profile.scope === "global" && !profile.internal ? ["global"] : frontendRegions(args);
+}
+
+const IPV4_LITERAL = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * The IP each VIP key answers on, for DNS: a reserved address's IP, an existing address given as a
+ * literal IP, or else (an existing address by link, an ephemeral IP) the forwarding rule's IP.
+ */
+function recordAddresses(
+    keys: string[],
+    addresses: Record<string, ReservedAddress>,
+    rules: Array<{ ipAddress: pulumi.Output<string> }>,
+): Record<string, pulumi.Output<string>> {
+    return Object.fromEntries(
+        keys.map((key, i) => {
+            const address = addresses[key];
+            return [key, address && !address.existing ? address.ip : rules[i].ipAddress];
+        }),
+    );
 }
 
 /** What a frontend builder made: the outputs `Frontend` and `ApplicationLoadBalancer` expose. */
@@ -77,6 +108,12 @@ export interface FrontendOutputs {
     sslPolicyId: pulumi.Output<string | undefined>;
     /** `https://<ip>` or `http://<ip>`, with the port when it is not the default. */
     url: pulumi.Output<string>;
+    /** Ids of the Certificate Manager certificates created for `https.managedCertificate`, in domain order. */
+    certificateIds: pulumi.Output<string[]>;
+    /** Id of the certificate map created for `https.managedCertificate` (global external, classic), else undefined. */
+    certificateMapId: pulumi.Output<string | undefined>;
+    /** The CNAME per DNS authorization that Certificate Manager must see in public DNS. */
+    dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
 }
 
 /**
@@ -109,6 +146,12 @@ export class Frontend extends pulumi.ComponentResource {
     public readonly sslPolicyId: pulumi.Output<string | undefined>;
     /** `https://<ip>` or `http://<ip>`, with the port when it is not the default. */
     public readonly url: pulumi.Output<string>;
+    /** Ids of the Certificate Manager certificates created for `https.managedCertificate`, in domain order. */
+    public readonly certificateIds: pulumi.Output<string[]>;
+    /** Id of the certificate map created for `https.managedCertificate` (global external, classic), else undefined. */
+    public readonly certificateMapId: pulumi.Output<string | undefined>;
+    /** The CNAME per DNS authorization that Certificate Manager must see in public DNS. */
+    public readonly dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
 
     constructor(name: string, args: FrontendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:Frontend", name, {}, opts);
@@ -121,7 +164,13 @@ export class Frontend extends pulumi.ComponentResource {
         this.targetProxyId = built.targetProxyId;
         this.sslPolicyId = built.sslPolicyId;
         this.url = built.url;
+        this.certificateIds = built.certificateIds;
+        this.certificateMapId = built.certificateMapId;
+        this.dnsAuthorizationRecords = built.dnsAuthorizationRecords;
         this.registerOutputs({
+            certificateIds: this.certificateIds,
+            certificateMapId: this.certificateMapId,
+            dnsAuthorizationRecords: this.dnsAuthorizationRecords,
             ipAddress: this.ipAddress,
             ipAddresses: this.ipAddresses,
             ipv6Address: this.ipv6Address,
@@ -150,11 +199,24 @@ class FrontendBuilder {
         const profile = schemeProfile(args.scheme);
         const region = profile.scope === "regional" ? args.regions?.[0] : undefined;
 
+        const managed = args.https?.managedCertificate
+            ? createManagedCertificates(
+                  name,
+                  {
+                      scheme: args.scheme,
+                      region,
+                      project: args.project,
+                      prefix: this.physical,
+                      managedCertificate: args.https.managedCertificate,
+                  },
+                  this.scope,
+              )
+            : undefined;
         let sslPolicyId: pulumi.Output<string> | undefined;
         const listeners: Listener[] = [];
         if (args.https) {
             sslPolicyId = this.createSslPolicy(name, args, region);
-            listeners.push(this.createHttpsListener(name, args, region, sslPolicyId));
+            listeners.push(this.createHttpsListener(name, args, region, sslPolicyId, managed));
             if (redirectsHttp(args)) {
                 listeners.push(this.createRedirectListener(name, args, region));
             }
@@ -163,10 +225,35 @@ class FrontendBuilder {
         }
         const addresses = this.createAddresses(name, args);
         const ipv6 = args.ipv6 ? this.createIpv6Address(name, args) : undefined;
-        const rules = listeners.flatMap((listener) => [
-            ...this.createForwardingRules(name, args, listener, addresses),
-            ...(args.ipv6 ? [this.createIpv6ForwardingRule(name, args, listener, ipv6)] : []),
-        ]);
+        const listenerRules = listeners.map((listener) => ({
+            v4: this.createForwardingRules(name, args, listener, addresses),
+            v6: args.ipv6 ? this.createIpv6ForwardingRule(name, args, listener, ipv6) : undefined,
+        }));
+        const rules = listenerRules.flatMap((r) => [...r.v4, ...(r.v6 ? [r.v6] : [])]);
+        if (args.dns) {
+            const v6Rule = listenerRules[0].v6;
+            createDnsRecords(
+                name,
+                {
+                    scheme: args.scheme,
+                    project: args.project,
+                    dns: args.dns,
+                    names: dnsRecordNames({
+                        dns: args.dns,
+                        managedCertificate: args.https?.managedCertificate,
+                        managedDomains: args.https?.managedDomains,
+                    }),
+                    vips: recordAddresses(addressKeys(args), addresses, listenerRules[0].v4),
+                    ipv6: v6Rule
+                        ? ipv6 && args.address?.existingIpv6 === undefined
+                            ? ipv6.ip
+                            : v6Rule.ipAddress
+                        : undefined,
+                    authorizations: managed?.authorizations ?? [],
+                },
+                this.scope,
+            );
+        }
 
         const main = listeners[0];
         const first = Object.values(addresses)[0];
@@ -183,6 +270,9 @@ class FrontendBuilder {
             targetProxyId: main.proxy,
             sslPolicyId: sslPolicyId ?? pulumi.output(undefined),
             url: pulumi.interpolate`${main.role}://${ipAddress}${portSuffix}`,
+            certificateIds: pulumi.all(managed?.certificateIds ?? []),
+            certificateMapId: managed?.certificateMapId ?? pulumi.output(undefined),
+            dnsAuthorizationRecords: pulumi.all((managed?.authorizations ?? []).map((a) => a.record)),
         };
     }
 
@@ -261,8 +351,16 @@ class FrontendBuilder {
         args: FrontendArgs,
         region: string | undefined,
         sslPolicy: pulumi.Output<string>,
+        managed: ManagedCertificates | undefined,
     ): Listener {
         const https = args.https!;
+        // Created certificates are referenced directly where the scheme takes them so (regional, cross-region
+        // internal), after any the user gives; on global external and classic they come through the map.
+        const created = managed && !managed.certificateMap ? managed.certificateIds : [];
+        const certificateManagerCertificates =
+            https.certificateManagerCertificates !== undefined || created.length > 0
+                ? [...(https.certificateManagerCertificates ?? []), ...created]
+                : undefined;
         const sslCertificates: pulumi.Input<string>[] = [...(https.certificates ?? [])];
         if (https.certificate) {
             sslCertificates.push(this.createSelfManagedCertificate(name, args, region));
@@ -275,7 +373,7 @@ class FrontendBuilder {
             project: args.project,
             urlMap: args.urlMap,
             sslCertificates: sslCertificates.length > 0 ? sslCertificates : undefined,
-            certificateManagerCertificates: https.certificateManagerCertificates,
+            certificateManagerCertificates,
             sslPolicy,
         };
         const proxy = region
@@ -286,7 +384,11 @@ class FrontendBuilder {
               )
             : new compute.TargetHttpsProxy(
                   `${name}-https-proxy`,
-                  { ...common, certificateMap: https.certificateMap, quicOverride: https.quic },
+                  {
+                      ...common,
+                      certificateMap: https.certificateMap ?? managed?.certificateMap,
+                      quicOverride: https.quic,
+                  },
                   this.options(compute.TargetHttpsProxy),
               );
         return { role: "https", port: https.port ?? 443, proxy: proxy.id };
@@ -337,12 +439,13 @@ class FrontendBuilder {
         // Two internal forwarding rules (HTTPS and its redirect) may share an IP only if it is reserved
         // for sharing (gcp-facts §3.2).
         const purpose = profile.internal && redirectsHttp(args) ? "SHARED_LOADBALANCER_VIP" : undefined;
-        const keys = profile.scope === "global" && !profile.internal ? ["global"] : frontendRegions(args);
+        const keys = addressKeys(args);
         const result: Record<string, ReservedAddress> = {};
         for (const key of keys) {
             if (args.address?.existing !== undefined) {
                 const existing = pulumi.output(args.address.existing);
-                result[key] = { ref: existing, ip: existing };
+                const literal = IPV4_LITERAL.test(known(args.address.existing) ?? "");
+                result[key] = { ref: existing, ip: existing, existing: !literal };
                 continue;
             }
             if (!create) {

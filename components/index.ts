@@ -4,6 +4,8 @@ export * from "./validation";
 export * from "./network";
 export * from "./backends";
 export * from "./frontend";
+export * from "./args/certificates";
+export * from "./args/dns";
 export * from "./load-balancer";
 export * from "./security-policy";
 export * from "./cross-project";

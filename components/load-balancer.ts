@@ -13,6 +13,7 @@ import { BackendSettingsArgs } from "./backends/backend-service";
 import { buildBucketBackend } from "./backends/bucket";
 import { buildHybridBackend } from "./backends/hybrid";
 import { buildInternetBackend } from "./backends/internet";
+import { DnsAuthorizationRecord } from "./args/certificates";
 import { movedFromChildComponent } from "./builder";
 import { grantLoadBalancerServiceUser } from "./cross-project";
 import { createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
@@ -74,6 +75,12 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly networkSelfLink: pulumi.Output<string | undefined>;
     /** Self link of the regular subnet per region (internal schemes), e.g. for client VMs. */
     public readonly subnetworkSelfLinks: pulumi.Output<Record<string, string>>;
+    /** Ids of the Certificate Manager certificates created for `https.managedCertificate`, in domain order. */
+    public readonly certificateIds: pulumi.Output<string[]>;
+    /** Id of the certificate map created for `https.managedCertificate` (global external, classic), else undefined. */
+    public readonly certificateMapId: pulumi.Output<string | undefined>;
+    /** The CNAME per DNS authorization that Certificate Manager must see in public DNS (`dns` creates them where it can). */
+    public readonly dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
@@ -238,6 +245,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 subnetworks: network?.subnetworks,
                 proxyOnlySubnetworks: network?.proxyOnlySubnetworks,
                 https: args.https,
+                dns: args.dns,
                 httpPort: args.httpPort,
                 address: args.address,
                 ipv6: args.ipv6,
@@ -253,6 +261,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.ipv6Address = frontend.ipv6Address;
         this.url = frontend.url;
         this.forwardingRuleIds = frontend.forwardingRuleIds;
+        this.certificateIds = frontend.certificateIds;
+        this.certificateMapId = frontend.certificateMapId;
+        this.dnsAuthorizationRecords = frontend.dnsAuthorizationRecords;
         this.networkSelfLink = network ? network.network : pulumi.output(undefined);
         this.subnetworkSelfLinks = network
             ? network.subnetworks
@@ -268,6 +279,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             forwardingRuleIds: this.forwardingRuleIds,
             networkSelfLink: this.networkSelfLink,
             subnetworkSelfLinks: this.subnetworkSelfLinks,
+            certificateIds: this.certificateIds,
+            certificateMapId: this.certificateMapId,
+            dnsAuthorizationRecords: this.dnsAuthorizationRecords,
         });
     }
 

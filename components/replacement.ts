@@ -272,6 +272,54 @@ export const replacementPolicies: ReplacementPolicy[] = [
             "changed domains give a new certificate; the proxy switches to it at once, then the old one is deleted. The new certificate serves only once GCP has provisioned it (up to about an hour, DNS must point at the load balancer): to avoid that gap, add the new certificate through https.certificates first (docs/SAFE-UPDATES.md)",
     },
     {
+        type: "gcp:certificatemanager/dnsAuthorization:DnsAuthorization",
+        title: "DNS authorization (Certificate Manager)",
+        forceNew: "name, domain, location, type, project",
+        naming: "hash",
+        hashOf: "domain, location, authorization type",
+        mode: CBD,
+        behaviour:
+            "a new domain or authorization type gives a new authorization with a new CNAME to publish (dns creates it), created before the old one and the certificates using it are deleted",
+    },
+    {
+        type: "gcp:certificatemanager/certificate:Certificate",
+        title: "Google-managed certificate (Certificate Manager, one per domain)",
+        forceNew: "name, location, scope, managed (domains, dnsAuthorizations), project",
+        naming: "hash",
+        hashOf: "domain, location, scope, DNS authorization domain and type",
+        mode: CBD,
+        behaviour:
+            "each domain has its own certificate, so adding or removing a domain creates or deletes that domain's certificate only and the others keep serving; a changed domain's new certificate is created, the proxy or map entry switches to it, then the old one is deleted (docs/SAFE-UPDATES.md: the new one serves once provisioned)",
+    },
+    {
+        type: "gcp:certificatemanager/certificateMap:CertificateMap",
+        title: "Certificate map",
+        forceNew: "name, project",
+        naming: "fixed",
+        mode: CBD,
+        behaviour:
+            "entries are separate resources, so certificate changes never touch the map; only a new name prefix replaces it",
+    },
+    {
+        type: "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry",
+        title: "Certificate map entry (one per domain, plus PRIMARY)",
+        forceNew: "name, map, hostname, matcher, project; certificates update in place",
+        naming: "hash",
+        hashOf: "hostname (or the PRIMARY matcher)",
+        mode: CBD,
+        behaviour:
+            "a domain added or removed adds or removes its entry; the PRIMARY entry (clients without SNI) follows the first domain's certificate in place",
+    },
+    {
+        type: "gcp:dns/recordSet:RecordSet",
+        title: "DNS record (address A/AAAA, authorization CNAME)",
+        forceNew: "name, type, managedZone, project; rrdatas, ttl and routingPolicy update in place",
+        naming: "none",
+        mode: CBD,
+        behaviour:
+            "records are keyed by DNS name and type: a new address or CNAME value updates the record in place; a name added or removed creates or deletes that record only; a zone change creates the record in the new zone before deleting the old one",
+    },
+    {
         type: "gcp:compute/sSLPolicy:SSLPolicy",
         title: "SSL policy (global)",
         forceNew: "name, description, project (profile, minTlsVersion, customFeatures update in place)",

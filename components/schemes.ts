@@ -362,6 +362,31 @@ export const featureTable: FeatureSupport[] = [
         source: "gcp-facts §3.3, §4; provider docs: direct certificates only for INTERNAL_MANAGED on global proxies (API: 'Cloud certificate reference is not supported for TargetHttpsProxy creation', terraform-provider-google#24730)",
     },
     {
+        feature: "managedCertificate",
+        title: "Google-managed certificates via Certificate Manager (DNS authorization, wildcards), created",
+        option: "https.managedCertificate",
+        supported: ALL,
+        alternative: "",
+        source: "Certificate Manager overview (all five Application Load Balancers); deploy-google-managed-dns-auth; gcp-facts §3.3 (regional: regional DNS authorization, PER_PROJECT_RECORD)",
+    },
+    {
+        feature: "fixedRecordDnsAuthorization",
+        title: "FIXED_RECORD DNS authorization (global certificates)",
+        option: "https.managedCertificate.dnsAuthorizationType",
+        supported: only("cross-region-internal", "global-external", "classic"),
+        alternative:
+            "remove dnsAuthorizationType: regional Google-managed certificates take only PER_PROJECT_RECORD DNS authorizations (the default)",
+        source: "gcp-facts §3.3; certificate-manager/docs/deploy-google-managed-regional",
+    },
+    {
+        feature: "dnsRecords",
+        title: "Cloud DNS records for the VIP (A/AAAA; geolocation per region on cross-region internal) and DNS authorization CNAMEs",
+        option: "dns",
+        supported: ALL,
+        alternative: "",
+        source: "Cloud DNS records and routing policies (geolocation); dns.RecordSet in pulumi-gcp",
+    },
+    {
         feature: "sslPolicy",
         title: "SSL policy (MODERN, TLS 1.2 minimum by default)",
         option: "https.sslPolicy",

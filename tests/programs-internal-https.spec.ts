@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { plan, PlanResult } from "../components/cli/plan";
-import { one } from "./program-helpers";
+import { ofType, one } from "./program-helpers";
 
 const ROOT = path.resolve(__dirname, "..");
 const types = (result: PlanResult) => result.resources.map((r) => r.type);
@@ -130,6 +130,7 @@ describe("programs/internal-https (the default plan)", () => {
             sshCommand: "gcloud compute ssh vm-client --zone europe-west1-b --tunnel-through-iap",
             curlCommand:
                 "curl -k -s https://hello.internal.example/ --connect-to hello.internal.example:443:10.1.2.99:443",
+            dnsAuthorizationRecords: [],
         });
     });
 
@@ -179,5 +180,111 @@ describe("programs/internal-https (the default plan)", () => {
         assert.strictEqual(status, 1);
         assert.match(stdout, /network\.create\.proxyOnlyCidr: "10\.129\.0\.0\/28" is a \/28/);
         assert.doesNotMatch(stdout, /\n\s+at .*\(.*\.ts:\d+:\d+\)/);
+    });
+});
+
+describe("programs/internal-https with managedCertificate=true", () => {
+    let result: PlanResult;
+    const config = {
+        managedCertificate: "true",
+        hostname: "hello.internal.example.com",
+        publicZone: "example-com",
+    };
+
+    before(async () => {
+        result = await plan({ config });
+    });
+
+    it("plans without errors or warnings, with Certificate Manager instead of the self-signed certificate", () => {
+        assert.deepStrictEqual(result.errors, []);
+        assert.deepStrictEqual(result.warnings, []);
+        assert.ok(!types(result).includes("tls:index/selfSignedCert:SelfSignedCert"));
+        assert.ok(!types(result).includes("gcp:compute/regionSslCertificate:RegionSslCertificate"));
+        const apis = result.resources
+            .filter((r) => r.type === "gcp:projects/service:Service")
+            .map((r) => r.inputs.service)
+            .sort();
+        assert.deepStrictEqual(apis, [
+            "certificatemanager.googleapis.com",
+            "compute.googleapis.com",
+            "dns.googleapis.com",
+            "iap.googleapis.com",
+            "run.googleapis.com",
+        ]);
+    });
+
+    it("creates a regional DNS authorization and certificate in the load balancer's region, referenced by the proxy", () => {
+        const authorization = one(result, "gcp:certificatemanager/dnsAuthorization:DnsAuthorization").inputs;
+        assert.deepStrictEqual(
+            [authorization.domain, authorization.location, authorization.type],
+            ["hello.internal.example.com", "europe-west1", "PER_PROJECT_RECORD"],
+        );
+        const certificate = one(result, "gcp:certificatemanager/certificate:Certificate").inputs;
+        assert.deepStrictEqual(
+            [certificate.location, certificate.scope, (certificate.managed as { domains: string[] }).domains],
+            ["europe-west1", "DEFAULT", ["hello.internal.example.com"]],
+        );
+        const proxy = one(result, "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy").inputs;
+        assert.deepStrictEqual(proxy.certificateManagerCertificates, [
+            `projects/mock-project/locations/europe-west1/certificates/${certificate.name}`,
+        ]);
+        assert.strictEqual(proxy.sslCertificates, undefined);
+    });
+
+    it("points the hostname at the VIP in a private zone for that name only, and puts the CNAME in the public zone", () => {
+        const zone = one(result, "gcp:dns/managedZone:ManagedZone").inputs;
+        assert.deepStrictEqual([zone.dnsName, zone.visibility], ["hello.internal.example.com.", "private"]);
+        assert.deepStrictEqual(zone.privateVisibilityConfig, {
+            networks: [
+                {
+                    networkUrl:
+                        "https://www.googleapis.com/compute/v1/projects/mock-project/global/networks/lb-network",
+                },
+            ],
+        });
+        const records = ofType(result, "gcp:dns/recordSet:RecordSet").map((r) => r.inputs);
+        const a = records.find((r) => r.type === "A")!;
+        assert.deepStrictEqual(
+            [a.managedZone, a.name, a.rrdatas],
+            [zone.name, "hello.internal.example.com.", ["10.1.2.99"]],
+        );
+        const cname = records.find((r) => r.type === "CNAME")!;
+        assert.strictEqual(cname.managedZone, "example-com");
+        assert.match(cname.name as string, /^_acme-challenge_[0-9a-f]{8}\.hello\.internal\.example\.com\.$/);
+        assert.strictEqual(records.length, 2);
+    });
+
+    it("outputs the authorization record and a curl command that needs no -k", () => {
+        assert.strictEqual(result.outputs.curlCommand, "curl -s https://hello.internal.example.com/");
+        const records = result.outputs.dnsAuthorizationRecords as { domain: string; type: string }[];
+        assert.deepStrictEqual(
+            records.map((r) => [r.domain, r.type]),
+            [["hello.internal.example.com", "CNAME"]],
+        );
+    });
+
+    it("without publicZone creates no CNAME (the private zone would not do) and still outputs it", async () => {
+        const noPublic = await plan({ config: { managedCertificate: "true", hostname: "hello.internal.example.com" } });
+        assert.deepStrictEqual(noPublic.errors, []);
+        assert.deepStrictEqual(
+            ofType(noPublic, "gcp:dns/recordSet:RecordSet").map((r) => r.inputs.type),
+            ["A"],
+        );
+        assert.strictEqual((noPublic.outputs.dnsAuthorizationRecords as unknown[]).length, 1);
+    });
+
+    it("refuses managedCertificate with protocol=http, naming both keys", async () => {
+        const http = await plan({ config: { ...config, protocol: "http" } });
+        assert.strictEqual(http.errors.length, 1);
+        assert.match(
+            JSON.stringify(http.errors[0]),
+            /config managedCertificate needs HTTPS, but protocol is http: remove protocol \(https is the default\), or remove managedCertificate/,
+        );
+    });
+
+    it("requires a hostname in a domain you own", async () => {
+        const missing = await plan({ config: { managedCertificate: "true" } });
+        assert.strictEqual(missing.errors.length, 1);
+        assert.match(JSON.stringify(missing.errors[0]), /hostname/);
     });
 });

@@ -277,6 +277,60 @@ describe("safe updates: which names change", () => {
         assert.match(after.get("ManagedSslCertificate shop-frontend-managed-cert")!, /^shop-managed-cert-[0-9a-f]{8}$/);
     });
 
+    it("changing one domain of https.managedCertificate replaces only that domain's authorization, certificate, map entry and records", async () => {
+        const managed = (domains: string[]): ApplicationLoadBalancerArgs => ({
+            ...base,
+            https: { managedCertificate: { domains } },
+            dns: { zone: "example-com" },
+        });
+        const before = physicalNames(
+            await build("shop", managed(["shop.example.com", "*.shop.example.com", "api.example.com"])),
+        );
+        const after = physicalNames(
+            await build("shop", managed(["shop.example.com", "*.shop.example.com", "api2.example.com"])),
+        );
+        const onlyIn = (a: Map<string, string>, b: Map<string, string>) =>
+            [...a.keys()].filter((k) => !b.has(k)).sort();
+        assert.deepStrictEqual(onlyIn(before, after), [
+            "Certificate shop-frontend-cert-api-example-com",
+            "CertificateMapEntry shop-frontend-cert-map-entry-api-example-com",
+            "DnsAuthorization shop-frontend-dns-auth-api-example-com",
+            "RecordSet shop-frontend-dns-api-example-com-a",
+            "RecordSet shop-frontend-dns-auth-record-api-example-com",
+        ]);
+        assert.deepStrictEqual(onlyIn(after, before), [
+            "Certificate shop-frontend-cert-api2-example-com",
+            "CertificateMapEntry shop-frontend-cert-map-entry-api2-example-com",
+            "DnsAuthorization shop-frontend-dns-auth-api2-example-com",
+            "RecordSet shop-frontend-dns-api2-example-com-a",
+            "RecordSet shop-frontend-dns-auth-record-api2-example-com",
+        ]);
+        const common = [...before.keys()].filter((k) => after.has(k));
+        assert.deepStrictEqual(
+            common.filter((k) => before.get(k) !== after.get(k)),
+            [],
+            "no resource both plans have is renamed",
+        );
+        assert.ok(common.includes("Certificate shop-frontend-cert-shop-example-com"));
+        assert.ok(common.includes("CertificateMap shop-frontend-cert-map"));
+    });
+
+    it("changing the DNS authorization type renames every authorization and certificate, and nothing else", async () => {
+        const managed = (dnsAuthorizationType?: "FIXED_RECORD"): ApplicationLoadBalancerArgs => ({
+            ...base,
+            https: {
+                managedCertificate: { domains: ["shop.example.com", "*.shop.example.com"], dnsAuthorizationType },
+            },
+        });
+        const before = physicalNames(await build("shop", managed()));
+        const after = physicalNames(await build("shop", managed("FIXED_RECORD")));
+        assert.deepStrictEqual(renamed(before, after), [
+            "Certificate shop-frontend-cert-shop-example-com",
+            "Certificate shop-frontend-cert-wildcard-shop-example-com",
+            "DnsAuthorization shop-frontend-dns-auth-shop-example-com",
+        ]);
+    });
+
     it("changing a global internet NEG's endpoint renames that NEG only (a global internet NEG holds one endpoint)", async () => {
         const internet = (fqdn: string): ApplicationLoadBalancerArgs => ({
             ...base,

@@ -105,7 +105,7 @@ describe("validation (foundation scope)", () => {
             rule: "https-certificate",
             field: "https",
             message: "HTTPS is on but no certificate is given",
-            fix: "give https.certificate (certificate + private key), https.certificates (existing certificate ids) or https.certificateManagerCertificates",
+            fix: "give https.managedCertificate (Google-managed through Certificate Manager, DNS-authorized), https.certificate (certificate + private key), https.certificates (existing certificate ids) or https.certificateManagerCertificates",
         });
     });
 
@@ -169,7 +169,7 @@ describe("validation (foundation scope)", () => {
                     '  1. network.create.proxyOnlyCidr: "10.129.0.0/28" is a /28: a proxy-only subnet needs at least 64 addresses (/26)',
                     '     Fix: use a /26 or larger range; /23 (512 proxies) is Google\'s recommendation, e.g. "10.129.0.0/23" [proxy-only-subnet-size]',
                     "  2. https: HTTPS is on but no certificate is given",
-                    "     Fix: give https.certificate (certificate + private key), https.certificates (existing certificate ids) or https.certificateManagerCertificates [https-certificate]",
+                    "     Fix: give https.managedCertificate (Google-managed through Certificate Manager, DNS-authorized), https.certificate (certificate + private key), https.certificates (existing certificate ids) or https.certificateManagerCertificates [https-certificate]",
                 ].join("\n"),
             );
             assert.ok(!message.includes("super-secret"));

@@ -321,11 +321,11 @@ describe("validation: certificates", () => {
             rule: "https-certificate",
             field: "https",
             message: "HTTPS is on but no certificate is given",
-            fix: "give https.certificateManagerCertificates",
+            fix: "give https.managedCertificate (Google-managed through Certificate Manager, DNS-authorized) or https.certificateManagerCertificates",
         });
         assert.strictEqual(
             onlyProblem(valid("global-external", { https: {} })).fix,
-            "give https.certificate (certificate + private key), https.certificates (existing certificate ids), https.managedDomains (a Google-managed certificate) or https.certificateMap",
+            "give https.managedCertificate (Google-managed through Certificate Manager, DNS-authorized), https.certificate (certificate + private key), https.certificates (existing certificate ids), https.managedDomains (a Google-managed certificate) or https.certificateMap",
         );
     });
 

@@ -216,26 +216,77 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
             ]).map((r) => `${r.type} ${r.name} next to a regional proxy`);
         },
     },
-    "no-certificate-manager": {
+    "certificate-manager-placement": {
         guarantee:
-            "the package creates no Certificate Manager resource (certificate, map, DNS authorization); HTTPS proxies only reference the ones given in https.certificateManagerCertificates and https.certificateMap",
-        check: (resources) => [
-            ...packageResources(resources)
-                .filter((r) => r.type.startsWith("gcp:certificatemanager/"))
-                .map((r) => `${r.type} ${r.name} is created by the package`),
-            ...ofTypes(resources, [
+            "Certificate Manager certificates the package creates have the location and scope their proxy needs (regional in the proxy's region, global ALL_REGIONS for cross-region internal, global DEFAULT in a certificate map for global external and classic), each DNS authorization is in its certificate's location (PER_PROJECT_RECORD when regional), and proxies only reference Certificate Manager resources",
+        check: (resources) => {
+            const problems: string[] = [];
+            const certificates = ofTypes(resources, ["gcp:certificatemanager/certificate:Certificate"]);
+            const authorizations = ofTypes(resources, ["gcp:certificatemanager/dnsAuthorization:DnsAuthorization"]);
+            const byName = (list: PlannedResource[], name: string) => list.find((r) => r.inputs.name === name);
+            const location = (r: PlannedResource) => (r.inputs.location as string | undefined) ?? "global";
+            const lastSegment = (ref: string) => ref.split("/").pop() ?? "";
+            for (const certificate of certificates) {
+                const managed = certificate.inputs.managed as { dnsAuthorizations?: string[] } | undefined;
+                for (const ref of managed?.dnsAuthorizations ?? []) {
+                    const authorization = byName(authorizations, lastSegment(ref));
+                    if (!authorization || location(authorization) !== location(certificate)) {
+                        problems.push(
+                            `${certificate.name} uses a DNS authorization outside its location ${location(certificate)}`,
+                        );
+                    } else if (
+                        location(certificate) !== "global" &&
+                        authorization.inputs.type !== "PER_PROJECT_RECORD"
+                    ) {
+                        problems.push(
+                            `${certificate.name} is regional but its DNS authorization is not PER_PROJECT_RECORD`,
+                        );
+                    }
+                }
+            }
+            const proxies = ofTypes(resources, [
                 "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
                 "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy",
-            ]).flatMap((r) => {
-                const certificates = r.inputs.certificateManagerCertificates;
-                const map = r.inputs.certificateMap;
-                const references =
-                    (certificates === undefined ||
-                        (Array.isArray(certificates) && certificates.every((c) => typeof c === "string"))) &&
-                    (map === undefined || typeof map === "string");
-                return references ? [] : [`${r.name} holds Certificate Manager values that are not references`];
-            }),
-        ],
+            ]);
+            for (const proxy of proxies) {
+                const direct = proxy.inputs.certificateManagerCertificates;
+                const map = proxy.inputs.certificateMap;
+                if (
+                    !(direct === undefined || (Array.isArray(direct) && direct.every((c) => typeof c === "string"))) ||
+                    !(map === undefined || typeof map === "string")
+                ) {
+                    problems.push(`${proxy.name} holds Certificate Manager values that are not references`);
+                    continue;
+                }
+                const regional = proxy.type.includes("regionTargetHttpsProxy");
+                for (const ref of (direct as string[] | undefined) ?? []) {
+                    const certificate = byName(certificates, lastSegment(ref));
+                    if (!certificate) continue;
+                    const expected = regional ? [proxy.inputs.region, "DEFAULT"] : ["global", "ALL_REGIONS"];
+                    const actual = [location(certificate), certificate.inputs.scope ?? "DEFAULT"];
+                    if (actual[0] !== expected[0] || actual[1] !== expected[1]) {
+                        problems.push(
+                            `${certificate.name} (${actual.join(", ")}) is referenced by ${proxy.name}, which needs ${expected.join(", ")}`,
+                        );
+                    }
+                }
+            }
+            const mapped = ofTypes(resources, [
+                "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry",
+            ]).flatMap((entry) => ((entry.inputs.certificates as string[] | undefined) ?? []).map(lastSegment));
+            for (const name of mapped) {
+                const certificate = byName(certificates, name);
+                if (
+                    certificate &&
+                    (location(certificate) !== "global" || (certificate.inputs.scope ?? "DEFAULT") !== "DEFAULT")
+                ) {
+                    problems.push(
+                        `${certificate.name} is in a certificate map but is not a global DEFAULT-scope certificate`,
+                    );
+                }
+            }
+            return problems;
+        },
     },
     "one-target-per-neg": {
         guarantee: "every serverless NEG has exactly one Cloud Run target: a service or a URL mask (one endpoint)",

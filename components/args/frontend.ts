@@ -1,6 +1,8 @@
 /** Arguments of a frontend: certificates, SSL policy, address, listeners. */
 import * as pulumi from "@pulumi/pulumi";
 import { Scheme, schemeProfile } from "../schemes";
+import { ManagedCertificateArgs } from "./certificates";
+import { DnsArgs } from "./dns";
 
 /** Network service tier of an external frontend. */
 export const NetworkTier = {
@@ -116,6 +118,16 @@ export interface HttpsArgs {
      */
     managedDomains?: string[];
     /**
+     * Google-managed certificates the package creates with Certificate Manager, authorized through DNS
+     * (wildcards allowed; every scheme): a DNS authorization and a certificate per domain, regional or
+     * global as the scheme needs, and on global external and classic a certificate map with an entry per
+     * domain. The CNAMEs to publish are in the `dnsAuthorizationRecords` output (`dns` creates them).
+     * Excludes Compute certificates and `certificateMap`.
+     * @default undefined
+     * @example { domains: ["shop.example.com", "*.shop.example.com"] }
+     */
+    managedCertificate?: ManagedCertificateArgs;
+    /**
      * Certificate Manager certificates to attach directly (regional internal, regional external,
      * cross-region internal; the only certificate kind cross-region internal takes). At most 100.
      * @default undefined
@@ -214,6 +226,13 @@ export interface FrontendSettingsArgs {
      * @example { certificate: { certificate: certPem, privateKey: keyPem } }
      */
     https?: HttpsArgs;
+    /**
+     * Cloud DNS records pointing names at the load balancer's address(es), and the DNS authorization
+     * CNAMEs of `https.managedCertificate`.
+     * @default undefined (no records)
+     * @example { zone: "shop-example-com" }
+     */
+    dns?: DnsArgs;
     /**
      * Port of the HTTP forwarding rule when serving plain HTTP.
      * @default 80

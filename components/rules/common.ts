@@ -1,6 +1,9 @@
 import { featureSupport, Scheme, schemeProfile, supports } from "../schemes";
 import { Finding } from "../validation";
 
+/** A fully qualified lowercase DNS name without a trailing dot. */
+export const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
 /** GCP region names: `europe-west1`, `us-central1`, `northamerica-northeast2`, `me-central2`. */
 export const REGION_PATTERN = /^[a-z]+-[a-z]+[0-9]+$/;
 

@@ -148,17 +148,23 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "certificate-links",
         "https.certificates must be regional certificates in the load balancer's region on regional schemes and global ones otherwise",
     ),
-    rule(
+    built(
         "INVALID_ARGUMENT: dns authorization doesn't exist - field: managed.dns_authorizations[0]",
         "§12, §3.3",
-        "managed-domains",
-        "the package's Google-managed certificates are Compute certificates, which take no DNS authorization; wildcard domains (which need one) are rejected with a pointer to Certificate Manager",
+        "certificate-manager-placement",
+        "https.managedCertificate creates each DNS authorization in its certificate's location (regional ones PER_PROJECT_RECORD); Compute managed certificates (https.managedDomains) take no DNS authorization and reject wildcards",
     ),
     built(
-        "Certificate Manager certificates, maps and DNS authorizations must exist before a proxy references them",
+        "Certificate Manager certificates, maps and DNS authorizations must exist before a proxy references them, with the scope and location the proxy needs",
         "§3.3, §5",
-        "no-certificate-manager",
-        "the package creates none: https.certificateManagerCertificates and https.certificateMap pass the user's resources by reference, so Pulumi orders them first",
+        "certificate-manager-placement",
+        "certificates the package creates are referenced through their outputs (so Pulumi creates them first), regional for regional proxies, global ALL_REGIONS for cross-region internal, global DEFAULT in a certificate map for global external and classic",
+    ),
+    rule(
+        "FIXED_RECORD DNS authorization for a regional Google-managed certificate",
+        "§3.3",
+        "frontend-scheme-options",
+        "https.managedCertificate.dnsAuthorizationType FIXED_RECORD is rejected on regional schemes (feature fixedRecordDnsAuthorization)",
     ),
     built(
         "Invalid value for field 'resource.healthChecks' (health check on a serverless NEG backend service)",

@@ -2,7 +2,8 @@ import type { FrontendArgs } from "../args/frontend";
 import { frontendRegions, redirectsHttp } from "../args/frontend";
 import { schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule, runRules } from "../validation";
-import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
+import { certificateDnsRules } from "./certificates";
+import { DOMAIN, linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
 export const MAX_COMPUTE_CERTIFICATES = 15;
@@ -11,8 +12,6 @@ export const MAX_MANAGED_DOMAINS = 100;
 /** The first domain of a Google-managed certificate becomes its subject's common name (gcp-facts §5). */
 export const MAX_FIRST_DOMAIN_LENGTH = 64;
 
-/** A fully qualified lowercase DNS name without a trailing dot. */
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** GCP label keys and values (lowercase letters, digits, `_`, `-`; keys start with a letter). */
 const LABEL_KEY = /^\p{Ll}[\p{Ll}\p{Lo}\p{N}_-]{0,62}$/u;
 const LABEL_VALUE = /^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u;
@@ -40,6 +39,11 @@ export const frontendOptions: SchemeOption<FrontendArgs>[] = [
         field: "https.certificateManagerCertificates",
         isSet: (a) => a.https?.certificateManagerCertificates !== undefined,
     },
+    {
+        feature: "fixedRecordDnsAuthorization",
+        field: "https.managedCertificate.dnsAuthorizationType",
+        isSet: (a) => a.https?.managedCertificate?.dnsAuthorizationType === "FIXED_RECORD",
+    },
     { feature: "quicOverride", field: "https.quic", isSet: (a) => a.https?.quic !== undefined },
     { feature: "httpsRedirect", field: "https.redirectHttp", isSet: (a) => a.https?.redirectHttp === true },
     { feature: "sslPolicy", field: "https.sslPolicy", isSet: (a) => a.https?.sslPolicy !== undefined },
@@ -48,6 +52,7 @@ export const frontendOptions: SchemeOption<FrontendArgs>[] = [
 /** The certificate sources the scheme takes, as a fix: "give A, B or C". */
 function certificateFix(args: FrontendArgs): string {
     const sources = [
+        ["managedCertificate", "https.managedCertificate (Google-managed through Certificate Manager, DNS-authorized)"],
         ["selfManagedCertificate", "https.certificate (certificate + private key)"],
         ["selfManagedCertificate", "https.certificates (existing certificate ids)"],
         ["googleManagedCertificate", "https.managedDomains (a Google-managed certificate)"],
@@ -143,7 +148,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
             "HTTPS has a certificate source, and the sources combine the way target proxies allow (no map with others, no Compute with Certificate Manager certificates, at most 15 Compute / 100 Certificate Manager certificates)",
         prevents:
             "`Invalid value for field 'resource.sslCertificates'` when creating the HTTPS proxy, and proxies GCP refuses (sslCertificates and certificateManagerCertificates can not be defined together)",
-        fix: "give https.certificate, https.certificates, https.managedDomains, https.certificateManagerCertificates or https.certificateMap",
+        fix: "give https.managedCertificate, https.certificate, https.certificates, https.managedDomains, https.certificateManagerCertificates or https.certificateMap",
         check: (args) => {
             const https = args.https;
             if (!https) {
@@ -155,7 +160,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                 (https.managedDomains !== undefined ? 1 : 0);
             const manager = https.certificateManagerCertificates?.length ?? 0;
             const hasMap = https.certificateMap !== undefined;
-            if (compute === 0 && manager === 0 && !hasMap) {
+            if (compute === 0 && manager === 0 && !hasMap && https.managedCertificate === undefined) {
                 return [
                     { field: "https", message: "HTTPS is on but no certificate is given", fix: certificateFix(args) },
                 ];
@@ -489,6 +494,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
             return findings;
         },
     },
+    ...(certificateDnsRules as Rule<FrontendArgs>[]),
 ];
 
 export function validateFrontendArgs(args: FrontendArgs) {

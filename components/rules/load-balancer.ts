@@ -423,6 +423,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             regions: checkedRegions,
             urlMap: "",
             https: args.https,
+            dns: args.dns,
             httpPort: args.httpPort,
             address: args.address,
             ipv6: args.ipv6,

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import * as compute from "@pulumi/gcp/compute";
+import * as dns from "@pulumi/gcp/dns";
 import * as iap from "@pulumi/gcp/iap";
 import * as projects from "@pulumi/gcp/projects";
 import * as tls from "@pulumi/tls";
@@ -13,7 +14,10 @@ import { ApplicationLoadBalancer } from "cloudrun-lb";
 const config = new pulumi.Config();
 const region = config.get("region") ?? "europe-west1";
 const zone = config.get("zone") ?? `${region}-b`;
-const hostname = config.get("hostname") ?? "hello.internal.example";
+// A Google-managed certificate (Certificate Manager, DNS authorization) instead of the self-signed one:
+// the hostname must then be a name in a domain you own, whose authorization CNAME goes in public DNS.
+const managedCertificate = config.getBoolean("managedCertificate") ?? false;
+const hostname = managedCertificate ? config.require("hostname") : (config.get("hostname") ?? "hello.internal.example");
 const vip = config.get("vip") ?? "10.1.2.99";
 const existingService = config.get("serviceName");
 // The walkthrough builds either an HTTP or an HTTPS load balancer and tests HTTP with `curl <VIP>` first.
@@ -26,13 +30,21 @@ if (protocol !== "https" && protocol !== "http") {
         `config protocol must be "https" or "http", got "${protocol}": set it with \`pulumi config set protocol http\``,
     );
 }
+if (managedCertificate && protocol === "http") {
+    throw new pulumi.RunError(
+        "config managedCertificate needs HTTPS, but protocol is http: remove protocol (https is the default), or remove managedCertificate",
+    );
+}
 
 // Google's IAP TCP-forwarding range: SSH to the client VM only through `gcloud compute ssh --tunnel-through-iap`.
 const IAP_TCP_FORWARDING_RANGE = "35.235.240.0/20";
 
-const apis = ["compute.googleapis.com", "run.googleapis.com", "iap.googleapis.com"].map(
-    (api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }),
-);
+const apis = [
+    "compute.googleapis.com",
+    "run.googleapis.com",
+    "iap.googleapis.com",
+    ...(managedCertificate ? ["certificatemanager.googleapis.com", "dns.googleapis.com"] : []),
+].map((api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }));
 
 // The sample service takes internal traffic only; the load balancer's traffic counts as internal.
 // The load balancer adds no caller identity, so the invoker IAM check is turned off instead of
@@ -69,6 +81,12 @@ function certificateArgs(): { certificate: pulumi.Input<string>; privateKey: pul
     return { certificate, privateKey: key.privateKeyPem };
 }
 
+// With the managed certificate, the hostname resolves to the VIP through a private zone for exactly that
+// name (nothing else of the domain is shadowed), visible only in the load balancer's VPC. The zone needs
+// the VPC and the load balancer's record needs the zone: the deferred output breaks that knot in code;
+// the resources themselves are ordered VPC → zone → record.
+const [privateZoneName, setPrivateZoneName] = pulumi.deferredOutput<string>();
+
 const lb = new ApplicationLoadBalancer(
     "lb",
     {
@@ -82,12 +100,35 @@ const lb = new ApplicationLoadBalancer(
         },
         backends: { hello: { cloudRun: { service: serviceName } } },
         // Plain HTTP on port 80 with `protocol: http`, as the walkthrough's HTTP variant.
-        https: protocol === "https" ? { certificate: certificateArgs() } : undefined,
+        https:
+            protocol === "http"
+                ? undefined
+                : managedCertificate
+                  ? { managedCertificate: { domains: [hostname] } }
+                  : { certificate: certificateArgs() },
+        dns: managedCertificate
+            ? { zone: privateZoneName, names: [hostname], authorizationZone: config.get("publicZone") }
+            : undefined,
         address: { ip: vip },
         allowGlobalAccess: config.getBoolean("allowGlobalAccess") ?? false,
     },
     { dependsOn: apis },
 );
+
+if (managedCertificate) {
+    const privateZone = new dns.ManagedZone(
+        "private-zone",
+        {
+            name: config.get("privateZoneName") ?? "hello-internal-private",
+            dnsName: `${hostname}.`,
+            description: "The internal load balancer's name, visible only in its VPC",
+            visibility: "private",
+            privateVisibilityConfig: { networks: [{ networkUrl: lb.networkSelfLink.apply((n) => n!) }] },
+        },
+        { dependsOn: apis },
+    );
+    setPrivateZoneName(privateZone.name);
+}
 
 // The client VM from the walkthrough, without an external IP: reach it through IAP.
 const subnetwork = lb.subnetworkSelfLinks.apply((subnets) => subnets[region]);
@@ -138,6 +179,10 @@ export const vipAddress = lb.ipAddress;
 export const url = lb.url;
 export const sshCommand = pulumi.interpolate`gcloud compute ssh ${client.name} --zone ${zone} --tunnel-through-iap`;
 export const curlCommand =
-    protocol === "https"
-        ? pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`
-        : pulumi.interpolate`curl -s http://${lb.ipAddress}/`;
+    protocol === "http"
+        ? pulumi.interpolate`curl -s http://${lb.ipAddress}/`
+        : managedCertificate
+          ? pulumi.output(`curl -s https://${hostname}/`)
+          : pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`;
+// The CNAMEs Certificate Manager must find in public DNS (created when `publicZone` is set; none without managedCertificate).
+export const dnsAuthorizationRecords = lb.dnsAuthorizationRecords;

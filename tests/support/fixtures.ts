@@ -44,6 +44,13 @@ export const schemeFixtures: Record<Scheme, ApplicationLoadBalancerArgs> = {
         },
         defaultBackend: "web",
         address: { ips: { "europe-west1": "10.1.2.99", "us-central1": "10.1.3.99" } },
+        https: {
+            managedCertificate: {
+                domains: ["orders.internal.example.com", "*.internal.example.com"],
+                dnsAuthorizationType: "FIXED_RECORD",
+            },
+        },
+        dns: { zone: "internal-example-com", authorizationZone: "example-com" },
     },
     "regional-external": {
         scheme: "regional-external",
@@ -55,6 +62,7 @@ export const schemeFixtures: Record<Scheme, ApplicationLoadBalancerArgs> = {
         defaultBackend: "web",
         https,
         networkTier: "STANDARD",
+        dns: { zone: "example-com", names: ["api.example.com"], ttl: 60 },
     },
     "global-external": {
         scheme: "global-external",
@@ -74,10 +82,13 @@ export const schemeFixtures: Record<Scheme, ApplicationLoadBalancerArgs> = {
         https: { ...https, managedDomains: ["shop.example.com", "www.example.com"], quic: "ENABLE" },
         ipv6: true,
         address: { retainOnDelete: true },
+        dns: { zone: "example-com", project: "dns-project" },
     },
     classic: {
         scheme: "classic",
         backends: { web: { cloudRun: { service: "web", region: "us-central1" } } },
+        https: { managedCertificate: { domains: ["shop.example.com", "*.shop.example.com"] } },
+        dns: { zone: "example-com" },
         httpPort: 8080,
     },
 };
