@@ -73,7 +73,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly subnetworkSelfLinks: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(LOAD_BALANCER_TYPE, name, {}, opts);
+        super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
         failOnProblems(`ApplicationLoadBalancer "${name}"`, validateLoadBalancerArgs(args), this);
 
         const prefix = args.namePrefix ?? gcpName(name);
