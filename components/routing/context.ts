@@ -1,5 +1,6 @@
 import { Scheme } from "../schemes";
 import { BackendKind } from "./compile";
+import type { CustomErrorResponsesArgs } from "./error-responses";
 import { HeaderTransformArgs, RouteArgs, RouteTestArgs } from "./types";
 
 /** What routing validation looks at; field names in findings are relative to the load balancer's args. */
@@ -19,4 +20,6 @@ export interface RoutingContext {
     tests?: RouteTestArgs[];
     /** URL mask per backend key, for route tests that name a Cloud Run service. */
     urlMasks?: Record<string, string>;
+    /** The load balancer's custom error responses (routes carry their own). */
+    customErrorResponses?: CustomErrorResponsesArgs;
 }
