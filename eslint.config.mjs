@@ -9,7 +9,9 @@ export default tseslint.config(
     ...tseslint.configs.recommended,
     {
         files: ["**/*.ts"],
-        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        // One TypeScript program from the root tsconfig for every file: the programs' own tsconfig.json files (made to
+        // stand alone when copied out) would each load @pulumi/gcp's types again under projectService.
+        languageOptions: { parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname } },
         plugins: { "@pulumi": pulumi },
         rules: {
             "@pulumi/no-output-in-template-literal": "error",

@@ -32,7 +32,7 @@ interface Inferred {
 }
 
 describe("schema Analyzer (pulumi package add)", function () {
-    this.timeout(60_000);
+    this.timeout(600_000);
     let componentNames: string[];
     let analyzer: any;
     let inferred: Inferred;

@@ -4,7 +4,7 @@ import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs, BackendArgs } fro
 import { validateLoadBalancerArgs } from "../components/rules/load-balancer";
 import { securityPolicyRules, securityPolicyShareKey } from "../components/security-policy";
 import { formatProblems, Problem } from "../components/validation";
-import { installMocks, MOCK_PROJECT_NUMBER, Recorder, settle } from "../tools/mocks";
+import { installMocks, MOCK_PROJECT_NUMBER, Recorder, settle } from "../components/testing/mocks";
 
 const R = "europe-west1";
 const HELLO = "hello-abc123-ew.a.run.app";

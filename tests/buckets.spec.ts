@@ -8,7 +8,7 @@ import { invalidBucketNameReason } from "../components/rules/buckets";
 import { validateLoadBalancerArgs } from "../components/rules/load-balancer";
 import { Scheme } from "../components/schemes";
 import { formatProblems, Problem } from "../components/validation";
-import { installMocks, Recorder, settle, valueOf } from "../tools/mocks";
+import { installMocks, Recorder, settle, valueOf } from "../components/testing/mocks";
 
 const EU = "europe-west1";
 const KEY = "nZtRohdNF9m3cKM24IcK4w"; // 16 bytes, base64url

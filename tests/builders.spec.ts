@@ -20,7 +20,7 @@ import { loadBalancerRules } from "../components/rules/load-balancer";
 import { networkRules } from "../components/rules/network";
 import { routingRules } from "../components/rules/routing";
 import { Rule } from "../components/validation";
-import { installMocks, Recorder, settle } from "../tools/mocks";
+import { installMocks, Recorder, settle } from "../components/testing/mocks";
 
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIBbuilders\n-----END CERTIFICATE-----\n";
 const KEY = "-----BEGIN PRIVATE KEY-----\nbuilders-key-material\n-----END PRIVATE KEY-----\n";

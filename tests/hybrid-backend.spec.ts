@@ -3,7 +3,7 @@ import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../compone
 import { validateLoadBalancerArgs } from "../components/rules/load-balancer";
 import { supports } from "../components/schemes";
 import { formatProblems, Problem } from "../components/validation";
-import { installMocks, Recorder, settle } from "../tools/mocks";
+import { installMocks, Recorder, settle } from "../components/testing/mocks";
 
 const P = "projects/mock-project";
 const R = "europe-west1";

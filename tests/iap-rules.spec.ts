@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { ApplicationLoadBalancerArgs, validateLoadBalancerArgs } from "../components";
 import { iapRules, PlannedResourceView, programRules } from "../components/rules/iap";
 import { runRules } from "../components/validation";
-import { plan } from "../tools/plan";
+import { plan } from "../components/cli/plan";
 
 const R = "europe-west1";
 const CERT = { certificate: { certificate: "-----BEGIN CERTIFICATE-----", privateKey: "-----BEGIN PRIVATE KEY-----" } };

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { ApplicationLoadBalancer } from "../components/load-balancer";
-import { installMocks, Recorder, settle, valueOf } from "../tools/mocks";
+import { installMocks, Recorder, settle, valueOf } from "../components/testing/mocks";
 
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 const KEY = "-----BEGIN PRIVATE KEY-----\nkey\n-----END PRIVATE KEY-----\n";

@@ -9,7 +9,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ApplicationLoadBalancer } from "../components/load-balancer";
-import { installMocks, Recorder, settle } from "../tools/mocks";
+import { installMocks, Recorder, settle } from "../components/testing/mocks";
 import { movedResourceShapes } from "./support/moved-resources";
 
 const shapeBefore: { project: string; stack: string; urns: string[] } = require("./fixtures/urns-before-builders.json");
@@ -38,7 +38,7 @@ describe("moved resources: the child components' resources keep their identity (
     let recorder: Recorder;
 
     before(async () => {
-        recorder = installMocks({ project: shapeBefore.project, stack: shapeBefore.stack });
+        recorder = installMocks({ pulumiProject: shapeBefore.project, stack: shapeBefore.stack });
         for (const [name, args] of Object.entries(movedResourceShapes)) {
             new ApplicationLoadBalancer(name, args);
         }

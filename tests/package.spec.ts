@@ -3,8 +3,12 @@
  * the tarball into a fresh project outside this repository next to only `@pulumi/pulumi` and `@pulumi/gcp`,
  * type-check a one-file stack program against the installed declarations, and plan it under Pulumi mocks.
  *
- * Hermetic: the install is `--offline`, from the npm cache `npm ci` filled, and pinned to this repository's
- * lockfile (the temporary project gets a copy with its own root entry; npm prunes what it does not need).
+ * The install resolves like a user's: no lockfile, the exact @pulumi versions this repository tests,
+ * `--prefer-offline` so what the cache holds is reused and what it lacks comes from the registry (an empty cache
+ * works: `.ci/run` starts with one). Then, in the same scratch project: the installed `cloudrun-lb` command plans a
+ * program of the user's own, a failing one, a program copied out of programs/, simulates and tests a gcloud URL
+ * map; the README's mockGcp example runs under mocha; and npm 10 (Node 20's npm, installed into a temporary
+ * prefix) installs the same tarball.
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";
@@ -80,9 +84,17 @@ const value = (output) => new Promise((resolve) => pulumi.output(output).apply(r
 });
 `;
 
-function run(command: string, args: string[], cwd: string): string {
+function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): string {
     // The parent `npm test` exports npm_* variables (lifecycle, config); the children get a clean npm.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith("npm_")));
+    const env = {
+        // …except the cache: under `.ci/run` it is the fresh one CI starts with.
+        ...Object.fromEntries(
+            Object.entries(process.env).filter(
+                ([k]) => !k.toLowerCase().startsWith("npm_") || k.toLowerCase() === "npm_config_cache",
+            ),
+        ),
+        ...extraEnv,
+    };
     try {
         return execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
@@ -99,7 +111,7 @@ interface Planned {
 }
 
 describe("the npm package in a fresh project (npm pack → install → tsc → plan)", function () {
-    this.timeout(180_000);
+    this.timeout(900_000);
     let work: string;
     let project: string;
     let packed: { filename: string; files: Array<{ path: string }> };
@@ -117,12 +129,7 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         };
         const manifest = { name: "platform-stack", version: "1.0.0", private: true, dependencies };
         fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest, null, 2));
-        const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "package-lock.json"), "utf8"));
-        lock.name = manifest.name;
-        lock.version = manifest.version;
-        lock.packages[""] = { name: manifest.name, version: manifest.version, dependencies };
-        fs.writeFileSync(path.join(project, "package-lock.json"), JSON.stringify(lock, null, 2));
-        run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"], project);
+        run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], project);
         fs.writeFileSync(path.join(project, "index.ts"), STACK_PROGRAM);
     });
 
@@ -159,7 +166,7 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         assert.strictEqual(installed("cloudrun-lb"), ownPackage.version);
         assert.strictEqual(installed("@pulumi/pulumi"), ownPackage.devDependencies["@pulumi/pulumi"]);
         assert.strictEqual(installed("@pulumi/gcp"), ownPackage.devDependencies["@pulumi/gcp"]);
-        assert.ok(!fs.existsSync(path.join(project, "node_modules", "typescript")), "typescript came along");
+        assert.deepStrictEqual(Object.keys(ownPackage.dependencies), ["yaml"], "the only dependency besides the peers");
     });
 
     for (const moduleResolution of ["nodenext", "node10"]) {
@@ -209,5 +216,113 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         ]);
         assert.deepStrictEqual(planned.backendServiceIds, { web: `${backend.name}-id` });
         assert.strictEqual(planned.url, "https://203.0.113.10");
+    });
+
+    /** Runs the installed command; returns its exit status and output. */
+    function command(args: string[], cwd = project): { status: number; stdout: string; stderr: string } {
+        const bin = path.join(project, "node_modules", ".bin", "cloudrun-lb");
+        try {
+            const stdout = execFileSync(bin, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+            return { status: 0, stdout, stderr: "" };
+        } catch (error) {
+            const e = error as { status: number; stdout: string; stderr: string };
+            return { status: e.status, stdout: e.stdout, stderr: e.stderr };
+        }
+    }
+
+    it("plans the user's own program with the installed command: a bucket, a DNS record, getProject", () => {
+        const stack = path.join(project, "stack");
+        fs.cpSync(path.join(ROOT, "tests", "fixtures", "cli", "neighbours"), stack, { recursive: true });
+        const { status, stdout, stderr } = command(["plan", "stack", "--json"]);
+        assert.strictEqual(status, 0, stderr + stdout.slice(-2000));
+        const result = JSON.parse(stdout);
+        assert.deepStrictEqual(result.errors, []);
+        const record = result.resources.find((r: { type: string }) => r.type === "gcp:dns/recordSet:RecordSet");
+        assert.deepStrictEqual(record.inputs.rrdatas, ["203.0.113.10"]);
+        assert.ok(result.resources.some((r: { type: string }) => r.type === "gcp:storage/bucket:Bucket"));
+        assert.strictEqual(result.outputs.projectNumber, "123456789012");
+    });
+
+    it("fails a program that throws with exit code 1 and its message", () => {
+        const boom = path.join(project, "boom");
+        fs.cpSync(path.join(ROOT, "tests", "fixtures", "cli", "throws"), boom, { recursive: true });
+        const { status, stdout } = command(["plan", "boom"]);
+        assert.strictEqual(status, 1);
+        assert.match(stdout, /Errors:\n {2}boom\n {6}at boom\/index\.ts:4:11/);
+    });
+
+    it("simulates and tests a gcloud-export URL map with the installed command", () => {
+        const map = path.join(ROOT, "tests", "fixtures", "cli", "url-map.yaml");
+        const routed = command(["simulate", "--url-map", map, "--request", "GET https://api.example.com/v1/x"]);
+        assert.strictEqual(routed.status, 0);
+        assert.match(routed.stdout, /backend backendServices\/api-v1,/);
+        const failing = command([
+            "test",
+            "--url-map",
+            path.join(ROOT, "tests", "fixtures", "cli", "url-map-failing.yaml"),
+        ]);
+        assert.strictEqual(failing.status, 1);
+        assert.match(
+            failing.stdout,
+            /expected: backend backendServices\/api-v2\n +actual: +backend backendServices\/api-v1/,
+        );
+    });
+
+    it("plans a program copied out of programs/ (its own Pulumi.yaml and tsconfig) and type-checks it", () => {
+        const copy = path.join(project, "url-mask");
+        fs.cpSync(path.join(ROOT, "programs", "url-mask"), copy, { recursive: true });
+        const { status, stdout, stderr } = command(["plan", "url-mask", "--json"]);
+        assert.strictEqual(status, 0, stderr + stdout.slice(-2000));
+        const result = JSON.parse(stdout);
+        assert.deepStrictEqual(result.errors, []);
+        assert.ok(
+            result.resources.some((r: { type: string }) => r.type === "cloudrun-lb:index:ApplicationLoadBalancer"),
+        );
+        run(process.execPath, [TSC, "--noEmit", "-p", "url-mask"], project);
+    });
+
+    it('runs the README\'s "Testing your stack" example with mockGcp from cloudrun-lb/testing', () => {
+        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+        const example = /<!-- testing-example:start -->\n```ts\n([\s\S]*?)```\n<!-- testing-example:end -->/.exec(
+            readme,
+        );
+        assert.ok(example, "README has the testing example");
+        const stack = path.join(project, "stack");
+        fs.mkdirSync(path.join(stack, "test"), { recursive: true });
+        fs.writeFileSync(path.join(stack, "test", "stack.spec.ts"), example[1]);
+        // The stack's tsconfig.json, as `pulumi new typescript` writes one (ts-node reads it).
+        const compilerOptions = {
+            strict: true,
+            target: "ES2020",
+            module: "commonjs",
+            esModuleInterop: true,
+            skipLibCheck: true,
+        };
+        fs.writeFileSync(path.join(stack, "tsconfig.json"), JSON.stringify({ compilerOptions }));
+        const mocha = require.resolve("mocha/bin/mocha.js");
+        const output = run(
+            process.execPath,
+            [mocha, "--require", require.resolve("ts-node/register"), "--timeout", "120000", "test/stack.spec.ts"],
+            stack,
+            { TS_NODE_TRANSPILE_ONLY: "true" },
+        );
+        assert.match(output, /2 passing/);
+    });
+
+    it("installs with npm 10 (Node 20's npm) as well, from the same tarball", () => {
+        const npm10 = path.join(work, "npm10");
+        run("npm", ["install", "--prefix", npm10, "--no-audit", "--no-fund", "npm@10"], work);
+        const npmCli = path.join(npm10, "node_modules", "npm", "bin", "npm-cli.js");
+        assert.match(run(process.execPath, [npmCli, "--version"], work), /^10\./);
+        const other = path.join(work, "platform-npm10");
+        fs.mkdirSync(other);
+        fs.copyFileSync(path.join(project, "package.json"), path.join(other, "package.json"));
+        run(process.execPath, [npmCli, "install", "--prefer-offline", "--no-audit", "--no-fund"], other);
+        const bin = path.join(other, "node_modules", ".bin", "cloudrun-lb");
+        assert.ok(fs.existsSync(bin), "the command is linked");
+        assert.match(
+            execFileSync(bin, ["--version"], { cwd: other, encoding: "utf8" }),
+            new RegExp(`^${ownPackage.version}`),
+        );
     });
 });

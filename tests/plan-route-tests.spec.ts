@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as path from "path";
-import { plan } from "../tools/plan";
+import { plan } from "../components/cli/plan";
 
 const ROOT = path.resolve(__dirname, "..");
 const FIXTURE = "tests/fixtures/failing-route-test";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { PlanResult } from "../tools/plan";
+import { PlanResult } from "../components/cli/plan";
 
 export type PlannedResource = PlanResult["resources"][number];
 

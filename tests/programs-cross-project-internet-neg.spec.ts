@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { plan, PlanResult } from "../tools/plan";
-import { formatRequests } from "../tools/plan-routing";
+import { plan, PlanResult } from "../components/cli/plan";
+import { formatRequests } from "../components/cli/plan-routing";
 
 const byType = (result: PlanResult, type: string) => result.resources.filter((r) => r.type === type);
 

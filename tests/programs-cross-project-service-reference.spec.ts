@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { plan, PlanResult } from "../tools/plan";
+import { plan, PlanResult } from "../components/cli/plan";
 
 const byType = (result: PlanResult, type: string) => result.resources.filter((r) => r.type === type);
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { plan, PlanResult } from "../tools/plan";
+import { plan, PlanResult } from "../components/cli/plan";
 import { gcpTypes, loadBalancingSchemes, one, ofType, REGIONAL_LB_KINDS } from "./program-helpers";
 
 describe("programs/global-external (seed 003: services reachable only through a global external LB)", () => {

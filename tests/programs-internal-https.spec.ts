@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { plan, PlanResult } from "../tools/plan";
+import { plan, PlanResult } from "../components/cli/plan";
 import { one } from "./program-helpers";
 
 const ROOT = path.resolve(__dirname, "..");

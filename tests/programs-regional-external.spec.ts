@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { plan, PlanResult } from "../tools/plan";
+import { plan, PlanResult } from "../components/cli/plan";
 import { gcpTypes, loadBalancingSchemes, one, ofType } from "./program-helpers";
 
 describe("programs/regional-external (seed 000: one region, Standard tier)", () => {

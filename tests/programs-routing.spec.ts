@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { plan, PlanResult } from "../tools/plan";
+import { plan, PlanResult } from "../components/cli/plan";
 import { PlannedResource } from "./program-helpers";
 
 function one(result: PlanResult, type: string, name: string): PlannedResource {

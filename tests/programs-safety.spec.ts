@@ -7,7 +7,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { constructionChecks } from "../tools/construction-checks";
-import { formatPlan, plan, PlanResult } from "../tools/plan";
+import { formatPlan, plan, PlanResult } from "../components/cli/plan";
 
 const PROGRAMS = path.resolve(__dirname, "..", "programs");
 const programs = fs

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { plan, PlanResult } from "../tools/plan";
+import { plan, PlanResult } from "../components/cli/plan";
 import { loadBalancingSchemes, ofType, one } from "./program-helpers";
 
 const HOST_NETWORK = "https://www.googleapis.com/compute/v1/projects/network-host/global/networks/shared-vpc";

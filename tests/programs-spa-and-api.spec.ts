@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { plan, PlanResult } from "../tools/plan";
+import { plan, PlanResult } from "../components/cli/plan";
 import { one, ofType } from "./program-helpers";
 
 const DOMAIN = "app.example.com";

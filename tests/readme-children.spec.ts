@@ -7,7 +7,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { ApplicationLoadBalancer } from "../components/load-balancer";
-import { installMocks, Recorder, settle } from "../tools/mocks";
+import { installMocks, Recorder, settle } from "../components/testing/mocks";
 
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 const KEY = "-----BEGIN PRIVATE KEY-----\nkey\n-----END PRIVATE KEY-----\n";

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../components/load-balancer";
-import { installMocks, Recorder, settle } from "../tools/mocks";
+import { installMocks, Recorder, settle } from "../components/testing/mocks";
 
 const R = "europe-west1";
 const routing: Pick<

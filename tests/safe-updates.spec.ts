@@ -7,7 +7,7 @@ import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../compone
 import { GCP_NAME_MAX, GCP_NAME_PATTERN } from "../components/naming";
 import { replacementOptions, replacementPolicies, replacementPolicy, typeToken } from "../components/replacement";
 import { constructionChecks, packageResources } from "../tools/construction-checks";
-import { installMocks, Recorder, RecordedResource, settle } from "../tools/mocks";
+import { installMocks, Recorder, RecordedResource, settle } from "../components/testing/mocks";
 import { CERT, fixtureSchemes, KEY, schemeFixtures } from "./support/fixtures";
 
 async function build(name: string, args: ApplicationLoadBalancerArgs): Promise<Recorder> {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../components/load-balancer";
 import { validateLoadBalancerArgs } from "../components/rules/load-balancer";
 import { ConfigurationError, formatProblems, Problem } from "../components/validation";
-import { installMocks } from "../tools/mocks";
+import { installMocks } from "../components/testing/mocks";
 
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 const KEY = "-----BEGIN PRIVATE KEY-----\nsuper-secret-key-material\n-----END PRIVATE KEY-----\n";

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../components/load-balancer";
 import { validateLoadBalancerArgs } from "../components/rules/load-balancer";
 import { formatProblems, Problem } from "../components/validation";
-import { installMocks, settle } from "../tools/mocks";
+import { installMocks, settle } from "../components/testing/mocks";
 import { CERT, KEY } from "./support/fixtures";
 
 function internal(overrides: Partial<ApplicationLoadBalancerArgs> = {}): ApplicationLoadBalancerArgs {

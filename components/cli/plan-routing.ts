@@ -3,9 +3,9 @@
  * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run, and backend buckets → Cloud
  * Storage buckets), and `--request`.
  */
-import { recordedRoutings, RouteRow, routeRows, simulateRequest } from "../components/routing";
-import { describeRoute } from "../components/routing/route-tests";
-import { Problem } from "../components/validation";
+import { recordedRoutings, RouteRow, routeRows, simulateRequest } from "../routing";
+import { describeRoute } from "../routing/route-tests";
+import { Problem } from "../validation";
 
 export interface PlannedResource {
     type: string;
