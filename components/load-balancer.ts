@@ -14,7 +14,7 @@ import { buildBucketBackend } from "./backends/bucket";
 import { buildHybridBackend } from "./backends/hybrid";
 import { buildInternetBackend } from "./backends/internet";
 import { DnsAuthorizationRecord } from "./args/certificates";
-import { movedFromChildComponent } from "./builder";
+import { movedFromChildComponent, topLevelUrn } from "./builder";
 import { grantLoadBalancerServiceUser } from "./cross-project";
 import { createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
 import { buildServerlessBackend } from "./backends/serverless";
@@ -28,6 +28,8 @@ import { schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
 
 export * from "./args/load-balancer";
+
+const LOAD_BALANCER_TYPE = "cloudrun-lb:index:ApplicationLoadBalancer";
 
 /** URL map inputs from a compiled spec (every field the compiler may set). */
 function urlMapInputs(spec: pulumi.Output<UrlMapSpec>) {
@@ -94,8 +96,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         // Each piece is built as this component's own children. Up to 0.1.0 each was a child component
         // (LoadBalancerNetwork, ServerlessBackend, …) named like the builder's `name`: the scope aliases
         // every resource to the URN it had there, so existing stacks update in place.
+        const urn = opts?.parent === undefined ? topLevelUrn(LOAD_BALANCER_TYPE, name) : this.urn;
         const moved = (type: string, piece: string) =>
-            movedFromChildComponent(this, `cloudrun-lb:index:${type}`, piece);
+            movedFromChildComponent(this, urn, `cloudrun-lb:index:${type}`, piece);
         const network = profile.proxyOnlySubnetPurpose
             ? buildLoadBalancerNetwork(
                   `${name}-network`,

@@ -7,6 +7,7 @@
  * components themselves are gone (they own no cloud resource).
  */
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { ApplicationLoadBalancer } from "../components/load-balancer";
 import { installMocks, Recorder, settle } from "../components/testing/mocks";
 import { movedResourceShapes } from "./support/moved-resources";
@@ -99,6 +100,19 @@ describe("moved resources: the child components' resources keep their identity (
         );
         assert.deepStrictEqual(neg.aliases, [
             "urn:pulumi:prod::shop::cloudrun-lb:index:ApplicationLoadBalancer$cloudrun-lb:index:ServerlessBackend$gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup::internal-web-neg",
+        ]);
+    });
+
+    it("aliases through the load balancer's URN when it is nested in a component of yours", async () => {
+        const platform = new pulumi.ComponentResource("acme:index:Platform", "platform");
+        new ApplicationLoadBalancer("nested", movedResourceShapes.classic, { parent: platform });
+        await settle();
+        const neg = recorder.get("gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup", "nested-web-neg");
+        const chain = "acme:index:Platform$cloudrun-lb:index:ApplicationLoadBalancer";
+        const type = "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup";
+        assert.strictEqual(neg.engineUrn, `urn:pulumi:prod::shop::${chain}$${type}::nested-web-neg`);
+        assert.deepStrictEqual(neg.aliases, [
+            `urn:pulumi:prod::shop::${chain}$cloudrun-lb:index:ServerlessBackend$${type}::nested-web-neg`,
         ]);
     });
 });
