@@ -25,6 +25,7 @@ import {
     RouteTestArgs,
     UrlMapSpec,
     UrlMapTestSpec,
+    UrlMaskTarget,
 } from "./routing";
 import type { RoutingContext } from "./rules/routing";
 import { replacementOptions } from "./replacement";
@@ -275,9 +276,18 @@ export function backendKinds(args: Pick<ApplicationLoadBalancerArgs, "backends">
 
 /** Everything routing validation, route tests and the plan's routing table need from the args. */
 export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContext {
-    const urlMasks: Record<string, string> = {};
+    const urlMasks: Record<string, UrlMaskTarget> = {};
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
-        if (backend.cloudRun?.urlMask !== undefined) urlMasks[key] = backend.cloudRun.urlMask;
+        const cloudRun = backend.cloudRun;
+        if (cloudRun?.urlMask !== undefined) {
+            const service = known(cloudRun.service);
+            const tag = known(cloudRun.tag);
+            urlMasks[key] = {
+                urlMask: cloudRun.urlMask,
+                ...(service !== undefined ? { service } : {}),
+                ...(tag !== undefined ? { tag } : {}),
+            };
+        }
     }
     const table = routeTable(args);
     return {

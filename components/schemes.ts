@@ -274,8 +274,8 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.customRequestHeaders",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative:
-            "set headers in routes (requestHeaders) — Host cannot be rewritten on Envoy schemes; for Cloud Run in another project use cross-project service referencing",
-        source: "gcp-facts §2.1",
+            "set other headers in routes (routes[].requestHeaders), and the Host header with routes[].rewrite.host (URL map urlRewrite.hostRewrite, on every scheme); for Cloud Run in another project use cross-project service referencing",
+        source: "gcp-facts §2.1; RegionBackendService has no customRequestHeaders (pulumi-gcp 9.37); RegionUrlMap urlRewrite.hostRewrite: 'the request's host header is replaced with contents of hostRewrite' (pulumi-gcp 9.37)",
     },
     {
         feature: "globalInternetNeg",
@@ -408,6 +408,15 @@ export const featureTable: FeatureSupport[] = [
         supported: ALL,
         alternative: "",
         source: "gcp-facts §9.1",
+    },
+    {
+        feature: "iapMultiRegionServerless",
+        title: "IAP on a backend with serverless NEGs in several regions",
+        option: "backends.<key>.iap with cloudRun.regions",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative:
+            "keep IAP on a backend in one region (cloudRun.region), or use scheme global-external for IAP in front of several regions",
+        source: "setting-up-l7-cross-reg-serverless: 'If Identity-Aware Proxy is enabled, only a single serverless NEG is supported'; iap/docs/load-balancer-howto: external Application Load Balancers with IAP take serverless NEGs of 'one or more Cloud Run services'; regional schemes take one serverless NEG per backend service anyway",
     },
     {
         feature: "cloudArmor",

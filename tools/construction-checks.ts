@@ -238,13 +238,16 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
         ],
     },
     "one-target-per-neg": {
-        guarantee: "every serverless NEG has exactly one Cloud Run target: a service or a URL mask (one endpoint)",
+        guarantee:
+            "every serverless NEG names its Cloud Run service exactly once: explicitly or as <service> in its URL mask (one endpoint)",
         check: (resources) =>
             ofTypes(resources, [SERVERLESS_NEG])
                 .filter((r) => (r.inputs.networkEndpointType ?? "SERVERLESS") === "SERVERLESS")
                 .flatMap((r) => {
                     const cloudRun = r.inputs.cloudRun as { service?: unknown; urlMask?: unknown } | undefined;
-                    const targets = [cloudRun?.service, cloudRun?.urlMask].filter((t) => t !== undefined).length;
+                    const maskNamesService =
+                        typeof cloudRun?.urlMask === "string" && cloudRun.urlMask.includes("<service>");
+                    const targets = [cloudRun?.service !== undefined, maskNamesService].filter(Boolean).length;
                     const platforms = ["cloudRun", "appEngine", "cloudFunction", "serverlessDeployment"].filter(
                         (p) => r.inputs[p] !== undefined,
                     ).length;

@@ -2,7 +2,7 @@
  * The routing parts of the offline plan: the routing table of every load balancer, a Mermaid diagram
  * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run), and `--request`.
  */
-import { recordedRoutings, RouteRow, routeRows, simulateRequest } from "../components/routing";
+import { recordedRoutings, RouteRow, routeRows, simulateRequest, UrlMaskTarget } from "../components/routing";
 import { describeRoute } from "../components/routing/route-tests";
 import { Problem } from "../components/validation";
 
@@ -66,7 +66,7 @@ export function routeRequest(request: RequestSpec): RoutedRequest[] {
             const refs = entry.backendRefs!;
             const keyByRef = new Map(Object.entries(refs).map(([k, v]) => [v, k]));
             const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
-            const masks: Record<string, string> = {};
+            const masks: Record<string, string | UrlMaskTarget> = {};
             for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
             const result = simulateRequest(
                 entry.urlMap!,

@@ -115,10 +115,19 @@ function hasHeaderActions(route: RouteArgs): boolean {
 
 /**
  * Whether a catch-all route can become the map's and matchers' default action: defaults carry no header
- * action, and a prefix rewrite there replaces `/`, so only a route whose every path is `/*` qualifies.
+ * action, and a route that replaces the matched prefix (redirect.prefix, rewrite.pathPrefix) stays a
+ * rule: GCP defines prefixRedirect as replacing "the prefixMatch specified in the HttpRouteRuleMatch",
+ * and a default has none (what it replaces there is undocumented), while a `/*` rule's matched prefix is
+ * `/`.
  */
 function foldable(route: RouteArgs): boolean {
-    return matchesEverything(route) && !hasHeaderActions(route) && (route.paths ?? []).every((p) => p === "/*");
+    return (
+        matchesEverything(route) &&
+        !hasHeaderActions(route) &&
+        (route.paths ?? []).every((p) => p === "/*") &&
+        route.redirect?.prefix === undefined &&
+        route.rewrite?.pathPrefix === undefined
+    );
 }
 
 /** Index of the first route that matches every request, or -1. */

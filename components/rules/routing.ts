@@ -13,6 +13,7 @@ import {
     RouteTestArgs,
     runRouteTests,
     UrlMapSpec,
+    UrlMaskTarget,
 } from "../routing";
 import { Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, Problem, Rule, runRules } from "../validation";
@@ -33,8 +34,8 @@ export interface RoutingContext {
     responseHeaders?: HeaderTransformArgs;
     /** Route tests, run through the simulator. */
     tests?: RouteTestArgs[];
-    /** URL mask per backend key, for route tests that name a Cloud Run service. */
-    urlMasks?: Record<string, string>;
+    /** URL mask per backend key (with the service or tag given beside it), for route tests that name a Cloud Run service. */
+    urlMasks?: Record<string, string | UrlMaskTarget>;
 }
 
 /** GCP URL map limits per scheme family (gcp-facts §8; fixed, not raisable). */
