@@ -10,6 +10,7 @@ import { compileUrlMap, RouteTable } from "../components/routing/compile";
 import { normalizedPath, runRouteTests } from "../components/routing/route-tests";
 import { lenientDecode, simulateRequest } from "../components/routing/simulate";
 import { UrlMapSpec } from "../components/routing/types";
+import { certificateManagerMismatch } from "../components/rules/certificate-manager";
 import { validateLoadBalancerArgs } from "../components/rules/load-balancer";
 import { formatProblems, Problem } from "../components/validation";
 import { installMocks, Recorder, settle } from "../tools/mocks";
@@ -691,5 +692,118 @@ describe("issue 12 item 13: matching semantics decided from GCP's docs and Envoy
 
     it("accepts a route test with // when both readings reach the same backend", () => {
         accepted({ ...routed, tests: [{ host: "example.com", path: "/admin//x", backend: "admin" }] });
+    });
+});
+
+describe("issue 12 item 9 (and issue 11): Certificate Manager certificates and maps in the proxy's location", () => {
+    const GLOBAL_CERT = "projects/p/locations/global/certificates/c";
+    const EU_CERT = "projects/p/locations/europe-west1/certificates/c";
+    const lb = (
+        scheme: ApplicationLoadBalancerArgs["scheme"],
+        https: ApplicationLoadBalancerArgs["https"],
+    ): ApplicationLoadBalancerArgs => ({
+        scheme,
+        region: scheme.startsWith("regional") ? EU : undefined,
+        regions: scheme === "cross-region-internal" ? [EU, US] : undefined,
+        backends: { web: { cloudRun: { service: "web", region: EU } } },
+        https,
+    });
+
+    it("refuses a global certificate on a regional proxy", () => {
+        assert.deepStrictEqual(
+            onlyProblem(lb("regional-internal", { certificateManagerCertificates: [GLOBAL_CERT] })),
+            {
+                rule: "certificate-manager-scope",
+                field: "https.certificateManagerCertificates[0]",
+                message:
+                    '"projects/p/locations/global/certificates/c" is a global certificate, but the regional internal Application Load Balancer\'s proxy in europe-west1 takes certificates in locations/europe-west1',
+                fix: "use a certificate created in locations/europe-west1",
+            },
+        );
+    });
+
+    it("refuses a regional certificate on the cross-region internal (global) proxy", () => {
+        assert.deepStrictEqual(
+            onlyProblem(lb("cross-region-internal", { certificateManagerCertificates: [EU_CERT] })),
+            {
+                rule: "certificate-manager-scope",
+                field: "https.certificateManagerCertificates[0]",
+                message:
+                    '"projects/p/locations/europe-west1/certificates/c" is a regional (europe-west1) certificate, but the cross-region internal Application Load Balancer\'s global proxy takes certificates in locations/global',
+                fix: "use a certificate created in locations/global with scope ALL_REGIONS",
+            },
+        );
+    });
+
+    it("refuses a certificate of another region, and a regional certificate map on global external", () => {
+        const other = "//certificatemanager.googleapis.com/projects/p/locations/us-central1/certificates/c";
+        assert.strictEqual(
+            onlyProblem(lb("regional-external", { certificateManagerCertificates: [other] })).message,
+            `"${other}" is a regional (us-central1) certificate, but the regional external Application Load Balancer's proxy in europe-west1 takes certificates in locations/europe-west1`,
+        );
+        const map = "//certificatemanager.googleapis.com/projects/p/locations/europe-west1/certificateMaps/m";
+        assert.deepStrictEqual(onlyProblem(lb("global-external", { certificateMap: map })), {
+            rule: "certificate-manager-scope",
+            field: "https.certificateMap",
+            message: `"${map}" is a regional (europe-west1) certificate map, but the global external Application Load Balancer's global proxy takes certificate maps in locations/global`,
+            fix: "use a certificate map created in locations/global",
+        });
+    });
+
+    it("refuses a Compute certificate given as a Certificate Manager certificate", () => {
+        const found = onlyProblem(
+            lb("regional-internal", {
+                certificateManagerCertificates: ["projects/p/regions/europe-west1/sslCertificates/c"],
+            }),
+        );
+        assert.deepStrictEqual(
+            [found.rule, found.field, found.fix],
+            [
+                "certificate-manager-scope",
+                "https.certificateManagerCertificates[0]",
+                "pass a certificatemanager.Certificate's id; Compute SSL certificates go in https.certificates, a certificate map in https.certificateMap",
+            ],
+        );
+    });
+
+    it("accepts certificates and maps of the proxy's location, with or without the API prefix", () => {
+        accepted(lb("regional-internal", { certificateManagerCertificates: [EU_CERT] }));
+        accepted(
+            lb("regional-external", {
+                certificateManagerCertificates: [`//certificatemanager.googleapis.com/${EU_CERT}`],
+            }),
+        );
+        accepted(lb("cross-region-internal", { certificateManagerCertificates: [GLOBAL_CERT] }));
+        accepted(
+            lb("classic", {
+                certificateMap: "//certificatemanager.googleapis.com/projects/p/locations/global/certificateMaps/m",
+            }),
+        );
+    });
+
+    it("checks the scope of a certificate about to be created (the certificates helper's call)", () => {
+        assert.strictEqual(
+            certificateManagerMismatch(
+                { location: "global", scope: "DEFAULT" },
+                "certificate",
+                "cross-region-internal",
+                undefined,
+            ),
+            "has scope DEFAULT, but the cross-region internal Application Load Balancer's global proxy takes certificates with scope ALL_REGIONS",
+        );
+        assert.strictEqual(
+            certificateManagerMismatch({ location: EU, scope: "DEFAULT" }, "certificate", "regional-external", EU),
+            undefined,
+        );
+        assert.strictEqual(
+            certificateManagerMismatch(
+                { location: "global", scope: "DEFAULT" },
+                "certificate",
+                "regional-external",
+                undefined,
+            ),
+            undefined,
+            "a regional scheme without a region is left to the region rules",
+        );
     });
 });

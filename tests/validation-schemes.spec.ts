@@ -113,7 +113,15 @@ const optionCases: OptionCase[] = [
         alternative:
             "put the certificates in a Certificate Manager certificate map and give https.certificateMap, or use https.managedDomains",
         rejectedBy: ["global-external", "classic"],
-        apply: (a) => ({ ...a, https: { certificateManagerCertificates: CM } }),
+        // Regional proxies take certificates of their own region (rule certificate-manager-scope).
+        apply: (a) => ({
+            ...a,
+            https: {
+                certificateManagerCertificates: a.scheme.startsWith("regional")
+                    ? ["projects/p/locations/europe-west1/certificates/c"]
+                    : CM,
+            },
+        }),
     },
     {
         feature: "quicOverride",
@@ -347,7 +355,10 @@ describe("validation: certificates", () => {
         assert.deepStrictEqual(
             onlyProblem(
                 valid("regional-external", {
-                    https: { certificateManagerCertificates: CM, certificate: { certificate: CERT, privateKey: KEY } },
+                    https: {
+                        certificateManagerCertificates: ["projects/p/locations/europe-west1/certificates/c"],
+                        certificate: { certificate: CERT, privateKey: KEY },
+                    },
                 }),
             ),
             {
@@ -372,7 +383,11 @@ describe("validation: certificates", () => {
             },
         );
         assert.deepStrictEqual(
-            onlyProblem(valid("cross-region-internal", { https: { certificateManagerCertificates: many(101, "l") } })),
+            onlyProblem(
+                valid("cross-region-internal", {
+                    https: { certificateManagerCertificates: many(101, "locations/global/certificates") },
+                }),
+            ),
             {
                 rule: "https-certificate",
                 field: "https.certificateManagerCertificates",

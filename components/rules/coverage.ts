@@ -463,4 +463,10 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "internet-neg-scope",
         "a NEG passed by id must have the backend service's scope (checked at preview, or when an apply-time id resolves)",
     ),
+    rule(
+        "A Certificate Manager certificate or map must be in the proxy's location (regional in the proxy's region, global for global proxies; ALL_REGIONS for cross-region internal)",
+        "§3.3, §13 (certificate-manager/docs/overview; provider RegionTargetHttpsProxy and Certificate.scope)",
+        "certificate-manager-scope",
+        "known references are parsed and their location compared with the proxy's; certificates the package creates are checked with certificateManagerMismatch",
+    ),
 ];

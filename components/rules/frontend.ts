@@ -2,6 +2,11 @@ import type { FrontendArgs } from "../frontend";
 import { frontendRegions, redirectsHttp } from "../frontend";
 import { schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
+import {
+    certificateManagerMismatch,
+    certificateManagerPlacement,
+    parseCertificateManagerLink,
+} from "./certificate-manager";
 import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
@@ -429,6 +434,84 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                     findings.push({ field: `https.certificates[${i}]`, message: `${problem} by the ${profile.title}` });
                 }
             });
+            return findings;
+        },
+    },
+    {
+        id: "certificate-manager-scope",
+        component: "Frontend",
+        summary:
+            "Certificate Manager certificates and maps are in the proxy's location: the load balancer's region for regional schemes, global otherwise",
+        prevents:
+            "a global Certificate Manager certificate on a regional proxy or a regional one on a global proxy, which GCP refuses when the proxy is created or updated",
+        fix: "reference certificates (and maps) created in the proxy's location: locations/<region> for regional-internal and regional-external, locations/global (scope ALL_REGIONS for cross-region-internal) otherwise",
+        check: (args) => {
+            const https = args.https;
+            if (!https) {
+                return [];
+            }
+            const region = regionalScope(args);
+            const placement = certificateManagerPlacement(args.scheme, region);
+            if (!placement) {
+                return [];
+            }
+            const fixFor = (what: string) =>
+                `use a ${what} created in locations/${placement.location}${what === "certificate" && placement.scope !== "DEFAULT" ? ` with scope ${placement.scope}` : ""}`;
+            const findings: Finding[] = [];
+            // On a scheme without the option, frontend-scheme-options reports it already.
+            const certificates = supports(args.scheme, "certificateManagerCertificates")
+                ? (https.certificateManagerCertificates ?? [])
+                : [];
+            certificates.forEach((certificate, i) => {
+                const text = known(certificate);
+                const link = text === undefined ? undefined : parseCertificateManagerLink(text);
+                const field = `https.certificateManagerCertificates[${i}]`;
+                if (text === undefined) {
+                    return;
+                }
+                if (!link || link.collection !== "certificates") {
+                    findings.push({
+                        field,
+                        message: `"${text}" is not a Certificate Manager certificate (projects/<project>/locations/<location>/certificates/<name>)`,
+                        fix: "pass a certificatemanager.Certificate's id; Compute SSL certificates go in https.certificates, a certificate map in https.certificateMap",
+                    });
+                    return;
+                }
+                const problem = certificateManagerMismatch(
+                    { location: link.location },
+                    "certificate",
+                    args.scheme,
+                    region,
+                );
+                if (problem) {
+                    findings.push({ field, message: `"${text}" ${problem}`, fix: fixFor("certificate") });
+                }
+            });
+            const map = supports(args.scheme, "certificateMap") ? known(https.certificateMap) : undefined;
+            if (map !== undefined) {
+                const link = parseCertificateManagerLink(map);
+                if (!link || link.collection !== "certificateMaps") {
+                    findings.push({
+                        field: "https.certificateMap",
+                        message: `"${map}" is not a Certificate Manager certificate map (//certificatemanager.googleapis.com/projects/<project>/locations/global/certificateMaps/<name>)`,
+                        fix: "pass a certificatemanager.CertificateMap's id",
+                    });
+                } else {
+                    const problem = certificateManagerMismatch(
+                        { location: link.location },
+                        "certificate map",
+                        args.scheme,
+                        region,
+                    );
+                    if (problem) {
+                        findings.push({
+                            field: "https.certificateMap",
+                            message: `"${map}" ${problem}`,
+                            fix: fixFor("certificate map"),
+                        });
+                    }
+                }
+            }
             return findings;
         },
     },
