@@ -2,7 +2,7 @@
  * What each ApplicationLoadBalancer in the running program routes, for tools (the offline plan's
  * routing table, `--request` and diagram). Pure bookkeeping: nothing here creates resources.
  */
-import type { RoutingContext } from "../rules/routing";
+import type { RoutingContext } from "./context";
 import { RouteArgs, UrlMapSpec } from "./types";
 
 export interface RecordedRouting {

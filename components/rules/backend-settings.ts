@@ -1,9 +1,9 @@
-import type { BackendArgs } from "../load-balancer";
+import type { BackendArgs } from "../args/load-balancer";
 import { schemeProfile, Scheme, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
 import { INTERNET_NEG_INGRESS_NOTE } from "./backends";
 import { parseComputeLink, unsupportedFinding } from "./common";
-import { RateLimitAction } from "../security-policy";
+import { RateLimitAction } from "../args/security-policy";
 
 /** What the backend-level rules see: one backend of a load balancer and the load balancer around it. */
 export interface BackendSettingsContext {

@@ -1,10 +1,10 @@
-import type { OutlierDetectionArgs } from "../backends/backend-service";
-import type { HybridBackendArgs } from "../backends/hybrid";
-import type { InternetBackendArgs } from "../backends/internet";
-import type { ServerlessBackendArgs } from "../backends/serverless";
+import type { OutlierDetectionArgs } from "../args/backend-service";
+import type { HybridBackendArgs } from "../args/hybrid";
+import type { InternetBackendArgs } from "../args/internet";
+import type { ServerlessBackendArgs } from "../args/serverless";
 import { urlMaskPlaceholders } from "../routing/url-mask";
 import { Scheme, schemeProfile, supports } from "../schemes";
-import { Finding, known, Rule } from "../validation";
+import { Finding, known, Rule, runRules } from "../validation";
 import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Cloud Run service names and traffic tags: RFC 1035 labels (gcp-facts §1.1). */
@@ -524,3 +524,18 @@ export const internetRules: Rule<InternetBackendArgs>[] = [
                 : [],
     },
 ];
+
+export function validateServerlessBackendArgs(args: ServerlessBackendArgs) {
+    return [
+        ...runRules(serverlessRules, args),
+        ...runRules(backendServiceRules, { scheme: args.scheme, outlierDetection: args.settings?.outlierDetection }),
+    ];
+}
+
+export function validateHybridBackendArgs(args: HybridBackendArgs) {
+    return runRules(hybridRules, args);
+}
+
+export function validateInternetBackendArgs(args: InternetBackendArgs) {
+    return runRules(internetRules, args);
+}

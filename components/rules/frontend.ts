@@ -1,7 +1,7 @@
-import type { FrontendArgs } from "../frontend";
-import { frontendRegions, redirectsHttp } from "../frontend";
+import type { FrontendArgs } from "../args/frontend";
+import { frontendRegions, redirectsHttp } from "../args/frontend";
 import { schemeProfile, supports } from "../schemes";
-import { Finding, known, Rule } from "../validation";
+import { Finding, known, Rule, runRules } from "../validation";
 import {
     certificateManagerMismatch,
     certificateManagerPlacement,
@@ -573,3 +573,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         },
     },
 ];
+
+export function validateFrontendArgs(args: FrontendArgs) {
+    return runRules(frontendRules, args);
+}

@@ -1,16 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { validateHybridBackendArgs } from "../backends/hybrid";
-import { validateInternetBackendArgs } from "../backends/internet";
-import { serverlessRegions, validateServerlessBackendArgs } from "../backends/serverless";
-import { validateFrontendArgs } from "../frontend";
-import type { ApplicationLoadBalancerArgs } from "../load-balancer";
-import { defaultBackendKey, loadBalancerRegions, routingContext } from "../load-balancer";
+import type { ApplicationLoadBalancerArgs } from "../args/load-balancer";
+import { defaultBackendKey, loadBalancerRegions, routingContext } from "../args/load-balancer";
+import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
+import { serverlessRegions } from "../args/serverless";
 import { gcpName, invalidNameReason } from "../naming";
-import { defaultProxyOnlyCidr, resolvedCidrs, validateNetworkArgs } from "../network";
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
-import { backendServiceRules } from "./backends";
+import {
+    backendServiceRules,
+    validateHybridBackendArgs,
+    validateInternetBackendArgs,
+    validateServerlessBackendArgs,
+} from "./backends";
+import { validateFrontendArgs } from "./frontend";
+import { validateNetworkArgs } from "./network";
 import { backendSettingsRules } from "./backend-settings";
 import { linkMismatch, regionFinding } from "./common";
 import { validateRoutes } from "./routing";

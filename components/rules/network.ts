@@ -1,7 +1,7 @@
 import { alignedCidr, cidrsOverlap, formatIpv4, Ipv4Cidr, parseCidr } from "../cidr";
-import type { LoadBalancerNetworkArgs } from "../network";
-import { defaultProxyOnlyCidr, resolvedCidrs } from "../network";
-import { Finding, known, Rule } from "../validation";
+import type { LoadBalancerNetworkArgs } from "../args/network";
+import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
+import { Finding, known, Rule, runRules } from "../validation";
 import { linkMismatch, parseComputeLink, regionFinding } from "./common";
 
 interface NamedRange {
@@ -265,3 +265,8 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
         },
     },
 ];
+
+/** Checks the arguments; every problem is returned, none thrown. */
+export function validateNetworkArgs(args: LoadBalancerNetworkArgs) {
+    return runRules(networkRules, args);
+}

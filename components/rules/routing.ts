@@ -10,33 +10,15 @@ import {
     HeaderTransformArgs,
     RedirectCode,
     RouteArgs,
-    RouteTestArgs,
     runRouteTests,
     UrlMapSpec,
-    UrlMaskTarget,
 } from "../routing";
+import type { RoutingContext } from "../routing/context";
 import { Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, Problem, Rule, runRules } from "../validation";
 import { unsupportedFinding } from "./common";
 
-/** What routing validation looks at; field names in findings are relative to the load balancer's args. */
-export interface RoutingContext {
-    scheme: Scheme;
-    routes: RouteArgs[];
-    /** Backend keys routes may name. */
-    backendKeys: string[];
-    /** Kind per backend key (mirroring to serverless backends is refused). */
-    backendKinds?: Record<string, BackendKind>;
-    /** Backend for requests no route matches. */
-    defaultBackend?: string;
-    /** URL map level header actions. */
-    requestHeaders?: HeaderTransformArgs;
-    responseHeaders?: HeaderTransformArgs;
-    /** Route tests, run through the simulator. */
-    tests?: RouteTestArgs[];
-    /** URL mask per backend key (with the service or tag given beside it), for route tests that name a Cloud Run service. */
-    urlMasks?: Record<string, string | UrlMaskTarget>;
-}
+export type { RoutingContext };
 
 /** GCP URL map limits per scheme family (gcp-facts §8; fixed, not raisable). */
 export interface UrlMapLimits {

@@ -1,0 +1,326 @@
+/** Arguments of a frontend: certificates, SSL policy, address, listeners. */
+import * as pulumi from "@pulumi/pulumi";
+import { Scheme, schemeProfile } from "../schemes";
+
+/** Network service tier of an external frontend. */
+export const NetworkTier = {
+    Premium: "PREMIUM",
+    Standard: "STANDARD",
+} as const;
+export type NetworkTier = (typeof NetworkTier)[keyof typeof NetworkTier];
+
+/**
+ * TLS profile of an SSL policy: which cipher suites the load balancer offers.
+ * @see https://cloud.google.com/load-balancing/docs/ssl-policies-concepts
+ */
+export const SslPolicyProfile = {
+    Compatible: "COMPATIBLE",
+    Modern: "MODERN",
+    Restricted: "RESTRICTED",
+    Custom: "CUSTOM",
+    Fips202205: "FIPS_202205",
+} as const;
+export type SslPolicyProfile = (typeof SslPolicyProfile)[keyof typeof SslPolicyProfile];
+
+/** Lowest TLS version an SSL policy accepts. */
+export const TlsVersion = {
+    Tls10: "TLS_1_0",
+    Tls11: "TLS_1_1",
+    Tls12: "TLS_1_2",
+    Tls13: "TLS_1_3",
+} as const;
+export type TlsVersion = (typeof TlsVersion)[keyof typeof TlsVersion];
+
+/** Whether the HTTPS proxy negotiates QUIC (HTTP/3) with clients: `NONE` lets Google decide. */
+export const QuicOverride = {
+    None: "NONE",
+    Enable: "ENABLE",
+    Disable: "DISABLE",
+} as const;
+export type QuicOverride = (typeof QuicOverride)[keyof typeof QuicOverride];
+
+/** A self-managed certificate to upload: PEM certificate chain and its private key. */
+export interface SelfManagedCertificateArgs {
+    /**
+     * PEM certificate (chain).
+     * @example "-----BEGIN CERTIFICATE-----\n..."
+     */
+    certificate: pulumi.Input<string>;
+    /**
+     * PEM private key. Always stored as a secret.
+     * @example config.requireSecret("tlsKey")
+     */
+    privateKey: pulumi.Input<string>;
+}
+
+/**
+ * The SSL policy of the HTTPS proxy. Without one GCP applies its default policy (COMPATIBLE, TLS 1.0),
+ * so the frontend always attaches one: a new global (`compute.SSLPolicy`) or regional
+ * (`compute.RegionSslPolicy`) policy, or an existing one.
+ * @see https://cloud.google.com/load-balancing/docs/use-ssl-policies
+ */
+export interface SslPolicyArgs {
+    /**
+     * Cipher-suite profile. `CUSTOM` needs `customFeatures`.
+     * @default "MODERN"
+     * @example "RESTRICTED"
+     */
+    profile?: SslPolicyProfile;
+    /**
+     * Lowest TLS version accepted.
+     * @default "TLS_1_2"
+     * @example "TLS_1_3"
+     */
+    minTlsVersion?: TlsVersion;
+    /**
+     * Cipher suites of a `CUSTOM` profile.
+     * @default undefined
+     * @example ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"]
+     */
+    customFeatures?: string[];
+    /**
+     * Id or self link of an SSL policy that already exists (global for global schemes, in the load
+     * balancer's region for regional ones); nothing is created. Excludes the other fields.
+     * @default undefined
+     * @example "projects/p/global/sslPolicies/org-tls-policy"
+     */
+    existing?: pulumi.Input<string>;
+}
+
+/**
+ * HTTPS on the frontend: one certificate source (or a compatible combination), an SSL policy, and the
+ * HTTP→HTTPS redirect. Which certificate kinds a scheme takes is in the README's feature table.
+ * @see https://cloud.google.com/load-balancing/docs/ssl-certificates
+ */
+export interface HttpsArgs {
+    /**
+     * A self-managed certificate to create (regional for regional schemes, global otherwise). Not on
+     * cross-region internal.
+     * @default undefined
+     * @example { certificate: cert.certPem, privateKey: key.privateKeyPem }
+     */
+    certificate?: SelfManagedCertificateArgs;
+    /**
+     * Ids or self links of existing Compute SSL certificates (regional ones for regional schemes). At most
+     * 15 Compute certificates per proxy, counting `certificate` and `managedDomains`.
+     * @default []
+     * @example ["projects/p/regions/europe-west1/sslCertificates/internal"]
+     */
+    certificates?: pulumi.Input<string>[];
+    /**
+     * Domains of a Google-managed certificate (`compute.ManagedSslCertificate`) to create; global external
+     * and classic only. At most 100 domains, no wildcards. GCP provisions it once each domain's DNS points
+     * at the load balancer's IP. Changing the list creates a new certificate before the old one is deleted.
+     * @default undefined
+     * @example ["shop.example.com", "api.example.com"]
+     */
+    managedDomains?: string[];
+    /**
+     * Certificate Manager certificates to attach directly (regional internal, regional external,
+     * cross-region internal; the only certificate kind cross-region internal takes). At most 100.
+     * @default undefined
+     * @example ["projects/p/locations/global/certificates/internal-wildcard"]
+     */
+    certificateManagerCertificates?: pulumi.Input<string>[];
+    /**
+     * A Certificate Manager certificate map (global external and classic). Excludes every other
+     * certificate source.
+     * @default undefined
+     * @example "//certificatemanager.googleapis.com/projects/p/locations/global/certificateMaps/shop"
+     */
+    certificateMap?: pulumi.Input<string>;
+    /**
+     * The SSL policy.
+     * @default { profile: "MODERN", minTlsVersion: "TLS_1_2" } (a new policy)
+     * @example { existing: "projects/p/global/sslPolicies/org-tls-policy" }
+     */
+    sslPolicy?: SslPolicyArgs;
+    /**
+     * Also listen for plain HTTP on `httpPort` and answer every request with a 301 redirect to HTTPS: a
+     * redirect-only URL map, an HTTP proxy and a forwarding rule sharing the HTTPS rule's reserved IP
+     * (internal schemes reserve it with purpose `SHARED_LOADBALANCER_VIP`). Needs HTTPS on port 443.
+     * @default true on external schemes, false on internal ones
+     * @example false
+     */
+    redirectHttp?: boolean;
+    /**
+     * QUIC (HTTP/3) negotiation (global external and classic only).
+     * @default undefined (GCP's default, NONE: Google decides)
+     * @example "ENABLE"
+     */
+    quic?: QuicOverride;
+    /**
+     * Port of the HTTPS forwarding rule.
+     * @default 443
+     * @example 8443
+     */
+    port?: number;
+}
+
+/** The frontend's IP address. */
+export interface AddressArgs {
+    /**
+     * Reserve a static address (kept stable across changes to the load balancer).
+     * @default true
+     * @example false
+     */
+    create?: boolean;
+    /**
+     * Specific IP to reserve (internal schemes: an unused address in the subnet).
+     * @default undefined (GCP picks one)
+     * @example "10.1.2.99"
+     */
+    ip?: string;
+    /**
+     * Per-region IPs to reserve (cross-region internal).
+     * @default {}
+     * @example { "europe-west1": "10.1.2.99", "us-central1": "10.1.3.99" }
+     */
+    ips?: Record<string, string>;
+    /**
+     * Id, self link or literal IP of an address that already exists; nothing is reserved.
+     * @default undefined
+     * @example "projects/p/regions/europe-west1/addresses/orders-vip"
+     */
+    existing?: pulumi.Input<string>;
+    /**
+     * Id, self link or literal IP of an existing global IPv6 address, used with `ipv6: true` together
+     * with `existing`; nothing is reserved.
+     * @default undefined
+     * @example "projects/p/global/addresses/shop-ipv6"
+     */
+    existingIpv6?: pulumi.Input<string>;
+    /**
+     * Keep the reserved address when the load balancer is deleted, so DNS keeps pointing at a stable IP.
+     * @default false
+     * @example true
+     */
+    retainOnDelete?: boolean;
+}
+
+/**
+ * The frontend of one load balancer: address(es), certificates, SSL policy, target proxies and
+ * forwarding rules.
+ * @see https://cloud.google.com/load-balancing/docs/application-load-balancer
+ */
+/**
+ * What a user sets on a load balancer's frontend; `ApplicationLoadBalancer` and `Frontend` take the same.
+ * @see https://cloud.google.com/load-balancing/docs/forwarding-rule-concepts
+ */
+export interface FrontendSettingsArgs {
+    /**
+     * Serve HTTPS. Without it the load balancer serves plain HTTP.
+     * @default undefined (HTTP)
+     * @example { certificate: { certificate: certPem, privateKey: keyPem } }
+     */
+    https?: HttpsArgs;
+    /**
+     * Port of the HTTP forwarding rule when serving plain HTTP.
+     * @default 80
+     * @example 8080
+     */
+    httpPort?: number;
+    /**
+     * The frontend IP address.
+     * @default { create: true } (a reserved static address)
+     * @example { ip: "10.1.2.99", retainOnDelete: true }
+     */
+    address?: AddressArgs;
+    /**
+     * Also serve on IPv6 (dual stack; global external and classic): a global IPv6 address and forwarding
+     * rules of its own.
+     * @default false
+     * @example true
+     */
+    ipv6?: boolean;
+    /**
+     * Let clients in other regions reach a regional internal VIP. Changing it replaces the forwarding rule.
+     * @default false
+     * @example true
+     */
+    allowGlobalAccess?: boolean;
+    /**
+     * Network tier of an external frontend (Standard only on regional external).
+     * @default "PREMIUM"
+     * @example "STANDARD"
+     */
+    networkTier?: NetworkTier;
+    /**
+     * Labels on addresses and forwarding rules.
+     * @default {}
+     * @example { team: "platform" }
+     */
+    labels?: Record<string, string>;
+}
+
+/**
+ * A frontend for a URL map: the settings users give plus what the load balancer wires in (scheme,
+ * regions, URL map, network and subnets).
+ * @see https://cloud.google.com/load-balancing/docs/forwarding-rule-concepts
+ */
+export interface FrontendArgs extends FrontendSettingsArgs {
+    /**
+     * Load balancer scheme.
+     * @example "regional-internal"
+     */
+    scheme: Scheme;
+    /**
+     * Project.
+     * @default the provider's project
+     * @example "my-project"
+     */
+    project?: pulumi.Input<string>;
+    /**
+     * Regions with a forwarding rule: one for regional schemes, one per client region for cross-region
+     * internal, ignored for external global schemes.
+     * @default []
+     * @example ["europe-west1"]
+     */
+    regions?: string[];
+    /**
+     * Id of the URL map the proxy serves.
+     * @example urlMap.id
+     */
+    urlMap: pulumi.Input<string>;
+    /**
+     * VPC self link (Envoy-based schemes).
+     * @default undefined
+     * @example network.network
+     */
+    network?: pulumi.Input<string>;
+    /**
+     * Subnet to take internal VIPs from, per region (internal schemes; never the proxy-only subnet).
+     * @default {}
+     * @example { "europe-west1": subnet.selfLink }
+     */
+    subnetworks?: pulumi.Input<Record<string, string>>;
+    /**
+     * Proxy-only subnets the forwarding rules must be created after, per region.
+     * @default {}
+     * @example network.proxyOnlySubnetworks
+     */
+    proxyOnlySubnetworks?: pulumi.Input<Record<string, string>>;
+    /**
+     * Prefix of the physical GCP names of the resources created here.
+     * @default the component's name, made GCP-valid
+     * @example "orders-prod-frontend"
+     */
+    namePrefix?: string;
+}
+
+/** The regions the frontend puts forwarding rules in ([] for external global schemes). */
+export function frontendRegions(args: Pick<FrontendArgs, "scheme" | "regions">): string[] {
+    const profile = schemeProfile(args.scheme);
+    if (profile.scope === "global" && !profile.internal) {
+        return [];
+    }
+    return profile.scope === "regional" ? (args.regions ?? []).slice(0, 1) : (args.regions ?? []);
+}
+
+/** Whether plain HTTP is answered with a redirect to HTTPS: on by default for external HTTPS. */
+export function redirectsHttp(args: Pick<FrontendArgs, "scheme" | "https">): boolean {
+    if (!args.https) {
+        return false;
+    }
+    return args.https.redirectHttp ?? !schemeProfile(args.scheme).internal;
+}

@@ -1,0 +1,286 @@
+/**
+ * Arguments of an ApplicationLoadBalancer, and the pure functions that read them (regions, default
+ * backend, route table, routing context) — what rules and builders both need, with no resources here.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { BackendCdnArgs, BackendIapArgs, BackendLoggingArgs, OutlierDetectionArgs } from "./backend-service";
+import { HybridTargetArgs } from "./hybrid";
+import { InternetTargetArgs } from "./internet";
+import { CloudRunTargetArgs } from "./serverless";
+import { FrontendSettingsArgs } from "./frontend";
+import { ExistingNetworkArgs, NetworkCreateArgs } from "./network";
+import { BackendSecurityPolicyArgs } from "./security-policy";
+import { BackendKind, HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarget } from "../routing";
+import type { RoutingContext } from "../routing/context";
+import { Scheme, schemeProfile } from "../schemes";
+import { known } from "../validation";
+
+/** One backend of the load balancer, keyed by your name for it in `backends`. Exactly one kind. */
+export interface BackendArgs {
+    /**
+     * A Cloud Run service (optionally a traffic tag), a URL mask, or one service in several regions.
+     * @default undefined
+     * @example { service: "orders", region: "europe-west1" }
+     */
+    cloudRun?: CloudRunTargetArgs;
+    /**
+     * On-premises or other-cloud IP:port endpoints through a hybrid connectivity NEG (with a health
+     * check and RATE balancing), e.g. the legacy side of a migration to Cloud Run.
+     * @default undefined
+     * @example { zone: "europe-west1-b", endpoints: [{ ipAddress: "192.168.10.21", port: 443 }] }
+     */
+    hybrid?: HybridTargetArgs;
+    /**
+     * An internet endpoint (FQDN or public IP) through an internet NEG — e.g. a Cloud Run service in
+     * another project by its run.app host with `hostOverride` (global external and classic).
+     * Backends with the same `fqdn` (or `ipAddress`), port and project share one global NEG.
+     * @default undefined
+     * @example { fqdn: "hello-abc123-ew.a.run.app", hostOverride: "hello2-abc123-ew.a.run.app" }
+     */
+    internet?: InternetTargetArgs;
+    /**
+     * Id or self link of a backend service that already exists, e.g. in another project
+     * (cross-project service referencing).
+     * @default undefined
+     * @example "projects/team-a/global/backendServices/orders"
+     */
+    backendService?: pulumi.Input<string>;
+    /**
+     * Project of the NEG and backend service this package creates for the backend. Another project
+     * than the load balancer's means cross-project service referencing: any project of the
+     * organization on global external, only Shared VPC service projects on regional and internal
+     * schemes, not on classic.
+     * @default the load balancer's project
+     * @example "service-project"
+     */
+    project?: pulumi.Input<string>;
+    /**
+     * Principals granted `roles/compute.loadBalancerServiceUser` on this backend's backend service, so
+     * they can reference it from a URL map in another project.
+     * @default []
+     * @example ["serviceAccount:deployer@lb-project.iam.gserviceaccount.com"]
+     */
+    loadBalancerServiceUsers?: pulumi.Input<string>[];
+    /**
+     * `Name:value` request headers the backend service adds (global external and classic).
+     * @default undefined
+     * @example ["X-Client-Region:{client_region}"]
+     */
+    customRequestHeaders?: pulumi.Input<string>[];
+    /**
+     * Identity-Aware Proxy on the backend service; for a Cloud Run service, the IAP service agent is
+     * granted `roles/run.invoker` on it. Not with `cdn` or `outlierDetection`.
+     * @default undefined (off)
+     * @example { enabled: true, members: ["group:staff@example.com"] }
+     */
+    iap?: BackendIapArgs;
+    /**
+     * Cloud CDN (global external and classic). Not with `iap`.
+     * @default undefined (off)
+     * @example { enabled: true }
+     */
+    cdn?: BackendCdnArgs;
+    /**
+     * Cloud Armor: create a policy (WAF, IP lists, rate limiting) or attach an existing one. Backends of
+     * one load balancer with the same `create` (and project) share one created policy.
+     * @default undefined (none)
+     * @example { create: { preconfiguredWaf: ["sqli-v33-stable", "xss-v33-stable"], rateLimit: { count: 100 } } }
+     */
+    securityPolicy?: BackendSecurityPolicyArgs;
+    /**
+     * Description on the backend service.
+     * @default undefined
+     * @example "Orders API"
+     */
+    description?: string;
+    /**
+     * Request logging on the backend service.
+     * @default { enabled: true, sampleRate: 1 }
+     * @example { sampleRate: 0.1 }
+     */
+    logging?: BackendLoggingArgs;
+    /**
+     * Eject a failing region of a multi-region backend and send its requests to the next closest region
+     * (global external and cross-region internal only; not with `iap`, not on internet NEGs).
+     * @default undefined (no outlier detection)
+     * @example { consecutiveErrors: 5, baseEjectionTimeSeconds: 180 }
+     */
+    outlierDetection?: OutlierDetectionArgs;
+}
+
+/** The VPC of an Envoy-based load balancer: created (default) or existing. */
+export interface NetworkArgs {
+    /**
+     * Create a custom-mode VPC with a subnet and a proxy-only subnet per region.
+     * @default { } when `existing` is unset
+     * @example { subnetCidr: "10.1.2.0/24", proxyOnlyCidr: "10.129.0.0/23" }
+     */
+    create?: NetworkCreateArgs;
+    /**
+     * Use an existing VPC, e.g. a Shared VPC host project's network.
+     * @default undefined
+     * @example { network: "projects/host/global/networks/shared", subnetworks: { "europe-west1": "projects/host/regions/europe-west1/subnetworks/apps" } }
+     */
+    existing?: ExistingNetworkArgs;
+}
+
+/**
+ * Arguments of an {@link ApplicationLoadBalancer}: the scheme, the backends keyed by your names, the routes
+ * between them, and the frontend.
+ * @see https://cloud.google.com/load-balancing/docs/application-load-balancer
+ */
+export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
+    /**
+     * Which Application Load Balancer: `regional-internal`, `cross-region-internal`,
+     * `regional-external`, `global-external` or `classic`. Changing it means a new load balancer.
+     * @example "regional-internal"
+     */
+    scheme: Scheme;
+    /**
+     * Project for the load balancer's resources.
+     * @default the provider's project
+     * @example "network-project"
+     */
+    project?: pulumi.Input<string>;
+    /**
+     * Region of a regional load balancer, and the default region of Cloud Run backends.
+     * @default undefined (required for regional schemes)
+     * @example "europe-west1"
+     */
+    region?: string;
+    /**
+     * Regions a cross-region internal load balancer serves clients in (a VIP and proxy-only subnet each).
+     * @default [region]
+     * @example ["europe-west1", "us-central1"]
+     */
+    regions?: string[];
+    /**
+     * VPC for Envoy-based schemes (internal ones, regional external). Ignored by global external and classic.
+     * @default a new VPC with default ranges
+     * @example { create: { subnetCidr: "10.1.2.0/24", proxyOnlyCidr: "10.129.0.0/23" } }
+     */
+    network?: NetworkArgs;
+    /**
+     * Backends keyed by your names for them; routes refer to these keys.
+     * @example { orders: { cloudRun: { service: "orders" } } }
+     */
+    backends: Record<string, BackendArgs>;
+    /**
+     * Routes, in the order documented in the README's "Routing" section.
+     * @default [] (everything goes to defaultBackend)
+     * @example [{ hosts: ["api.example.com"], paths: ["/v1/*"], backend: "api" }]
+     */
+    routes?: RouteArgs[];
+    /**
+     * Route tests: requests and the backend (or redirect URL) they must reach. They run offline at
+     * preview (a failure is a preview error showing expected and actual) and are emitted to the URL
+     * map's `tests` where GCP runs them (classic, global external, regional external; not internal).
+     * @default []
+     * @example [{ host: "api.example.com", path: "/v1/orders", backend: "api" }]
+     */
+    tests?: RouteTestArgs[];
+    /**
+     * Request headers added/removed on every request, at the URL map level (not on classic).
+     * @default undefined
+     * @example { add: [{ name: "x-lb", value: "shop" }] }
+     */
+    requestHeaders?: HeaderTransformArgs;
+    /**
+     * Response headers added/removed on every response, at the URL map level (not on classic).
+     * @default undefined
+     * @example { add: [{ name: "strict-transport-security", value: "max-age=31536000" }] }
+     */
+    responseHeaders?: HeaderTransformArgs;
+    /**
+     * Backend for requests no route matches.
+     * @default the only backend, when there is exactly one
+     * @example "web"
+     */
+    defaultBackend?: string;
+    /**
+     * Prefix of every physical GCP name. Must itself be a valid GCP name of at most 40 characters.
+     * @default the component's name, made GCP-valid
+     * @example "orders-prod"
+     */
+    namePrefix?: string;
+}
+
+/** The regions the load balancer's network and frontends live in. */
+export function loadBalancerRegions(
+    args: Pick<ApplicationLoadBalancerArgs, "scheme" | "region" | "regions">,
+): string[] {
+    const profile = schemeProfile(args.scheme);
+    if (profile.scope === "regional") {
+        return args.region ? [args.region] : [];
+    }
+    if (profile.internal) {
+        return args.regions ?? (args.region ? [args.region] : []);
+    }
+    return [];
+}
+
+/** The backend for requests no route matches. */
+export function defaultBackendKey(
+    args: Pick<ApplicationLoadBalancerArgs, "backends" | "defaultBackend">,
+): string | undefined {
+    if (args.defaultBackend !== undefined) {
+        return args.defaultBackend;
+    }
+    const keys = Object.keys(args.backends ?? {});
+    return keys.length === 1 ? keys[0] : undefined;
+}
+
+/** The route table the URL map is compiled from. */
+export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
+    return {
+        routes: args.routes ?? [],
+        defaultBackend: defaultBackendKey(args) ?? "",
+        requestHeaders: args.requestHeaders,
+        responseHeaders: args.responseHeaders,
+        tests: args.tests,
+    };
+}
+
+/** What each backend is made of, for routing decisions (e.g. no mirroring to serverless backends). */
+export function backendKinds(args: Pick<ApplicationLoadBalancerArgs, "backends">): Record<string, BackendKind> {
+    const kinds: Record<string, BackendKind> = {};
+    for (const [key, backend] of Object.entries(args.backends ?? {})) {
+        kinds[key] = backend.cloudRun
+            ? "serverless"
+            : backend.internet
+              ? "internet"
+              : backend.hybrid
+                ? "hybrid"
+                : "backendService";
+    }
+    return kinds;
+}
+
+/** Everything routing validation, route tests and the plan's routing table need from the args. */
+export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContext {
+    const urlMasks: Record<string, UrlMaskTarget> = {};
+    for (const [key, backend] of Object.entries(args.backends ?? {})) {
+        const cloudRun = backend.cloudRun;
+        if (cloudRun?.urlMask !== undefined) {
+            const service = known(cloudRun.service);
+            const tag = known(cloudRun.tag);
+            urlMasks[key] = {
+                urlMask: cloudRun.urlMask,
+                ...(service !== undefined ? { service } : {}),
+                ...(tag !== undefined ? { tag } : {}),
+            };
+        }
+    }
+    const table = routeTable(args);
+    return {
+        scheme: args.scheme,
+        routes: table.routes,
+        backendKeys: Object.keys(args.backends ?? {}),
+        backendKinds: backendKinds(args),
+        defaultBackend: defaultBackendKey(args),
+        requestHeaders: args.requestHeaders,
+        responseHeaders: args.responseHeaders,
+        tests: args.tests,
+        urlMasks,
+    };
+}

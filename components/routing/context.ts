@@ -1,0 +1,26 @@
+import { Scheme } from "../schemes";
+import { BackendKind } from "./compile";
+import { HeaderTransformArgs, RouteArgs, RouteTestArgs } from "./types";
+import { UrlMaskTarget } from "./url-mask";
+
+/** What routing validation looks at; field names in findings are relative to the load balancer's args. */
+export interface RoutingContext {
+    scheme: Scheme;
+    routes: RouteArgs[];
+    /** Backend keys routes may name. */
+    backendKeys: string[];
+    /** Kind per backend key (mirroring to serverless backends is refused). */
+    backendKinds?: Record<string, BackendKind>;
+    /** Backend for requests no route matches. */
+    defaultBackend?: string;
+    /** URL map level header actions. */
+    requestHeaders?: HeaderTransformArgs;
+    responseHeaders?: HeaderTransformArgs;
+    /** Route tests, run through the simulator. */
+    tests?: RouteTestArgs[];
+    /**
+     * URL mask per backend key (with the service or tag given beside it), for route tests that name a
+     * Cloud Run service.
+     */
+    urlMasks?: Record<string, string | UrlMaskTarget>;
+}
