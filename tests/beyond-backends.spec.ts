@@ -515,6 +515,8 @@ describe("IAP, CDN and outlier detection", () => {
                     },
                 },
             },
+            // IAP needs HTTPS (rule iap-https).
+            https: { certificates: [`projects/p/regions/${R}/sslCertificates/intranet`] },
         });
         new ApplicationLoadBalancer("cdn", {
             scheme: "global-external",
@@ -579,8 +581,8 @@ describe("IAP, CDN and outlier detection", () => {
     });
 
     it("rejects IAP with CDN and with outlier detection, never echoing the secret", () => {
-        const problems = validateLoadBalancerArgs(
-            global({
+        const problems = validateLoadBalancerArgs({
+            ...global({
                 x: {
                     cloudRun: { service: "x", region: R },
                     iap: { enabled: true, oauth2ClientSecret: "very-secret-value" },
@@ -588,7 +590,8 @@ describe("IAP, CDN and outlier detection", () => {
                     outlierDetection: {},
                 },
             }),
-        );
+            https: { managedDomains: ["x.example.com"] },
+        });
         assert.deepStrictEqual(
             problems.map((p) => [p.rule, p.field, p.message]),
             [

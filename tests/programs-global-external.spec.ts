@@ -198,6 +198,17 @@ describe("programs/global-external (seed 003: services reachable only through a 
         );
     });
 
+    it("turns on Adaptive Protection (layer-7 DDoS detection) on the policy with adaptiveProtection=true", async () => {
+        const adaptive = await plan({ program: "programs/global-external", config: { adaptiveProtection: "true" } });
+        assert.deepStrictEqual(adaptive.errors, []);
+        assert.deepStrictEqual(
+            one(adaptive, "gcp:compute/securityPolicy:SecurityPolicy").inputs.adaptiveProtectionConfig,
+            {
+                layer7DdosDefenseConfig: { enable: true },
+            },
+        );
+    });
+
     it("bans instead of throttling with rateLimitAction=ban, at the configured rate", async () => {
         const ban = await plan({
             program: "programs/global-external",

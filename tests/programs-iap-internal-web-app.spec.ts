@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { plan, PlanResult } from "../tools/plan";
 
 const byType = (result: PlanResult, type: string) => result.resources.filter((r) => r.type === type);
@@ -46,6 +48,20 @@ describe("programs/iap-internal-web-app (seed 004)", () => {
             accessors.map((a) => [a.inputs.role, a.inputs.member]),
             [["roles/iap.httpsResourceAccessor", "domain:example.com"]],
         );
+    });
+
+    it("creates the IAP service agent (service identity of iap.googleapis.com) for the invoker grant", () => {
+        const agents = byType(result, "gcp:projects/serviceIdentity:ServiceIdentity");
+        assert.deepStrictEqual(
+            agents.map((a) => [a.name, a.inputs.service]),
+            [["iap-agent", "iap.googleapis.com"]],
+        );
+        // The load balancer (and so the grant inside it) depends on it: see the program's dependsOn.
+        const source = fs.readFileSync(
+            path.join(__dirname, "..", "programs", "iap-internal-web-app", "index.ts"),
+            "utf8",
+        );
+        assert.match(source, /\{ dependsOn: \[\.\.\.apis, iapAgent\] \}/);
     });
 
     it("has no allUsers binding and keeps the service behind the load balancer", () => {

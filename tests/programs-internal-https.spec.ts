@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { execFileSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { plan, PlanResult } from "../tools/plan";
 import { one } from "./program-helpers";
@@ -72,6 +73,54 @@ describe("programs/internal-https (the default plan)", () => {
         assert.deepStrictEqual(firewall.allows, [{ ports: ["22"], protocol: "tcp" }]);
         assert.deepStrictEqual(firewall.targetTags, ["allow-ssh"]);
         assert.deepStrictEqual(one(result, "gcp:compute/instance:Instance").inputs.tags, ["allow-ssh"]);
+    });
+
+    it("lets sshMembers through IAP to the VM only: tunnel and OS Login roles on vm-client, OS Login on", async () => {
+        assert.deepStrictEqual(
+            (one(result, "gcp:compute/instance:Instance").inputs.metadata as Record<string, string>)["enable-oslogin"],
+            "TRUE",
+        );
+        const withMembers = await plan({ config: { sshMembers: '["user:alice@example.com"]' } });
+        assert.deepStrictEqual(withMembers.errors, []);
+        assert.deepStrictEqual(one(withMembers, "gcp:iap/tunnelInstanceIAMMember:TunnelInstanceIAMMember").inputs, {
+            instance: "vm-client",
+            member: "user:alice@example.com",
+            role: "roles/iap.tunnelResourceAccessor",
+            zone: "europe-west1-b",
+        });
+        assert.deepStrictEqual(one(withMembers, "gcp:compute/instanceIAMMember:InstanceIAMMember").inputs, {
+            instanceName: "vm-client",
+            member: "user:alice@example.com",
+            role: "roles/compute.osLogin",
+            zone: "europe-west1-b",
+        });
+    });
+
+    it("says in its README which IAM roles the IAP tunnel to the client VM needs", () => {
+        const readme = fs.readFileSync(path.join(ROOT, "programs", "internal-https", "README.md"), "utf8");
+        for (const role of [
+            "roles/iap.tunnelResourceAccessor",
+            "roles/compute.osLogin",
+            "roles/iam.serviceAccountUser",
+        ]) {
+            assert.ok(readme.includes(role), role);
+        }
+        assert.ok(readme.includes("curl -s http://10.1.2.99/"), "the walkthrough's HTTP test");
+    });
+
+    it("serves the walkthrough's HTTP variant with protocol=http: port 80, no certificate", async () => {
+        const http = await plan({ config: { protocol: "http" } });
+        assert.deepStrictEqual(http.errors, []);
+        const rule = one(http, "gcp:compute/forwardingRule:ForwardingRule").inputs;
+        assert.deepStrictEqual([rule.portRange, rule.ipAddress !== undefined], ["80", true]);
+        assert.ok(types(http).includes("gcp:compute/regionTargetHttpProxy:RegionTargetHttpProxy"));
+        assert.ok(!types(http).some((t) => /SslCertificate|TargetHttpsProxy|SslPolicy|tls:/.test(t)));
+        assert.strictEqual(http.outputs.curlCommand, "curl -s http://10.1.2.99/");
+        const bad = await plan({ config: { protocol: "tcp" } });
+        assert.deepStrictEqual(
+            bad.errors.map((e) => e.message),
+            ['config protocol must be "https" or "http", got "tcp": set it with `pulumi config set protocol http`'],
+        );
     });
 
     it("outputs the VIP and the curl command for the client VM", () => {

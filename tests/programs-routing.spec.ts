@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { plan, PlanResult } from "../tools/plan";
 import { PlannedResource } from "./program-helpers";
 
@@ -16,44 +18,101 @@ function urlMapInputs(result: PlanResult): Record<string, any> {
     return maps[0].inputs as Record<string, any>;
 }
 
-describe("programs/url-mask (seed 002)", () => {
+describe("programs/url-mask (seed 002, on the guide's internal load balancer)", () => {
     let result: PlanResult;
     before(async () => {
         result = await plan({ program: "programs/url-mask", request: "GET https://example.com/login/web" });
     });
 
-    it("plans without errors: one URL-mask NEG behind one regional backend service", () => {
+    it("plans without errors: one URL-mask NEG and backend service per form of the guide's table", () => {
         assert.deepStrictEqual(result.errors, []);
+        assert.deepStrictEqual(result.warnings, []);
         const negs = result.resources.filter(
             (r) => r.type === "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
         );
-        assert.deepStrictEqual(
-            negs.map((n) => n.inputs.cloudRun),
-            [{ urlMask: "example.com/<service>" }],
+        assert.deepStrictEqual(negs.map((n) => (n.inputs.cloudRun as { urlMask: string }).urlMask).sort(), [
+            "<service>.example.com",
+            "<tag>.<service>.example.com",
+            "<tag>.example.com/home/<service>",
+            "example.com/<service>",
+            "example.com/home/<service>/<tag>",
+        ]);
+        const backends = result.resources.filter(
+            (r) => r.type === "gcp:compute/regionBackendService:RegionBackendService",
         );
-        assert.strictEqual(
-            result.resources.filter((r) => r.type === "gcp:compute/regionBackendService:RegionBackendService").length,
-            1,
-        );
+        assert.strictEqual(backends.length, 5);
+        assert.ok(backends.every((b) => b.inputs.loadBalancingScheme === "INTERNAL_MANAGED"));
     });
 
-    it("emits the route tests as RegionUrlMap tests with the service", () => {
-        const tests = urlMapInputs(result).tests as { host: string; path: string; service: string }[];
+    it("serves plain HTTP on the internal scheme, so the README tests with http://", () => {
+        const rule = result.resources.find((r) => r.type === "gcp:compute/forwardingRule:ForwardingRule")!;
+        assert.deepStrictEqual([rule.inputs.loadBalancingScheme, rule.inputs.portRange], ["INTERNAL_MANAGED", "80"]);
+        assert.ok(!result.resources.some((r) => /TargetHttpsProxy/.test(r.type)));
+        const readme = fs.readFileSync(path.join(__dirname, "..", "programs", "url-mask", "README.md"), "utf8");
+        const tests = readme.slice(readme.indexOf("## Test it once deployed"));
+        assert.ok(!tests.includes("https://"), "no https:// in the README's test commands");
+        assert.match(tests, /curl -s -H 'Host: test\.example\.com' http:\/\/\$VIP\/home\/login/);
+    });
+
+    it("has a route test per form of the guide's table, checking the service and tag the mask selects", () => {
+        const tests = (result.outputs.masks as Record<string, string>) ?? {};
+        assert.deepStrictEqual(Object.keys(tests).sort(), [
+            "serviceHost",
+            "services",
+            "tagHostPath",
+            "tagPath",
+            "tagServiceHost",
+        ]);
         assert.deepStrictEqual(
-            tests.map((t) => [t.host, t.path]),
+            result.routes.map((r) => [r.hosts, r.match, r.backends]),
             [
-                ["example.com", "/login/web"],
-                ["example.com", "/cart/web"],
-                ["example.com", "/search/web"],
+                ["example.com", "/home/*", "tagPath"],
+                ["*.login.example.com *.cart.example.com *.search.example.com", "/*", "tagServiceHost"],
+                ["*.example.com", "/home/*", "tagHostPath"],
+                ["*.example.com", "/*", "serviceHost"],
+                ["*", "anything else", "services"],
             ],
         );
-        assert.ok(tests.every((t) => t.service.includes("/backendServices/shop-services-backend")));
+        // No GCP-side tests on internal URL maps: the route tests ran offline (a failing one fails the plan).
+        assert.ok(!("tests" in urlMapInputs(result)));
     });
+
+    for (const [url, backend, service, tag] of [
+        ["http://login.example.com/", "serviceHost", "login", undefined],
+        ["http://example.com/login", "services", "login", undefined],
+        ["http://test.login.example.com/", "tagServiceHost", "login", "test"],
+        ["http://example.com/home/login/test", "tagPath", "login", "test"],
+        ["http://test.example.com/home/login", "tagHostPath", "login", "test"],
+    ] as const) {
+        it(`--request ${url} reaches ${backend}: Cloud Run ${service}${tag ? ` tag ${tag}` : ""}`, async () => {
+            const routed = await plan({ program: "programs/url-mask", request: `GET ${url}` });
+            assert.deepStrictEqual(
+                routed.request!.map((r) => r.backends.map((b) => [b.backend, b.cloudRunService, b.cloudRunTag])),
+                [[[backend, service, tag]]],
+            );
+        });
+    }
 
     it("--request names the backend and the Cloud Run service the mask selects", () => {
         assert.deepStrictEqual(
             result.request!.map((r) => [r.loadBalancer, r.summary, r.backends[0].cloudRunService]),
             [["shop", 'backend "services" (Cloud Run service "login")', "login"]],
+        );
+    });
+
+    it("runs on regional external too, where the route tests are also emitted to GCP", async () => {
+        const external = await plan({ program: "programs/url-mask", config: { scheme: "regional-external" } });
+        assert.deepStrictEqual(external.errors, []);
+        const tests = urlMapInputs(external).tests as { host: string; path: string }[];
+        assert.deepStrictEqual(
+            tests.slice(0, 5).map((t) => `${t.host}${t.path}`),
+            [
+                "example.com/login",
+                "login.example.com/",
+                "test.login.example.com/",
+                "example.com/home/login/test",
+                "test.example.com/home/login",
+            ],
         );
     });
 });

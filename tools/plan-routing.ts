@@ -20,13 +20,29 @@ export interface RequestSpec {
     headers: { name: string; value: string }[];
 }
 
+/** One backend service a routed request reaches, and what it receives. */
+export interface RoutedBackend {
+    backend: string;
+    service: string;
+    share: number;
+    cloudRunService?: string;
+    cloudRunTag?: string;
+    /**
+     * The Host header the backend receives: the backend service's Host override (a `host:` custom request
+     * header) when it has one, else the request's Host after any URL map host rewrite.
+     */
+    host: string;
+    /** Where `host` comes from. */
+    hostFrom: "request" | "url-map-rewrite" | "backend-service";
+}
+
 export interface RoutedRequest {
     loadBalancer: string;
     request: string;
     /** What the request reaches, in backend keys. */
     summary: string;
     kind: string;
-    backends: { backend: string; service: string; share: number; cloudRunService?: string; cloudRunTag?: string }[];
+    backends: RoutedBackend[];
     redirect?: string;
     forwardedHost: string;
     forwardedPath: string;
@@ -58,8 +74,30 @@ export function planRoutes(): RouteRow[] {
     return recordedRoutings().flatMap(routeRows);
 }
 
-/** How each load balancer in the program routes the request. */
-export function routeRequest(request: RequestSpec): RoutedRequest[] {
+/**
+ * Backend service name → the Host it sends instead of the request's: its `host:` custom request header
+ * (how an internet NEG backend reaches a Cloud Run service by its run.app name, seed 001).
+ */
+export function backendHostOverrides(resources: PlannedResource[]): Map<string, string> {
+    const overrides = new Map<string, string>();
+    for (const resource of resources) {
+        if (!/\/(backendService|regionBackendService):/.test(resource.type)) continue;
+        for (const header of (resource.inputs.customRequestHeaders as unknown[] | undefined) ?? []) {
+            const colon = typeof header === "string" ? header.indexOf(":") : -1;
+            if (colon > 0 && (header as string).slice(0, colon).trim().toLowerCase() === "host") {
+                overrides.set(String(resource.inputs.name), (header as string).slice(colon + 1).trim());
+            }
+        }
+    }
+    return overrides;
+}
+
+/**
+ * How each load balancer in the program routes the request, and the Host each backend receives (from the
+ * planned backend services' custom request headers).
+ */
+export function routeRequest(request: RequestSpec, resources: PlannedResource[] = []): RoutedRequest[] {
+    const overrides = backendHostOverrides(resources);
     return recordedRoutings()
         .filter((e) => e.urlMap && e.backendRefs)
         .map((entry) => {
@@ -84,13 +122,23 @@ export function routeRequest(request: RequestSpec): RoutedRequest[] {
                 request: `${request.method} ${request.protocol}://${request.host}${request.path}`,
                 summary: describeRoute(result, keyOf),
                 kind: result.kind,
-                backends: result.backends.map((b) => ({
-                    backend: keyOf(b.service),
-                    service: b.service,
-                    share: b.share,
-                    ...(b.cloudRun?.service ? { cloudRunService: b.cloudRun.service } : {}),
-                    ...(b.cloudRun?.tag ? { cloudRunTag: b.cloudRun.tag } : {}),
-                })),
+                backends: result.backends.map((b): RoutedBackend => {
+                    const override = overrides.get(b.service.split("/").pop() ?? "");
+                    return {
+                        backend: keyOf(b.service),
+                        service: b.service,
+                        share: b.share,
+                        ...(b.cloudRun?.service ? { cloudRunService: b.cloudRun.service } : {}),
+                        ...(b.cloudRun?.tag ? { cloudRunTag: b.cloudRun.tag } : {}),
+                        host: override ?? result.host,
+                        hostFrom:
+                            override !== undefined
+                                ? "backend-service"
+                                : result.host !== request.host
+                                  ? "url-map-rewrite"
+                                  : "request",
+                    };
+                }),
                 forwardedHost: result.host,
                 forwardedPath: result.path,
             };
@@ -165,6 +213,12 @@ export function formatRoutes(rows: RouteRow[]): string[] {
     return ["Routes (first match wins, in this order):", line(header), ...rows.map(line)];
 }
 
+const HOST_SOURCES: Record<RoutedBackend["hostFrom"], string> = {
+    request: "the request's Host",
+    "url-map-rewrite": "the URL map's host rewrite",
+    "backend-service": "the backend service's Host override",
+};
+
 export function formatRequests(routed: RoutedRequest[]): string[] {
     const lines: string[] = [];
     for (const r of routed) {
@@ -174,9 +228,9 @@ export function formatRequests(routed: RoutedRequest[]): string[] {
                 ? `, Cloud Run service "${b.cloudRunService}"${b.cloudRunTag ? ` tag "${b.cloudRunTag}"` : ""}`
                 : "";
             lines.push(`  → backend "${b.backend}" (${b.service}), share ${Math.round(b.share * 1000) / 10}%${run}`);
+            lines.push(`    receives Host: ${b.host} (${HOST_SOURCES[b.hostFrom]}), path ${r.forwardedPath}`);
         }
         if (r.redirect) lines.push(`  → redirect ${r.redirect}`);
-        if (r.kind === "backend") lines.push(`  forwarded as host ${r.forwardedHost}, path ${r.forwardedPath}`);
         if (r.faultInjection) lines.push(`  fault injection: ${JSON.stringify(r.faultInjection)}`);
     }
     return lines;

@@ -10,7 +10,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
-import { ConfigurationError, Problem } from "../components/validation";
+import { ConfigurationError, formatProblems, Problem, runRules } from "../components/validation";
+import { programRules } from "../components/rules/iap";
 import { clearRecordedRoutings } from "../components/routing";
 import { installMocks, RecordedResource, settle } from "./mocks";
 import {
@@ -169,6 +170,11 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         .filter((r) => !r.type.startsWith("pulumi:providers:"))
         .sort((a, b) => compareKeys(resourceKey(a), resourceKey(b)))
         .map(({ type, name, parent, inputs }) => ({ type, name, parent, inputs }));
+    // Rules that need the whole program: what one component sees is not enough to decide them.
+    const programProblems = runRules(programRules, { resources });
+    if (programProblems.length > 0) {
+        errors.push({ message: formatProblems(`Program ${project.name}`, programProblems), problems: programProblems });
+    }
     const result: PlanResult = {
         program: path.relative(ROOT, dir) || ".",
         resources,
@@ -179,7 +185,7 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         diagram: mermaidDiagram(resources),
     };
     if (options.request !== undefined) {
-        result.request = routeRequest(parseRequest(options.request, options.headers ?? []));
+        result.request = routeRequest(parseRequest(options.request, options.headers ?? []), resources);
     }
     return result;
 }

@@ -444,6 +444,24 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "no-cloud-run-services",
         "the package creates no Cloud Run service; every program sets deletionProtection: false",
     ),
+    rule(
+        "IAP is an authorization layer for applications accessed by HTTPS (IAP on an HTTP-only load balancer)",
+        "§9.1",
+        "iap-https",
+        "a backend with iap.enabled on a load balancer without https is rejected",
+    ),
+    rule(
+        "Backend buckets aren't supported with IAP",
+        "§9.1",
+        "iap-backend-kind",
+        "iap.enabled on a bucket backend is rejected, whatever else the backend sets",
+    ),
+    rule(
+        "IAP can't be used on both Cloud Run services and the load balancer",
+        "§9.1",
+        "iap-cloud-run-and-lb",
+        "the offline plan rejects a Cloud Run service with iapEnabled behind an IAP-enabled backend service",
+    ),
     // §13 Corrections (review of 2026-11-26, issue 12)
     rule(
         "If Identity-Aware Proxy is enabled, only a single serverless NEG is supported (cross-region internal)",

@@ -2,6 +2,7 @@ import { Rule } from "../validation";
 import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
 import { backendSettingsRules } from "./backend-settings";
 import { frontendRules } from "./frontend";
+import { iapRules, programRules } from "./iap";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
 import { routingRules } from "./routing";
@@ -16,7 +17,9 @@ export function allRules(): Rule<never>[] {
         ...hybridRules,
         ...internetRules,
         ...backendSettingsRules,
+        ...iapRules,
         ...frontendRules,
         ...routingRules,
+        ...programRules,
     ] as Rule<never>[];
 }

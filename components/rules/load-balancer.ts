@@ -16,6 +16,7 @@ import {
 import { validateFrontendArgs } from "./frontend";
 import { validateNetworkArgs } from "./network";
 import { backendSettingsRules } from "./backend-settings";
+import { iapRules } from "./iap";
 import { linkMismatch, regionFinding } from "./common";
 import { validateRoutes } from "./routing";
 
@@ -316,7 +317,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             },
         ];
     }
-    const problems = runRules(loadBalancerRules, args);
+    const problems = [...runRules(loadBalancerRules, args), ...runRules(iapRules, args)];
     // Routes, their limits and the route tests (route tests run only once the table itself is sound).
     problems.push(...validateRoutes(routingContext(args)));
     const profile = schemeProfile(args.scheme);

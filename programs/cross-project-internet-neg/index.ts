@@ -5,8 +5,8 @@
  * and `/hello2` to the second with the path prefix rewritten to `/`.
  *
  * With `variant: chained` it is the seed's "Routing to the closest location" instead: the front load
- * balancer's internet NEG targets the domain of a multi-region load balancer in another project, with
- * no Host override (that load balancer routes by its own serverless NEGs).
+ * balancer's internet NEG targets the domain of the multi-region load balancer of programs/multi-region
+ * in another project, with no Host override (that load balancer routes by its own serverless NEGs).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
@@ -18,7 +18,8 @@ const config = new pulumi.Config();
 const variant = config.get("variant") ?? "services";
 const region = config.get("region") ?? "europe-west1";
 const serviceProject = config.get("serviceProject") ?? "service-project";
-const chainedDomain = config.get("chainedDomain") ?? "app.example.com";
+// programs/multi-region's default domain: the load balancer this variant fronts.
+const chainedDomain = config.get("chainedDomain") ?? "hello.example.com";
 const domain = config.get("domain");
 
 if (variant !== "services" && variant !== "chained") {
@@ -73,8 +74,11 @@ if (variant === "services") {
     defaultBackend = "hello";
     serviceUrls = [hello.uri, hello2.uri];
 } else {
-    // The multi-region load balancer lives in another project (e.g. programs/global-external there);
-    // it is reached over the internet by its HTTPS domain, so no Host override.
+    // The multi-region load balancer (programs/multi-region, deployed in the project of the multi-region
+    // services) is reached over the internet by its HTTPS domain. No Host override, as in the seed: its URL
+    // map sends every host to its one multi-region backend, so the client's Host does not matter. (A
+    // load balancer with host rules, such as programs/global-external, would send every request to its
+    // default service instead.)
     backends = { closest: { internet: { fqdn: chainedDomain } } };
     defaultBackend = "closest";
 }

@@ -18,6 +18,8 @@ const apiDomain = config.get("apiDomain") ?? "api.example.com";
 const rateLimitAction = (config.get("rateLimitAction") ?? "throttle") as RateLimitAction;
 const rateLimitCount = config.getNumber("rateLimitCount") ?? 500;
 const rateLimitIntervalSec = config.getNumber("rateLimitIntervalSec") ?? 60;
+// Cloud Armor Adaptive Protection: layer-7 DDoS attack detection on the policy (alerts and suggested rules).
+const adaptiveProtection = config.getBoolean("adaptiveProtection") ?? false;
 
 const apis = ["compute.googleapis.com", "run.googleapis.com"].map(
     (api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }),
@@ -53,6 +55,7 @@ function sampleService(name: string): pulumi.Output<string> {
 const armor: BackendSecurityPolicyArgs = {
     create: {
         preconfiguredWaf: ["sqli-v33-stable", "xss-v33-stable"],
+        adaptiveProtection,
         rateLimit: {
             action: rateLimitAction,
             count: rateLimitCount,

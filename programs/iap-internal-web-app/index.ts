@@ -40,6 +40,11 @@ const serviceName: pulumi.Input<string> =
         { dependsOn: apis },
     ).name;
 
+// IAP's service agent (service-<number>@gcp-sa-iap.iam.gserviceaccount.com) is created by Google lazily, so
+// on a fresh project it may not exist when the load balancer grants it roles/run.invoker: create it first.
+// The load balancer depends on it, so the grant is made after it exists.
+const iapAgent = new projects.ServiceIdentity("iap-agent", { service: "iap.googleapis.com" }, { dependsOn: apis });
+
 // IAP needs HTTPS.
 const certificate = new compute.ManagedSslCertificate("cert", { managed: { domains: [domain] } }, { dependsOn: apis });
 
@@ -55,7 +60,7 @@ const lb = new ApplicationLoadBalancer(
         },
         https: { certificates: [certificate.id] },
     },
-    { dependsOn: apis },
+    { dependsOn: [...apis, iapAgent] },
 );
 
 export const ipAddress = lb.ipAddress;

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import * as compute from "@pulumi/gcp/compute";
+import * as iap from "@pulumi/gcp/iap";
 import * as projects from "@pulumi/gcp/projects";
 import * as tls from "@pulumi/tls";
 import { ApplicationLoadBalancer } from "cloudrun-lb";
@@ -15,6 +16,16 @@ const zone = config.get("zone") ?? `${region}-b`;
 const hostname = config.get("hostname") ?? "hello.internal.example";
 const vip = config.get("vip") ?? "10.1.2.99";
 const existingService = config.get("serviceName");
+// The walkthrough builds either an HTTP or an HTTPS load balancer and tests HTTP with `curl <VIP>` first.
+const protocol = config.get("protocol") ?? "https";
+// Who may SSH to the client VM through IAP (roles on the VM only), e.g. ["user:alice@example.com"].
+const sshMembers = config.getObject<string[]>("sshMembers") ?? [];
+
+if (protocol !== "https" && protocol !== "http") {
+    throw new pulumi.RunError(
+        `config protocol must be "https" or "http", got "${protocol}": set it with \`pulumi config set protocol http\``,
+    );
+}
 
 // Google's IAP TCP-forwarding range: SSH to the client VM only through `gcloud compute ssh --tunnel-through-iap`.
 const IAP_TCP_FORWARDING_RANGE = "35.235.240.0/20";
@@ -42,22 +53,20 @@ const serviceName: pulumi.Input<string> =
     ).name;
 
 // A certificate from config, or a self-signed one for the internal hostname (the seed tests with curl -k).
-const configuredCertificate = config.get("tlsCertificate");
-let certificate: pulumi.Input<string>;
-let privateKey: pulumi.Input<string>;
-if (configuredCertificate) {
-    certificate = configuredCertificate;
-    privateKey = config.requireSecret("tlsPrivateKey");
-} else {
+function certificateArgs(): { certificate: pulumi.Input<string>; privateKey: pulumi.Input<string> } {
+    const configured = config.get("tlsCertificate");
+    if (configured) {
+        return { certificate: configured, privateKey: config.requireSecret("tlsPrivateKey") };
+    }
     const key = new tls.PrivateKey("tls-key", { algorithm: "RSA", rsaBits: 2048 });
-    certificate = new tls.SelfSignedCert("tls-cert", {
+    const certificate = new tls.SelfSignedCert("tls-cert", {
         privateKeyPem: key.privateKeyPem,
         subject: { commonName: hostname },
         dnsNames: [hostname],
         validityPeriodHours: 24 * 365,
         allowedUses: ["key_encipherment", "digital_signature", "server_auth"],
     }).certPem;
-    privateKey = key.privateKeyPem;
+    return { certificate, privateKey: key.privateKeyPem };
 }
 
 const lb = new ApplicationLoadBalancer(
@@ -72,7 +81,8 @@ const lb = new ApplicationLoadBalancer(
             },
         },
         backends: { hello: { cloudRun: { service: serviceName } } },
-        https: { certificate: { certificate, privateKey } },
+        // Plain HTTP on port 80 with `protocol: http`, as the walkthrough's HTTP variant.
+        https: protocol === "https" ? { certificate: certificateArgs() } : undefined,
         address: { ip: vip },
         allowGlobalAccess: config.getBoolean("allowGlobalAccess") ?? false,
     },
@@ -91,6 +101,8 @@ const client = new compute.Instance(
         bootDisk: { initializeParams: { image: "debian-cloud/debian-12" } },
         networkInterfaces: [{ network: lb.networkSelfLink.apply((n) => n!), subnetwork }],
         shieldedInstanceConfig: { enableSecureBoot: true },
+        // SSH users are authorised by IAM (OS Login), not by keys in metadata.
+        metadata: { "enable-oslogin": "TRUE" },
     },
     { dependsOn: apis },
 );
@@ -104,7 +116,28 @@ new compute.Firewall("fw-allow-ssh", {
     targetTags: ["allow-ssh"],
 });
 
+// SSH through IAP needs, per user: IAP-secured Tunnel User (to open the tunnel) and Compute OS Login (to log
+// in), both granted on this VM only. The VM has no service account, so no Service Account User is needed.
+for (const member of sshMembers) {
+    const id = member.replace(/[^a-zA-Z0-9@.-]/g, "-");
+    new iap.TunnelInstanceIAMMember(`ssh-tunnel-${id}`, {
+        zone,
+        instance: client.name,
+        role: "roles/iap.tunnelResourceAccessor",
+        member,
+    });
+    new compute.InstanceIAMMember(`ssh-login-${id}`, {
+        zone,
+        instanceName: client.name,
+        role: "roles/compute.osLogin",
+        member,
+    });
+}
+
 export const vipAddress = lb.ipAddress;
 export const url = lb.url;
 export const sshCommand = pulumi.interpolate`gcloud compute ssh ${client.name} --zone ${zone} --tunnel-through-iap`;
-export const curlCommand = pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`;
+export const curlCommand =
+    protocol === "https"
+        ? pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`
+        : pulumi.interpolate`curl -s http://${lb.ipAddress}/`;

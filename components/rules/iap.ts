@@ -1,0 +1,130 @@
+/**
+ * Where Identity-Aware Proxy can be turned on: only behind HTTPS, never on a backend bucket, and never
+ * both on a Cloud Run service and on the load balancer in front of it.
+ */
+import type { ApplicationLoadBalancerArgs, BackendArgs } from "../args/load-balancer";
+import { Finding, Rule } from "../validation";
+
+/**
+ * Backend kinds (fields of `backends.<key>`) GCP does not support IAP on: "Backend buckets aren't
+ * supported with IAP" (https://cloud.google.com/iap/docs/load-balancer-howto). Any of these fields on a
+ * backend with `iap.enabled` is rejected, whichever kinds `BackendArgs` has.
+ */
+export const IAP_UNSUPPORTED_BACKEND_KINDS = ["bucket"] as const;
+
+function iapBackends(args: ApplicationLoadBalancerArgs): [string, BackendArgs][] {
+    return Object.entries(args.backends ?? {}).filter(([, backend]) => backend.iap?.enabled === true);
+}
+
+export const iapRules: Rule<ApplicationLoadBalancerArgs>[] = [
+    {
+        id: "iap-https",
+        component: "ApplicationLoadBalancer",
+        summary: "IAP is only enabled on a load balancer that serves HTTPS",
+        prevents:
+            "IAP sign-in (OAuth redirects, the IAP session cookie) over plain HTTP: IAP is an authorization layer for applications accessed by HTTPS",
+        fix: "serve HTTPS (set https with a certificate), or turn IAP off on this backend",
+        check: (args) =>
+            args.https === undefined
+                ? iapBackends(args).map(([key]): Finding => ({
+                      field: `backends.${key}.iap`,
+                      message: "IAP is enabled, but the load balancer serves plain HTTP (no https)",
+                  }))
+                : [],
+    },
+    {
+        id: "iap-backend-kind",
+        component: "ApplicationLoadBalancer",
+        summary: "IAP is not enabled on a backend bucket",
+        prevents: "GCP: backend buckets aren't supported with IAP",
+        fix: "serve the bucket from a backend without IAP (or behind a Cloud Run service that has it)",
+        check: (args) =>
+            iapBackends(args).flatMap(([key, backend]) =>
+                IAP_UNSUPPORTED_BACKEND_KINDS.filter(
+                    (kind) => (backend as Record<string, unknown>)[kind] !== undefined,
+                ).map((kind): Finding => ({
+                    field: `backends.${key}.iap`,
+                    message: `IAP is enabled on a ${kind} backend; GCP does not support IAP on backend buckets`,
+                })),
+            ),
+    },
+];
+
+/** One resource of a planned program, as the offline plan records it. */
+export interface PlannedResourceView {
+    type: string;
+    name: string;
+    inputs: Record<string, unknown>;
+}
+
+/** What the program-wide rules see: every resource the program would create. */
+export interface ProgramContext {
+    resources: PlannedResourceView[];
+}
+
+const CLOUD_RUN_SERVICE = "gcp:cloudrunv2/service:Service";
+const SERVERLESS_NEG = "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup";
+const BACKEND_SERVICES = [
+    "gcp:compute/backendService:BackendService",
+    "gcp:compute/regionBackendService:RegionBackendService",
+];
+
+/** `project/location/name` of a Cloud Run service, the project blank when the provider's is used. */
+function serviceKey(project: unknown, location: unknown, name: unknown): string {
+    return `${typeof project === "string" ? project : ""}/${String(location)}/${String(name)}`;
+}
+
+/**
+ * Cloud Run services created with `iapEnabled: true` that an IAP-enabled backend service also fronts.
+ * The load balancer only sees a service's name, so this runs over the whole program (the offline plan).
+ */
+function iapTwice(context: ProgramContext): Finding[] {
+    const withIap = new Map<string, string>();
+    for (const service of context.resources.filter((r) => r.type === CLOUD_RUN_SERVICE)) {
+        if (service.inputs.iapEnabled === true) {
+            const name = service.inputs.name ?? service.name;
+            withIap.set(serviceKey(service.inputs.project, service.inputs.location, name), String(name));
+        }
+    }
+    if (withIap.size === 0) {
+        return [];
+    }
+    // NEG name → the IAP-enabled Cloud Run service it targets.
+    const negTargets = new Map<string, string>();
+    for (const neg of context.resources.filter((r) => r.type === SERVERLESS_NEG)) {
+        const cloudRun = neg.inputs.cloudRun as { service?: unknown } | undefined;
+        const target = withIap.get(serviceKey(neg.inputs.project, neg.inputs.region, cloudRun?.service));
+        if (target !== undefined) {
+            negTargets.set(String(neg.inputs.name), target);
+        }
+    }
+    const findings: Finding[] = [];
+    for (const backend of context.resources.filter((r) => BACKEND_SERVICES.includes(r.type))) {
+        if ((backend.inputs.iap as { enabled?: unknown } | undefined)?.enabled !== true) {
+            continue;
+        }
+        const groups = ((backend.inputs.backends as { group?: unknown }[] | undefined) ?? []).map((b) =>
+            String(b.group),
+        );
+        for (const [negName, service] of negTargets) {
+            if (groups.some((group) => group.endsWith(`/${negName}`))) {
+                findings.push({
+                    field: `backend service ${String(backend.inputs.name ?? backend.name)}`,
+                    message: `IAP is enabled on it and on the Cloud Run service "${service}" it fronts (iapEnabled); GCP does not support IAP on both`,
+                });
+            }
+        }
+    }
+    return findings;
+}
+
+export const programRules: Rule<ProgramContext>[] = [
+    {
+        id: "iap-cloud-run-and-lb",
+        component: "program (offline plan)",
+        summary: "IAP is enabled either on a Cloud Run service or on the load balancer in front of it, not both",
+        prevents: "GCP: IAP can't be used on both Cloud Run services and the load balancer",
+        fix: "keep IAP in one place: drop iapEnabled from the Cloud Run service, or iap from the load balancer's backend",
+        check: iapTwice,
+    },
+];
