@@ -124,7 +124,13 @@ describe("issue 12 item 5: IAP with several serverless NEGs (setting-up-l7-cross
         regions: scheme === "cross-region-internal" ? [EU, US] : undefined,
         backends: { web: { cloudRun: { service: "web", regions: [EU, US] }, iap: { enabled: true } } },
         defaultBackend: "web",
-        https: scheme === "cross-region-internal" ? { certificateManagerCertificates: CM } : undefined,
+        // IAP needs HTTPS (rule iap-https).
+        https:
+            scheme === "cross-region-internal"
+                ? { certificateManagerCertificates: CM }
+                : scheme.startsWith("regional")
+                  ? { certificates: ["projects/p/regions/europe-west1/sslCertificates/c"] }
+                  : { managedDomains: ["shop.example.com"] },
     });
 
     it("refuses IAP on a cross-region internal backend with serverless NEGs in two regions", () => {
