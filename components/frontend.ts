@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
+import { BuildScope, childOptions } from "./builder";
 import { gcpName, replacementSafeName } from "./naming";
 import { replacementOptions } from "./replacement";
 import {
@@ -25,10 +26,10 @@ export { validateFrontendArgs };
  */
 export function addressOptions(
     resourceClass: typeof compute.Address | typeof compute.GlobalAddress,
-    parent: pulumi.Resource,
+    scope: BuildScope,
     address: AddressArgs | undefined,
 ): pulumi.CustomResourceOptions {
-    return replacementOptions(resourceClass, { parent, retainOnDelete: address?.retainOnDelete ?? false });
+    return replacementOptions(resourceClass, childOptions(scope, { retainOnDelete: address?.retainOnDelete ?? false }));
 }
 
 /** The SSL policy a new policy gets, defaults applied (exported for tests and the plan). */
@@ -60,6 +61,32 @@ interface ReservedAddress {
     ip: pulumi.Output<string>;
 }
 
+/** What a frontend builder made: the outputs `Frontend` and `ApplicationLoadBalancer` expose. */
+export interface FrontendOutputs {
+    /** The first VIP (the only one except for cross-region internal). */
+    ipAddress: pulumi.Output<string>;
+    /** VIP per region (internal schemes) or under the key "global". */
+    ipAddresses: pulumi.Output<Record<string, string>>;
+    /** The IPv6 address when `ipv6` is on, else undefined. */
+    ipv6Address: pulumi.Output<string | undefined>;
+    /** Ids of the forwarding rules. */
+    forwardingRuleIds: pulumi.Output<string[]>;
+    /** Id of the target proxy serving the URL map. */
+    targetProxyId: pulumi.Output<string>;
+    /** Id of the SSL policy on the HTTPS proxy (undefined for plain HTTP). */
+    sslPolicyId: pulumi.Output<string | undefined>;
+    /** `https://<ip>` or `http://<ip>`, with the port when it is not the default. */
+    url: pulumi.Output<string>;
+}
+
+/**
+ * Creates a frontend's resources under `scope.parent` (named `${name}-<role>`); validates nothing (the
+ * component that calls it has).
+ */
+export function buildFrontend(name: string, args: FrontendArgs, scope: BuildScope): FrontendOutputs {
+    return new FrontendBuilder(name, args, scope).build();
+}
+
 /**
  * The frontend of a load balancer: static address(es), certificates, SSL policy, the target proxy, the
  * forwarding rule(s) and the HTTP→HTTPS redirect, with the resource kinds and fields the scheme
@@ -83,13 +110,43 @@ export class Frontend extends pulumi.ComponentResource {
     /** `https://<ip>` or `http://<ip>`, with the port when it is not the default. */
     public readonly url: pulumi.Output<string>;
 
-    private readonly physical: string;
-
     constructor(name: string, args: FrontendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:Frontend", name, {}, opts);
         failOnProblems(`Frontend "${name}"`, validateFrontendArgs(args), this);
+        const built = buildFrontend(name, args, { parent: this });
+        this.ipAddress = built.ipAddress;
+        this.ipAddresses = built.ipAddresses;
+        this.ipv6Address = built.ipv6Address;
+        this.forwardingRuleIds = built.forwardingRuleIds;
+        this.targetProxyId = built.targetProxyId;
+        this.sslPolicyId = built.sslPolicyId;
+        this.url = built.url;
+        this.registerOutputs({
+            ipAddress: this.ipAddress,
+            ipAddresses: this.ipAddresses,
+            ipv6Address: this.ipv6Address,
+            forwardingRuleIds: this.forwardingRuleIds,
+            targetProxyId: this.targetProxyId,
+            sslPolicyId: this.sslPolicyId,
+            url: this.url,
+        });
+    }
+}
 
+/** The frontend's resources, created under a scope (see {@link buildFrontend}). */
+class FrontendBuilder {
+    private readonly physical: string;
+
+    constructor(
+        private readonly name: string,
+        private readonly args: FrontendArgs,
+        private readonly scope: BuildScope,
+    ) {
         this.physical = args.namePrefix ?? gcpName(name);
+    }
+
+    build(): FrontendOutputs {
+        const { name, args } = this;
         const profile = schemeProfile(args.scheme);
         const region = profile.scope === "regional" ? args.regions?.[0] : undefined;
 
@@ -112,27 +169,27 @@ export class Frontend extends pulumi.ComponentResource {
         ]);
 
         const main = listeners[0];
-        this.targetProxyId = main.proxy;
-        this.sslPolicyId = sslPolicyId ?? pulumi.output(undefined);
-        this.ipAddresses = pulumi.output(
-            Object.fromEntries(Object.entries(addresses).map(([k, a]) => [k, a.ip])),
-        ) as pulumi.Output<Record<string, string>>;
         const first = Object.values(addresses)[0];
-        this.ipAddress = first ? first.ip : pulumi.output("");
-        this.ipv6Address = ipv6 ? ipv6.ip : pulumi.output(undefined);
-        this.forwardingRuleIds = pulumi.all(rules.map((r) => r.id));
+        const ipAddress = first ? first.ip : pulumi.output("");
         const defaultPort = main.role === "https" ? 443 : 80;
         const portSuffix = main.port === defaultPort ? "" : `:${main.port}`;
-        this.url = pulumi.interpolate`${main.role}://${this.ipAddress}${portSuffix}`;
-        this.registerOutputs({
-            ipAddress: this.ipAddress,
-            ipAddresses: this.ipAddresses,
-            ipv6Address: this.ipv6Address,
-            forwardingRuleIds: this.forwardingRuleIds,
-            targetProxyId: this.targetProxyId,
-            sslPolicyId: this.sslPolicyId,
-            url: this.url,
-        });
+        return {
+            ipAddress,
+            ipAddresses: pulumi.output(
+                Object.fromEntries(Object.entries(addresses).map(([k, a]) => [k, a.ip])),
+            ) as pulumi.Output<Record<string, string>>,
+            ipv6Address: ipv6 ? ipv6.ip : pulumi.output(undefined),
+            forwardingRuleIds: pulumi.all(rules.map((r) => r.id)),
+            targetProxyId: main.proxy,
+            sslPolicyId: sslPolicyId ?? pulumi.output(undefined),
+            url: pulumi.interpolate`${main.role}://${ipAddress}${portSuffix}`,
+        };
+    }
+
+    private options<T extends pulumi.CustomResourceOptions>(
+        resourceClass: abstract new (...args: never[]) => pulumi.CustomResource,
+    ): T {
+        return replacementOptions(resourceClass, childOptions<T>(this.scope));
     }
 
     private createSelfManagedCertificate(
@@ -155,13 +212,13 @@ export class Frontend extends pulumi.ComponentResource {
             return new compute.RegionSslCertificate(
                 `${name}-cert`,
                 { name: certName, project: args.project, region, certificate: cert.certificate, privateKey },
-                replacementOptions(compute.RegionSslCertificate, { parent: this }),
+                this.options(compute.RegionSslCertificate),
             ).id;
         }
         return new compute.SSLCertificate(
             `${name}-cert`,
             { name: certName, project: args.project, certificate: cert.certificate, privateKey },
-            replacementOptions(compute.SSLCertificate, { parent: this }),
+            this.options(compute.SSLCertificate),
         ).id;
     }
 
@@ -176,7 +233,7 @@ export class Frontend extends pulumi.ComponentResource {
                 type: "MANAGED",
                 managed: { domains },
             },
-            replacementOptions(compute.ManagedSslCertificate, { parent: this }),
+            this.options(compute.ManagedSslCertificate),
         ).id;
     }
 
@@ -194,13 +251,9 @@ export class Frontend extends pulumi.ComponentResource {
             ? new compute.RegionSslPolicy(
                   `${name}-ssl-policy`,
                   { ...common, region },
-                  replacementOptions(compute.RegionSslPolicy, { parent: this }),
+                  this.options(compute.RegionSslPolicy),
               ).id
-            : new compute.SSLPolicy(
-                  `${name}-ssl-policy`,
-                  common,
-                  replacementOptions(compute.SSLPolicy, { parent: this }),
-              ).id;
+            : new compute.SSLPolicy(`${name}-ssl-policy`, common, this.options(compute.SSLPolicy)).id;
     }
 
     private createHttpsListener(
@@ -229,12 +282,12 @@ export class Frontend extends pulumi.ComponentResource {
             ? new compute.RegionTargetHttpsProxy(
                   `${name}-https-proxy`,
                   { ...common, region },
-                  replacementOptions(compute.RegionTargetHttpsProxy, { parent: this }),
+                  this.options(compute.RegionTargetHttpsProxy),
               )
             : new compute.TargetHttpsProxy(
                   `${name}-https-proxy`,
                   { ...common, certificateMap: https.certificateMap, quicOverride: https.quic },
-                  replacementOptions(compute.TargetHttpsProxy, { parent: this }),
+                  this.options(compute.TargetHttpsProxy),
               );
         return { role: "https", port: https.port ?? 443, proxy: proxy.id };
     }
@@ -245,13 +298,9 @@ export class Frontend extends pulumi.ComponentResource {
             ? new compute.RegionTargetHttpProxy(
                   `${name}-http-proxy`,
                   { ...common, region },
-                  replacementOptions(compute.RegionTargetHttpProxy, { parent: this }),
+                  this.options(compute.RegionTargetHttpProxy),
               )
-            : new compute.TargetHttpProxy(
-                  `${name}-http-proxy`,
-                  common,
-                  replacementOptions(compute.TargetHttpProxy, { parent: this }),
-              );
+            : new compute.TargetHttpProxy(`${name}-http-proxy`, common, this.options(compute.TargetHttpProxy));
         return { role: "http", port: args.httpPort ?? 80, proxy: proxy.id };
     }
 
@@ -266,25 +315,17 @@ export class Frontend extends pulumi.ComponentResource {
             ? new compute.RegionUrlMap(
                   `${name}-redirect-url-map`,
                   { ...mapArgs, region },
-                  replacementOptions(compute.RegionUrlMap, { parent: this }),
+                  this.options(compute.RegionUrlMap),
               ).id
-            : new compute.URLMap(
-                  `${name}-redirect-url-map`,
-                  mapArgs,
-                  replacementOptions(compute.URLMap, { parent: this }),
-              ).id;
+            : new compute.URLMap(`${name}-redirect-url-map`, mapArgs, this.options(compute.URLMap)).id;
         const proxyArgs = { name: gcpName(this.physical, "redirect-proxy"), project: args.project, urlMap };
         const proxy = region
             ? new compute.RegionTargetHttpProxy(
                   `${name}-redirect-proxy`,
                   { ...proxyArgs, region },
-                  replacementOptions(compute.RegionTargetHttpProxy, { parent: this }),
+                  this.options(compute.RegionTargetHttpProxy),
               )
-            : new compute.TargetHttpProxy(
-                  `${name}-redirect-proxy`,
-                  proxyArgs,
-                  replacementOptions(compute.TargetHttpProxy, { parent: this }),
-              );
+            : new compute.TargetHttpProxy(`${name}-redirect-proxy`, proxyArgs, this.options(compute.TargetHttpProxy));
         return { role: "http", port: args.httpPort ?? 80, proxy: proxy.id };
     }
 
@@ -320,7 +361,7 @@ export class Frontend extends pulumi.ComponentResource {
                         ...inputs,
                         labels: args.labels,
                     },
-                    addressOptions(compute.GlobalAddress, this, args.address),
+                    addressOptions(compute.GlobalAddress, this.scope, args.address),
                 );
                 result[key] = { ref: address.id, ip: address.address };
                 continue;
@@ -350,7 +391,7 @@ export class Frontend extends pulumi.ComponentResource {
                     networkTier: profile.internal ? undefined : tier,
                     labels: args.labels,
                 },
-                addressOptions(compute.Address, this, args.address),
+                addressOptions(compute.Address, this.scope, args.address),
             );
             result[key] = { ref: address.id, ip: address.address };
         }
@@ -375,7 +416,7 @@ export class Frontend extends pulumi.ComponentResource {
                 ...inputs,
                 labels: args.labels,
             },
-            addressOptions(compute.GlobalAddress, this, args.address),
+            addressOptions(compute.GlobalAddress, this.scope, args.address),
         );
         return { ref: address.id, ip: address.address };
     }
@@ -406,7 +447,7 @@ export class Frontend extends pulumi.ComponentResource {
                 ipAddress: address?.ref,
                 ipVersion: address ? undefined : "IPV6",
             },
-            replacementOptions(compute.GlobalForwardingRule, { parent: this }),
+            this.options(compute.GlobalForwardingRule),
         );
     }
 
@@ -431,7 +472,7 @@ export class Frontend extends pulumi.ComponentResource {
                 new compute.GlobalForwardingRule(
                     `${name}-${role}-rule`,
                     { ...common, name: gcpName(this.physical, role, "rule"), ipAddress: addresses.global?.ref },
-                    replacementOptions(compute.GlobalForwardingRule, { parent: this }),
+                    this.options(compute.GlobalForwardingRule),
                 ),
             ];
         }
@@ -449,7 +490,7 @@ export class Frontend extends pulumi.ComponentResource {
                 return new compute.GlobalForwardingRule(
                     logical,
                     { ...common, name: ruleName, network, subnetwork, ipAddress: addresses[region]?.ref },
-                    replacementOptions(compute.GlobalForwardingRule, { parent: this }),
+                    this.options(compute.GlobalForwardingRule),
                 );
             }
             return new compute.ForwardingRule(
@@ -465,7 +506,7 @@ export class Frontend extends pulumi.ComponentResource {
                     allowGlobalAccess:
                         args.scheme === "regional-internal" ? (args.allowGlobalAccess ?? false) : undefined,
                 },
-                replacementOptions(compute.ForwardingRule, { parent: this }),
+                this.options(compute.ForwardingRule),
             );
         });
     }

@@ -10,14 +10,15 @@ import {
 } from "./args/load-balancer";
 import { DEFAULT_INTERNET_PORT, InternetTargetArgs } from "./args/internet";
 import { BackendSettingsArgs } from "./backends/backend-service";
-import { HybridBackend } from "./backends/hybrid";
-import { InternetBackend } from "./backends/internet";
+import { buildHybridBackend } from "./backends/hybrid";
+import { buildInternetBackend } from "./backends/internet";
+import { movedFromChildComponent } from "./builder";
 import { grantLoadBalancerServiceUser } from "./cross-project";
 import { createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
-import { ServerlessBackend } from "./backends/serverless";
-import { Frontend } from "./frontend";
+import { buildServerlessBackend } from "./backends/serverless";
+import { buildFrontend } from "./frontend";
 import { gcpName } from "./naming";
-import { LoadBalancerNetwork, LoadBalancerNetworkArgs } from "./network";
+import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs } from "./network";
 import { compileUrlMap, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
 import { replacementOptions } from "./replacement";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
@@ -78,8 +79,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         const regions = loadBalancerRegions(args);
         const parent = { parent: this };
 
+        // Each piece is built as this component's own children. Up to 0.1.0 each was a child component
+        // (LoadBalancerNetwork, ServerlessBackend, …) named like the builder's `name`: the scope aliases
+        // every resource to the URN it had there, so existing stacks update in place.
+        const moved = (type: string, piece: string) =>
+            movedFromChildComponent(this, `cloudrun-lb:index:${type}`, piece);
         const network = profile.proxyOnlySubnetPurpose
-            ? new LoadBalancerNetwork(
+            ? buildLoadBalancerNetwork(
                   `${name}-network`,
                   {
                       namePrefix: gcpName(prefix, "network"),
@@ -90,7 +96,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                       create: args.network?.existing ? undefined : (args.network?.create ?? {}),
                       existing: args.network?.existing,
                   } satisfies LoadBalancerNetworkArgs,
-                  parent,
+                  moved("LoadBalancerNetwork", `${name}-network`),
               )
             : undefined;
 
@@ -114,7 +120,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             };
             let created: { backendServiceId: pulumi.Output<string>; backendServiceName: pulumi.Output<string> };
             if (backend.hybrid !== undefined) {
-                created = new HybridBackend(
+                created = buildHybridBackend(
                     `${name}-${key}`,
                     {
                         ...common,
@@ -122,13 +128,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                         network: network?.network,
                         region: profile.scope === "regional" ? regions[0] : undefined,
                     },
-                    parent,
+                    moved("HybridBackend", `${name}-${key}`),
                 );
             } else if (backend.internet !== undefined) {
                 const shareKey =
                     profile.scope === "global" ? internetNegShareKey(backend.internet, project) : undefined;
                 const shared = shareKey !== undefined ? sharedInternetNegs.get(shareKey) : undefined;
-                const internet = new InternetBackend(
+                const internet = buildInternetBackend(
                     `${name}-${key}`,
                     {
                         ...common,
@@ -137,17 +143,17 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                         network: network?.network,
                         region: profile.scope === "regional" ? regions[0] : undefined,
                     },
-                    parent,
+                    moved("InternetBackend", `${name}-${key}`),
                 );
                 if (shareKey !== undefined && shared === undefined) {
                     sharedInternetNegs.set(shareKey, internet.negId);
                 }
                 created = internet;
             } else {
-                created = new ServerlessBackend(
+                created = buildServerlessBackend(
                     `${name}-${key}`,
                     { ...common, cloudRun: backend.cloudRun!, region: args.region ?? regions[0] },
-                    parent,
+                    moved("ServerlessBackend", `${name}-${key}`),
                 );
             }
             backendIds[key] = created.backendServiceId;
@@ -193,7 +199,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                       replacementOptions(compute.URLMap, { parent: this, dependsOn: grants }),
                   ).id;
 
-        const frontend = new Frontend(
+        const frontend = buildFrontend(
             `${name}-frontend`,
             {
                 namePrefix: prefix,
@@ -212,7 +218,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 networkTier: args.networkTier,
                 labels: args.labels,
             },
-            parent,
+            moved("Frontend", `${name}-frontend`),
         );
 
         this.ipAddress = frontend.ipAddress;

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
+import { BuildScope, childOptions } from "./builder";
 import { gcpName } from "./naming";
 import { replacementOptions } from "./replacement";
 import { LoadBalancerNetworkArgs, resolvedCidrs } from "./args/network";
@@ -8,6 +9,105 @@ import { failOnProblems } from "./validation";
 
 export * from "./args/network";
 export { validateNetworkArgs };
+
+/** What a network builder made: the outputs `LoadBalancerNetwork` exposes. */
+export interface LoadBalancerNetworkOutputs {
+    /** Self link of the VPC. */
+    network: pulumi.Output<string>;
+    /** Self link of the regular subnet, per region. */
+    subnetworks: pulumi.Output<Record<string, string>>;
+    /** Self link of the proxy-only subnet, per region (created or adopted). */
+    proxyOnlySubnetworks: pulumi.Output<Record<string, string>>;
+    /** The proxy-only subnets created (forwarding rules must wait for them). */
+    createdProxyOnlySubnets: compute.Subnetwork[];
+}
+
+/**
+ * Creates a network's resources under `scope.parent` (named `${name}-<role>`); validates nothing (the
+ * component that calls it has).
+ */
+export function buildLoadBalancerNetwork(
+    name: string,
+    args: LoadBalancerNetworkArgs,
+    scope: BuildScope,
+): LoadBalancerNetworkOutputs {
+    const physical = args.namePrefix ?? gcpName(name);
+    const project = args.project;
+    const wantSubnets = args.subnets ?? true;
+    let network: pulumi.Output<string>;
+    const subnetworks: Record<string, pulumi.Input<string>> = {};
+    const proxyOnly: Record<string, pulumi.Input<string>> = {};
+    const createdProxyOnlySubnets: compute.Subnetwork[] = [];
+
+    if (args.existing) {
+        network = pulumi.output(args.existing.network);
+        for (const [region, subnet] of Object.entries(args.existing.subnetworks ?? {})) {
+            subnetworks[region] = subnet;
+        }
+        for (const [region, subnet] of Object.entries(args.existing.proxyOnlySubnetworks ?? {})) {
+            proxyOnly[region] = subnet;
+        }
+    } else {
+        const vpc = new compute.Network(
+            `${name}-vpc`,
+            {
+                name: gcpName(physical),
+                project,
+                autoCreateSubnetworks: false,
+                routingMode: args.regions.length > 1 ? "GLOBAL" : "REGIONAL",
+            },
+            replacementOptions(compute.Network, childOptions(scope)),
+        );
+        network = vpc.selfLink;
+        if (wantSubnets) {
+            for (const region of args.regions) {
+                const subnet = new compute.Subnetwork(
+                    `${name}-subnet-${region}`,
+                    {
+                        name: gcpName(physical, "subnet", region),
+                        project,
+                        region,
+                        network: vpc.selfLink,
+                        ipCidrRange: resolvedCidrs(args, region).subnetCidr,
+                        privateIpGoogleAccess: true,
+                    },
+                    replacementOptions(compute.Subnetwork, childOptions(scope)),
+                );
+                subnetworks[region] = subnet.selfLink;
+            }
+        }
+    }
+
+    if (args.proxyOnlyPurpose) {
+        for (const region of args.regions) {
+            if (proxyOnly[region] !== undefined) {
+                continue;
+            }
+            const subnet = new compute.Subnetwork(
+                `${name}-proxy-only-${region}`,
+                {
+                    name: gcpName(physical, "proxy-only", region),
+                    project,
+                    region,
+                    network,
+                    ipCidrRange: resolvedCidrs(args, region).proxyOnlyCidr,
+                    purpose: args.proxyOnlyPurpose,
+                    role: "ACTIVE",
+                },
+                replacementOptions(compute.Subnetwork, childOptions(scope)),
+            );
+            proxyOnly[region] = subnet.selfLink;
+            createdProxyOnlySubnets.push(subnet);
+        }
+    }
+
+    return {
+        network,
+        subnetworks: pulumi.output(subnetworks) as pulumi.Output<Record<string, string>>,
+        proxyOnlySubnetworks: pulumi.output(proxyOnly) as pulumi.Output<Record<string, string>>,
+        createdProxyOnlySubnets,
+    };
+}
 
 /**
  * The VPC side of an Envoy-based load balancer: a custom-mode VPC, a subnet and an ACTIVE proxy-only
@@ -28,80 +128,11 @@ export class LoadBalancerNetwork extends pulumi.ComponentResource {
     constructor(name: string, args: LoadBalancerNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:LoadBalancerNetwork", name, {}, opts);
         failOnProblems(`LoadBalancerNetwork "${name}"`, validateNetworkArgs(args), this);
-
-        const physical = args.namePrefix ?? gcpName(name);
-        const project = args.project;
-        const wantSubnets = args.subnets ?? true;
-        let network: pulumi.Output<string>;
-        const subnetworks: Record<string, pulumi.Input<string>> = {};
-        const proxyOnly: Record<string, pulumi.Input<string>> = {};
-        this.createdProxyOnlySubnets = [];
-
-        if (args.existing) {
-            network = pulumi.output(args.existing.network);
-            for (const [region, subnet] of Object.entries(args.existing.subnetworks ?? {})) {
-                subnetworks[region] = subnet;
-            }
-            for (const [region, subnet] of Object.entries(args.existing.proxyOnlySubnetworks ?? {})) {
-                proxyOnly[region] = subnet;
-            }
-        } else {
-            const vpc = new compute.Network(
-                `${name}-vpc`,
-                {
-                    name: gcpName(physical),
-                    project,
-                    autoCreateSubnetworks: false,
-                    routingMode: args.regions.length > 1 ? "GLOBAL" : "REGIONAL",
-                },
-                replacementOptions(compute.Network, { parent: this }),
-            );
-            network = vpc.selfLink;
-            if (wantSubnets) {
-                for (const region of args.regions) {
-                    const subnet = new compute.Subnetwork(
-                        `${name}-subnet-${region}`,
-                        {
-                            name: gcpName(physical, "subnet", region),
-                            project,
-                            region,
-                            network: vpc.selfLink,
-                            ipCidrRange: resolvedCidrs(args, region).subnetCidr,
-                            privateIpGoogleAccess: true,
-                        },
-                        replacementOptions(compute.Subnetwork, { parent: this }),
-                    );
-                    subnetworks[region] = subnet.selfLink;
-                }
-            }
-        }
-
-        if (args.proxyOnlyPurpose) {
-            for (const region of args.regions) {
-                if (proxyOnly[region] !== undefined) {
-                    continue;
-                }
-                const subnet = new compute.Subnetwork(
-                    `${name}-proxy-only-${region}`,
-                    {
-                        name: gcpName(physical, "proxy-only", region),
-                        project,
-                        region,
-                        network,
-                        ipCidrRange: resolvedCidrs(args, region).proxyOnlyCidr,
-                        purpose: args.proxyOnlyPurpose,
-                        role: "ACTIVE",
-                    },
-                    replacementOptions(compute.Subnetwork, { parent: this }),
-                );
-                proxyOnly[region] = subnet.selfLink;
-                this.createdProxyOnlySubnets.push(subnet);
-            }
-        }
-
-        this.network = network;
-        this.subnetworks = pulumi.output(subnetworks) as pulumi.Output<Record<string, string>>;
-        this.proxyOnlySubnetworks = pulumi.output(proxyOnly) as pulumi.Output<Record<string, string>>;
+        const built = buildLoadBalancerNetwork(name, args, { parent: this });
+        this.network = built.network;
+        this.subnetworks = built.subnetworks;
+        this.proxyOnlySubnetworks = built.proxyOnlySubnetworks;
+        this.createdProxyOnlySubnets = built.createdProxyOnlySubnets;
         this.registerOutputs({
             network: this.network,
             subnetworks: this.subnetworks,

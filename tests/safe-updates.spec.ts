@@ -88,12 +88,12 @@ describe("safe updates: replacement policy and options", () => {
 
     it("sends address.retainOnDelete to the address's resource options (pure)", () => {
         const parent = {} as pulumi.Resource;
-        assert.deepStrictEqual(addressOptions(compute.Address, parent, { retainOnDelete: true }), {
+        assert.deepStrictEqual(addressOptions(compute.Address, { parent }, { retainOnDelete: true }), {
             parent,
             retainOnDelete: true,
             deleteBeforeReplace: false,
         });
-        assert.deepStrictEqual(addressOptions(compute.GlobalAddress, parent, undefined), {
+        assert.deepStrictEqual(addressOptions(compute.GlobalAddress, { parent }, undefined), {
             parent,
             retainOnDelete: false,
             deleteBeforeReplace: false,

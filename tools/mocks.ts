@@ -11,7 +11,10 @@ export interface RecordedResource {
     name: string;
     /** `<type>::<name>` of the parent, or undefined for the stack itself. */
     parent?: string;
+    /** URN as the mock monitor makes it (its parent part keeps only the parent's own type). */
     urn: string;
+    /** URN as the Pulumi engine makes it: the whole chain of parent types, as in a stack's state. */
+    engineUrn: string;
     custom: boolean;
     /** Inputs as the program passed them, secrets replaced by "[secret]". */
     inputs: Record<string, unknown>;
@@ -22,6 +25,8 @@ export interface RecordedResource {
     id: string;
     /** The resource options the engine would see that tests assert (undefined when not set). */
     options: RecordedOptions;
+    /** The engine URNs this resource's `aliases` resolve to: the identities it had in earlier programs. */
+    aliases: string[];
 }
 
 /** Resource options as sent to the engine (the mocks' newResource is not given them). */
@@ -226,6 +231,7 @@ function mockCall(token: string, inputs: Record<string, any>): Record<string, un
  */
 export function installMocks(options: { project?: string; stack?: string; preview?: boolean } = {}): Recorder {
     const resources: RecordedResource[] = [];
+    const engineUrns = new Map<string, string>();
     let current: any;
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) => {
@@ -234,17 +240,21 @@ export function installMocks(options: { project?: string; stack?: string; previe
             const parentUrn: string | undefined = req?.getParent() || undefined;
             const wire = req ? (req.getObject()?.toJavaScript() ?? {}) : args.inputs;
             const urn = (monitor as any).newUrn(parentUrn, args.type, args.name);
+            const engineUrn = qualifiedUrn(parentUrn && (engineUrns.get(parentUrn) ?? parentUrn), args.type, args.name);
+            engineUrns.set(urn, engineUrn);
             resources.push({
                 type: args.type,
                 name: args.name,
                 parent: parentUrn ? parentUrn.split("::").slice(2).join("::").split("$").pop() : undefined,
                 urn,
+                engineUrn,
                 custom: args.custom ?? true,
                 inputs: displayValue(wire) as Record<string, unknown>,
                 rawInputs: revealValue(args.inputs) as Record<string, unknown>,
                 dependencies: req ? req.getDependenciesList() : [],
                 id: args.custom === false ? "" : id,
                 options: req ? recordedOptions(req) : {},
+                aliases: req ? aliasUrns(req, args.type, args.name, engineUrns) : [],
             });
             return { id: args.custom === false ? "" : id, state };
         },
@@ -296,6 +306,35 @@ function recordedOptions(req: any): RecordedOptions {
         options.protect = true;
     }
     return options;
+}
+
+/** The engine's URN of a resource: its parent's type chain (the stack's excepted), its type, its name. */
+function qualifiedUrn(parentUrn: string | undefined, type: string, name: string): string {
+    const parentType = parentUrn ? parentUrn.split("::")[2] : "";
+    const chain = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$` : "";
+    return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${chain}${type}::${name}`;
+}
+
+/**
+ * The engine URNs of a registration's aliases, resolved as the engine does: an alias spec's unset name and
+ * type are the resource's own, its parent the one it names (the resource's own when unset, none with
+ * `noParent`). Stack and project are the program's (the specs this package sends set neither).
+ */
+function aliasUrns(req: any, type: string, name: string, engineUrns: Map<string, string>): string[] {
+    return req.getAliasesList().map((alias: any) => {
+        if (alias.hasUrn()) {
+            return alias.getUrn();
+        }
+        const spec = alias.getSpec();
+        const parentUrn: string | undefined = spec.getNoparent()
+            ? undefined
+            : spec.getParenturn() || req.getParent() || undefined;
+        return qualifiedUrn(
+            parentUrn && (engineUrns.get(parentUrn) ?? parentUrn),
+            spec.getType() || type,
+            spec.getName() || name,
+        );
+    });
 }
 
 /** Resolves an output under mocks (preview=false), for assertions. */

@@ -3,6 +3,7 @@ import * as compute from "@pulumi/gcp/compute";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import * as iap from "@pulumi/gcp/iap";
 import * as organizations from "@pulumi/gcp/organizations";
+import { BuildScope, childOptions } from "../builder";
 import { replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { BackendLoggingArgs, BackendSettingsArgs, OutlierDetectionArgs } from "../args/backend-service";
@@ -102,11 +103,11 @@ export function backendServiceArgs(settings: BackendServiceSettings) {
     };
 }
 
-/** A regional or global backend service for the scheme; returns its id. */
+/** A regional or global backend service for the scheme, created under `scope`; returns its id. */
 export function createBackendService(
     name: string,
     settings: BackendServiceSettings,
-    parent: pulumi.Resource,
+    scope: BuildScope,
 ): {
     id: pulumi.Output<string>;
     name: pulumi.Output<string>;
@@ -119,14 +120,18 @@ export function createBackendService(
         resource = new compute.RegionBackendService(
             name,
             regionalArgs,
-            replacementOptions(compute.RegionBackendService, { parent }),
+            replacementOptions(compute.RegionBackendService, childOptions(scope)),
         );
     } else {
         const { region: _global, ...globalArgs } = args;
-        resource = new compute.BackendService(name, globalArgs, replacementOptions(compute.BackendService, { parent }));
+        resource = new compute.BackendService(
+            name,
+            globalArgs,
+            replacementOptions(compute.BackendService, childOptions(scope)),
+        );
     }
     if (settings.iap?.enabled) {
-        grantIapAccess(name, settings, resource.name, parent);
+        grantIapAccess(name, settings, resource.name, scope);
     }
     return { id: resource.id, name: resource.name, resource };
 }
@@ -139,7 +144,7 @@ function grantIapAccess(
     name: string,
     settings: BackendServiceSettings,
     backendServiceName: pulumi.Output<string>,
-    parent: pulumi.Resource,
+    scope: BuildScope,
 ): void {
     const regional = schemeProfile(settings.scheme).scope === "regional";
     for (const member of settings.iap?.members ?? []) {
@@ -154,13 +159,13 @@ function grantIapAccess(
                     role: IAP_ACCESSOR_ROLE,
                     member,
                 },
-                replacementOptions(iap.WebRegionBackendServiceIamMember, { parent }),
+                replacementOptions(iap.WebRegionBackendServiceIamMember, childOptions(scope)),
             );
         } else {
             new iap.WebBackendServiceIamMember(
                 logical,
                 { project: settings.project, webBackendService: backendServiceName, role: IAP_ACCESSOR_ROLE, member },
-                replacementOptions(iap.WebBackendServiceIamMember, { parent }),
+                replacementOptions(iap.WebBackendServiceIamMember, childOptions(scope)),
             );
         }
     }
@@ -179,11 +184,11 @@ export function iapServiceAgent(projectNumber: string): string {
 export function grantIapInvoker(
     name: string,
     target: { project?: pulumi.Input<string>; service: pulumi.Input<string>; regions: string[] },
-    parent: pulumi.Resource,
+    scope: BuildScope,
 ): cloudrunv2.ServiceIamMember[] {
     const project = organizations.getProjectOutput(
         { projectId: target.project === undefined ? undefined : pulumi.output(target.project) },
-        { parent },
+        { parent: scope.parent },
     );
     const member = project.number.apply(iapServiceAgent);
     return target.regions.map(
@@ -191,7 +196,7 @@ export function grantIapInvoker(
             new cloudrunv2.ServiceIamMember(
                 target.regions.length === 1 ? `${name}-iap-invoker` : `${name}-iap-invoker-${region}`,
                 { project: target.project, location: region, name: target.service, role: "roles/run.invoker", member },
-                replacementOptions(cloudrunv2.ServiceIamMember, { parent }),
+                replacementOptions(cloudrunv2.ServiceIamMember, childOptions(scope)),
             ),
     );
 }

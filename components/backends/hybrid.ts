@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
+import { BuildScope, childOptions } from "../builder";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { HybridBackendArgs, HybridTargetArgs } from "../args/hybrid";
@@ -33,6 +34,113 @@ export function hybridHealthCheckArgs(target: HybridTargetArgs) {
     };
 }
 
+/** What a hybrid backend builder made: the outputs `HybridBackend` exposes. */
+export interface HybridBackendOutputs {
+    /** Id of the backend service, for URL maps. */
+    backendServiceId: pulumi.Output<string>;
+    /** Name of the backend service, for IAM bindings on it. */
+    backendServiceName: pulumi.Output<string>;
+    /** Id of the health check. */
+    healthCheckId: pulumi.Output<string>;
+    /** The zonal NEG. */
+    neg: compute.NetworkEndpointGroup;
+    /** The endpoints, in the order given. */
+    endpoints: compute.NetworkEndpoint[];
+}
+
+/**
+ * Creates a hybrid backend's resources under `scope.parent` (named `${name}-<role>`); validates nothing
+ * (the component that calls it has).
+ */
+export function buildHybridBackend(name: string, args: HybridBackendArgs, scope: BuildScope): HybridBackendOutputs {
+    const physical = args.namePrefix ?? gcpName(name);
+    const target = args.hybrid;
+    const profile = schemeProfile(args.scheme);
+    const region = args.region ?? zoneRegion(target.zone);
+    const network = pulumi.output(target.network ?? args.network!);
+
+    // Every NEG field forces a replacement: the name changes with them so create-before-delete works.
+    const negName = pulumi.all([args.project, network]).apply(([project, net]) =>
+        replacementSafeName([physical, "neg"], {
+            project,
+            zone: target.zone,
+            network: net,
+            defaultPort: target.defaultPort,
+        }),
+    );
+    const neg = new compute.NetworkEndpointGroup(
+        `${name}-neg`,
+        {
+            name: negName,
+            project: args.project,
+            zone: target.zone,
+            network,
+            networkEndpointType: "NON_GCP_PRIVATE_IP_PORT",
+            defaultPort: target.defaultPort,
+        },
+        replacementOptions(compute.NetworkEndpointGroup, childOptions(scope)),
+    );
+    // Endpoints are keyed by IP:port, so list edits add or remove exactly the endpoints that changed;
+    // a NEG replacement creates the new NEG's endpoints before the old NEG goes.
+    const endpoints = target.endpoints.map(
+        (endpoint) =>
+            new compute.NetworkEndpoint(
+                `${name}-endpoint-${endpoint.ipAddress}-${endpoint.port ?? target.defaultPort}`,
+                {
+                    project: args.project,
+                    zone: target.zone,
+                    networkEndpointGroup: neg.name,
+                    ipAddress: endpoint.ipAddress,
+                    port: endpoint.port ?? target.defaultPort,
+                },
+                replacementOptions(compute.NetworkEndpoint, childOptions(scope)),
+            ),
+    );
+
+    const healthCheckArgs = {
+        name: gcpName(physical, "health-check"),
+        project: args.project,
+        ...hybridHealthCheckArgs(target),
+    };
+    const healthCheck =
+        profile.scope === "regional"
+            ? new compute.RegionHealthCheck(
+                  `${name}-health-check`,
+                  { ...healthCheckArgs, region },
+                  replacementOptions(compute.RegionHealthCheck, childOptions(scope)),
+              )
+            : new compute.HealthCheck(
+                  `${name}-health-check`,
+                  healthCheckArgs,
+                  replacementOptions(compute.HealthCheck, childOptions(scope)),
+              );
+
+    const created = createBackendService(
+        `${name}-backend`,
+        {
+            name: gcpName(physical, "backend"),
+            scheme: args.scheme,
+            project: args.project,
+            region,
+            groups: [neg.id],
+            protocol: target.protocol ?? "HTTPS",
+            description: args.description,
+            logging: args.logging,
+            ...args.settings,
+            maxRatePerEndpoint: target.maxRatePerEndpoint ?? DEFAULT_MAX_RATE_PER_ENDPOINT,
+            healthCheck: healthCheck.id,
+        },
+        scope,
+    );
+    return {
+        backendServiceId: created.id,
+        backendServiceName: created.name,
+        healthCheckId: healthCheck.id,
+        neg,
+        endpoints,
+    };
+}
+
 /**
  * A hybrid connectivity NEG with on-premises IP:port endpoints, its health check, and the backend
  * service (RATE balancing, as GCP requires for hybrid NEGs behind Application Load Balancers).
@@ -57,89 +165,13 @@ export class HybridBackend extends pulumi.ComponentResource {
         super("cloudrun-lb:index:HybridBackend", name, {}, opts);
         failOnProblems(`HybridBackend "${name}"`, validateHybridBackendArgs(args), this);
 
-        const physical = args.namePrefix ?? gcpName(name);
-        const target = args.hybrid;
-        const profile = schemeProfile(args.scheme);
-        const region = args.region ?? zoneRegion(target.zone);
-        const network = pulumi.output(target.network ?? args.network!);
-
-        // Every NEG field forces a replacement: the name changes with them so create-before-delete works.
-        const negName = pulumi.all([args.project, network]).apply(([project, net]) =>
-            replacementSafeName([physical, "neg"], {
-                project,
-                zone: target.zone,
-                network: net,
-                defaultPort: target.defaultPort,
-            }),
-        );
-        this.neg = new compute.NetworkEndpointGroup(
-            `${name}-neg`,
-            {
-                name: negName,
-                project: args.project,
-                zone: target.zone,
-                network,
-                networkEndpointType: "NON_GCP_PRIVATE_IP_PORT",
-                defaultPort: target.defaultPort,
-            },
-            replacementOptions(compute.NetworkEndpointGroup, { parent: this }),
-        );
-        // Endpoints are keyed by IP:port, so list edits add or remove exactly the endpoints that changed;
-        // a NEG replacement creates the new NEG's endpoints before the old NEG goes.
-        this.endpoints = target.endpoints.map(
-            (endpoint) =>
-                new compute.NetworkEndpoint(
-                    `${name}-endpoint-${endpoint.ipAddress}-${endpoint.port ?? target.defaultPort}`,
-                    {
-                        project: args.project,
-                        zone: target.zone,
-                        networkEndpointGroup: this.neg.name,
-                        ipAddress: endpoint.ipAddress,
-                        port: endpoint.port ?? target.defaultPort,
-                    },
-                    replacementOptions(compute.NetworkEndpoint, { parent: this }),
-                ),
-        );
-
-        const healthCheckArgs = {
-            name: gcpName(physical, "health-check"),
-            project: args.project,
-            ...hybridHealthCheckArgs(target),
-        };
-        const healthCheck =
-            profile.scope === "regional"
-                ? new compute.RegionHealthCheck(
-                      `${name}-health-check`,
-                      { ...healthCheckArgs, region },
-                      replacementOptions(compute.RegionHealthCheck, { parent: this }),
-                  )
-                : new compute.HealthCheck(
-                      `${name}-health-check`,
-                      healthCheckArgs,
-                      replacementOptions(compute.HealthCheck, { parent: this }),
-                  );
-
-        const created = createBackendService(
-            `${name}-backend`,
-            {
-                name: gcpName(physical, "backend"),
-                scheme: args.scheme,
-                project: args.project,
-                region,
-                groups: [this.neg.id],
-                protocol: target.protocol ?? "HTTPS",
-                description: args.description,
-                logging: args.logging,
-                ...args.settings,
-                maxRatePerEndpoint: target.maxRatePerEndpoint ?? DEFAULT_MAX_RATE_PER_ENDPOINT,
-                healthCheck: healthCheck.id,
-            },
-            this,
-        );
-        this.backendServiceId = created.id;
-        this.backendServiceName = created.name;
-        this.negId = this.neg.id;
-        this.healthCheckId = healthCheck.id;
+        const built = buildHybridBackend(name, args, { parent: this });
+        this.neg = built.neg;
+        this.endpoints = built.endpoints;
+        this.backendServiceId = built.backendServiceId;
+        this.backendServiceName = built.backendServiceName;
+        this.negId = built.neg.id;
+        this.healthCheckId = built.healthCheckId;
         this.registerOutputs({
             backendServiceId: this.backendServiceId,
             backendServiceName: this.backendServiceName,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
+import { BuildScope, childOptions } from "../builder";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { InternetBackendArgs, InternetEndpointArgs, internetEndpoints, internetEndpointType } from "../args/internet";
@@ -14,6 +15,137 @@ export { validateInternetBackendArgs };
 /** The `host: <value>` custom request header of a Host override. */
 export function hostHeader(host: pulumi.Input<string>): pulumi.Output<string> {
     return pulumi.interpolate`host: ${host}`;
+}
+
+/** What an internet backend builder made: the outputs `InternetBackend` exposes. */
+export interface InternetBackendOutputs {
+    /** Id of the backend service, for URL maps. */
+    backendServiceId: pulumi.Output<string>;
+    /** Name of the backend service, for IAM bindings on it. */
+    backendServiceName: pulumi.Output<string>;
+    /** Id of the NEG the backend service uses (created, or the one given in `neg`). */
+    negId: pulumi.Output<string>;
+}
+
+/**
+ * Creates an internet backend's resources under `scope.parent` (named `${name}-<role>`); validates nothing
+ * (the component that calls it has).
+ */
+export function buildInternetBackend(
+    name: string,
+    args: InternetBackendArgs,
+    scope: BuildScope,
+): InternetBackendOutputs {
+    const physical = args.namePrefix ?? gcpName(name);
+    const target = args.internet;
+    const regional = schemeProfile(args.scheme).scope === "regional";
+    const endpoints = internetEndpoints(target);
+    const type = internetEndpointType(target);
+
+    // Said once per NEG: backends sharing a NEG reach the same host.
+    for (const endpoint of args.neg === undefined ? endpoints : []) {
+        pulumi.output(endpoint.fqdn).apply((fqdn) => {
+            if (fqdn?.endsWith(".run.app")) {
+                void pulumi.log.warn(`${fqdn}: ${INTERNET_NEG_INGRESS_NOTE}.`, scope.parent);
+            }
+        });
+    }
+
+    let negId: pulumi.Output<string>;
+    if (args.neg !== undefined) {
+        negId = pulumi.output(args.neg);
+    } else if (regional) {
+        const neg = new compute.RegionNetworkEndpointGroup(
+            `${name}-neg`,
+            {
+                name: pulumi.all([args.project, args.network]).apply(([project, network]) =>
+                    replacementSafeName([physical, "neg"], {
+                        project,
+                        region: args.region,
+                        network,
+                        type,
+                    }),
+                ),
+                project: args.project,
+                region: args.region!,
+                network: args.network,
+                networkEndpointType: type,
+            },
+            replacementOptions(compute.RegionNetworkEndpointGroup, childOptions(scope)),
+        );
+        endpoints.forEach(
+            (endpoint, i) =>
+                new compute.RegionNetworkEndpoint(
+                    `${name}-endpoint-${endpointKey(endpoint, i)}`,
+                    {
+                        project: args.project,
+                        region: args.region,
+                        regionNetworkEndpointGroup: neg.name,
+                        fqdn: endpoint.fqdn,
+                        ipAddress: endpoint.ipAddress,
+                        port: endpoint.port,
+                    },
+                    replacementOptions(compute.RegionNetworkEndpoint, childOptions(scope)),
+                ),
+        );
+        negId = neg.id;
+    } else {
+        // A global NEG holds its one endpoint for life: the endpoint is part of the name hash, so a
+        // new endpoint means a new NEG, created and attached before the old one is deleted.
+        const endpoint = endpoints[0];
+        const neg = new compute.GlobalNetworkEndpointGroup(
+            `${name}-neg`,
+            {
+                name: pulumi.all([args.project, endpoint.fqdn]).apply(([project, fqdn]) =>
+                    replacementSafeName([physical, "neg"], {
+                        project,
+                        type,
+                        fqdn,
+                        ipAddress: endpoint.ipAddress,
+                        port: endpoint.port,
+                    }),
+                ),
+                project: args.project,
+                networkEndpointType: type,
+                defaultPort: endpoint.port,
+            },
+            replacementOptions(compute.GlobalNetworkEndpointGroup, childOptions(scope)),
+        );
+        new compute.GlobalNetworkEndpoint(
+            `${name}-endpoint`,
+            {
+                project: args.project,
+                globalNetworkEndpointGroup: neg.name,
+                fqdn: endpoint.fqdn,
+                ipAddress: endpoint.ipAddress,
+                port: endpoint.port,
+            },
+            replacementOptions(compute.GlobalNetworkEndpoint, childOptions(scope)),
+        );
+        negId = neg.id;
+    }
+
+    const headers = [
+        ...(args.settings?.customRequestHeaders ?? []),
+        ...(target.hostOverride !== undefined ? [hostHeader(target.hostOverride)] : []),
+    ];
+    const created = createBackendService(
+        `${name}-backend`,
+        {
+            name: gcpName(physical, "backend"),
+            scheme: args.scheme,
+            project: args.project,
+            region: args.region,
+            groups: [negId],
+            protocol: target.protocol ?? "HTTPS",
+            description: args.description,
+            logging: args.logging,
+            ...args.settings,
+            customRequestHeaders: headers.length > 0 ? headers : undefined,
+        },
+        scope,
+    );
+    return { backendServiceId: created.id, backendServiceName: created.name, negId };
 }
 
 /**
@@ -35,126 +167,24 @@ export class InternetBackend extends pulumi.ComponentResource {
         super("cloudrun-lb:index:InternetBackend", name, {}, opts);
         failOnProblems(`InternetBackend "${name}"`, validateInternetBackendArgs(args), this);
 
-        const physical = args.namePrefix ?? gcpName(name);
-        const target = args.internet;
-        const regional = schemeProfile(args.scheme).scope === "regional";
-        const endpoints = internetEndpoints(target);
-        const type = internetEndpointType(target);
-
-        // Said once per NEG: backends sharing a NEG reach the same host.
-        for (const endpoint of args.neg === undefined ? endpoints : []) {
-            pulumi.output(endpoint.fqdn).apply((fqdn) => {
-                if (fqdn?.endsWith(".run.app")) {
-                    void pulumi.log.warn(`${fqdn}: ${INTERNET_NEG_INGRESS_NOTE}.`, this);
-                }
-            });
-        }
-
-        let negId: pulumi.Output<string>;
-        if (args.neg !== undefined) {
-            // An id known only at apply (a NEG created in the same program) is checked once it resolves.
-            negId = pulumi.output(args.neg).apply((id) => {
-                failOnProblems(
-                    `InternetBackend "${name}"`,
-                    validateInternetBackendArgs({ ...args, neg: id }).filter((p) => p.rule === "internet-neg-scope"),
-                    this,
-                );
-                return id;
-            });
-        } else if (regional) {
-            const neg = new compute.RegionNetworkEndpointGroup(
-                `${name}-neg`,
-                {
-                    name: pulumi.all([args.project, args.network]).apply(([project, network]) =>
-                        replacementSafeName([physical, "neg"], {
-                            project,
-                            region: args.region,
-                            network,
-                            type,
-                        }),
-                    ),
-                    project: args.project,
-                    region: args.region!,
-                    network: args.network,
-                    networkEndpointType: type,
-                },
-                replacementOptions(compute.RegionNetworkEndpointGroup, { parent: this }),
-            );
-            endpoints.forEach(
-                (endpoint, i) =>
-                    new compute.RegionNetworkEndpoint(
-                        `${name}-endpoint-${endpointKey(endpoint, i)}`,
-                        {
-                            project: args.project,
-                            region: args.region,
-                            regionNetworkEndpointGroup: neg.name,
-                            fqdn: endpoint.fqdn,
-                            ipAddress: endpoint.ipAddress,
-                            port: endpoint.port,
-                        },
-                        replacementOptions(compute.RegionNetworkEndpoint, { parent: this }),
-                    ),
-            );
-            negId = neg.id;
-        } else {
-            // A global NEG holds its one endpoint for life: the endpoint is part of the name hash, so a
-            // new endpoint means a new NEG, created and attached before the old one is deleted.
-            const endpoint = endpoints[0];
-            const neg = new compute.GlobalNetworkEndpointGroup(
-                `${name}-neg`,
-                {
-                    name: pulumi.all([args.project, endpoint.fqdn]).apply(([project, fqdn]) =>
-                        replacementSafeName([physical, "neg"], {
-                            project,
-                            type,
-                            fqdn,
-                            ipAddress: endpoint.ipAddress,
-                            port: endpoint.port,
-                        }),
-                    ),
-                    project: args.project,
-                    networkEndpointType: type,
-                    defaultPort: endpoint.port,
-                },
-                replacementOptions(compute.GlobalNetworkEndpointGroup, { parent: this }),
-            );
-            new compute.GlobalNetworkEndpoint(
-                `${name}-endpoint`,
-                {
-                    project: args.project,
-                    globalNetworkEndpointGroup: neg.name,
-                    fqdn: endpoint.fqdn,
-                    ipAddress: endpoint.ipAddress,
-                    port: endpoint.port,
-                },
-                replacementOptions(compute.GlobalNetworkEndpoint, { parent: this }),
-            );
-            negId = neg.id;
-        }
-
-        const headers = [
-            ...(args.settings?.customRequestHeaders ?? []),
-            ...(target.hostOverride !== undefined ? [hostHeader(target.hostOverride)] : []),
-        ];
-        const created = createBackendService(
-            `${name}-backend`,
-            {
-                name: gcpName(physical, "backend"),
-                scheme: args.scheme,
-                project: args.project,
-                region: args.region,
-                groups: [negId],
-                protocol: target.protocol ?? "HTTPS",
-                description: args.description,
-                logging: args.logging,
-                ...args.settings,
-                customRequestHeaders: headers.length > 0 ? headers : undefined,
-            },
-            this,
-        );
-        this.backendServiceId = created.id;
-        this.backendServiceName = created.name;
-        this.negId = negId;
+        // A NEG id known only at apply (a NEG created in the same program) is checked once it resolves.
+        const neg =
+            args.neg === undefined
+                ? undefined
+                : pulumi.output(args.neg).apply((id) => {
+                      failOnProblems(
+                          `InternetBackend "${name}"`,
+                          validateInternetBackendArgs({ ...args, neg: id }).filter(
+                              (p) => p.rule === "internet-neg-scope",
+                          ),
+                          this,
+                      );
+                      return id;
+                  });
+        const built = buildInternetBackend(name, { ...args, neg }, { parent: this });
+        this.backendServiceId = built.backendServiceId;
+        this.backendServiceName = built.backendServiceName;
+        this.negId = built.negId;
         this.registerOutputs({
             backendServiceId: this.backendServiceId,
             backendServiceName: this.backendServiceName,

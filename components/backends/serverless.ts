@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
+import { BuildScope, childOptions } from "../builder";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
 import { ServerlessBackendArgs, serverlessRegions } from "../args/serverless";
@@ -9,6 +10,86 @@ import { createBackendService, grantIapInvoker } from "./backend-service";
 
 export * from "../args/serverless";
 export { validateServerlessBackendArgs };
+
+/** What a serverless backend builder made: the outputs `ServerlessBackend` exposes. */
+export interface ServerlessBackendOutputs {
+    /** Id of the backend service, for URL maps. */
+    backendServiceId: pulumi.Output<string>;
+    /** Name of the backend service, for IAM bindings on it. */
+    backendServiceName: pulumi.Output<string>;
+    /** The serverless NEGs, one per region. */
+    negs: compute.RegionNetworkEndpointGroup[];
+}
+
+/**
+ * Creates a serverless backend's resources under `scope.parent` (named `${name}-<role>`); validates nothing
+ * (the component that calls it has).
+ */
+export function buildServerlessBackend(
+    name: string,
+    args: ServerlessBackendArgs,
+    scope: BuildScope,
+): ServerlessBackendOutputs {
+    const physical = args.namePrefix ?? gcpName(name);
+    const regions = serverlessRegions(args);
+    const negs = regions.map((region) => {
+        const negName = mapInputs(
+            [args.project, args.cloudRun.service, args.cloudRun.tag] as [
+                string | undefined,
+                string | undefined,
+                string | undefined,
+            ],
+            ([project, service, tag]) =>
+                replacementSafeName([physical, "neg", region], {
+                    project,
+                    region,
+                    service,
+                    tag,
+                    urlMask: args.cloudRun.urlMask,
+                }),
+        );
+        return new compute.RegionNetworkEndpointGroup(
+            regions.length === 1 ? `${name}-neg` : `${name}-neg-${region}`,
+            {
+                name: negName,
+                project: args.project,
+                region,
+                networkEndpointType: "SERVERLESS",
+                cloudRun: {
+                    service: args.cloudRun.service,
+                    tag: args.cloudRun.tag,
+                    urlMask: args.cloudRun.urlMask,
+                },
+            },
+            replacementOptions(compute.RegionNetworkEndpointGroup, childOptions(scope)),
+        );
+    });
+
+    const created = createBackendService(
+        `${name}-backend`,
+        {
+            name: [physical, "backend"],
+            scheme: args.scheme,
+            project: args.project,
+            region: regions[0],
+            groups: negs.map((n) => n.id),
+            description: args.description,
+            logging: args.logging,
+            ...args.settings,
+        },
+        scope,
+    );
+    if (args.settings?.iap?.enabled && args.cloudRun.service === undefined) {
+        void pulumi.log.warn(
+            "IAP is on for a URL-mask backend: grant the IAP service agent (service-<PROJECT_NUMBER>@gcp-sa-iap.iam.gserviceaccount.com) roles/run.invoker on each service the mask reaches",
+            scope.parent,
+        );
+    }
+    if (args.settings?.iap?.enabled && args.cloudRun.service !== undefined) {
+        grantIapInvoker(name, { project: args.project, service: args.cloudRun.service, regions }, scope);
+    }
+    return { backendServiceId: created.id, backendServiceName: created.name, negs };
+}
 
 /**
  * A serverless NEG per region for a Cloud Run service (or URL mask) and the backend service that
@@ -31,66 +112,10 @@ export class ServerlessBackend extends pulumi.ComponentResource {
         super("cloudrun-lb:index:ServerlessBackend", name, {}, opts);
         failOnProblems(`ServerlessBackend "${name}"`, validateServerlessBackendArgs(args), this);
 
-        const physical = args.namePrefix ?? gcpName(name);
-        const regions = serverlessRegions(args);
-        this.negs = regions.map((region) => {
-            const negName = mapInputs(
-                [args.project, args.cloudRun.service, args.cloudRun.tag] as [
-                    string | undefined,
-                    string | undefined,
-                    string | undefined,
-                ],
-                ([project, service, tag]) =>
-                    replacementSafeName([physical, "neg", region], {
-                        project,
-                        region,
-                        service,
-                        tag,
-                        urlMask: args.cloudRun.urlMask,
-                    }),
-            );
-            return new compute.RegionNetworkEndpointGroup(
-                regions.length === 1 ? `${name}-neg` : `${name}-neg-${region}`,
-                {
-                    name: negName,
-                    project: args.project,
-                    region,
-                    networkEndpointType: "SERVERLESS",
-                    cloudRun: {
-                        service: args.cloudRun.service,
-                        tag: args.cloudRun.tag,
-                        urlMask: args.cloudRun.urlMask,
-                    },
-                },
-                replacementOptions(compute.RegionNetworkEndpointGroup, { parent: this }),
-            );
-        });
-
-        const created = createBackendService(
-            `${name}-backend`,
-            {
-                name: [physical, "backend"],
-                scheme: args.scheme,
-                project: args.project,
-                region: regions[0],
-                groups: this.negs.map((n) => n.id),
-                description: args.description,
-                logging: args.logging,
-                ...args.settings,
-            },
-            this,
-        );
-        if (args.settings?.iap?.enabled && args.cloudRun.service === undefined) {
-            void pulumi.log.warn(
-                "IAP is on for a URL-mask backend: grant the IAP service agent (service-<PROJECT_NUMBER>@gcp-sa-iap.iam.gserviceaccount.com) roles/run.invoker on each service the mask reaches",
-                this,
-            );
-        }
-        if (args.settings?.iap?.enabled && args.cloudRun.service !== undefined) {
-            grantIapInvoker(name, { project: args.project, service: args.cloudRun.service, regions }, this);
-        }
-        this.backendServiceId = created.id;
-        this.backendServiceName = created.name;
+        const built = buildServerlessBackend(name, args, { parent: this });
+        this.negs = built.negs;
+        this.backendServiceId = built.backendServiceId;
+        this.backendServiceName = built.backendServiceName;
         this.negIds = pulumi.all(this.negs.map((n) => n.id));
         this.registerOutputs({
             backendServiceId: this.backendServiceId,

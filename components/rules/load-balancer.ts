@@ -9,9 +9,9 @@ import { allSchemes, isScheme, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
 import {
     backendServiceRules,
+    serverlessRules,
     validateHybridBackendArgs,
     validateInternetBackendArgs,
-    validateServerlessBackendArgs,
 } from "./backends";
 import { validateFrontendArgs } from "./frontend";
 import { validateNetworkArgs } from "./network";
@@ -341,7 +341,8 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
                 cloudRun: backend.cloudRun,
                 region: args.region ?? regions[0],
             };
-            const found = validateServerlessBackendArgs(backendArgs);
+            // The backend service rules run below, once for every backend kind.
+            const found = runRules(serverlessRules, backendArgs);
             // A missing region is reported once, on the load balancer, when the backend has none of its own.
             const own = serverlessRegions({ cloudRun: backend.cloudRun }).length > 0;
             problems.push(
