@@ -10,5 +10,5 @@ export * from "./cross-project";
 export * from "./routing";
 export { validateLoadBalancerArgs } from "./rules/load-balancer";
 export { allRules } from "./rules";
-export { routingRules, validateRoutes, urlMapLimits } from "./rules/routing";
-export type { RoutingContext, UrlMapLimits } from "./rules/routing";
+export { routingRules, validateRoutes, estimatedUrlMapBytes, syntheticBackendRef } from "./rules/routing";
+export type { RoutingContext } from "./rules/routing";

@@ -95,11 +95,11 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
     });
 
     it("routes by host and path, by header to the tagged revision, with fault injection and a weighted migration", () => {
-        assert.deepStrictEqual(
-            urlMap.hostRules.map((h: any) => h.hosts),
-            [["admin.internal.example.com"], ["api.internal.example.com"]],
-        );
-        const api = urlMap.pathMatchers.find((m: any) => m.name === "host-api-internal-example-com");
+        assert.deepStrictEqual(urlMap.hostRules, [
+            { hosts: ["admin.internal.example.com"], pathMatcher: "m0" },
+            { hosts: ["api.internal.example.com"], pathMatcher: "m1" },
+        ]);
+        const api = urlMap.pathMatchers.find((m: any) => m.name === "m1");
         const [canary, drill, orders, payments] = api.routeRules;
         assert.deepStrictEqual(canary.matchRules[1], {
             headerMatches: [{ exactMatch: "true", headerName: "x-canary" }],

@@ -40,10 +40,10 @@ describe("compileUrlMap", () => {
         };
         assert.deepStrictEqual(compileUrlMap(table, { scheme: "classic", backendRef: ref }), {
             defaultService: "bs/web",
-            hostRules: [{ hosts: ["*"], pathMatcher: "any-host" }],
+            hostRules: [{ hosts: ["*"], pathMatcher: "m0" }],
             pathMatchers: [
                 {
-                    name: "any-host",
+                    name: "m0",
                     defaultService: "bs/web",
                     pathRules: [
                         {
@@ -54,6 +54,102 @@ describe("compileUrlMap", () => {
                     ],
                 },
             ],
+        });
+    });
+
+    describe("lean maps", () => {
+        it("gives a host whose routes all reach one backend a matcher with only that defaultService", () => {
+            const table: RouteTable = {
+                routes: [
+                    { hosts: ["api.example.com"], backend: "api" },
+                    { hosts: ["shop.example.com"], paths: ["/*"], backend: "shop" },
+                ],
+                defaultBackend: "web",
+            };
+            assert.deepStrictEqual(compileUrlMap(table, global), {
+                defaultService: "bs/web",
+                hostRules: [
+                    { hosts: ["api.example.com"], pathMatcher: "m0" },
+                    { hosts: ["shop.example.com"], pathMatcher: "m1" },
+                ],
+                pathMatchers: [
+                    { name: "m0", defaultService: "bs/api" },
+                    { name: "m1", defaultService: "bs/shop" },
+                ],
+            });
+        });
+
+        it("lets hosts with the same routing share one host rule and matcher, whatever routes they came from", () => {
+            const table: RouteTable = {
+                routes: [
+                    { hosts: ["b.example.com"], paths: ["/v1/*"], backend: "api" },
+                    { hosts: ["a.example.com"], paths: ["/v1/*"], backend: "api" },
+                    { hosts: ["c.example.com"], backend: "api" },
+                    { hosts: ["d.example.com", "e.example.com"], backend: "api" },
+                ],
+                defaultBackend: "web",
+            };
+            assert.deepStrictEqual(compileUrlMap(table, global), {
+                defaultService: "bs/web",
+                hostRules: [
+                    { hosts: ["a.example.com", "b.example.com"], pathMatcher: "m0" },
+                    { hosts: ["c.example.com", "d.example.com", "e.example.com"], pathMatcher: "m1" },
+                ],
+                pathMatchers: [
+                    { name: "m0", defaultService: "bs/web", pathRules: [{ paths: ["/v1/*"], service: "bs/api" }] },
+                    { name: "m1", defaultService: "bs/api" },
+                ],
+            });
+        });
+
+        it("ends a matcher at a host's catch-all: its default when it has no header action, else its last rule", () => {
+            const table: RouteTable = {
+                routes: [
+                    { hosts: ["a.example.com"], headers: [{ name: "x-canary", present: true }], backend: "run" },
+                    { hosts: ["a.example.com"], redirect: { host: "b.example.com" } },
+                    { hosts: ["a.example.com"], paths: ["/never"], backend: "api" },
+                    { hosts: ["c.example.com"], backend: "api", requestHeaders: { remove: ["x-debug"] } },
+                    { hosts: ["c.example.com"], paths: ["/never"], backend: "run" },
+                ],
+                defaultBackend: "web",
+            };
+            assert.deepStrictEqual(compileUrlMap(table, global).pathMatchers, [
+                {
+                    name: "m0",
+                    defaultUrlRedirect: { hostRedirect: "b.example.com", stripQuery: false },
+                    routeRules: [
+                        {
+                            priority: 0,
+                            matchRules: [
+                                { prefixMatch: "/", headerMatches: [{ headerName: "x-canary", presentMatch: true }] },
+                            ],
+                            service: "bs/run",
+                        },
+                    ],
+                },
+                {
+                    name: "m1",
+                    defaultService: "bs/web",
+                    routeRules: [
+                        {
+                            priority: 3,
+                            matchRules: [{ prefixMatch: "/" }],
+                            service: "bs/api",
+                            headerAction: { requestHeadersToRemoves: ["x-debug"] },
+                        },
+                    ],
+                },
+            ]);
+        });
+
+        it("splits a matcher's hosts into host rules of at most 1,000 hosts (GCP's hosts-per-host-rule limit)", () => {
+            const hosts = Array.from({ length: 1500 }, (_, i) => `h${String(i).padStart(4, "0")}.example.com`);
+            const map = compileUrlMap({ routes: [{ hosts, backend: "api" }], defaultBackend: "web" }, global);
+            assert.deepStrictEqual(map.hostRules, [
+                { hosts: hosts.slice(0, 1000), pathMatcher: "m0" },
+                { hosts: hosts.slice(1000), pathMatcher: "m0" },
+            ]);
+            assert.deepStrictEqual(map.pathMatchers, [{ name: "m0", defaultService: "bs/api" }]);
         });
     });
 
@@ -75,7 +171,7 @@ describe("compileUrlMap", () => {
         assert.strictEqual(simulateRequest(map, { host: "x", path: "/api/admin/x" }).service, "bs/api");
     });
 
-    it("gives every host group the routes of covering wildcards and any-host routes, sorted by host", () => {
+    it("gives every host group the routes of covering wildcards and any-host routes; matchers m0, m1, … sorted by host", () => {
         const table: RouteTable = {
             routes: [
                 { hosts: ["*.example.com"], paths: ["/w/*"], backend: "wild" },
@@ -86,29 +182,29 @@ describe("compileUrlMap", () => {
         };
         const map = compileUrlMap(table, global);
         assert.deepStrictEqual(map.hostRules, [
-            { hosts: ["*.example.com"], pathMatcher: "wildcard-example-com" },
-            { hosts: ["api.example.com", "api2.example.com"], pathMatcher: "host-api-example-com-and-1-more" },
-            { hosts: ["*"], pathMatcher: "any-host" },
+            { hosts: ["*"], pathMatcher: "m0" },
+            { hosts: ["*.example.com"], pathMatcher: "m1" },
+            { hosts: ["api.example.com", "api2.example.com"], pathMatcher: "m2" },
         ]);
         assert.deepStrictEqual(
             map.pathMatchers!.map((m) => [m.name, m.pathRules!.map((r) => [r.paths, r.service])]),
             [
+                ["m0", [[["/health"], "bs/health"]]],
                 [
-                    "wildcard-example-com",
+                    "m1",
                     [
                         [["/w/*"], "bs/wild"],
                         [["/health"], "bs/health"],
                     ],
                 ],
                 [
-                    "host-api-example-com-and-1-more",
+                    "m2",
                     [
                         [["/w/*"], "bs/wild"],
                         [["/v1/*"], "bs/api"],
                         [["/health"], "bs/health"],
                     ],
                 ],
-                ["any-host", [[["/health"], "bs/health"]]],
             ],
         );
     });

@@ -44,10 +44,10 @@ function expectedUrlMap(web: string, canary: string) {
     return {
         defaultRouteAction: split,
         headerAction: { responseHeadersToAdds: [{ headerName: "x-lb", headerValue: "shop", replace: false }] },
-        hostRules: [{ hosts: ["*"], pathMatcher: "any-host" }],
+        hostRules: [{ hosts: ["*"], pathMatcher: "m0" }],
         pathMatchers: [
             {
-                name: "any-host",
+                name: "m0",
                 defaultRouteAction: split,
                 routeRules: [
                     {

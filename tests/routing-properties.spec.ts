@@ -1,6 +1,13 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { compileUrlMap, RouteArgs, RouteTable, simulateRequest } from "../components/routing";
+import {
+    compileUrlMap,
+    longestMatchEqualsFirstMatch,
+    RouteArgs,
+    RouteTable,
+    simulateRequest,
+    UrlMapSpec,
+} from "../components/routing";
 import { validateRoutes } from "../components/rules/routing";
 import { Scheme } from "../components/schemes";
 
@@ -118,6 +125,63 @@ const tableArb: fc.Arbitrary<RouteTable> = fc
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => routeArb(i))))
     .map((routes) => ({ routes: routes as RouteArgs[], defaultBackend: "default" }));
 
+/**
+ * Tables shaped like a central load balancer: mostly host-only routes to a few shared backends (so
+ * hosts merge into shared matchers and matchers reduce to a default), mixed with arbitrary routes.
+ */
+const hostHeavyTableArb: fc.Arbitrary<RouteTable> = fc
+    .array(
+        fc.oneof(
+            fc
+                .record({
+                    hosts: fc.uniqueArray(fc.constantFrom(...HOST_PATTERNS), { minLength: 1, maxLength: 2 }),
+                    backend: fc.constantFrom("b0", "b1", "default"),
+                    all: fc.boolean(),
+                })
+                .map((g): RouteArgs => (g.all ? { hosts: g.hosts, paths: ["/*"], backend: g.backend } : g)),
+            fc.integer({ min: 0, max: 7 }).chain((i) => routeArb(i)),
+        ),
+        { maxLength: 12 },
+    )
+    .map((routes) => ({
+        routes: routes.map((r) => {
+            const { all: _all, ...route } = r as RouteArgs & { all?: boolean };
+            return route;
+        }),
+        defaultBackend: "default",
+    }));
+
+/** Structural promises of a lean map, independent of routing. */
+function assertLean(map: UrlMapSpec): void {
+    const matchers = map.pathMatchers ?? [];
+    assert.deepStrictEqual(
+        matchers.map((m) => m.name),
+        matchers.map((_, k) => `m${k}`),
+    );
+    const bodies = matchers.map(({ name: _name, ...body }) => JSON.stringify(body));
+    assert.strictEqual(new Set(bodies).size, bodies.length, "two matchers with the same routing");
+    const hosts = (map.hostRules ?? []).flatMap((h) => h.hosts);
+    assert.strictEqual(new Set(hosts).size, hosts.length, "a host in two host rules");
+    assert.deepStrictEqual(
+        [...new Set((map.hostRules ?? []).map((h) => h.pathMatcher))],
+        matchers.map((m) => m.name),
+        "host rules point at every matcher, in order",
+    );
+    for (const m of matchers) {
+        const rules = m.pathRules ?? m.routeRules ?? [];
+        // A matcher whose only rule matches every path would have folded that rule into its default.
+        assert.ok(
+            !(
+                rules.length === 1 &&
+                m.pathRules &&
+                m.pathRules[0].paths.length === 1 &&
+                m.pathRules[0].paths[0] === "/*"
+            ),
+            `${m.name} keeps a lone /* rule`,
+        );
+    }
+}
+
 const requestArb = fc.record({
     host: fc.constantFrom(...REQUEST_HOSTS),
     path: fc.constantFrom(...REQUEST_PATHS),
@@ -183,6 +247,70 @@ describe("routing properties", () => {
                 },
             ),
             { numRuns: 300 },
+        );
+    });
+
+    it("lean maps (shared matchers, default-only matchers) route every request as the table says, on every scheme", () => {
+        let shared = 0;
+        let defaultOnly = 0;
+        fc.assert(
+            fc.property(
+                hostHeavyTableArb,
+                fc.array(requestArb, { minLength: 1, maxLength: 8 }),
+                fc.constantFrom<Scheme>("global-external", "regional-internal", "regional-external", "classic"),
+                (table, requests, scheme) => {
+                    const classicSafe = scheme !== "classic" || table.routes.every((r) => !r.split);
+                    fc.pre(
+                        classicSafe &&
+                            validateRoutes({ scheme, routes: table.routes, backendKeys, defaultBackend: "default" })
+                                .length === 0,
+                    );
+                    const map = compileUrlMap(table, { scheme, backendRef: ref });
+                    assertLean(map);
+                    if ((map.hostRules ?? []).some((h) => h.hosts.length > 1)) shared++;
+                    if ((map.pathMatchers ?? []).some((m) => !m.pathRules && !m.routeRules)) defaultOnly++;
+                    for (const r of requests) {
+                        const headers: Record<string, string> = r.header === undefined ? {} : { "x-v": r.header };
+                        assert.deepStrictEqual(
+                            simulated(table, scheme, r.host, r.path, headers),
+                            referenceRoute(table, r.host, r.path, headers),
+                            `${r.host}${r.path} ${JSON.stringify(headers)} with ${JSON.stringify(table.routes)}`,
+                        );
+                    }
+                },
+            ),
+            { numRuns: 400 },
+        );
+        assert.ok(shared > 20, `hosts shared a matcher in only ${shared} runs`);
+        assert.ok(defaultOnly > 20, `default-only matchers came up in only ${defaultOnly} runs`);
+    });
+
+    it("longestMatchEqualsFirstMatch agrees with the pairwise definition", () => {
+        // The definition: some later route has an exact path under an earlier prefix, or a longer prefix.
+        const pairwise = (lists: string[][]) =>
+            !lists.some((earlierList, i) =>
+                lists
+                    .slice(i + 1)
+                    .some((laterList) =>
+                        earlierList.some(
+                            (e) =>
+                                e.endsWith("/*") &&
+                                laterList.some((l) =>
+                                    l.endsWith("/*")
+                                        ? l.slice(0, -1).startsWith(e.slice(0, -1)) && l.length > e.length
+                                        : l.startsWith(e.slice(0, -1)),
+                                ),
+                        ),
+                    ),
+            );
+        fc.assert(
+            fc.property(
+                fc.array(fc.uniqueArray(fc.constantFrom(...PATH_PATTERNS, "/a/c/*", "/ab/*"), { maxLength: 3 }), {
+                    maxLength: 6,
+                }),
+                (lists) => assert.strictEqual(longestMatchEqualsFirstMatch(lists), pairwise(lists)),
+            ),
+            { numRuns: 500 },
         );
     });
 

@@ -504,34 +504,95 @@ describe("routing validation (every rule, exact messages)", () => {
         ]);
     });
 
-    it("route-limits: counts and the estimated size against the scheme's limit", () => {
+    it("route-limits: counts per path matcher, named by the matcher's first host", () => {
         const regexes = Array.from({ length: 6 }, (_, i): RouteArgs => ({ regex: `/r${i}`, backend: "web" }));
         assert.deepStrictEqual(found(ctx(regexes, "regional-internal")), [
             [
                 "routes",
-                "path matcher any-host would have regular expressions: 6; the regional internal Application Load Balancer allows 5",
+                "path matcher m0 (*) would have 6 regular expressions; the regional internal Application Load Balancer allows 5 regular expressions per path matcher",
             ],
         ]);
+    });
+
+    /** N services routed by host, each to its own backend (the shape of seed 000's central load balancer). */
+    function services(n: number, scheme: Scheme): RoutingContext {
+        const keys = Array.from({ length: n }, (_, i) => `svc-${i}`);
+        return ctx(
+            keys.map((key): RouteArgs => ({ hosts: [`${key}.example.com`], backend: key })),
+            scheme,
+            { backendKeys: keys, backendKinds: {}, defaultBackend: keys[0] },
+        );
+    }
+
+    it("route-limits: 1,000 host-routed services fit one global external URL map; 1,001 exceed GCP's host-rule limit", () => {
+        assert.deepStrictEqual(found(services(1000, "global-external")), []);
+        const problems = validateRoutes(services(1001, "global-external"));
+        const spread =
+            "spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)";
+        assert.deepStrictEqual(problems, [
+            {
+                rule: "route-limits",
+                field: "routes",
+                message:
+                    "the URL map would have 1,001 host rules; the global external Application Load Balancer allows 1,000 host rules per URL map",
+                fix: spread,
+            },
+            {
+                rule: "route-limits",
+                field: "routes",
+                message:
+                    "the URL map would have 1,001 path matchers; the global external Application Load Balancer allows 1,000 path matchers per URL map",
+                fix: spread,
+            },
+        ]);
+    });
+
+    it("route-limits: internal schemes allow 2,000 host rules", () => {
+        assert.deepStrictEqual(found(services(2000, "regional-internal")), []);
+        assert.deepStrictEqual(found(services(2001, "cross-region-internal")), [
+            [
+                "routes",
+                "the URL map would have 2,001 host rules; the cross-region internal Application Load Balancer allows 2,000 host rules per URL map",
+            ],
+            [
+                "routes",
+                "the URL map would have 2,001 path matchers; the cross-region internal Application Load Balancer allows 2,000 path matchers per URL map",
+            ],
+        ]);
+    });
+
+    it("route-limits: the estimated size against 1 MB (64 KB on classic)", () => {
+        // 200 hosts, each with its own path: 200 host rules and matchers, about 94 KB.
         const hosts = Array.from({ length: 200 }, (_, i): RouteArgs => ({
             hosts: [`service-${i}.some-long-domain.example.com`],
-            paths: ["/api/*"],
+            paths: [`/api-${i}/*`],
             backend: "api",
         }));
-        const external = validateRoutes(ctx(hosts, "regional-external"));
-        assert.deepStrictEqual(
-            external.map((p) => [p.rule, p.field]),
-            [["route-limits", "routes"]],
-        );
-        assert.match(
-            external[0].message,
-            /^the URL map would be about \d+ KB \(estimated\); the regional external Application Load Balancer allows 64 KB$/,
-        );
-        assert.strictEqual(
-            external[0].fix,
-            "spread hosts over several load balancers or merge routes (GCP's newer quota system raises non-classic maps to 1 MB — secondary source, not relied on)",
-        );
-        // The same table fits the internal scheme's 128 KB.
-        assert.deepStrictEqual(found(ctx(hosts, "regional-internal")), []);
+        const classic = validateRoutes(ctx(hosts, "classic"));
+        assert.deepStrictEqual(classic, [
+            {
+                rule: "route-limits",
+                field: "routes",
+                message:
+                    "the URL map would be about 93,765 bytes (estimated as its JSON); the classic Application Load Balancer allows 64 KB per URL map",
+                fix: "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes",
+            },
+        ]);
+        assert.deepStrictEqual(found(ctx(hosts, "regional-external")), []);
+        // 1,000 hosts with six paths each: past 1 MB on every scheme.
+        const big = Array.from({ length: 1000 }, (_, i) =>
+            Array.from({ length: 6 }, (_, k): RouteArgs => ({
+                hosts: [`service-${i}.some-long-domain.example.com`],
+                paths: [`/api-${i}/v${k}/*`],
+                backend: "api",
+            })),
+        ).flat();
+        assert.deepStrictEqual(found(ctx(big, "regional-external")), [
+            [
+                "routes",
+                "the URL map would be about 1,617,240 bytes (estimated as its JSON); the regional external Application Load Balancer allows 1 MB per URL map",
+            ],
+        ]);
     });
 
     it("route-test: a failing route test shows expected and actual; tests run only once the table is sound", () => {

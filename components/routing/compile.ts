@@ -17,17 +17,19 @@
  *   conditions) and has no header actions becomes the default of the map and of every matcher; routes
  *   after it are unreachable and left out (validation reports them).
  *
- * Output is deterministic: host rules are sorted, matcher names derive from their hosts, and object
- * keys are emitted in a fixed order.
+ * - Hosts whose matchers come out the same share one matcher; a host whose routes all go to one backend
+ *   with no other condition gets a matcher with that `defaultService` and no rules.
+ *
+ * Output is deterministic: host rules are sorted, matchers are named `m0`, `m1`, … in that order, and
+ * object keys are emitted in a fixed order.
  */
-import { gcpName, shortHash } from "../naming";
 import { Scheme, schemeProfile, supports } from "../schemes";
+import { HOSTS_PER_HOST_RULE } from "./limits";
 import { simulateRequest } from "./simulate";
 import {
     DurationSpec,
     HeaderActionSpec,
     HeaderTransformArgs,
-    HostRuleSpec,
     MatchRuleSpec,
     PathMatcherSpec,
     PathRuleSpec,
@@ -101,12 +103,7 @@ function hasPathCondition(route: RouteArgs): boolean {
 
 /** Whether the route matches every request, making every later route unreachable. */
 export function matchesEverything(route: RouteArgs): boolean {
-    return (
-        appliesToAnyHost(route) &&
-        !hasPathCondition(route) &&
-        (route.headers ?? []).length === 0 &&
-        (route.queryParameters ?? []).length === 0
-    );
+    return appliesToAnyHost(route) && matchesEveryPath(route);
 }
 
 function hasHeaderActions(route: RouteArgs): boolean {
@@ -121,13 +118,23 @@ function hasHeaderActions(route: RouteArgs): boolean {
  * `/`.
  */
 function foldable(route: RouteArgs): boolean {
+    return appliesToAnyHost(route) && foldableForItsHosts(route);
+}
+
+/** Whether a route can become the default action of the matchers of its hosts (as `foldable`, hosts aside). */
+function foldableForItsHosts(route: RouteArgs): boolean {
     return (
-        matchesEverything(route) &&
+        matchesEveryPath(route) &&
         !hasHeaderActions(route) &&
         (route.paths ?? []).every((p) => p === "/*") &&
         route.redirect?.prefix === undefined &&
         route.rewrite?.pathPrefix === undefined
     );
+}
+
+/** Whether the route matches every request for the hosts it applies to (no path, header or query condition). */
+function matchesEveryPath(route: RouteArgs): boolean {
+    return !hasPathCondition(route) && (route.headers ?? []).length === 0 && (route.queryParameters ?? []).length === 0;
 }
 
 /** Index of the first route that matches every request, or -1. */
@@ -322,26 +329,44 @@ function claimPaths(routes: RouteArgs[]): string[][] {
  * Whether longest-match over these path lists picks the same route as first-match for every path.
  * It does unless some later route has a pattern GCP prefers over an overlapping pattern of an earlier
  * route: an exact path under an earlier prefix, or a longer prefix under an earlier shorter one.
+ *
+ * Linear in the total length of the paths: routes are visited last to first, each later route's paths
+ * kept in a character trie, and an earlier prefix fails when the trie holds anything below it (or an
+ * exact path equal to it).
  */
 export function longestMatchEqualsFirstMatch(pathsPerRoute: string[][]): boolean {
-    for (let i = 0; i < pathsPerRoute.length; i++) {
-        for (let j = i + 1; j < pathsPerRoute.length; j++) {
-            for (const earlier of pathsPerRoute[i]) {
-                if (!earlier.endsWith("/*")) {
-                    continue; // an exact path is preferred over everything that overlaps it
-                }
-                const prefix = earlier.slice(0, -1);
-                for (const later of pathsPerRoute[j]) {
-                    const laterPrefix = later.endsWith("/*") ? later.slice(0, -1) : undefined;
-                    if (
-                        laterPrefix === undefined
-                            ? later.startsWith(prefix)
-                            : laterPrefix.startsWith(prefix) && laterPrefix.length > prefix.length
-                    ) {
-                        return false;
-                    }
-                }
+    interface Node {
+        next: Map<string, Node>;
+        /** An exact path (not a prefix) of a later route ends here. */
+        exact: boolean;
+    }
+    const root: Node = { next: new Map(), exact: false };
+    const find = (key: string): Node | undefined => {
+        let node: Node | undefined = root;
+        for (let c = 0; c < key.length && node; c++) node = node.next.get(key[c]);
+        return node;
+    };
+    const insert = (key: string, exact: boolean) => {
+        let node = root;
+        for (const ch of key) {
+            let child = node.next.get(ch);
+            if (!child) {
+                child = { next: new Map(), exact: false };
+                node.next.set(ch, child);
             }
+            node = child;
+        }
+        if (exact) node.exact = true;
+    };
+    for (let i = pathsPerRoute.length - 1; i >= 0; i--) {
+        for (const earlier of pathsPerRoute[i]) {
+            if (!earlier.endsWith("/*")) continue; // an exact path is preferred over everything that overlaps it
+            const below = find(earlier.slice(0, -1));
+            if (below && (below.exact || below.next.size > 0)) return false;
+        }
+        for (const path of pathsPerRoute[i]) {
+            if (path.endsWith("/*")) insert(path.slice(0, -1), false);
+            else insert(path, true);
         }
     }
     return true;
@@ -394,15 +419,31 @@ function matchRulesFor(route: RouteArgs): MatchRuleSpec[] {
     );
 }
 
-function pathMatcherFor(
-    name: string,
+/**
+ * The path matcher for one host group, without its name: the fewest rules with the same routing.
+ * The first route that matches every path for these hosts ends the list (later ones can't be reached
+ * through this matcher); when it carries no header action and has no path but `/*`, it becomes the
+ * matcher's default instead of a rule — so a host whose routes all go to one backend gets a matcher
+ * with that `defaultService` and no rules.
+ */
+function pathMatcherBody(
     indices: number[],
     routes: RouteArgs[],
-    defaults: DefaultAction,
+    mapDefaults: DefaultAction,
     ref: (key: string) => string,
-): PathMatcherSpec {
-    const matcher: PathMatcherSpec = { name, ...defaults };
-    const own = indices.map((i) => routes[i]);
+): Omit<PathMatcherSpec, "name"> {
+    const last = indices.findIndex((i) => matchesEveryPath(routes[i]));
+    let kept = last < 0 ? indices : indices.slice(0, last + 1);
+    let defaults = mapDefaults;
+    if (last >= 0 && foldableForItsHosts(routes[kept[last]])) {
+        defaults = defaultAction(routes[kept[last]], "", ref);
+        kept = kept.slice(0, last);
+    }
+    const matcher: Omit<PathMatcherSpec, "name"> = { ...defaults };
+    if (kept.length === 0) {
+        return matcher;
+    }
+    const own = kept.map((i) => routes[i]);
     const claimed = claimPaths(own);
     if (own.every(isSimple) && longestMatchEqualsFirstMatch(claimed)) {
         const pathRules: PathRuleSpec[] = [];
@@ -416,7 +457,7 @@ function pathMatcherFor(
         }
         return matcher;
     }
-    matcher.routeRules = indices.map((i): RouteRuleSpec => {
+    matcher.routeRules = kept.map((i): RouteRuleSpec => {
         const route = routes[i];
         const rule: RouteRuleSpec = { priority: i, matchRules: matchRulesFor(route), ...actionFields(route, ref) };
         const headerAction = headerActionSpec(route.requestHeaders, route.responseHeaders);
@@ -426,13 +467,6 @@ function pathMatcherFor(
         return rule;
     });
     return matcher;
-}
-
-/** A stable, GCP-valid matcher name for a host group. */
-function matcherBaseName(hosts: string[]): string {
-    const first = hosts[0];
-    const base = first.startsWith("*") ? gcpName("wildcard", first.slice(1)) : gcpName("host", first);
-    return hosts.length > 1 ? gcpName(base, "and", String(hosts.length - 1), "more") : base;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,36 +479,73 @@ export interface HostGroup {
     routeIndices: number[];
 }
 
+/** The wildcard suffixes (`*` + suffix) that could cover a host pattern: its `.`/`-` suffixes. */
+function coveringSuffixes(pattern: string): string[] {
+    // An exact host needs a non-empty head before the suffix; a wildcard `*t` is covered by `*t` itself.
+    const body = pattern.startsWith("*") ? pattern.slice(1) : pattern;
+    const from = pattern.startsWith("*") ? 0 : 1;
+    const suffixes: string[] = [];
+    for (let k = from; k < body.length; k++) {
+        if (body[k] === "." || body[k] === "-") suffixes.push(body.slice(k));
+    }
+    return suffixes;
+}
+
+/** Merge two ascending index lists without duplicates. */
+function mergeAscending(a: number[], b: number[]): number[] {
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+        if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+    }
+    return out;
+}
+
 /**
  * The host groups GCP needs for the table (pure, no names): for every host pattern the routes it
  * sees, in table order, cut at the first catch-all; patterns that see the same routes share a group.
  * The any-host group (routes with no hosts) comes last with hosts `["*"]`.
+ *
+ * O(n log n) in the table's size: each pattern looks up the routes naming it and the wildcards that
+ * cover it (one map look-up per `.` or `-` in it) instead of testing every route.
  */
 export function hostGroups(routes: RouteArgs[]): HostGroup[] {
     const cut = catchAllIndex(routes);
-    const reachable = routes.map((_, i) => i).filter((i) => cut < 0 || i < cut || (i === cut && !foldable(routes[i])));
-    const anyHost = reachable.filter((i) => appliesToAnyHost(routes[i]));
-    const patterns = [
-        ...new Set(routes.flatMap((r) => (appliesToAnyHost(r) ? [] : (r.hosts ?? []).map(normalizeHost)))),
-    ].sort();
+    const reachable = (i: number) => cut < 0 || i < cut || (i === cut && !foldable(routes[i]));
+    const anyHost: number[] = [];
+    /** Reachable host-specific routes by the exact host or wildcard (`*` + suffix) they name. */
+    const byPattern = new Map<string, number[]>();
+    routes.forEach((route, i) => {
+        if (appliesToAnyHost(route)) {
+            if (reachable(i)) anyHost.push(i);
+            return;
+        }
+        for (const pattern of new Set((route.hosts ?? []).map(normalizeHost))) {
+            const list = byPattern.get(pattern) ?? [];
+            if (reachable(i)) list.push(i);
+            byPattern.set(pattern, list);
+        }
+    });
     const byList = new Map<string, HostGroup>();
-    for (const pattern of patterns) {
-        const indices = reachable.filter(
-            (i) =>
-                appliesToAnyHost(routes[i]) ||
-                (routes[i].hosts ?? []).some((h) => hostPatternCovers(normalizeHost(h), pattern)),
-        );
-        if (indices.length === anyHost.length) {
+    for (const pattern of [...byPattern.keys()].sort()) {
+        let specific = byPattern.get(pattern)!;
+        for (const suffix of coveringSuffixes(pattern)) {
+            const covering = `*${suffix}`;
+            if (covering !== pattern && byPattern.has(covering)) {
+                specific = mergeAscending(specific, byPattern.get(covering)!);
+            }
+        }
+        if (specific.length === 0) {
             continue; // sees only the any-host routes: the `*` rule (or the map default) serves it the same
         }
-        const key = indices.join(",");
-        const group = byList.get(key) ?? { hosts: [], routeIndices: indices };
-        group.hosts.push(pattern);
-        byList.set(key, group);
+        const key = specific.join(",");
+        const group = byList.get(key);
+        if (group) group.hosts.push(pattern);
+        else byList.set(key, { hosts: [pattern], routeIndices: mergeAscending(anyHost, specific) });
     }
-    const groups = [...byList.values()].sort((a, b) =>
-        a.hosts[0] < b.hosts[0] ? -1 : a.hosts[0] > b.hosts[0] ? 1 : 0,
-    );
+    const groups = [...byList.values()]; // in order of their first (sorted) host
     if (anyHost.length > 0) {
         groups.push({ hosts: ["*"], routeIndices: anyHost });
     }
@@ -484,6 +555,10 @@ export function hostGroups(routes: RouteArgs[]): HostGroup[] {
 /**
  * Compile a route table to the URL map fields of `URLMap` / `RegionUrlMap`. Assumes the table passed
  * `validateRoutes`; the output for the same table and options is byte-identical on every run.
+ *
+ * The map is lean: host groups whose path matchers come out the same share one matcher (their hosts
+ * in one host rule, split in rules of at most 1,000 hosts — GCP's hosts-per-host-rule limit); matchers
+ * are named `m0`, `m1`, … in the order of their first host.
  */
 export function compileUrlMap(table: RouteTable, options: CompileOptions): UrlMapSpec {
     const ref = options.backendRef;
@@ -497,20 +572,26 @@ export function compileUrlMap(table: RouteTable, options: CompileOptions): UrlMa
     if (mapHeaders) {
         spec.headerAction = mapHeaders;
     }
-    const groups = hostGroups(routes);
-    if (groups.length > 0) {
-        const names = groups.map((g) => (g.hosts[0] === "*" ? "any-host" : matcherBaseName(g.hosts)));
-        const counts = new Map<string, number>();
-        names.forEach((n) => counts.set(n, (counts.get(n) ?? 0) + 1));
-        const hostRules: HostRuleSpec[] = [];
-        const pathMatchers: PathMatcherSpec[] = [];
-        groups.forEach((group, k) => {
-            const name = counts.get(names[k])! > 1 ? gcpName(names[k], shortHash(group.hosts)) : names[k];
-            hostRules.push({ hosts: group.hosts, pathMatcher: name });
-            pathMatchers.push(pathMatcherFor(name, group.routeIndices, routes, defaults, ref));
+    const shared = new Map<string, { hosts: string[]; body: Omit<PathMatcherSpec, "name"> }>();
+    for (const group of hostGroups(routes)) {
+        const body = pathMatcherBody(group.routeIndices, routes, defaults, ref);
+        const key = JSON.stringify(body);
+        const entry = shared.get(key);
+        if (entry) entry.hosts.push(...group.hosts);
+        else shared.set(key, { hosts: [...group.hosts], body });
+    }
+    if (shared.size > 0) {
+        const matchers = [...shared.values()].map((m) => ({ ...m, hosts: m.hosts.sort() }));
+        matchers.sort((a, b) => (a.hosts[0] < b.hosts[0] ? -1 : a.hosts[0] > b.hosts[0] ? 1 : 0));
+        spec.hostRules = [];
+        spec.pathMatchers = [];
+        matchers.forEach((m, k) => {
+            const name = `m${k}`;
+            for (let from = 0; from < m.hosts.length; from += HOSTS_PER_HOST_RULE) {
+                spec.hostRules!.push({ hosts: m.hosts.slice(from, from + HOSTS_PER_HOST_RULE), pathMatcher: name });
+            }
+            spec.pathMatchers!.push({ name, ...m.body });
         });
-        spec.hostRules = hostRules;
-        spec.pathMatchers = pathMatchers;
     }
     const tests = urlMapTests(spec, table, options);
     if (tests.length > 0) {

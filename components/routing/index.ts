@@ -4,3 +4,4 @@ export * from "./simulate";
 export * from "./url-mask";
 export * from "./route-tests";
 export * from "./registry";
+export * from "./limits";

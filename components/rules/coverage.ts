@@ -350,10 +350,10 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
     ),
     // §8 Quotas and limits
     rule(
-        "URL map limits: host rules, path matchers, rules per matcher, hosts per host rule, predicates, 2,500 backend services, regexes, path templates, size (64 KB / 128 KB)",
-        "§8",
+        "URL map limits: host rules (1,000 external, 2,000 internal), path matchers, rules per matcher, hosts per host rule, predicates, 2,500 backend services, regexes, path templates, size (1 MB; classic 64 KB — [url-map-size-quota](https://docs.cloud.google.com/load-balancing/docs/url-map-size-quota))",
+        "§8, §13",
         "route-limits",
-        "the compiled URL map is counted and sized before it is sent",
+        "the compiled URL map is counted and its size estimated (compact JSON, full-length backend links) before it is sent; hosts with the same routing share a host rule",
     ),
     rule(
         "Header actions: at most 16 headers, never Host/:authority or reserved prefixes (X-Google, X-Goog-, X-GFE, X-Amz-), X-User-IP, CDN-Loop, hop-by-hop",

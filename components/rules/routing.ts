@@ -1,6 +1,7 @@
 /**
  * The routing catalogue: what GCP would reject in a URL map (or route somewhere the user did not
- * mean), caught at preview. Facts from gcp-facts §6 (semantics), §7 (tests) and §8 (limits).
+ * mean), caught at preview. Facts from gcp-facts §6 (semantics), §7 (tests) and §8 (limits; the
+ * numbers themselves live in `routing/limits.ts`).
  */
 import { gcpName } from "../naming";
 import {
@@ -12,6 +13,7 @@ import {
     RouteArgs,
     runRouteTests,
     UrlMapSpec,
+    urlMapLimits,
 } from "../routing";
 import type { RoutingContext } from "../routing/context";
 import { Scheme, schemeProfile, supports } from "../schemes";
@@ -19,37 +21,6 @@ import { Finding, Problem, Rule, runRules } from "../validation";
 import { unsupportedFinding } from "./common";
 
 export type { RoutingContext };
-
-/** GCP URL map limits per scheme family (gcp-facts §8; fixed, not raisable). */
-export interface UrlMapLimits {
-    hostRules: number;
-    pathMatchers: number;
-    rulesPerMatcher: number;
-    hostsPerRule: number;
-    predicatesPerMatcher: number;
-    pathTemplatesPerMatcher: number;
-    regexesPerMatcher: number;
-    regexLength: number;
-    distinctBackends: number;
-    /** Bytes. The newer quota system allows 1 MB on non-classic schemes (secondary source, gcp-facts §8). */
-    sizeBytes: number;
-}
-
-export function urlMapLimits(scheme: Scheme): UrlMapLimits {
-    const internal = schemeProfile(scheme).internal;
-    return {
-        hostRules: internal ? 2000 : 1000,
-        pathMatchers: internal ? 2000 : 1000,
-        rulesPerMatcher: 1000,
-        hostsPerRule: 1000,
-        predicatesPerMatcher: 1000,
-        pathTemplatesPerMatcher: 100,
-        regexesPerMatcher: 5,
-        regexLength: 250,
-        distinctBackends: 2500,
-        sizeBytes: internal ? 128 * 1024 : 64 * 1024,
-    };
-}
 
 const COMPONENT = "ApplicationLoadBalancer";
 const route = (i: number) => `routes[${i}]`;
@@ -792,17 +763,37 @@ export function syntheticBackendRef(scheme: Scheme): (key: string) => string {
         `https://www.googleapis.com/compute/v1/projects/${"p".repeat(30)}/${location}/backendServices/${gcpName("x".repeat(40), key, "backend")}`;
 }
 
+const compiledByContext = new WeakMap<RoutingContext, UrlMapSpec>();
+
+/** The map the limits and route tests look at, compiled once per context. */
 function compiled(ctx: RoutingContext): UrlMapSpec {
-    return compileUrlMap(
-        {
-            routes: ctx.routes,
-            defaultBackend: ctx.defaultBackend ?? ctx.backendKeys[0] ?? "",
-            requestHeaders: ctx.requestHeaders,
-            responseHeaders: ctx.responseHeaders,
-            tests: ctx.tests,
-        },
-        { scheme: ctx.scheme, backendRef: syntheticBackendRef(ctx.scheme), backendKinds: ctx.backendKinds },
-    );
+    let spec = compiledByContext.get(ctx);
+    if (!spec) {
+        spec = compileUrlMap(
+            {
+                routes: ctx.routes,
+                defaultBackend: ctx.defaultBackend ?? ctx.backendKeys[0] ?? "",
+                requestHeaders: ctx.requestHeaders,
+                responseHeaders: ctx.responseHeaders,
+                tests: ctx.tests,
+            },
+            { scheme: ctx.scheme, backendRef: syntheticBackendRef(ctx.scheme), backendKinds: ctx.backendKinds },
+        );
+        compiledByContext.set(ctx, spec);
+    }
+    return spec;
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * The estimated size of a URL map in bytes: the UTF-8 length of the compact JSON of the fields the
+ * package sends (the API's JSON form), with every backend reference a full-length self link.
+ * GCP does not publish how it measures "1 MB of data" (url-map-size-quota); this estimate assumes the
+ * API's JSON form and errs on the high side through the synthetic links. UNCONFIRMED.
+ */
+export function estimatedUrlMapBytes(spec: UrlMapSpec): number {
+    return Buffer.byteLength(JSON.stringify(spec), "utf8");
 }
 
 /** Rules on the compiled URL map: GCP's limits and the route tests. Run once the table itself is sound. */
@@ -811,7 +802,7 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
         id: "route-limits",
         component: COMPONENT,
         summary:
-            "The URL map stays within GCP's limits (host rules, matchers, rules, predicates, regexes, templates, backends, size)",
+            "The URL map stays within GCP's limits (host rules, matchers, rules, predicates, regexes, templates, backends, size — 1 MB, classic 64 KB, estimated as the map's compact JSON)",
         prevents: "URL maps GCP rejects for size or count (limits are fixed, not raisable)",
         fix: "spread hosts over several load balancers, merge routes, or use fewer conditions",
         check: (ctx) => {
@@ -819,23 +810,35 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
             const limits = urlMapLimits(ctx.scheme);
             const title = schemeProfile(ctx.scheme).title;
             const findings: Finding[] = [];
-            const over = (field: string, what: string, count: number, max: number) => {
-                if (count > max) findings.push({ field, message: `${what} ${count}; the ${title} allows ${max}` });
+            const hostsOf = new Map<string, string>();
+            for (const h of spec.hostRules ?? [])
+                if (!hostsOf.has(h.pathMatcher)) hostsOf.set(h.pathMatcher, h.hosts[0]);
+            const over = (field: string, subject: string, noun: string, n: number, max: number, fix?: string) => {
+                if (n > max) {
+                    const per = subject.startsWith("path matcher") ? "path matcher" : "URL map";
+                    const finding: Finding = {
+                        field,
+                        message: `${subject} would have ${count(n)} ${noun}; the ${title} allows ${count(max)} ${noun} per ${per}`,
+                    };
+                    if (fix) finding.fix = fix;
+                    findings.push(finding);
+                }
             };
-            const hostRules = spec.hostRules ?? [];
-            over("routes", "the URL map would have host rules:", hostRules.length, limits.hostRules);
+            const spread =
+                "spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)";
+            over("routes", "the URL map", "host rules", (spec.hostRules ?? []).length, limits.hostRules, spread);
             over(
                 "routes",
-                "the URL map would have path matchers:",
+                "the URL map",
+                "path matchers",
                 (spec.pathMatchers ?? []).length,
                 limits.pathMatchers,
-            );
-            hostRules.forEach((h) =>
-                over("routes", `host rule ${h.pathMatcher} would have hosts:`, h.hosts.length, limits.hostsPerRule),
+                spread,
             );
             for (const m of spec.pathMatchers ?? []) {
+                const matcher = `path matcher ${m.name} (${hostsOf.get(m.name)})`;
                 const rules = m.routeRules ?? m.pathRules ?? [];
-                over("routes", `path matcher ${m.name} would have rules:`, rules.length, limits.rulesPerMatcher);
+                over("routes", matcher, "rules", rules.length, limits.rulesPerMatcher);
                 const matchRules = (m.routeRules ?? []).flatMap((r) => r.matchRules ?? []);
                 const predicates =
                     (m.pathRules ?? []).reduce((n, p) => n + p.paths.length, 0) +
@@ -843,12 +846,7 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                         (n, mr) => n + 1 + (mr.headerMatches ?? []).length + (mr.queryParameterMatches ?? []).length,
                         0,
                     );
-                over(
-                    "routes",
-                    `path matcher ${m.name} would have predicates:`,
-                    predicates,
-                    limits.predicatesPerMatcher,
-                );
+                over("routes", matcher, "predicates", predicates, limits.predicatesPerMatcher);
                 const regexes = matchRules.reduce(
                     (n, mr) =>
                         n +
@@ -857,15 +855,11 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                         (mr.queryParameterMatches ?? []).filter((q) => q.regexMatch).length,
                     0,
                 );
+                over("routes", matcher, "regular expressions", regexes, limits.regexesPerMatcher);
                 over(
                     "routes",
-                    `path matcher ${m.name} would have regular expressions:`,
-                    regexes,
-                    limits.regexesPerMatcher,
-                );
-                over(
-                    "routes",
-                    `path matcher ${m.name} would have path templates:`,
+                    matcher,
+                    "path templates",
                     matchRules.filter((mr) => mr.pathTemplateMatch).length,
                     limits.pathTemplatesPerMatcher,
                 );
@@ -876,18 +870,13 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                     .filter((b) => b !== undefined),
             );
             if (ctx.defaultBackend) backends.add(ctx.defaultBackend);
-            over(
-                "backends",
-                "the URL map would reference distinct backend services:",
-                backends.size,
-                limits.distinctBackends,
-            );
-            const bytes = Buffer.byteLength(JSON.stringify(spec), "utf8");
+            over("backends", "the URL map", "distinct backend services", backends.size, limits.distinctBackends);
+            const bytes = estimatedUrlMapBytes(spec);
             if (bytes > limits.sizeBytes) {
                 findings.push({
                     field: "routes",
-                    message: `the URL map would be about ${Math.ceil(bytes / 1024)} KB (estimated); the ${title} allows ${limits.sizeBytes / 1024} KB`,
-                    fix: "spread hosts over several load balancers or merge routes (GCP's newer quota system raises non-classic maps to 1 MB — secondary source, not relied on)",
+                    message: `the URL map would be about ${count(bytes)} bytes (estimated as its JSON); the ${title} allows ${limits.sizeBytes >= 1_000_000 ? "1 MB" : "64 KB"} per URL map`,
+                    fix: "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes",
                 });
             }
             return findings;
