@@ -10,6 +10,7 @@ import {
 } from "./args/load-balancer";
 import { DEFAULT_INTERNET_PORT, InternetTargetArgs } from "./args/internet";
 import { BackendSettingsArgs } from "./backends/backend-service";
+import { buildBucketBackend } from "./backends/bucket";
 import { buildHybridBackend } from "./backends/hybrid";
 import { buildInternetBackend } from "./backends/internet";
 import { movedFromChildComponent } from "./builder";
@@ -21,7 +22,7 @@ import { gcpName } from "./naming";
 import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs } from "./network";
 import { compileUrlMap, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
 import { replacementOptions } from "./replacement";
-import { validateLoadBalancerArgs } from "./rules/load-balancer";
+import { backendBucketGivenAsService, validateLoadBalancerArgs } from "./rules/load-balancer";
 import { schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
 
@@ -33,6 +34,8 @@ function urlMapInputs(spec: pulumi.Output<UrlMapSpec>) {
         defaultService: spec.apply((s) => s.defaultService),
         defaultRouteAction: spec.apply((s) => s.defaultRouteAction),
         defaultUrlRedirect: spec.apply((s) => s.defaultUrlRedirect),
+        // Global external only (validated); RegionUrlMap has no such field.
+        defaultCustomErrorResponsePolicy: spec.apply((s) => s.defaultCustomErrorResponsePolicy),
         headerAction: spec.apply((s) => s.headerAction),
         hostRules: spec.apply((s) => s.hostRules),
         pathMatchers: spec.apply((s) => s.pathMatchers),
@@ -61,6 +64,8 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly url: pulumi.Output<string>;
     /** Backend service id per backend key. */
     public readonly backendServiceIds: pulumi.Output<Record<string, string>>;
+    /** Name of the Cloud Storage bucket per bucket backend key (created or given by name), e.g. to upload the site. */
+    public readonly bucketNames: pulumi.Output<Record<string, string>>;
     /** Id of the URL map. */
     public readonly urlMapId: pulumi.Output<string>;
     /** Ids of the forwarding rules. */
@@ -101,15 +106,36 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             : undefined;
 
         const backendIds: Record<string, pulumi.Output<string>> = {};
+        const bucketNames: Record<string, pulumi.Output<string>> = {};
         const grants: pulumi.Resource[] = [];
         const sharedInternetNegs = new Map<unknown, pulumi.Output<string>>();
         const sharedSecurityPolicies = new Map<string, pulumi.Output<string>>();
         for (const [key, backend] of Object.entries(args.backends).sort(([a], [b]) => (a < b ? -1 : 1))) {
             if (backend.backendService !== undefined) {
-                backendIds[key] = pulumi.output(backend.backendService);
+                backendIds[key] = checkedBackendServiceLink(name, key, backend.backendService, this);
                 continue;
             }
             const project = backend.project ?? args.project;
+            if (backend.bucket !== undefined) {
+                const built = buildBucketBackend(
+                    `${name}-${key}`,
+                    {
+                        namePrefix: gcpName(prefix, key),
+                        scheme: args.scheme,
+                        project,
+                        region: profile.scope === "regional" ? regions[0] : undefined,
+                        bucket: backend.bucket,
+                        cdn: backend.cdn,
+                        description: backend.description,
+                    },
+                    { parent: this },
+                );
+                backendIds[key] = built.backendBucketId;
+                if (built.bucketName !== undefined) {
+                    bucketNames[key] = built.bucketName;
+                }
+                continue;
+            }
             const common = {
                 namePrefix: gcpName(prefix, key),
                 scheme: args.scheme,
@@ -173,16 +199,17 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             );
         }
         this.backendServiceIds = pulumi.output(backendIds) as pulumi.Output<Record<string, string>>;
+        this.bucketNames = pulumi.output(bucketNames) as pulumi.Output<Record<string, string>>;
 
         const table = routeTable(args);
         recordRouting({ name, context: routingContext(args) });
-        const spec = this.backendServiceIds.apply((ids) => {
+        const spec = pulumi.all([this.backendServiceIds, this.bucketNames]).apply(([ids, buckets]) => {
             const urlMap = compileUrlMap(table, {
                 scheme: args.scheme,
                 backendRef: (key) => ids[key],
                 backendKinds: backendKinds(args),
             });
-            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids });
+            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids, bucketNames: buckets });
             return urlMap;
         });
         const urlMapArgs = { name: gcpName(prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };
@@ -236,6 +263,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             ipv6Address: this.ipv6Address,
             url: this.url,
             backendServiceIds: this.backendServiceIds,
+            bucketNames: this.bucketNames,
             urlMapId: this.urlMapId,
             forwardingRuleIds: this.forwardingRuleIds,
             networkSelfLink: this.networkSelfLink,
@@ -287,6 +315,37 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             securityPolicy,
         };
     }
+}
+
+/**
+ * An existing backend service reference, checked once its value is known: a backend bucket's link given
+ * as `backendService` (e.g. another resource's `selfLink` output, which preview cannot read) fails the
+ * deployment with the same problem preview reports for a plain string, before the URL map uses it.
+ */
+function checkedBackendServiceLink(
+    name: string,
+    key: string,
+    link: pulumi.Input<string>,
+    resource: pulumi.Resource,
+): pulumi.Output<string> {
+    return pulumi.output(link).apply((text) => {
+        const mistake = backendBucketGivenAsService(text);
+        if (mistake) {
+            failOnProblems(
+                `ApplicationLoadBalancer "${name}"`,
+                [
+                    {
+                        rule: "backend-service-links",
+                        ...mistake,
+                        field: `backends.${key}.backendService`,
+                        fix: mistake.fix!,
+                    },
+                ],
+                resource,
+            );
+        }
+        return text;
+    });
 }
 
 /**

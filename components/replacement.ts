@@ -148,6 +148,51 @@ export const replacementPolicies: ReplacementPolicy[] = [
             "settings update in place; a scheme or region change gives a new name, so the new one is created and the URL map repointed before the old one is deleted",
     },
     {
+        type: "gcp:compute/backendBucket:BackendBucket",
+        title: "Backend bucket (global)",
+        forceNew: "name, project",
+        naming: "fixed",
+        mode: CBD,
+        behaviour:
+            "the bucket it serves, Cloud CDN settings and scheme update in place; only a new name prefix or backend key replaces it, and the new name lets the URL map be repointed before the old one is deleted",
+    },
+    {
+        type: "gcp:compute/regionBackendBucket:RegionBackendBucket",
+        title: "Backend bucket (regional)",
+        forceNew: "name, project, region",
+        naming: "fixed",
+        mode: CBD,
+        behaviour: "as the global backend bucket; a region change creates it in the new region (names are per region)",
+    },
+    {
+        type: "gcp:storage/bucket:Bucket",
+        title: "Cloud Storage bucket (created for a bucket backend)",
+        forceNew: "name, location, project",
+        naming: "hash",
+        hashOf: "project, location (a generated name; a given name is used as is)",
+        mode: CBD,
+        behaviour:
+            "a location change creates a new, empty bucket under a new name and repoints the backend bucket; deleting the old bucket fails while it holds objects unless forceDestroy is on, so copy the files over first (with a given name, the new bucket cannot be created while the old one exists: change the name too)",
+    },
+    ...[
+        [
+            "gcp:compute/backendBucketSignedUrlKey:BackendBucketSignedUrlKey",
+            "Cloud CDN signed URL key (backend bucket)",
+        ],
+        [
+            "gcp:compute/backendServiceSignedUrlKey:BackendServiceSignedUrlKey",
+            "Cloud CDN signed URL key (backend service)",
+        ],
+    ].map(([type, title]): ReplacementPolicy => ({
+        type,
+        title,
+        forceNew: "every field (name, key value, backend)",
+        naming: "fixed",
+        mode: DBR,
+        behaviour:
+            "a new value under the same key name deletes the old key first (the name is taken): URLs signed with it fail from then on. Rotate by adding a key under a new name, re-signing, then removing the old one",
+    })),
+    {
         type: "gcp:compute/uRLMap:URLMap",
         title: "URL map (global)",
         forceNew: "name, project",
@@ -343,6 +388,7 @@ export const replacementPolicies: ReplacementPolicy[] = [
             "Load balancer service user grant (regional backend service)",
         ],
         ["gcp:projects/iAMMember:IAMMember", "Load balancer service user grant (project)"],
+        ["gcp:storage/bucketIAMMember:BucketIAMMember", "Public read grant on a created bucket (allUsers)"],
     ].map(([type, title]): ReplacementPolicy => ({
         type,
         title,

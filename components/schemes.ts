@@ -246,11 +246,11 @@ export const featureTable: FeatureSupport[] = [
     },
     {
         feature: "customErrorResponses",
-        title: "Custom error responses",
-        option: "customErrorResponses",
+        title: "Custom error responses (error pages from a backend bucket)",
+        option: "customErrorResponses / routes[].customErrorResponses",
         supported: only("global-external"),
-        alternative: "use scheme global-external",
-        source: "gcp-facts §6.6",
+        alternative: "use scheme global-external, or let the backend serve its own error pages",
+        source: "gcp-facts §6.6; Compute API UrlMap.defaultCustomErrorResponsePolicy, PathRule/HttpRouteRule.customErrorResponsePolicy: 'supported only for global external Application Load Balancers', errorService: 'the BackendBucket resource that contains the custom error content'",
     },
     {
         feature: "multiRegionServerless",
@@ -300,6 +300,24 @@ export const featureTable: FeatureSupport[] = [
         supported: ALL,
         alternative: "",
         source: "hybrid-neg-concepts: all five Application Load Balancer schemes support hybrid NEGs",
+    },
+    {
+        feature: "backendBucket",
+        title: "Cloud Storage bucket backend (backend bucket)",
+        option: "backends.<key>.bucket",
+        supported: only("cross-region-internal", "global-external", "classic"),
+        alternative:
+            "use scheme global-external (cross-region-internal for internal clients), or serve the files from Cloud Run: GCP has regional backend buckets, but pulumi-gcp's RegionUrlMap turns every backend reference into a backend service link, so a regional URL map cannot reach one",
+        source: "docs.cloud.google.com/load-balancing/docs/backend-bucket (all five schemes); BackendBucket.loadBalancingScheme 'can only be INTERNAL_MANAGED for cross-region internal' (Compute API); terraform-provider-google-beta resource_compute_region_url_map.go parses every service reference as backendServices (hashicorp/terraform-provider-google#26894, #27773, open)",
+    },
+    {
+        feature: "bucketInSplit",
+        title: "Backend buckets in weighted splits or as mirror targets",
+        option: "routes[].split[].backend / routes[].mirror.backend",
+        supported: only(),
+        alternative:
+            "route the bucket's paths to it with routes[].backend, and split or mirror only between backend services",
+        source: "Compute API WeightedBackendService.backendService and RequestMirrorPolicy.backendService name a BackendService; no source allows a backend bucket there (UNCONFIRMED, rejected to be safe)",
     },
     {
         feature: "crossProjectBackend",
@@ -395,11 +413,11 @@ export const featureTable: FeatureSupport[] = [
     },
     {
         feature: "cdn",
-        title: "Cloud CDN",
+        title: "Cloud CDN (backend services and backend buckets; signed URL keys)",
         option: "backends.<key>.cdn",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative: "use scheme global-external",
-        source: "gcp-facts §4, §5",
+        source: "gcp-facts §4, §5; BackendBucket.enableCdn 'cannot be set to true when loadBalancingScheme is set to INTERNAL_MANAGED' (pulumi-gcp compute.BackendBucket); RegionBackendBucket: 'Cloud CDN cannot be enabled'",
     },
     {
         feature: "iap",

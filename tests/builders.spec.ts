@@ -4,6 +4,8 @@
  * each rule runs once per thing it checks (the load balancer, its network, its frontend, each backend), and
  * a standalone component runs its own catalogue once.
  */
+import { bucketRoutingRules, bucketRules } from "../components/rules/buckets";
+import { errorResponseRules } from "../components/rules/error-responses";
 import * as assert from "assert";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs, BackendArgs } from "../components/load-balancer";
 import { Frontend } from "../components/frontend";
@@ -133,6 +135,9 @@ describe("builders: validation runs once", function () {
             [as(hybridRules), 1],
             [as(backendServiceRules), 4],
             [as(backendSettingsRules), 4],
+            [as(bucketRules), 4],
+            [as(bucketRoutingRules), 1],
+            [as(errorResponseRules), 1],
         ]);
     });
 

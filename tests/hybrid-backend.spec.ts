@@ -281,6 +281,6 @@ describe("hybrid backend validation", () => {
             },
         });
         assert.strictEqual(problem.message, "names 2 backend kinds (cloudRun, hybrid)");
-        assert.strictEqual(problem.fix, "set exactly one of cloudRun, hybrid, internet or backendService");
+        assert.strictEqual(problem.fix, "set exactly one of cloudRun, hybrid, internet, bucket or backendService");
     });
 });

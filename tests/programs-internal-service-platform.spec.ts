@@ -134,6 +134,16 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
             result.routes.map((r) => r.backends),
             ["ordersCanary", "orders", "orders", "paymentsLegacy 90/100, payments 10/100", "admin", "orders"],
         );
+        // A failing route test would be a plan error; these ran (internal URL maps have no GCP-side tests).
+        assert.deepStrictEqual(result.outputs.routeTests, [
+            "api.internal.example.com/orders/42 → orders: orders API",
+            "api.internal.example.com/orders/42 → ordersCanary: opt-in header reaches the canary tag",
+            "api.internal.example.com/orders/42 → orders: fault drill: orders, with faults injected",
+            "api.internal.example.com/payments/charge → paymentsLegacy: payments migration: paymentsLegacy gets 90%",
+            "api.internal.example.com/payments/charge → payments: payments migration: payments gets 10%",
+            "admin.internal.example.com/ → admin: admin app behind IAP",
+            "other.internal.example.com/ → orders: unknown hosts get the default",
+        ]);
     });
 
     it("puts IAP on the admin backend only, with IAP's service agent (created first) its only invoker", () => {

@@ -31,7 +31,12 @@ describe("programs/shared-vpc-microservices (seed 004, microservices spanning a 
         for (const service of services) {
             assert.deepStrictEqual((service.inputs.template as any).vpcAccess, {
                 egress: "PRIVATE_RANGES_ONLY",
-                networkInterfaces: [{ network: HOST_NETWORK, subnetwork: HOST_SUBNET }],
+                networkInterfaces: [
+                    {
+                        network: "projects/network-host/global/networks/shared-vpc",
+                        subnetwork: "projects/network-host/regions/europe-west1/subnetworks/services",
+                    },
+                ],
             });
         }
     });

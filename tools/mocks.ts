@@ -104,6 +104,8 @@ const computeCollections: Record<string, [string, "regional" | "global" | "zonal
     RegionBackendService: ["backendServices", "regional"],
     URLMap: ["urlMaps", "global"],
     RegionUrlMap: ["urlMaps", "regional"],
+    BackendBucket: ["backendBuckets", "global"],
+    RegionBackendBucket: ["backendBuckets", "regional"],
     TargetHttpProxy: ["targetHttpProxies", "global"],
     TargetHttpsProxy: ["targetHttpsProxies", "global"],
     RegionTargetHttpProxy: ["targetHttpProxies", "regional"],
@@ -182,6 +184,18 @@ function mockState(
         return {
             id: `projects/${project}/locations/${location}/certificates/${physical}`,
             state: { ...inputs, name: physical, project, location },
+        };
+    }
+    if (type === "gcp:storage/bucket:Bucket") {
+        return {
+            id: physical,
+            state: {
+                ...inputs,
+                name: physical,
+                project,
+                url: `gs://${physical}`,
+                selfLink: `https://www.googleapis.com/storage/v1/b/${physical}`,
+            },
         };
     }
     if (type === "tls:index/privateKey:PrivateKey") {

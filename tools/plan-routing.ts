@@ -1,6 +1,7 @@
 /**
  * The routing parts of the offline plan: the routing table of every load balancer, a Mermaid diagram
- * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run), and `--request`.
+ * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run, and backend buckets → Cloud
+ * Storage buckets), and `--request`.
  */
 import { recordedRoutings, RouteRow, routeRows, simulateRequest, UrlMaskTarget } from "../components/routing";
 import { describeRoute } from "../components/routing/route-tests";
@@ -27,6 +28,8 @@ export interface RoutedBackend {
     share: number;
     cloudRunService?: string;
     cloudRunTag?: string;
+    /** The Cloud Storage bucket a backend bucket serves. */
+    bucket?: string;
     /**
      * The Host header the backend receives: the backend service's Host override (a `host:` custom request
      * header) when it has one, else the request's Host after any URL map host rewrite.
@@ -43,6 +46,8 @@ export interface RoutedRequest {
     summary: string;
     kind: string;
     backends: RoutedBackend[];
+    /** With `--status`: the custom error page served instead of the backend's error. */
+    errorPage?: { status: number; backend: string; path: string; responseStatus: number; level: string };
     redirect?: string;
     forwardedHost: string;
     forwardedPath: string;
@@ -94,9 +99,13 @@ export function backendHostOverrides(resources: PlannedResource[]): Map<string, 
 
 /**
  * How each load balancer in the program routes the request, and the Host each backend receives (from the
- * planned backend services' custom request headers).
+ * planned backend services' custom request headers); with `responseStatus`, the custom error page served.
  */
-export function routeRequest(request: RequestSpec, resources: PlannedResource[] = []): RoutedRequest[] {
+export function routeRequest(
+    request: RequestSpec,
+    resources: PlannedResource[] = [],
+    responseStatus?: number,
+): RoutedRequest[] {
     const overrides = backendHostOverrides(resources);
     return recordedRoutings()
         .filter((e) => e.urlMap && e.backendRefs)
@@ -106,6 +115,8 @@ export function routeRequest(request: RequestSpec, resources: PlannedResource[] 
             const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
             const masks: Record<string, string | UrlMaskTarget> = {};
             for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
+            const buckets: Record<string, string> = {};
+            for (const [key, bucket] of Object.entries(entry.bucketNames ?? {})) buckets[refs[key]] = bucket;
             const result = simulateRequest(
                 entry.urlMap!,
                 {
@@ -115,7 +126,7 @@ export function routeRequest(request: RequestSpec, resources: PlannedResource[] 
                     path: request.path,
                     headers: request.headers,
                 },
-                { scheme: entry.context.scheme, urlMasks: masks },
+                { scheme: entry.context.scheme, urlMasks: masks, bucketNames: buckets, responseStatus },
             );
             const routed: RoutedRequest = {
                 loadBalancer: entry.name,
@@ -130,6 +141,7 @@ export function routeRequest(request: RequestSpec, resources: PlannedResource[] 
                         share: b.share,
                         ...(b.cloudRun?.service ? { cloudRunService: b.cloudRun.service } : {}),
                         ...(b.cloudRun?.tag ? { cloudRunTag: b.cloudRun.tag } : {}),
+                        ...(b.bucket !== undefined ? { bucket: b.bucket } : {}),
                         host: override ?? result.host,
                         hostFrom:
                             override !== undefined
@@ -144,6 +156,15 @@ export function routeRequest(request: RequestSpec, resources: PlannedResource[] 
             };
             if (result.redirect) routed.redirect = `${result.redirect.status} ${result.redirect.url}`;
             if (result.faultInjection) routed.faultInjection = result.faultInjection;
+            if (result.errorPage) {
+                routed.errorPage = {
+                    status: result.errorPage.status,
+                    backend: keyOf(result.errorPage.errorService),
+                    path: result.errorPage.path,
+                    responseStatus: result.errorPage.responseStatus,
+                    level: result.errorPage.level,
+                };
+            }
             return routed;
         });
 }
@@ -153,6 +174,7 @@ const DIAGRAM_KINDS: [RegExp, string][] = [
     [/argetHttpsProxy:|argetHttpProxy:/, "proxy"],
     [/uRLMap:|regionUrlMap:/, "URL map"],
     [/backendService:|regionBackendService:/, "backend service"],
+    [/backendBucket:BackendBucket|regionBackendBucket:RegionBackendBucket/, "backend bucket"],
     [/NetworkEndpointGroup:|networkEndpointGroup:/, "NEG"],
 ];
 
@@ -184,6 +206,9 @@ export function mermaidDiagram(resources: PlannedResource[]): string {
             lines.push(`    ${id(i)} --> cr${runs}`);
             runs++;
         }
+        if (n.kind === "backend bucket" && typeof n.r.inputs.bucketName === "string") {
+            lines.push(`    gcs${i}[("Cloud Storage bucket ${n.r.inputs.bucketName}")]`, `    ${id(i)} --> gcs${i}`);
+        }
         if (n.kind === "NEG" && n.r.inputs.networkEndpointType === "NON_GCP_PRIVATE_IP_PORT") {
             lines.push(`    onprem${i}(["on-prem endpoints"])`, `    ${id(i)} --> onprem${i}`);
         }
@@ -201,8 +226,12 @@ export function formatRoutes(rows: RouteRow[]): string[] {
         action: "ACTION",
         backends: "BACKEND(S)",
         rewrite: "REWRITE",
+        errorPages: "ERROR PAGES",
     };
-    const cols = Object.keys(header) as (keyof RouteRow)[];
+    // The error pages column only when a route or the load balancer has custom error responses.
+    const cols = (Object.keys(header) as (keyof RouteRow)[]).filter(
+        (c) => c !== "errorPages" || rows.some((r) => r.errorPages !== ""),
+    );
     const widths = cols.map((c) => Math.min(48, Math.max(...[header, ...rows].map((r) => r[c].length))));
     const line = (r: RouteRow) =>
         "  " +
@@ -227,11 +256,20 @@ export function formatRequests(routed: RoutedRequest[]): string[] {
             const run = b.cloudRunService
                 ? `, Cloud Run service "${b.cloudRunService}"${b.cloudRunTag ? ` tag "${b.cloudRunTag}"` : ""}`
                 : "";
-            lines.push(`  → backend "${b.backend}" (${b.service}), share ${Math.round(b.share * 1000) / 10}%${run}`);
+            const bucket = b.bucket !== undefined ? `, Cloud Storage bucket "${b.bucket}"` : "";
+            lines.push(
+                `  → backend "${b.backend}" (${b.service}), share ${Math.round(b.share * 1000) / 10}%${run}${bucket}`,
+            );
             lines.push(`    receives Host: ${b.host} (${HOST_SOURCES[b.hostFrom]}), path ${r.forwardedPath}`);
         }
         if (r.redirect) lines.push(`  → redirect ${r.redirect}`);
         if (r.faultInjection) lines.push(`  fault injection: ${JSON.stringify(r.faultInjection)}`);
+        if (r.errorPage) {
+            const e = r.errorPage;
+            lines.push(
+                `  on ${e.status}: error page ${e.path} from backend "${e.backend}", sent as ${e.responseStatus} (${e.level} policy)`,
+            );
+        }
     }
     return lines;
 }

@@ -1,7 +1,7 @@
 /**
  * The offline plan: runs a stack program under Pulumi mocks and prints what `pulumi up` would create.
  *
- *   npm run plan -- [programs/<pattern>] [--config key=value]... [--json] [--request "GET https://host/path" [--header k:v]...]
+ *   npm run plan -- [programs/<pattern>] [--config key=value]... [--json] [--request "GET https://host/path" [--header k:v]... [--status 404]]
  *
  * No Pulumi CLI and no GCP credentials are needed. With no program, the root Pulumi.yaml's program is
  * planned. A program that fails validation exits non-zero and lists every problem.
@@ -35,6 +35,8 @@ export interface PlanOptions {
     request?: string;
     /** `--header name:value` for the request. */
     headers?: string[];
+    /** `--status 404`: the error status the backend answers the request with, to show the custom error page. */
+    status?: number;
 }
 
 export interface PlanError {
@@ -185,7 +187,7 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         diagram: mermaidDiagram(resources),
     };
     if (options.request !== undefined) {
-        result.request = routeRequest(parseRequest(options.request, options.headers ?? []), resources);
+        result.request = routeRequest(parseRequest(options.request, options.headers ?? []), resources, options.status);
     }
     return result;
 }
@@ -285,11 +287,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
         } else if (arg === "--header" || arg === "-H") {
             (args.headers ??= []).push(argv[++i] ?? "");
             parseRequest("GET http://x/", [argv[i] ?? ""]);
+        } else if (arg === "--status") {
+            const status = Number(argv[++i]);
+            if (!Number.isInteger(status) || status < 400 || status > 599) {
+                throw new Error(`--status takes an error status 400–599, got ${argv[i] ?? "nothing"}`);
+            }
+            args.status = status;
         } else if (arg === "--stack") {
             args.stack = argv[++i];
         } else if (arg.startsWith("-")) {
             throw new Error(
-                `unknown option ${arg}; usage: npm run plan -- [programs/<pattern>] [--config key=value]... [--json] [--request "GET https://host/path"] [--header k:v]...`,
+                `unknown option ${arg}; usage: npm run plan -- [programs/<pattern>] [--config key=value]... [--json] [--request "GET https://host/path" [--header k:v]... [--status 404]]`,
             );
         } else {
             args.program = arg;

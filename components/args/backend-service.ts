@@ -103,11 +103,88 @@ export interface BackendCdnArgs {
      */
     maxTtl?: number;
     /**
+     * Upper bound on the lifetime clients (browsers) are told to cache for, seconds (not with
+     * USE_ORIGIN_HEADERS).
+     * @default 86400 (GCP's default)
+     * @example 600
+     */
+    clientTtl?: number;
+    /**
      * Cache 404s, 301s and similar for a short time.
      * @default false
      * @example true
      */
     negativeCaching?: boolean;
+    /**
+     * Cache lifetime per error or redirect status, with `negativeCaching` on. Statuses 300, 301, 308,
+     * 404, 405, 410, 421, 451 and 501, each once; at most 1800 seconds.
+     * @default GCP's per-status defaults
+     * @example [{ code: 404, ttl: 60 }]
+     */
+    negativeCachingTtls?: CdnNegativeCachingTtlArgs[];
+    /**
+     * What the cache key holds besides the URL path.
+     * @default GCP's default (the whole query string; for backend services also host and protocol)
+     * @example { queryParameters: ["v"] }
+     */
+    cacheKey?: CdnCacheKeyArgs;
+    /**
+     * Keys for Cloud CDN signed URLs and signed cookies. Key values are secrets (128-bit, base64url).
+     * Rotate by adding a key under a new name, then removing the old one.
+     * @default []
+     * @example [{ name: "key-2026-11", value: config.requireSecret("cdnSignedUrlKey") }]
+     */
+    signedUrlKeys?: CdnSignedUrlKeyArgs[];
+    /**
+     * Seconds a response to a signed request stays fresh in the cache.
+     * @default 3600 (GCP's default)
+     * @example 600
+     */
+    signedUrlCacheMaxAgeSeconds?: number;
+}
+
+/** The cache lifetime of one error or redirect status (Cloud CDN negative caching). */
+export interface CdnNegativeCachingTtlArgs {
+    /**
+     * HTTP status: 300, 301, 308, 404, 405, 410, 421, 451 or 501.
+     * @example 404
+     */
+    code: number;
+    /**
+     * Seconds to cache it, at most 1800.
+     * @example 60
+     */
+    ttl: number;
+}
+
+/** The parts of a request Cloud CDN puts in the cache key besides the path. */
+export interface CdnCacheKeyArgs {
+    /**
+     * Only these query parameters are in the key (others are ignored for caching).
+     * @default undefined (the whole query string)
+     * @example ["v", "lang"]
+     */
+    queryParameters?: string[];
+    /**
+     * Request headers whose values are in the key.
+     * @default []
+     * @example ["accept-language"]
+     */
+    headers?: string[];
+}
+
+/** A key Cloud CDN checks signed URLs and cookies with. */
+export interface CdnSignedUrlKeyArgs {
+    /**
+     * Key name (a GCP name), used in the signed URL's `KeyName` parameter.
+     * @example "key-2026-11"
+     */
+    name: string;
+    /**
+     * The 128-bit key, base64url-encoded (22 characters, or 24 with `==` padding); kept secret.
+     * @example config.requireSecret("cdnSignedUrlKey")
+     */
+    value: pulumi.Input<string>;
 }
 
 /**

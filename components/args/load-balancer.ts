@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { BackendCdnArgs, BackendIapArgs, BackendLoggingArgs, OutlierDetectionArgs } from "./backend-service";
+import { BucketTargetArgs } from "./bucket";
 import { HybridTargetArgs } from "./hybrid";
 import { InternetTargetArgs } from "./internet";
 import { CloudRunTargetArgs } from "./serverless";
@@ -12,6 +13,7 @@ import { ExistingNetworkArgs, NetworkCreateArgs } from "./network";
 import { BackendSecurityPolicyArgs } from "./security-policy";
 import { BackendKind, HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarget } from "../routing";
 import type { RoutingContext } from "../routing/context";
+import type { CustomErrorResponsesArgs } from "../routing/error-responses";
 import { Scheme, schemeProfile } from "../schemes";
 import { known } from "../validation";
 
@@ -39,8 +41,15 @@ export interface BackendArgs {
      */
     internet?: InternetTargetArgs;
     /**
+     * A Cloud Storage bucket (a backend bucket): an existing bucket by name, one the package creates, or an
+     * existing backend bucket (`existing`). Global external, classic and cross-region internal.
+     * @default undefined
+     * @example { create: { location: "EU", website: { mainPageSuffix: "index.html" }, publicRead: true } }
+     */
+    bucket?: BucketTargetArgs;
+    /**
      * Id or self link of a backend service that already exists, e.g. in another project
-     * (cross-project service referencing).
+     * (cross-project service referencing). A backend bucket goes in `bucket.existing` instead.
      * @default undefined
      * @example "projects/team-a/global/backendServices/orders"
      */
@@ -192,6 +201,14 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
      */
     responseHeaders?: HeaderTransformArgs;
     /**
+     * Error pages for the whole load balancer (global external only): statuses or `4xx`/`5xx` mapped to a
+     * page in a bucket backend, optionally sent with another status. Routes can set their own
+     * (`routes[].customErrorResponses`), which win for the statuses they list.
+     * @default undefined (backends' own error responses)
+     * @example { backend: "site", rules: [{ statusCodes: ["404"], path: "/404.html" }] }
+     */
+    customErrorResponses?: CustomErrorResponsesArgs;
+    /**
      * Backend for requests no route matches.
      * @default the only backend, when there is exactly one
      * @example "web"
@@ -238,6 +255,7 @@ export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
         requestHeaders: args.requestHeaders,
         responseHeaders: args.responseHeaders,
         tests: args.tests,
+        customErrorResponses: args.customErrorResponses,
     };
 }
 
@@ -245,13 +263,15 @@ export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
 export function backendKinds(args: Pick<ApplicationLoadBalancerArgs, "backends">): Record<string, BackendKind> {
     const kinds: Record<string, BackendKind> = {};
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
-        kinds[key] = backend.cloudRun
-            ? "serverless"
-            : backend.internet
-              ? "internet"
-              : backend.hybrid
-                ? "hybrid"
-                : "backendService";
+        kinds[key] = backend.bucket
+            ? "bucket"
+            : backend.cloudRun
+              ? "serverless"
+              : backend.internet
+                ? "internet"
+                : backend.hybrid
+                  ? "hybrid"
+                  : "backendService";
     }
     return kinds;
 }
@@ -282,5 +302,6 @@ export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContex
         responseHeaders: args.responseHeaders,
         tests: args.tests,
         urlMasks,
+        customErrorResponses: args.customErrorResponses,
     };
 }

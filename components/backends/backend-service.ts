@@ -6,10 +6,28 @@ import * as organizations from "@pulumi/gcp/organizations";
 import { BuildScope, childOptions } from "../builder";
 import { replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
-import { BackendLoggingArgs, BackendSettingsArgs, OutlierDetectionArgs } from "../args/backend-service";
+import { BackendCdnArgs, BackendLoggingArgs, BackendSettingsArgs, OutlierDetectionArgs } from "../args/backend-service";
 import { Scheme, schemeProfile } from "../schemes";
 
 export * from "../args/backend-service";
+
+/**
+ * The `cdnPolicy` fields backend services and backend buckets share, from the package's CDN settings.
+ * TTLs are left out in USE_ORIGIN_HEADERS mode, which takes lifetimes from the origin.
+ */
+export function cdnPolicyInputs(cdn: BackendCdnArgs) {
+    const cacheMode = cdn.cacheMode ?? "CACHE_ALL_STATIC";
+    const originHeaders = cacheMode === "USE_ORIGIN_HEADERS";
+    return {
+        cacheMode,
+        defaultTtl: originHeaders ? undefined : cdn.defaultTtl,
+        maxTtl: originHeaders ? undefined : cdn.maxTtl,
+        clientTtl: originHeaders ? undefined : cdn.clientTtl,
+        negativeCaching: cdn.negativeCaching,
+        negativeCachingPolicies: cdn.negativeCachingTtls?.map((t) => ({ code: t.code, ttl: t.ttl })),
+        signedUrlCacheMaxAgeSec: cdn.signedUrlCacheMaxAgeSeconds,
+    };
+}
 
 /** The `outlierDetection` block of a backend service, defaults applied (exported for tests and the plan). */
 export function outlierDetectionInputs(args: OutlierDetectionArgs) {
@@ -92,10 +110,19 @@ export function backendServiceArgs(settings: BackendServiceSettings) {
         cdnPolicy:
             !regional && settings.cdn?.enabled
                 ? {
-                      cacheMode: settings.cdn.cacheMode ?? "CACHE_ALL_STATIC",
-                      defaultTtl: settings.cdn.defaultTtl,
-                      maxTtl: settings.cdn.maxTtl,
-                      negativeCaching: settings.cdn.negativeCaching,
+                      ...cdnPolicyInputs(settings.cdn),
+                      // A backend service's cache key policy turns host, protocol and query string off when
+                      // a field is unset, so they are kept on explicitly.
+                      cacheKeyPolicy:
+                          settings.cdn.cacheKey !== undefined
+                              ? {
+                                    includeHost: true,
+                                    includeProtocol: true,
+                                    includeQueryString: true,
+                                    queryStringWhitelists: settings.cdn.cacheKey.queryParameters,
+                                    includeHttpHeaders: settings.cdn.cacheKey.headers,
+                                }
+                              : undefined,
                   }
                 : undefined,
         outlierDetection: settings.outlierDetection ? outlierDetectionInputs(settings.outlierDetection) : undefined,
@@ -124,11 +151,26 @@ export function createBackendService(
         );
     } else {
         const { region: _global, ...globalArgs } = args;
-        resource = new compute.BackendService(
+        const service = new compute.BackendService(
             name,
             globalArgs,
             replacementOptions(compute.BackendService, childOptions(scope)),
         );
+        if (settings.cdn?.enabled) {
+            for (const key of settings.cdn.signedUrlKeys ?? []) {
+                new compute.BackendServiceSignedUrlKey(
+                    `${name}-signed-url-key-${key.name}`,
+                    {
+                        name: key.name,
+                        project: settings.project,
+                        backendService: service.name,
+                        keyValue: pulumi.secret(key.value),
+                    },
+                    replacementOptions(compute.BackendServiceSignedUrlKey, childOptions(scope)),
+                );
+            }
+        }
+        resource = service;
     }
     if (settings.iap?.enabled) {
         grantIapAccess(name, settings, resource.name, scope);

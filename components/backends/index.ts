@@ -2,3 +2,4 @@ export * from "./backend-service";
 export * from "./serverless";
 export * from "./hybrid";
 export * from "./internet";
+export * from "./bucket";

@@ -26,6 +26,7 @@
 import { Scheme, schemeProfile, supports } from "../schemes";
 import { HOSTS_PER_HOST_RULE } from "./limits";
 import { simulateRequest } from "./simulate";
+import { compileErrorResponses, CustomErrorResponsePolicySpec, CustomErrorResponsesArgs } from "./error-responses";
 import {
     DurationSpec,
     HeaderActionSpec,
@@ -53,6 +54,8 @@ export const BackendKind = {
     Hybrid: "hybrid",
     /** An existing backend service given by self link (kind unknown). */
     BackendService: "backendService",
+    /** A Cloud Storage bucket through a backend bucket. */
+    Bucket: "bucket",
 } as const;
 export type BackendKind = (typeof BackendKind)[keyof typeof BackendKind];
 
@@ -66,6 +69,8 @@ export interface RouteTable {
     responseHeaders?: HeaderTransformArgs;
     /** Route tests; the ones GCP can run are emitted to the URL map's `tests`. */
     tests?: RouteTestArgs[];
+    /** Error pages for the whole map (global external only). */
+    customErrorResponses?: CustomErrorResponsesArgs;
 }
 
 export interface CompileOptions {
@@ -118,7 +123,8 @@ function hasHeaderActions(route: RouteArgs): boolean {
  * `/`.
  */
 function foldable(route: RouteArgs): boolean {
-    return appliesToAnyHost(route) && foldableForItsHosts(route);
+    // The map's default carries the load balancer's error policy, not a route's.
+    return appliesToAnyHost(route) && route.customErrorResponses === undefined && foldableForItsHosts(route);
 }
 
 /** Whether a route can become the default action of the matchers of its hosts (as `foldable`, hosts aside). */
@@ -260,17 +266,21 @@ function routeActionSpec(route: RouteArgs, ref: (key: string) => string): RouteA
 function actionFields(
     route: RouteArgs,
     ref: (key: string) => string,
-): Pick<PathRuleSpec, "service" | "routeAction" | "urlRedirect"> {
+): Pick<PathRuleSpec, "service" | "routeAction" | "urlRedirect" | "customErrorResponsePolicy"> {
     if (route.redirect !== undefined) {
         return { urlRedirect: redirectSpec(route) };
     }
-    const fields: Pick<PathRuleSpec, "service" | "routeAction"> = {};
+    const fields: Pick<PathRuleSpec, "service" | "routeAction" | "customErrorResponsePolicy"> = {};
     if (route.backend !== undefined) {
         fields.service = ref(route.backend);
     }
     const routeAction = routeActionSpec(route, ref);
     if (routeAction) {
         fields.routeAction = routeAction;
+    }
+    if (route.customErrorResponses !== undefined) {
+        // compileUrlMap has filled in the load balancer-level backend where the route names none.
+        fields.customErrorResponsePolicy = compileErrorResponses(route.customErrorResponses, undefined, ref);
     }
     return fields;
 }
@@ -280,6 +290,7 @@ interface DefaultAction {
     defaultService?: string;
     defaultRouteAction?: RouteActionSpec;
     defaultUrlRedirect?: UrlRedirectSpec;
+    defaultCustomErrorResponsePolicy?: CustomErrorResponsePolicySpec;
 }
 
 function defaultAction(
@@ -295,6 +306,9 @@ function defaultAction(
     if (fields.service !== undefined) result.defaultService = fields.service;
     if (fields.routeAction !== undefined) result.defaultRouteAction = fields.routeAction;
     if (fields.urlRedirect !== undefined) result.defaultUrlRedirect = fields.urlRedirect;
+    if (fields.customErrorResponsePolicy !== undefined) {
+        result.defaultCustomErrorResponsePolicy = fields.customErrorResponsePolicy;
+    }
     return result;
 }
 
@@ -552,6 +566,16 @@ export function hostGroups(routes: RouteArgs[]): HostGroup[] {
     return groups;
 }
 
+/** The routes with the load balancer's error-page backend filled in where a route's policy names none. */
+function withErrorBackends(table: RouteTable): RouteArgs[] {
+    const fallback = table.customErrorResponses?.backend;
+    return table.routes.map((route) =>
+        route.customErrorResponses !== undefined && route.customErrorResponses.backend === undefined
+            ? { ...route, customErrorResponses: { ...route.customErrorResponses, backend: fallback } }
+            : route,
+    );
+}
+
 /**
  * Compile a route table to the URL map fields of `URLMap` / `RegionUrlMap`. Assumes the table passed
  * `validateRoutes`; the output for the same table and options is byte-identical on every run.
@@ -562,12 +586,15 @@ export function hostGroups(routes: RouteArgs[]): HostGroup[] {
  */
 export function compileUrlMap(table: RouteTable, options: CompileOptions): UrlMapSpec {
     const ref = options.backendRef;
-    const routes = table.routes;
+    const routes = withErrorBackends(table);
     const cut = catchAllIndex(routes);
     const folded = cut >= 0 && foldable(routes[cut]) ? routes[cut] : undefined;
     const defaults = defaultAction(folded, table.defaultBackend, ref);
 
     const spec: UrlMapSpec = { ...defaults };
+    if (table.customErrorResponses !== undefined) {
+        spec.defaultCustomErrorResponsePolicy = compileErrorResponses(table.customErrorResponses, undefined, ref);
+    }
     const mapHeaders = headerActionSpec(table.requestHeaders, table.responseHeaders);
     if (mapHeaders) {
         spec.headerAction = mapHeaders;

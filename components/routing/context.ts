@@ -1,5 +1,6 @@
 import { Scheme } from "../schemes";
 import { BackendKind } from "./compile";
+import type { CustomErrorResponsesArgs } from "./error-responses";
 import { HeaderTransformArgs, RouteArgs, RouteTestArgs } from "./types";
 import { UrlMaskTarget } from "./url-mask";
 
@@ -23,4 +24,6 @@ export interface RoutingContext {
      * Cloud Run service.
      */
     urlMasks?: Record<string, string | UrlMaskTarget>;
+    /** The load balancer's custom error responses (routes carry their own). */
+    customErrorResponses?: CustomErrorResponsesArgs;
 }

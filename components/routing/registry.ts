@@ -3,6 +3,7 @@
  * routing table, `--request` and diagram). Pure bookkeeping: nothing here creates resources.
  */
 import type { RoutingContext } from "./context";
+import type { CustomErrorResponsesArgs } from "./error-responses";
 import { RouteArgs, UrlMapSpec } from "./types";
 
 export interface RecordedRouting {
@@ -13,6 +14,8 @@ export interface RecordedRouting {
     urlMap?: UrlMapSpec;
     /** Backend service reference per backend key, once known. */
     backendRefs?: Record<string, string>;
+    /** Cloud Storage bucket name per bucket backend key, once known. */
+    bucketNames?: Record<string, string>;
 }
 
 const recorded = new Map<string, RecordedRouting>();
@@ -39,6 +42,26 @@ export interface RouteRow {
     action: string;
     backends: string;
     rewrite: string;
+    /** Custom error responses of the route (or, on the default row, of the load balancer). */
+    errorPages: string;
+}
+
+/** A policy as the routes table shows it: `404 → site:/404.html (404); 5xx → site:/500.html`. */
+export function describeErrorResponses(policy: CustomErrorResponsesArgs | undefined, fallback?: string): string {
+    if (policy === undefined) return "";
+    const backend = policy.backend ?? fallback ?? "?";
+    return policy.rules
+        .map(
+            (r) =>
+                `${r.statusCodes.join(",")} → ${backend}:${r.path}${r.overrideStatus !== undefined ? ` (${r.overrideStatus})` : ""}`,
+        )
+        .join("; ");
+}
+
+/** A backend key as the routes table shows it, naming the bucket of a bucket backend when known. */
+function backendLabel(entry: RecordedRouting, key: string): string {
+    const bucket = entry.bucketNames?.[key];
+    return bucket !== undefined ? `${key} (bucket ${bucket})` : key;
 }
 
 function describeMatch(r: RouteArgs): string {
@@ -83,8 +106,10 @@ export function routeRows(entry: RecordedRouting): RouteRow[] {
                   r.redirect.path ?? (r.redirect.prefix ? `${r.redirect.prefix}…` : ""),
               ].join("") + ` (${r.redirect.code ?? "MOVED_PERMANENTLY_DEFAULT"})`
             : r.split
-              ? r.split.map((w) => `${w.backend} ${w.weight}/${total}`).join(", ")
-              : (r.backend ?? "");
+              ? r.split.map((w) => `${backendLabel(entry, w.backend)} ${w.weight}/${total}`).join(", ")
+              : r.backend !== undefined
+                ? backendLabel(entry, r.backend)
+                : "";
         const rewrite = [
             r.rewrite?.host !== undefined ? `host=${r.rewrite.host}` : "",
             r.rewrite?.pathPrefix !== undefined ? `prefix=${r.rewrite.pathPrefix}` : "",
@@ -106,6 +131,7 @@ export function routeRows(entry: RecordedRouting): RouteRow[] {
             action: extras.length > 0 ? `${action} (+${extras.join(", ")})` : action,
             backends,
             rewrite,
+            errorPages: describeErrorResponses(r.customErrorResponses, entry.context.customErrorResponses?.backend),
         };
     });
     rows.push({
@@ -114,8 +140,11 @@ export function routeRows(entry: RecordedRouting): RouteRow[] {
         hosts: "*",
         match: "anything else",
         action: "backend",
-        backends: entry.context.defaultBackend ?? "",
+        backends: entry.context.defaultBackend !== undefined ? backendLabel(entry, entry.context.defaultBackend) : "",
         rewrite: "",
+        errorPages: entry.context.customErrorResponses
+            ? `every route: ${describeErrorResponses(entry.context.customErrorResponses)}`
+            : "",
     });
     return rows;
 }

@@ -19,9 +19,12 @@
  * least one character (Envoy: "the wildcard will not match the empty string", so `*-api.example.com`
  * does not match `-api.example.com`).
  * Header actions apply weighted backend first, then route rule, path matcher, URL map.
+ * 5. Custom error responses (global external): for an error status, the matched rule's policy, then the
+ *    path matcher's default policy, then the URL map's; within a policy an exact status beats its class.
  */
 import { Scheme } from "../schemes";
 import { selectCloudRunTarget, targetUrlMask, UrlMaskMatch, UrlMaskTarget } from "./url-mask";
+import { CustomErrorResponsePolicySpec, ErrorPageOutcome, ErrorPolicyLevel, resolveErrorPage } from "./error-responses";
 import {
     FaultInjectionPolicySpec,
     HeaderActionSpec,
@@ -60,6 +63,10 @@ export interface SimulateOptions {
      * the Cloud Run service and tag a mask selects.
      */
     urlMasks?: Record<string, string | UrlMaskTarget>;
+    /** Cloud Storage bucket name per backend bucket reference, to report the bucket a request reaches. */
+    bucketNames?: Record<string, string>;
+    /** An error status the backend answers with, to show the custom error response GCP would serve. */
+    responseStatus?: number;
 }
 
 /** One backend service a request can reach, with its share of new traffic. */
@@ -76,6 +83,8 @@ export interface RoutedBackend {
     cloudRun?: UrlMaskMatch;
     /** For a URL-mask backend whose mask does not fit the URL. */
     urlMaskMismatch?: string;
+    /** For a backend bucket: the Cloud Storage bucket it serves. */
+    bucket?: string;
 }
 
 export interface RouteResult {
@@ -100,6 +109,10 @@ export interface RouteResult {
     faultInjection?: FaultInjectionPolicySpec;
     mirror?: string;
     routeAction?: RouteActionSpec;
+    /** The custom error response policies that apply, most specific first (global external maps). */
+    errorPolicies: { level: ErrorPolicyLevel; policy: CustomErrorResponsePolicySpec }[];
+    /** With `responseStatus`: the error page served instead of the backend's answer, if a policy has one. */
+    errorPage?: ErrorPageOutcome;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,6 +376,7 @@ interface Decision {
     routeAction?: RouteActionSpec;
     urlRedirect?: UrlRedirectSpec;
     headerAction?: HeaderActionSpec;
+    errorPolicy?: CustomErrorResponsePolicySpec;
     match: PathMatch;
 }
 
@@ -415,6 +429,7 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
                         routeAction: rule.routeAction,
                         urlRedirect: rule.urlRedirect,
                         headerAction: rule.headerAction,
+                        errorPolicy: rule.customErrorResponsePolicy,
                         match: pathMatch,
                     };
                     routeRulePriority = rule.priority;
@@ -433,6 +448,7 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
                     service: rule.service,
                     routeAction: rule.routeAction,
                     urlRedirect: rule.urlRedirect,
+                    errorPolicy: rule.customErrorResponsePolicy,
                     match: selected.match,
                 };
                 pathRule = selected.index;
@@ -446,6 +462,13 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
         }
     }
 
+    const errorPolicies = (
+        [
+            { level: "route", policy: decision.errorPolicy },
+            { level: "host", policy: matcher?.defaultCustomErrorResponsePolicy },
+            { level: "load balancer", policy: urlMap.defaultCustomErrorResponsePolicy },
+        ] as { level: ErrorPolicyLevel; policy: CustomErrorResponsePolicySpec | undefined }[]
+    ).filter((p): p is { level: ErrorPolicyLevel; policy: CustomErrorResponsePolicySpec } => p.policy !== undefined);
     const base = {
         matchedBy,
         hostRule,
@@ -459,6 +482,7 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
         return {
             ...base,
             kind: "redirect",
+            errorPolicies: [],
             backends: [],
             redirect: redirectTarget(
                 decision.urlRedirect,
@@ -518,6 +542,8 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
             responseHeadersToAdd,
             responseHeadersToRemove,
         };
+        const bucket = options.bucketNames?.[t.service];
+        if (bucket !== undefined) backend.bucket = bucket;
         const mask = options.urlMasks?.[t.service];
         if (mask !== undefined) {
             const selected = selectCloudRunTarget(mask, host, forwardedPath);
@@ -534,7 +560,12 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
         backends,
         host,
         path: withQuery(forwardedPath),
+        errorPolicies,
     };
+    if (options.responseStatus !== undefined && backends.length > 0) {
+        const page = resolveErrorPage(errorPolicies, options.responseStatus);
+        if (page) result.errorPage = page;
+    }
     if (backends.length === 1) result.service = backends[0].service;
     if (decision.routeAction) result.routeAction = decision.routeAction;
     if (decision.routeAction?.faultInjectionPolicy) result.faultInjection = decision.routeAction.faultInjectionPolicy;

@@ -16,6 +16,7 @@
  * the classic scheme ignores the port. Path matching: `/login` matches exactly `/login`; `/api/*`
  * matches every path that starts with `/api/` (not `/api` itself: list both).
  */
+import type { CustomErrorResponsePolicySpec, CustomErrorResponsesArgs } from "./error-responses";
 
 /** HTTP redirect response codes GCP can send. */
 export const RedirectCode = {
@@ -534,6 +535,13 @@ export interface RouteArgs {
      */
     faultInjection?: FaultInjectionArgs;
     /**
+     * Error pages for this route's backend errors (global external only); for the statuses it lists they
+     * win over the load balancer's `customErrorResponses`. `backend` defaults to the load balancer's.
+     * @default undefined (the load balancer's policy)
+     * @example { rules: [{ statusCodes: ["5xx"], path: "/errors/api.json" }] }
+     */
+    customErrorResponses?: CustomErrorResponsesArgs;
+    /**
      * Mirror requests to another, non-serverless backend (not on classic).
      * @default undefined
      * @example { backend: "shadow" }
@@ -726,6 +734,7 @@ export interface MatchRuleSpec {
 
 export interface RouteRuleSpec {
     priority: number;
+    customErrorResponsePolicy?: CustomErrorResponsePolicySpec;
     description?: string;
     matchRules?: MatchRuleSpec[];
     service?: string;
@@ -737,6 +746,7 @@ export interface RouteRuleSpec {
 /** A URL map path rule, as GCP reads it. */
 export interface PathRuleSpec {
     paths: string[];
+    customErrorResponsePolicy?: CustomErrorResponsePolicySpec;
     service?: string;
     routeAction?: RouteActionSpec;
     urlRedirect?: UrlRedirectSpec;
@@ -748,6 +758,7 @@ export interface PathMatcherSpec {
     defaultService?: string;
     defaultRouteAction?: RouteActionSpec;
     defaultUrlRedirect?: UrlRedirectSpec;
+    defaultCustomErrorResponsePolicy?: CustomErrorResponsePolicySpec;
     headerAction?: HeaderActionSpec;
     pathRules?: PathRuleSpec[];
     routeRules?: RouteRuleSpec[];
@@ -780,6 +791,8 @@ export interface UrlMapSpec {
     defaultService?: string;
     defaultRouteAction?: RouteActionSpec;
     defaultUrlRedirect?: UrlRedirectSpec;
+    /** Global external only; the compiler sets it from `customErrorResponses`. */
+    defaultCustomErrorResponsePolicy?: CustomErrorResponsePolicySpec;
     headerAction?: HeaderActionSpec;
     hostRules?: HostRuleSpec[];
     pathMatchers?: PathMatcherSpec[];

@@ -4,6 +4,7 @@ import { Finding, known, Rule } from "../validation";
 import { INTERNET_NEG_INGRESS_NOTE } from "./backends";
 import { parseComputeLink, unsupportedFinding } from "./common";
 import { RateLimitAction } from "../args/security-policy";
+import { invalidNameReason } from "../naming";
 
 /** What the backend-level rules see: one backend of a load balancer and the load balancer around it. */
 export interface BackendSettingsContext {
@@ -34,6 +35,16 @@ const HOP_BY_HOP = [
 export const RATE_LIMIT_INTERVALS = [10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600];
 const WAF_RULE_SET = /^[a-z0-9]+(-[a-z0-9]+)*-(stable|canary)$/;
 const CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|3[0-2]))?$|^[0-9a-f:]+(\/\d{1,3})?$/i;
+
+/** The statuses Cloud CDN negative caching takes per-status TTLs for (pulumi-gcp BackendBucketCdnPolicyNegativeCachingPolicy). */
+export const NEGATIVE_CACHING_CODES = [300, 301, 308, 404, 405, 410, 421, 451, 501];
+/** Longest negative-caching TTL, seconds ("The maximum allowed value is 1800s"). */
+export const NEGATIVE_CACHING_TTL_MAX = 1800;
+
+/** Whether `value` is a 128-bit key in RFC 4648 §5 base64url, as Cloud CDN signed URL keys must be. */
+export function isSignedUrlKey(value: string): boolean {
+    return /^[A-Za-z0-9_-]{22}(==)?$/.test(value) && /[AQgw]$/.test(value.replace(/==$/, ""));
+}
 
 /** The project a backend's resources are in, when it differs (or may differ) from the load balancer's. */
 export function crossProjectOf(context: BackendSettingsContext): string | undefined {
@@ -206,6 +217,83 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
                 ];
             }
             return [];
+        },
+    },
+    {
+        id: "backend-cdn-policy",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "Cloud CDN negative-caching TTLs use the statuses GCP accepts (each once, at most 1800 s, with negativeCaching on); signed URL keys are named and 128-bit base64url",
+        prevents:
+            "`Invalid value for field 'resource.cdnPolicy.negativeCachingPolicy'` and rejected signed URL keys at apply",
+        fix: "set negativeCaching: true with TTLs for 300, 301, 308, 404, 405, 410, 421, 451 or 501 up to 1800 s; name each signed URL key once",
+        check: ({ backend }) => {
+            const cdn = backend.cdn;
+            if (!cdn?.enabled) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            const ttls = cdn.negativeCachingTtls ?? [];
+            if (ttls.length > 0 && cdn.negativeCaching !== true) {
+                findings.push({
+                    field: "cdn.negativeCachingTtls",
+                    message: "is set but negativeCaching is not on",
+                    fix: "set cdn.negativeCaching: true, or drop negativeCachingTtls",
+                });
+            }
+            const codes = new Set<number>();
+            ttls.forEach((t, i) => {
+                if (!NEGATIVE_CACHING_CODES.includes(t.code)) {
+                    findings.push({
+                        field: `cdn.negativeCachingTtls[${i}].code`,
+                        message: `${t.code} is not a status Cloud CDN negative caching takes (${NEGATIVE_CACHING_CODES.join(", ")})`,
+                        fix: "use one of those statuses",
+                    });
+                } else if (codes.has(t.code)) {
+                    findings.push({
+                        field: `cdn.negativeCachingTtls[${i}].code`,
+                        message: `${t.code} is given twice`,
+                        fix: "keep one TTL per status",
+                    });
+                }
+                codes.add(t.code);
+                if (!(t.ttl >= 0 && t.ttl <= NEGATIVE_CACHING_TTL_MAX)) {
+                    findings.push({
+                        field: `cdn.negativeCachingTtls[${i}].ttl`,
+                        message: `${t.ttl} is outside 0–${NEGATIVE_CACHING_TTL_MAX} seconds`,
+                        fix: `use at most ${NEGATIVE_CACHING_TTL_MAX} seconds (30 minutes)`,
+                    });
+                }
+            });
+            const names = new Set<string>();
+            (cdn.signedUrlKeys ?? []).forEach((key, i) => {
+                const reason = invalidNameReason(key.name);
+                if (reason) {
+                    findings.push({
+                        field: `cdn.signedUrlKeys[${i}].name`,
+                        message: `"${key.name}" is not usable: ${reason}`,
+                        fix: 'use a name such as "key-2026-11"',
+                    });
+                } else if (names.has(key.name)) {
+                    findings.push({
+                        field: `cdn.signedUrlKeys[${i}].name`,
+                        message: `"${key.name}" is used by two keys`,
+                        fix: "give each key its own name",
+                    });
+                }
+                names.add(key.name);
+                const value = known(key.value);
+                if (value !== undefined && !isSignedUrlKey(value)) {
+                    // The value is a secret: the message never repeats it.
+                    findings.push({
+                        field: `cdn.signedUrlKeys[${i}].value`,
+                        message:
+                            "is not a 128-bit key in base64url (16 bytes: 22 characters of A–Z, a–z, 0–9, - and _, optionally followed by ==)",
+                        fix: "generate one with `head -c 16 /dev/urandom | base64 | tr +/ -_` and pass it as a secret (pulumi config set --secret)",
+                    });
+                }
+            });
+            return findings;
         },
     },
     {

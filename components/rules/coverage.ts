@@ -445,6 +445,42 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "the package creates no Cloud Run service; every program sets deletionProtection: false",
     ),
     rule(
+        "A regional URL map cannot reference a regional backend bucket through pulumi-gcp (RegionUrlMap parses every service as regions/<r>/backendServices/<name>: `… was not found`)",
+        "§13 (backend buckets); terraform-provider-google#26894, #27773",
+        "bucket-scheme",
+        "a bucket backend on regional-internal or regional-external is a preview error naming global external or cross-region internal",
+    ),
+    rule(
+        "A backend bucket's link given where a backend service belongs (URL map points at a backend service that does not exist)",
+        "§10, §13",
+        "backend-service-links",
+        "a backendBuckets link in backendService is rejected and pointed to bucket.existing; an output is checked once known",
+    ),
+    rule(
+        "BackendBucket.enableCdn cannot be true with loadBalancingScheme INTERNAL_MANAGED; regional backend buckets have no Cloud CDN",
+        "§4, §13",
+        "backend-cdn",
+        "cdn is read from the scheme table, which has Cloud CDN on global external and classic only",
+    ),
+    rule(
+        "Invalid negativeCachingPolicy (statuses 300, 301, 308, 404, 405, 410, 421, 451, 501 once each, TTL ≤ 1800 s) and signed URL keys that are not 128-bit base64url",
+        "§4 (Cloud CDN)",
+        "backend-cdn-policy",
+        "negative-caching TTLs and signed URL keys are checked before they reach the API; key values are never echoed",
+    ),
+    rule(
+        "defaultCustomErrorResponsePolicy / customErrorResponsePolicy: 'supported only for global external Application Load Balancers'",
+        "§6.6, §13",
+        "error-responses-scheme",
+        "custom error responses on another scheme are a preview error naming global external",
+    ),
+    rule(
+        "errorService must be 'the BackendBucket resource that contains the custom error content'; matchResponseCodes 400–599 or 4xx/5xx, unique per policy; path starts with / and has no trailing /",
+        "§6.6",
+        "error-responses-bucket",
+        "the error backend must be a bucket backend of the load balancer; error-responses-rules checks the codes, paths and override",
+    ),
+    rule(
         "IAP is an authorization layer for applications accessed by HTTPS (IAP on an HTTP-only load balancer)",
         "§9.1",
         "iap-https",

@@ -1,6 +1,8 @@
 import { Rule } from "../validation";
 import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
 import { backendSettingsRules } from "./backend-settings";
+import { bucketRoutingRules, bucketRules } from "./buckets";
+import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
 import { loadBalancerRules } from "./load-balancer";
@@ -17,6 +19,9 @@ export function allRules(): Rule<never>[] {
         ...hybridRules,
         ...internetRules,
         ...backendSettingsRules,
+        ...bucketRules,
+        ...bucketRoutingRules,
+        ...errorResponseRules,
         ...iapRules,
         ...frontendRules,
         ...routingRules,

@@ -17,7 +17,9 @@ import { validateFrontendArgs } from "./frontend";
 import { validateNetworkArgs } from "./network";
 import { backendSettingsRules } from "./backend-settings";
 import { iapRules } from "./iap";
-import { linkMismatch, regionFinding } from "./common";
+import { linkMismatch, parseComputeLink, regionFinding } from "./common";
+import { bucketRoutingRules, bucketRules } from "./buckets";
+import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
 
 const NAME_PREFIX_MAX = 40;
@@ -34,6 +36,20 @@ function requestedIps(args: ApplicationLoadBalancerArgs, regions: string[]): [st
         }
         return regions.length === 1 && address.ip !== undefined ? [["address.ip", region, address.ip]] : [];
     });
+}
+
+/**
+ * The finding for a backend bucket given where a backend service belongs, or undefined. Also used when
+ * an output resolves (the component checks the value then), so it is a plain function of the text.
+ */
+export function backendBucketGivenAsService(text: string): Finding | undefined {
+    return parseComputeLink(text)?.collection === "backendBuckets"
+        ? {
+              field: "backendService",
+              message: `"${text}" is a backend bucket, not a backend service`,
+              fix: "give an existing backend bucket as bucket: { existing: <its id or self link> }",
+          }
+        : undefined;
 }
 
 export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
@@ -75,6 +91,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                     backend.cloudRun !== undefined ? "cloudRun" : undefined,
                     backend.hybrid !== undefined ? "hybrid" : undefined,
                     backend.internet !== undefined ? "internet" : undefined,
+                    backend.bucket !== undefined ? "bucket" : undefined,
                     backend.backendService !== undefined ? "backendService" : undefined,
                 ].filter((k): k is string => k !== undefined);
                 if (kinds.length !== 1) {
@@ -84,7 +101,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                             kinds.length === 0
                                 ? "names no backend kind"
                                 : `names ${kinds.length} backend kinds (${kinds.join(", ")})`,
-                        fix: "set exactly one of cloudRun, hybrid, internet or backendService",
+                        fix: "set exactly one of cloudRun, hybrid, internet, bucket or backendService",
                     });
                 }
             }
@@ -221,6 +238,10 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             }
             return Object.entries(args.backends ?? {}).flatMap(([key, backend]) => {
                 const text = known(backend.backendService);
+                const bucketMistake = text === undefined ? undefined : backendBucketGivenAsService(text);
+                if (bucketMistake) {
+                    return [{ ...bucketMistake, field: `backends.${key}.backendService` }];
+                }
                 const problem =
                     text === undefined ? undefined : linkMismatch(text, "backendServices", "a backend service", region);
                 return problem
@@ -381,9 +402,21 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             ...nestProblems(`backends.${key}`, [
                 ...runRules(backendServiceRules, { scheme: args.scheme, outlierDetection: backend.outlierDetection }),
                 ...runRules(backendSettingsRules, settingsContext),
+                ...runRules(bucketRules, settingsContext),
             ]),
         );
     }
+    problems.push(...runRules(bucketRoutingRules, routingContext(args)));
+    problems.push(
+        ...runRules(errorResponseRules, {
+            scheme: args.scheme,
+            customErrorResponses: args.customErrorResponses,
+            routes: args.routes ?? [],
+            bucketBackends: Object.fromEntries(
+                Object.entries(args.backends ?? {}).map(([key, backend]) => [key, backend.bucket !== undefined]),
+            ),
+        }),
+    );
     problems.push(
         ...validateFrontendArgs({
             scheme: args.scheme,

@@ -346,4 +346,6 @@ export const vip = lb.ipAddress;
 export const apiUrl = `https://${apiHost}/orders/`;
 export const adminUrl = `https://${adminHost}/`;
 export const backendServiceIds = lb.backendServiceIds;
+/** The route tests that ran at preview, one or more per route. */
+export const routeTests = tests.map((t) => `${t.host}${t.path} → ${t.backend}: ${t.description}`);
 export const curlCommand = pulumi.interpolate`curl -k -s https://${apiHost}/orders/ --resolve ${apiHost}:443:${lb.ipAddress}`;

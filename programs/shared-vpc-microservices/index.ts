@@ -92,6 +92,13 @@ if (existingNetwork) {
     proxyOnlySubnetwork = proxyOnly.selfLink;
 }
 
+/** `projects/…` from a Compute self link (`https://www.googleapis.com/compute/v1/projects/…`) or id. */
+function resourceName(link: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi
+        .output(link)
+        .apply((l) => l.replace(/^https:\/\/(?:www|compute)\.googleapis\.com\/compute\/[^/]+\//, ""));
+}
+
 // Direct VPC egress into a Shared VPC: the service project's Cloud Run service agent uses the host
 // project's subnet, so it needs Compute Network User on that subnet.
 const serviceProjectNumber = organizations.getProjectOutput({ projectId: serviceProject }).number;
@@ -124,7 +131,12 @@ const services = serviceNames.map(
                 invokerIamDisabled: true,
                 deletionProtection: false,
                 template: {
-                    vpcAccess: { networkInterfaces: [{ network, subnetwork }], egress },
+                    // In a Shared VPC, Cloud Run names the host project's network and subnet by their full
+                    // resource names (projects/<host>/global/networks/…, projects/<host>/regions/…/subnetworks/…).
+                    vpcAccess: {
+                        networkInterfaces: [{ network: resourceName(network), subnetwork: resourceName(subnetwork) }],
+                        egress,
+                    },
                     containers: [
                         {
                             image: "us-docker.pkg.dev/cloudrun/container/hello",

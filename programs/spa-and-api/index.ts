@@ -1,0 +1,118 @@
+/**
+ * The most common Cloud Run front door: a single-page app served from a Cloud Storage bucket through
+ * Cloud CDN, and `/api/*` on a Cloud Run service, behind one global external Application Load Balancer
+ * on one domain — HTTPS with a Google-managed certificate, HTTP→HTTPS redirect, custom error pages from
+ * the bucket, and route tests that prove which path reaches which backend.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
+import * as projects from "@pulumi/gcp/projects";
+import * as storage from "@pulumi/gcp/storage";
+import { ApplicationLoadBalancer } from "cloudrun-lb";
+
+const config = new pulumi.Config();
+const region = config.get("region") ?? "europe-west1";
+const domain = config.get("domain") ?? "app.example.com";
+const bucketLocation = config.get("bucketLocation") ?? "EU";
+const apiImage = config.get("apiImage") ?? "us-docker.pkg.dev/cloudrun/container/hello";
+
+const apis = ["compute.googleapis.com", "run.googleapis.com", "storage.googleapis.com"].map(
+    (api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }),
+);
+
+/**
+ * The API. Ingress "internal and Cloud Load Balancing" keeps the run.app URL closed to the internet; the
+ * load balancer adds no caller identity, so the invoker check is off (authenticate in the app).
+ */
+const api = new cloudrunv2.Service(
+    "api",
+    {
+        name: "api",
+        location: region,
+        ingress: "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER",
+        invokerIamDisabled: true,
+        deletionProtection: false,
+        template: { containers: [{ image: apiImage }] },
+    },
+    { dependsOn: apis },
+);
+
+const lb = new ApplicationLoadBalancer(
+    "spa",
+    {
+        scheme: "global-external",
+        backends: {
+            // The app's files, in a bucket the load balancer creates: `/` serves index.html, a missing
+            // file 404.html. Public read because a backend bucket reads objects anonymously.
+            site: {
+                bucket: {
+                    create: {
+                        location: bucketLocation,
+                        website: { mainPageSuffix: "index.html", notFoundPage: "404.html" },
+                        publicRead: true,
+                    },
+                },
+                cdn: {
+                    enabled: true,
+                    cacheMode: "CACHE_ALL_STATIC",
+                    defaultTtl: 3600,
+                    clientTtl: 600,
+                    negativeCaching: true,
+                    negativeCachingTtls: [{ code: 404, ttl: 60 }],
+                },
+            },
+            api: { cloudRun: { service: api.name, region } },
+        },
+        routes: [
+            {
+                paths: ["/api", "/api/*"],
+                backend: "api",
+                // The API's failures answer with a JSON body from the bucket instead of the HTML page.
+                customErrorResponses: { rules: [{ statusCodes: ["5xx"], path: "/errors/api-unavailable.json" }] },
+            },
+        ],
+        defaultBackend: "site",
+        // Errors from any backend (or the load balancer) get the app's own pages.
+        customErrorResponses: {
+            backend: "site",
+            rules: [
+                { statusCodes: ["404"], path: "/404.html", overrideStatus: 404 },
+                { statusCodes: ["5xx"], path: "/errors/500.html", overrideStatus: 503 },
+            ],
+        },
+        tests: [
+            { host: domain, path: "/", backend: "site", description: "the app's index page" },
+            { host: domain, path: "/index.html", backend: "site" },
+            { host: domain, path: "/assets/app.js", backend: "site" },
+            { host: domain, path: "/api", backend: "api" },
+            { host: domain, path: "/api/items?limit=5", backend: "api" },
+            { host: domain, path: "/apidocs", backend: "site", description: "only /api and /api/* go to the API" },
+        ],
+        // HTTP→HTTPS redirect and a MODERN / TLS 1.2 SSL policy are on by default.
+        https: { managedDomains: [domain] },
+    },
+    { dependsOn: apis },
+);
+
+/** Sample pages, so the site answers right after `pulumi up`; deploy the real build with `gcloud storage rsync`. */
+const pages: Record<string, [string, string]> = {
+    "index.html": ["text/html", "<!doctype html><title>App</title><h1>It works</h1>"],
+    "404.html": ["text/html", "<!doctype html><title>Not found</title><h1>Page not found</h1>"],
+    "errors/500.html": ["text/html", "<!doctype html><title>Unavailable</title><h1>Back in a moment</h1>"],
+    "errors/api-unavailable.json": ["application/json", '{"error":"unavailable"}'],
+};
+const bucket = lb.bucketNames.apply((names) => names.site);
+for (const [object, [contentType, content]] of Object.entries(pages)) {
+    new storage.BucketObject(`page-${object.replace(/[^a-z0-9]+/g, "-")}`, {
+        bucket,
+        name: object,
+        content,
+        contentType,
+        cacheControl: "public, max-age=300",
+    });
+}
+
+export const ipAddress = lb.ipAddress;
+export const bucketName = bucket;
+export const dnsRecord = pulumi.interpolate`${domain}. A ${lb.ipAddress}`;
+export const url = `https://${domain}/`;
