@@ -107,6 +107,17 @@ export function schemeProfile(scheme: Scheme): SchemeProfile {
     return schemeProfiles[scheme];
 }
 
+/**
+ * Whether the frontend (addresses, forwarding rules) is regional: on the regional schemes, and on classic
+ * in Standard Tier — "Classic | Global in Premium Tier, Regional in Standard Tier" (Application Load
+ * Balancer overview); "Global forwarding rules can only be Premium Tier. Regional forwarding rules can be
+ * either Premium or Standard Tier" (Compute API, Address.networkTier). Classic's target proxy and URL map
+ * stay global: there is no regional EXTERNAL target proxy.
+ */
+export function regionalFrontend(scheme: Scheme, networkTier: string | undefined): boolean {
+    return schemeProfile(scheme).scope === "regional" || (scheme === "classic" && networkTier === "STANDARD");
+}
+
 export function isScheme(value: unknown): value is Scheme {
     return typeof value === "string" && (allSchemes as readonly string[]).includes(value);
 }
@@ -381,9 +392,10 @@ export const featureTable: FeatureSupport[] = [
         feature: "ipv6",
         title: "IPv6 (dual stack) frontend",
         option: "ipv6",
-        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
-        alternative: "use scheme global-external for an IPv6 frontend, or remove ipv6",
-        source: "gcp-facts §5",
+        supported: only("regional-external", "global-external", "classic"),
+        alternative:
+            "use scheme global-external or regional-external for an IPv6 frontend, or remove ipv6 (internal schemes here serve IPv4)",
+        source: "Application Load Balancer overview, deployment table: global external, regional external and classic 'IPv4 IPv6' (classic: 'requires Premium Tier'); a regional IPv6 forwarding rule needs a subnetwork ('a subnetwork must be specified … when creating external forwarding rule with IPv6', pulumi-gcp ForwardingRule)",
     },
     {
         feature: "httpsRedirect",
@@ -397,10 +409,10 @@ export const featureTable: FeatureSupport[] = [
         feature: "standardTier",
         title: "Standard network tier",
         option: "networkTier",
-        supported: only("regional-external"),
+        supported: only("regional-external", "classic"),
         alternative:
-            "use PREMIUM (the default); Standard tier is offered only by the regional external scheme here, and one service in several regions needs Premium",
-        source: "gcp-facts §4, §5",
+            "use PREMIUM (the default): global external is Premium only ('For GlobalForwardingRule, the valid value is PREMIUM'), Standard tier exists on regional-external and classic (a regional frontend)",
+        source: "Application Load Balancer overview: regional external 'Premium or Standard Tier', classic 'Global in Premium Tier, Regional in Standard Tier'; Compute API Address.networkTier: 'Global forwarding rules can only be Premium Tier. Regional forwarding rules can be either Premium or Standard Tier'",
     },
     {
         feature: "allowGlobalAccess",

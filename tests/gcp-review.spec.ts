@@ -30,6 +30,11 @@ function onlyProblem(args: ApplicationLoadBalancerArgs): Problem {
     return found[0];
 }
 
+/** Recorded resources in logical-name order (registration order depends on when outputs resolve). */
+function sortedByName<T extends { name: string }>(resources: T[]): T[] {
+    return [...resources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 function accepted(args: ApplicationLoadBalancerArgs): void {
     const found = problems(args);
     assert.deepStrictEqual(found, [], formatProblems("args", found));
@@ -811,5 +816,216 @@ describe("issue 12 item 9 (and issue 11): Certificate Manager certificates and m
             undefined,
             "a regional scheme without a region is left to the region rules",
         );
+    });
+});
+
+describe("issue 12 item 2: IPv6 on regional external (Application Load Balancer overview: 'IPv4 IPv6')", () => {
+    const args: ApplicationLoadBalancerArgs = {
+        scheme: "regional-external",
+        region: EU,
+        backends: { web: { cloudRun: { service: "web" } } },
+        ipv6: true,
+    };
+
+    it("is accepted, and refused only in Standard tier (IPv6 needs Premium)", () => {
+        accepted(args);
+        assert.deepStrictEqual(onlyProblem({ ...args, networkTier: "STANDARD" }), {
+            rule: "ipv6-premium-tier",
+            field: "ipv6",
+            message:
+                'is on with networkTier "STANDARD", but IPv6 frontends of the regional external Application Load Balancer need the Premium tier',
+            fix: "remove networkTier (Premium is the default) to keep IPv6, or remove ipv6 to stay in Standard Tier",
+        });
+    });
+
+    it("still refuses IPv6 on internal schemes", () => {
+        const found = onlyProblem({
+            scheme: "regional-internal",
+            region: EU,
+            backends: { web: { cloudRun: { service: "web" } } },
+            ipv6: true,
+        });
+        assert.deepStrictEqual([found.rule, found.field], ["frontend-scheme-options", "ipv6"]);
+    });
+
+    describe("under mocks", () => {
+        let recorder: Recorder;
+        before(async () => {
+            recorder = installMocks();
+            new ApplicationLoadBalancer("edge", { ...args, network: { create: { subnetCidr: "10.8.0.0/24" } } });
+            await settle();
+        });
+
+        it("creates a dual-stack subnet with external IPv6 next to the proxy-only subnet", () => {
+            const subnets = sortedByName(recorder.byType("gcp:compute/subnetwork:Subnetwork")).map((s) => [
+                s.name,
+                s.inputs.purpose,
+                s.inputs.ipCidrRange,
+                s.inputs.stackType,
+                s.inputs.ipv6AccessType,
+            ]);
+            assert.deepStrictEqual(subnets, [
+                [
+                    "edge-network-proxy-only-europe-west1",
+                    "REGIONAL_MANAGED_PROXY",
+                    "10.129.0.0/23",
+                    undefined,
+                    undefined,
+                ],
+                ["edge-network-subnet-europe-west1", undefined, "10.8.0.0/24", "IPV4_IPV6", "EXTERNAL"],
+            ]);
+        });
+
+        it("adds a regional IPv6 forwarding rule per listener on that subnet, next to the IPv4 ones", () => {
+            const rules = recorder.byType("gcp:compute/forwardingRule:ForwardingRule");
+            const subnet = recorder.byType("gcp:compute/subnetwork:Subnetwork")[0];
+            const ipv6 = rules.filter((r) => r.name.endsWith("-ipv6"));
+            assert.deepStrictEqual(
+                ipv6.map((r) => [
+                    r.name,
+                    r.inputs.region,
+                    r.inputs.ipVersion,
+                    r.inputs.portRange,
+                    r.inputs.loadBalancingScheme,
+                    r.inputs.networkTier,
+                    r.inputs.ipAddress,
+                ]),
+                [["edge-frontend-http-rule-ipv6", EU, "IPV6", "80", "EXTERNAL_MANAGED", "PREMIUM", undefined]],
+            );
+            assert.ok(
+                String(ipv6[0].inputs.subnetwork).endsWith("/subnetworks/edge-network-subnet-europe-west1"),
+                String(ipv6[0].inputs.subnetwork),
+            );
+            assert.ok(subnet);
+            assert.strictEqual(rules.filter((r) => !r.name.endsWith("-ipv6")).length, 1);
+            assert.deepStrictEqual(recorder.byType("gcp:compute/globalForwardingRule:GlobalForwardingRule"), []);
+            assert.deepStrictEqual(recorder.byType("gcp:compute/globalAddress:GlobalAddress"), []);
+        });
+    });
+});
+
+describe("issue 12 item 8: toggling the HTTP→HTTPS redirect with a fixed internal address.ip (programs/internal-https)", () => {
+    async function addressOf(redirectHttp: boolean): Promise<Record<string, unknown>> {
+        const recorder = installMocks();
+        new ApplicationLoadBalancer("int", {
+            scheme: "regional-internal",
+            region: EU,
+            backends: { web: { cloudRun: { service: "web" } } },
+            https: { certificates: ["projects/p/regions/europe-west1/sslCertificates/c"], redirectHttp },
+            address: { ip: "10.1.2.99" },
+        });
+        await settle();
+        const addresses = recorder.byType("gcp:compute/address:Address");
+        assert.strictEqual(addresses.length, 1);
+        return addresses[0].inputs;
+    }
+
+    it("reserves the VIP as SHARED_LOADBALANCER_VIP either way, so the address is neither renamed nor replaced", async () => {
+        const on = await addressOf(true);
+        const off = await addressOf(false);
+        assert.deepStrictEqual(off, on);
+        assert.deepStrictEqual(
+            [on.address, on.purpose, on.addressType],
+            ["10.1.2.99", "SHARED_LOADBALANCER_VIP", "INTERNAL"],
+        );
+    });
+});
+
+describe("issue 12 item 3: Standard tier on classic (regional address and forwarding rule, global proxy)", () => {
+    const args: ApplicationLoadBalancerArgs = {
+        scheme: "classic",
+        region: EU,
+        networkTier: "STANDARD",
+        backends: { web: { cloudRun: { service: "web", region: EU } } },
+        https: { managedDomains: ["shop.example.com"] },
+    };
+
+    it("is accepted with a region", () => {
+        accepted(args);
+    });
+
+    it("needs a region for the regional forwarding rule", () => {
+        assert.deepStrictEqual(onlyProblem({ ...args, region: undefined }), {
+            rule: "lb-region",
+            field: "region",
+            message: "no region is set",
+            fix: 'set it to the Cloud Run service\'s region, e.g. "europe-west1"',
+        });
+    });
+
+    it("keeps Cloud Run backends in the forwarding rule's region (UNCONFIRMED, the safe reading)", () => {
+        const found = onlyProblem({ ...args, backends: { web: { cloudRun: { service: "web", region: US } } } });
+        assert.deepStrictEqual(
+            [found.rule, found.field, found.fix],
+            [
+                "lb-backend-region",
+                "backends.web.cloudRun.region",
+                "deploy the service in europe-west1, or remove networkTier (Premium serves every region)",
+            ],
+        );
+    });
+
+    it("refuses IPv6 in Standard tier ('IPv4 IPv6 (requires Premium Tier)')", () => {
+        assert.strictEqual(onlyProblem({ ...args, ipv6: true }).rule, "ipv6-premium-tier");
+    });
+
+    it("still refuses Standard tier on global external (global forwarding rules are Premium only)", () => {
+        const found = onlyProblem({ ...args, scheme: "global-external" });
+        assert.deepStrictEqual([found.rule, found.field], ["frontend-scheme-options", "networkTier"]);
+    });
+
+    describe("under mocks", () => {
+        let recorder: Recorder;
+        before(async () => {
+            recorder = installMocks();
+            new ApplicationLoadBalancer("std", args);
+            await settle();
+        });
+
+        it("reserves a regional Standard-tier external address and no global one", () => {
+            const addresses = recorder.byType("gcp:compute/address:Address");
+            assert.deepStrictEqual(
+                addresses.map((a) => [
+                    a.name,
+                    a.inputs.region,
+                    a.inputs.addressType,
+                    a.inputs.networkTier,
+                    a.inputs.subnetwork,
+                ]),
+                [["std-frontend-address", EU, "EXTERNAL", "STANDARD", undefined]],
+            );
+            assert.deepStrictEqual(recorder.byType("gcp:compute/globalAddress:GlobalAddress"), []);
+        });
+
+        it("points regional EXTERNAL Standard-tier forwarding rules at the global target proxies", () => {
+            const rules = sortedByName(recorder.byType("gcp:compute/forwardingRule:ForwardingRule"));
+            const address = recorder.byType("gcp:compute/address:Address")[0];
+            const httpsProxy = recorder.byType("gcp:compute/targetHttpsProxy:TargetHttpsProxy")[0];
+            const redirectProxy = recorder.byType("gcp:compute/targetHttpProxy:TargetHttpProxy")[0];
+            assert.deepStrictEqual(
+                rules.map((r) => [
+                    r.name,
+                    r.inputs.region,
+                    r.inputs.loadBalancingScheme,
+                    r.inputs.networkTier,
+                    r.inputs.portRange,
+                    r.inputs.network,
+                ]),
+                [
+                    ["std-frontend-http-rule", EU, "EXTERNAL", "STANDARD", "80", undefined],
+                    ["std-frontend-https-rule", EU, "EXTERNAL", "STANDARD", "443", undefined],
+                ],
+            );
+            assert.deepStrictEqual(
+                rules.map((r) => r.inputs.ipAddress),
+                [address.id, address.id],
+            );
+            assert.deepStrictEqual(
+                rules.map((r) => r.inputs.target),
+                [redirectProxy.id, httpsProxy.id],
+            );
+            assert.deepStrictEqual(recorder.byType("gcp:compute/globalForwardingRule:GlobalForwardingRule"), []);
+            assert.deepStrictEqual(recorder.byType("gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy"), []);
+        });
     });
 });

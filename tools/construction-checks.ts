@@ -256,6 +256,18 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
                         : [`${r.name} has ${targets} targets on ${platforms} platforms`];
                 }),
     },
+    "shared-internal-vip": {
+        guarantee:
+            "every internal VIP is reserved with purpose SHARED_LOADBALANCER_VIP, whether or not the HTTP→HTTPS redirect shares it, so toggling the redirect never replaces the address",
+        check: (resources) =>
+            ofTypes(resources, ["gcp:compute/address:Address"])
+                .filter((r) => r.inputs.addressType === "INTERNAL")
+                .flatMap((r) =>
+                    r.inputs.purpose === "SHARED_LOADBALANCER_VIP"
+                        ? []
+                        : [`${r.name} is an internal address with purpose ${String(r.inputs.purpose)}`],
+                ),
+    },
     "one-ssl-policy": {
         guarantee: "a target HTTPS proxy has at most one SSL policy and regional proxies carry no global-only fields",
         check: (resources) =>

@@ -523,4 +523,16 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "certificate-manager-scope",
         "known references are parsed and their location compared with the proxy's; certificates the package creates are checked with certificateManagerMismatch",
     ),
+    rule(
+        "Classic: 'IPv4 IPv6 (requires Premium Tier)'; IPv6 in Standard Tier",
+        "§13 (Application Load Balancer overview)",
+        "ipv6-premium-tier",
+        "ipv6 with networkTier STANDARD is refused on classic and (assumed, UNCONFIRMED) regional external",
+    ),
+    built(
+        "An address's purpose cannot change in place; a second reservation of a fixed internal IP fails",
+        "§3.2, §13 (setting-up-http-to-https-redirect)",
+        "shared-internal-vip",
+        "internal VIPs are always reserved SHARED_LOADBALANCER_VIP, so toggling the HTTP→HTTPS redirect never replaces the address",
+    ),
 ];

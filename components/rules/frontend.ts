@@ -1,6 +1,6 @@
 import type { FrontendArgs } from "../args/frontend";
 import { frontendRegions, redirectsHttp } from "../args/frontend";
-import { schemeProfile, supports } from "../schemes";
+import { regionalFrontend, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule, runRules } from "../validation";
 import {
     certificateManagerMismatch,
@@ -126,12 +126,13 @@ export const frontendRules: Rule<FrontendArgs>[] = [
     {
         id: "frontend-region",
         component: "Frontend",
-        summary: "Regional and internal schemes have a region for their forwarding rule(s)",
+        summary:
+            "Regional and internal schemes (and classic in Standard Tier) have a region for their forwarding rule(s)",
         prevents: "a regional forwarding rule with no region",
         fix: 'set region (e.g. "europe-west1"); cross-region internal takes regions: ["europe-west1", "us-central1"]',
         check: (args) => {
             const profile = schemeProfile(args.scheme);
-            if (profile.scope === "global" && !profile.internal) {
+            if (profile.scope === "global" && !profile.internal && !regionalFrontend(args.scheme, args.networkTier)) {
                 return [];
             }
             const regions = args.regions ?? [];
@@ -375,6 +376,23 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         check: (args) => schemeOptionFindings(args.scheme, frontendOptions, args),
     },
     {
+        id: "ipv6-premium-tier",
+        component: "Frontend",
+        summary: "An IPv6 frontend is in the Premium network tier",
+        prevents:
+            "an IPv6 forwarding rule in Standard Tier: the Application Load Balancer overview lists classic as 'IPv4 IPv6 (requires Premium Tier)'; for regional external the same is assumed (UNCONFIRMED)",
+        fix: "remove networkTier (Premium is the default) to keep IPv6, or remove ipv6 to stay in Standard Tier",
+        check: (args) =>
+            args.ipv6 === true && args.networkTier === "STANDARD" && supports(args.scheme, "ipv6")
+                ? [
+                      {
+                          field: "ipv6",
+                          message: `is on with networkTier "STANDARD", but IPv6 frontends of the ${schemeProfile(args.scheme).title} need the Premium tier`,
+                      },
+                  ]
+                : [],
+    },
+    {
         id: "frontend-labels",
         component: "Frontend",
         summary:
@@ -539,11 +557,34 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                     fix: "give address.ips with one IP per region instead",
                 });
             } else if (existing !== undefined && !IPV4.test(existing)) {
-                const region = profile.scope === "global" && !profile.internal ? undefined : regions[0];
-                if (region !== undefined || profile.scope === "global") {
+                const regional = regionalFrontend(args.scheme, args.networkTier) || profile.internal;
+                const region = regional ? regions[0] : undefined;
+                if (region !== undefined || !regional) {
                     const problem = linkMismatch(existing, "addresses", "an address", region);
                     if (problem) {
                         findings.push({ field: "address.existing", message: `${problem} by the ${profile.title}` });
+                    }
+                }
+            }
+            const existingIpv6 = known(address.existingIpv6);
+            if (
+                existingIpv6 !== undefined &&
+                args.ipv6 === true &&
+                supports(args.scheme, "ipv6") &&
+                existingIpv6.includes("/")
+            ) {
+                // IPv6 frontends are global, except regional external's, which is regional.
+                const region = regionalFrontend(args.scheme, args.networkTier) ? regions[0] : undefined;
+                if (region !== undefined || !regionalFrontend(args.scheme, args.networkTier)) {
+                    const problem = linkMismatch(existingIpv6, "addresses", "an address", region);
+                    if (problem) {
+                        findings.push({
+                            field: "address.existingIpv6",
+                            message: `${problem} by the ${profile.title}`,
+                            fix: region
+                                ? `reference an IPv6 address reserved in ${region} (projects/<project>/regions/${region}/addresses/<name>)`
+                                : "reference a global IPv6 address (projects/<project>/global/addresses/<name>)",
+                        });
                     }
                 }
             }
