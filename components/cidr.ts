@@ -37,10 +37,14 @@ export function cidrsOverlap(a: Ipv4Cidr, b: Ipv4Cidr): boolean {
     return a.start < bEnd && b.start < aEnd;
 }
 
-/** The network address the host bits would be cleared to, e.g. for `10.0.0.5/24` → `10.0.0.0/24`. */
+/**
+ * The network address the host bits would be cleared to, e.g. for `10.0.0.5/24` → `10.0.0.0/24`; undefined
+ * when the text is no address/prefix pair at all (an octet over 255, a prefix over 32), which clearing host
+ * bits cannot mend.
+ */
 export function alignedCidr(text: string): string | undefined {
     const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
-    if (!match) {
+    if (!match || match.slice(1, 5).some((o) => Number(o) > 255) || Number(match[5]) > 32) {
         return undefined;
     }
     const prefixLength = Number(match[5]);

@@ -17,7 +17,7 @@ import {
     TlsVersion,
 } from "./args/frontend";
 import { validateFrontendArgs } from "./rules/frontend";
-import { schemeProfile } from "./schemes";
+import { regionalFrontend, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
 
 export * from "./args/frontend";
@@ -68,9 +68,11 @@ interface ReservedAddress {
 }
 
 /** Keys of the frontend's IPv4 VIPs: "global" for external global schemes, else its regions. */
-export function addressKeys(args: Pick<FrontendArgs, "scheme" | "regions">): string[] {
+export function addressKeys(args: Pick<FrontendArgs, "scheme" | "regions" | "networkTier">): string[] {
     const profile = schemeProfile(args.scheme);
-    return profile.scope === "global" && !profile.internal ? ["global"] : frontendRegions(args);
+    return profile.scope === "global" && !profile.internal && !regionalFrontend(args.scheme, args.networkTier)
+        ? ["global"]
+        : frontendRegions(args);
 }
 
 const IPV4_LITERAL = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -229,6 +231,7 @@ class FrontendBuilder {
             v4: this.createForwardingRules(name, args, listener, addresses),
             v6: args.ipv6 ? this.createIpv6ForwardingRule(name, args, listener, ipv6) : undefined,
         }));
+        const ipv6Rules = listenerRules.flatMap((r) => (r.v6 ? [r.v6] : []));
         const rules = listenerRules.flatMap((r) => [...r.v4, ...(r.v6 ? [r.v6] : [])]);
         if (args.dns) {
             const v6Rule = listenerRules[0].v6;
@@ -265,7 +268,8 @@ class FrontendBuilder {
             ipAddresses: pulumi.output(
                 Object.fromEntries(Object.entries(addresses).map(([k, a]) => [k, a.ip])),
             ) as pulumi.Output<Record<string, string>>,
-            ipv6Address: ipv6 ? ipv6.ip : pulumi.output(undefined),
+            // An ephemeral IPv6 (regional external without address.existingIpv6) is the rule's own address.
+            ipv6Address: ipv6 ? ipv6.ip : ipv6Rules.length > 0 ? ipv6Rules[0].ipAddress : pulumi.output(undefined),
             forwardingRuleIds: pulumi.all(rules.map((r) => r.id)),
             targetProxyId: main.proxy,
             sslPolicyId: sslPolicyId ?? pulumi.output(undefined),
@@ -437,8 +441,12 @@ class FrontendBuilder {
         const create = args.address?.create ?? true;
         const tier = args.networkTier ?? "PREMIUM";
         // Two internal forwarding rules (HTTPS and its redirect) may share an IP only if it is reserved
-        // for sharing (gcp-facts §3.2).
-        const purpose = profile.internal && redirectsHttp(args) ? "SHARED_LOADBALANCER_VIP" : undefined;
+        // for sharing (gcp-facts §3.2). Internal VIPs are always reserved so, redirect or not: GCP's own
+        // procedure starts with "a regular internal HTTPS load balancer with a reserved shared internal IP
+        // address" and adds the redirect's rule later, and an address's purpose cannot change in place —
+        // tying it to the redirect would replace the address on every toggle, which fails create-first
+        // for a fixed address.ip (GCP refuses a second reservation of the same IP).
+        const purpose = profile.internal ? "SHARED_LOADBALANCER_VIP" : undefined;
         const keys = addressKeys(args);
         const result: Record<string, ReservedAddress> = {};
         for (const key of keys) {
@@ -501,13 +509,19 @@ class FrontendBuilder {
         return result;
     }
 
-    /** The global IPv6 address of a dual-stack frontend (reserved, existing, or none: ephemeral). */
+    /**
+     * The IPv6 address of a dual-stack frontend: existing, reserved (global), or none (ephemeral). A
+     * regional external frontend takes its IPv6 from its dual-stack subnet's external range; without
+     * `address.existingIpv6` its forwarding rule gets an ephemeral one, because the Compute API's regional
+     * IPv6 reservations name VM or NETLB endpoints only (Address.ipv6EndpointType), none for an
+     * Application Load Balancer (UNCONFIRMED which one GCP would accept).
+     */
     private createIpv6Address(name: string, args: FrontendArgs): ReservedAddress | undefined {
         if (args.address?.existingIpv6 !== undefined) {
             const existing = pulumi.output(args.address.existingIpv6);
             return { ref: existing, ip: existing };
         }
-        if (args.address?.create === false) {
+        if (args.address?.create === false || regionalFrontend(args.scheme, args.networkTier)) {
             return undefined;
         }
         const inputs = { addressType: "EXTERNAL", ipVersion: "IPV6" };
@@ -522,6 +536,17 @@ class FrontendBuilder {
             addressOptions(compute.GlobalAddress, this.scope, args.address),
         );
         return { ref: address.id, ip: address.address };
+    }
+
+    /**
+     * The VPC, read through the proxy-only subnets' outputs: a forwarding rule must be created after the
+     * proxy-only subnet (gcp-facts §3.1), and reading the network this way makes the engine order it so,
+     * in TS and in any other language.
+     */
+    private networkAfterProxyOnlySubnets(args: FrontendArgs): pulumi.Output<string> | undefined {
+        return args.network
+            ? pulumi.all([args.network, args.proxyOnlySubnetworks ?? {}]).apply(([networkLink]) => networkLink)
+            : undefined;
     }
 
     private forwardingRuleCommon(args: FrontendArgs, listener: Listener) {
@@ -540,7 +565,26 @@ class FrontendBuilder {
         args: FrontendArgs,
         listener: Listener,
         address: ReservedAddress | undefined,
-    ): compute.GlobalForwardingRule {
+    ): compute.ForwardingRule | compute.GlobalForwardingRule {
+        const region = regionalFrontend(args.scheme, args.networkTier) ? frontendRegions(args)[0] : undefined;
+        if (region !== undefined) {
+            // "A subnetwork must be specified … when creating external forwarding rule with IPv6" (provider):
+            // the load balancer's dual-stack subnet with an external IPv6 range.
+            return new compute.ForwardingRule(
+                `${name}-${listener.role}-rule-ipv6`,
+                {
+                    ...this.forwardingRuleCommon(args, listener),
+                    name: gcpName(this.physical, listener.role, "rule", "ipv6"),
+                    region,
+                    network: this.networkAfterProxyOnlySubnets(args),
+                    subnetwork: pulumi.output(args.subnetworks ?? {}).apply((s) => s[region]),
+                    ipAddress: address?.ref,
+                    ipVersion: address ? undefined : "IPV6",
+                    networkTier: "PREMIUM",
+                },
+                this.options(compute.ForwardingRule),
+            );
+        }
         return new compute.GlobalForwardingRule(
             `${name}-${listener.role}-rule-ipv6`,
             {
@@ -563,14 +607,10 @@ class FrontendBuilder {
         const profile = schemeProfile(args.scheme);
         const role = listener.role;
         const common = this.forwardingRuleCommon(args, listener);
-        // The forwarding rule must be created after the proxy-only subnet (gcp-facts §3.1). Reading the
-        // network through the proxy-only subnets' outputs makes the engine order it so, in TS and in
-        // any other language.
-        const network = args.network
-            ? pulumi.all([args.network, args.proxyOnlySubnetworks ?? {}]).apply(([networkLink]) => networkLink)
-            : undefined;
+        const network = this.networkAfterProxyOnlySubnets(args);
 
-        if (profile.scope === "global" && !profile.internal) {
+        // Global external and classic in Premium Tier; classic in Standard Tier has regional rules.
+        if (profile.scope === "global" && !profile.internal && !regionalFrontend(args.scheme, args.networkTier)) {
             return [
                 new compute.GlobalForwardingRule(
                     `${name}-${role}-rule`,
@@ -589,7 +629,7 @@ class FrontendBuilder {
                 regions.length === 1
                     ? gcpName(this.physical, role, "rule")
                     : gcpName(this.physical, role, "rule", region);
-            if (profile.scope === "global") {
+            if (profile.scope === "global" && profile.internal) {
                 return new compute.GlobalForwardingRule(
                     logical,
                     { ...common, name: ruleName, network, subnetwork, ipAddress: addresses[region]?.ref },

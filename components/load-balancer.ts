@@ -5,6 +5,7 @@ import {
     BackendArgs,
     backendKinds,
     loadBalancerRegions,
+    loadBalancerSubnets,
     routeTable,
     routingContext,
 } from "./args/load-balancer";
@@ -107,7 +108,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                       project: args.project,
                       regions,
                       proxyOnlyPurpose: profile.proxyOnlySubnetPurpose,
-                      subnets: profile.addressFromSubnet,
+                      ...loadBalancerSubnets(args),
                       create: args.network?.existing ? undefined : (args.network?.create ?? {}),
                       existing: args.network?.existing,
                   } satisfies LoadBalancerNetworkArgs,

@@ -70,6 +70,7 @@ export function buildLoadBalancerNetwork(
                         network: vpc.selfLink,
                         ipCidrRange: resolvedCidrs(args, region).subnetCidr,
                         privateIpGoogleAccess: true,
+                        ...(args.externalIpv6 ? { stackType: "IPV4_IPV6", ipv6AccessType: "EXTERNAL" } : {}),
                     },
                     replacementOptions(compute.Subnetwork, childOptions(scope)),
                 );

@@ -107,6 +107,17 @@ export function schemeProfile(scheme: Scheme): SchemeProfile {
     return schemeProfiles[scheme];
 }
 
+/**
+ * Whether the frontend (addresses, forwarding rules) is regional: on the regional schemes, and on classic
+ * in Standard Tier — "Classic | Global in Premium Tier, Regional in Standard Tier" (Application Load
+ * Balancer overview); "Global forwarding rules can only be Premium Tier. Regional forwarding rules can be
+ * either Premium or Standard Tier" (Compute API, Address.networkTier). Classic's target proxy and URL map
+ * stay global: there is no regional EXTERNAL target proxy.
+ */
+export function regionalFrontend(scheme: Scheme, networkTier: string | undefined): boolean {
+    return schemeProfile(scheme).scope === "regional" || (scheme === "classic" && networkTier === "STANDARD");
+}
+
 export function isScheme(value: unknown): value is Scheme {
     return typeof value === "string" && (allSchemes as readonly string[]).includes(value);
 }
@@ -274,8 +285,8 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.customRequestHeaders",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative:
-            "set headers in routes (requestHeaders) — Host cannot be rewritten on Envoy schemes; for Cloud Run in another project use cross-project service referencing",
-        source: "gcp-facts §2.1",
+            "set other headers in routes (routes[].requestHeaders), and the Host header with routes[].rewrite.host (URL map urlRewrite.hostRewrite, on every scheme); for Cloud Run in another project use cross-project service referencing",
+        source: "gcp-facts §2.1; RegionBackendService has no customRequestHeaders (pulumi-gcp 9.37); RegionUrlMap urlRewrite.hostRewrite: 'the request's host header is replaced with contents of hostRewrite' (pulumi-gcp 9.37)",
     },
     {
         feature: "globalInternetNeg",
@@ -406,9 +417,10 @@ export const featureTable: FeatureSupport[] = [
         feature: "ipv6",
         title: "IPv6 (dual stack) frontend",
         option: "ipv6",
-        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
-        alternative: "use scheme global-external for an IPv6 frontend, or remove ipv6",
-        source: "gcp-facts §5",
+        supported: only("regional-external", "global-external", "classic"),
+        alternative:
+            "use scheme global-external or regional-external for an IPv6 frontend, or remove ipv6 (internal schemes here serve IPv4)",
+        source: "Application Load Balancer overview, deployment table: global external, regional external and classic 'IPv4 IPv6' (classic: 'requires Premium Tier'); a regional IPv6 forwarding rule needs a subnetwork ('a subnetwork must be specified … when creating external forwarding rule with IPv6', pulumi-gcp ForwardingRule)",
     },
     {
         feature: "httpsRedirect",
@@ -422,10 +434,10 @@ export const featureTable: FeatureSupport[] = [
         feature: "standardTier",
         title: "Standard network tier",
         option: "networkTier",
-        supported: only("regional-external"),
+        supported: only("regional-external", "classic"),
         alternative:
-            "use PREMIUM (the default); Standard tier is offered only by the regional external scheme here, and one service in several regions needs Premium",
-        source: "gcp-facts §4, §5",
+            "use PREMIUM (the default): global external is Premium only ('For GlobalForwardingRule, the valid value is PREMIUM'), Standard tier exists on regional-external and classic (a regional frontend)",
+        source: "Application Load Balancer overview: regional external 'Premium or Standard Tier', classic 'Global in Premium Tier, Regional in Standard Tier'; Compute API Address.networkTier: 'Global forwarding rules can only be Premium Tier. Regional forwarding rules can be either Premium or Standard Tier'",
     },
     {
         feature: "allowGlobalAccess",
@@ -451,6 +463,15 @@ export const featureTable: FeatureSupport[] = [
         supported: ALL,
         alternative: "",
         source: "gcp-facts §9.1",
+    },
+    {
+        feature: "iapMultiRegionServerless",
+        title: "IAP on a backend with serverless NEGs in several regions",
+        option: "backends.<key>.iap with cloudRun.regions",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative:
+            "keep IAP on a backend in one region (cloudRun.region), or use scheme global-external for IAP in front of several regions",
+        source: "setting-up-l7-cross-reg-serverless: 'If Identity-Aware Proxy is enabled, only a single serverless NEG is supported'; iap/docs/load-balancer-howto: external Application Load Balancers with IAP take serverless NEGs of 'one or more Cloud Run services'; regional schemes take one serverless NEG per backend service anyway",
     },
     {
         feature: "cloudArmor",

@@ -143,13 +143,13 @@ describe("regional internet NEG", () => {
 });
 
 describe("internet backend validation", () => {
-    it("refuses a Host override on regional schemes and points to cross-project service referencing", () => {
+    it("refuses a backend-service Host override on regional schemes and points to routes[].rewrite.host", () => {
         assert.deepStrictEqual(onlyProblem(regional({ run: { internet: { fqdn: HELLO, hostOverride: HELLO } } })), {
             rule: "internet-host-override",
             field: "backends.run.internet.hostOverride",
             message:
-                'the regional internal Application Load Balancer cannot override the Host header (Envoy reserves Host/:authority, and its backend services have no customRequestHeaders); note that traffic reaching *.run.app through an internet NEG counts as internet traffic for Cloud Run ingress, so the service needs ingress "all" (UNCONFIRMED: inferred from the ingress definitions)',
-            fix: "use scheme global-external for the internet-NEG trick, or reach the Cloud Run service in another project with cross-project service referencing (backends.<key>.backendService, or cloudRun with project)",
+                'is a custom request header of the backend service, and the regional internal Application Load Balancer has no backend-service custom headers; note that traffic reaching *.run.app through an internet NEG counts as internet traffic for Cloud Run ingress, so the service needs ingress "all" (UNCONFIRMED: inferred from the ingress definitions)',
+            fix: "drop internet.hostOverride and set the Host in the routes that reach this backend with routes[].rewrite.host (the URL map's urlRewrite.hostRewrite, which regional and cross-region URL maps have), or reach the Cloud Run service in another project with cross-project service referencing (backends.<key>.backendService, or cloudRun with project)",
         });
     });
 

@@ -169,13 +169,19 @@ function assertLean(map: UrlMapSpec): void {
     );
     for (const m of matchers) {
         const rules = m.pathRules ?? m.routeRules ?? [];
-        // A matcher whose only rule matches every path would have folded that rule into its default.
+        // A matcher whose only rule matches every path would have folded that rule into its default —
+        // unless the rule replaces the matched prefix (prefixRedirect, pathPrefixRewrite), which GCP
+        // defines only against a rule's match, so it stays a `/*` rule (issue 12 item 13).
+        const replacesPrefix = (rule: NonNullable<typeof m.pathRules>[number]) =>
+            rule.urlRedirect?.prefixRedirect !== undefined ||
+            rule.routeAction?.urlRewrite?.pathPrefixRewrite !== undefined;
         assert.ok(
             !(
                 rules.length === 1 &&
                 m.pathRules &&
                 m.pathRules[0].paths.length === 1 &&
-                m.pathRules[0].paths[0] === "/*"
+                m.pathRules[0].paths[0] === "/*" &&
+                !replacesPrefix(m.pathRules[0])
             ),
             `${m.name} keeps a lone /* rule`,
         );

@@ -50,11 +50,8 @@ describe("validation (foundation scope)", () => {
     it("rejects a zone given as region", () => {
         const problem = onlyProblem(internal({ region: "europe-west1-b" }));
         assert.strictEqual(problem.field, "region");
-        assert.strictEqual(problem.message, '"europe-west1-b" is not a GCP region name');
-        assert.strictEqual(
-            problem.fix,
-            'use a region such as "europe-west1" or "us-central1" (not a zone like "europe-west1-b")',
-        );
+        assert.strictEqual(problem.message, '"europe-west1-b" is not a GCP region name (it is a zone)');
+        assert.strictEqual(problem.fix, 'use the zone\'s region, "europe-west1"');
     });
 
     it("rejects a proxy-only subnet smaller than /26", () => {
@@ -92,12 +89,15 @@ describe("validation (foundation scope)", () => {
             rule: "cloud-run-target",
             field: "backends.orders.cloudRun",
             message: "neither service nor urlMask is set",
-            fix: 'set cloudRun.service (e.g. "orders") or cloudRun.urlMask (e.g. "example.com/<service>"), not both',
+            fix: 'set cloudRun.service (e.g. "orders"), or a URL mask with <service> (e.g. "example.com/<service>")',
         });
         const both = onlyProblem(
             internal({ backends: { orders: { cloudRun: { service: "orders", urlMask: "example.com/<service>" } } } }),
         );
-        assert.strictEqual(both.message, "both service and urlMask are set");
+        assert.strictEqual(
+            both.message,
+            '"example.com/<service>" picks the service with <service>, and cloudRun.service names one too; the service is given either explicitly or in the mask',
+        );
     });
 
     it("rejects HTTPS without a certificate", () => {

@@ -113,7 +113,15 @@ const optionCases: OptionCase[] = [
         alternative:
             "put the certificates in a Certificate Manager certificate map and give https.certificateMap, or use https.managedDomains",
         rejectedBy: ["global-external", "classic"],
-        apply: (a) => ({ ...a, https: { certificateManagerCertificates: CM } }),
+        // Regional proxies take certificates of their own region (rule certificate-manager-scope).
+        apply: (a) => ({
+            ...a,
+            https: {
+                certificateManagerCertificates: a.scheme.startsWith("regional")
+                    ? ["projects/p/locations/europe-west1/certificates/c"]
+                    : CM,
+            },
+        }),
     },
     {
         feature: "quicOverride",
@@ -129,8 +137,9 @@ const optionCases: OptionCase[] = [
         rule: "frontend-scheme-options",
         field: "ipv6",
         title: "IPv6 (dual stack) frontend",
-        alternative: "use scheme global-external for an IPv6 frontend, or remove ipv6",
-        rejectedBy: ["regional-internal", "cross-region-internal", "regional-external"],
+        alternative:
+            "use scheme global-external or regional-external for an IPv6 frontend, or remove ipv6 (internal schemes here serve IPv4)",
+        rejectedBy: ["regional-internal", "cross-region-internal"],
         apply: (a) => ({ ...a, ipv6: true }),
     },
     {
@@ -139,9 +148,10 @@ const optionCases: OptionCase[] = [
         field: "networkTier",
         title: "Standard network tier",
         alternative:
-            "use PREMIUM (the default); Standard tier is offered only by the regional external scheme here, and one service in several regions needs Premium",
-        rejectedBy: ["regional-internal", "cross-region-internal", "global-external", "classic"],
-        apply: (a) => ({ ...a, networkTier: "STANDARD" }),
+            "use PREMIUM (the default): global external is Premium only ('For GlobalForwardingRule, the valid value is PREMIUM'), Standard tier exists on regional-external and classic (a regional frontend)",
+        rejectedBy: ["regional-internal", "cross-region-internal", "global-external"],
+        // Classic in Standard Tier is a regional frontend: it needs a region.
+        apply: (a) => ({ ...a, networkTier: "STANDARD", region: a.scheme === "classic" ? EU : a.region }),
     },
     {
         feature: "allowGlobalAccess",
@@ -347,7 +357,10 @@ describe("validation: certificates", () => {
         assert.deepStrictEqual(
             onlyProblem(
                 valid("regional-external", {
-                    https: { certificateManagerCertificates: CM, certificate: { certificate: CERT, privateKey: KEY } },
+                    https: {
+                        certificateManagerCertificates: ["projects/p/locations/europe-west1/certificates/c"],
+                        certificate: { certificate: CERT, privateKey: KEY },
+                    },
                 }),
             ),
             {
@@ -372,7 +385,11 @@ describe("validation: certificates", () => {
             },
         );
         assert.deepStrictEqual(
-            onlyProblem(valid("cross-region-internal", { https: { certificateManagerCertificates: many(101, "l") } })),
+            onlyProblem(
+                valid("cross-region-internal", {
+                    https: { certificateManagerCertificates: many(101, "locations/global/certificates") },
+                }),
+            ),
             {
                 rule: "https-certificate",
                 field: "https.certificateManagerCertificates",

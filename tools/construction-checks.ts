@@ -289,13 +289,16 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
         },
     },
     "one-target-per-neg": {
-        guarantee: "every serverless NEG has exactly one Cloud Run target: a service or a URL mask (one endpoint)",
+        guarantee:
+            "every serverless NEG names its Cloud Run service exactly once: explicitly or as <service> in its URL mask (one endpoint)",
         check: (resources) =>
             ofTypes(resources, [SERVERLESS_NEG])
                 .filter((r) => (r.inputs.networkEndpointType ?? "SERVERLESS") === "SERVERLESS")
                 .flatMap((r) => {
                     const cloudRun = r.inputs.cloudRun as { service?: unknown; urlMask?: unknown } | undefined;
-                    const targets = [cloudRun?.service, cloudRun?.urlMask].filter((t) => t !== undefined).length;
+                    const maskNamesService =
+                        typeof cloudRun?.urlMask === "string" && cloudRun.urlMask.includes("<service>");
+                    const targets = [cloudRun?.service !== undefined, maskNamesService].filter(Boolean).length;
                     const platforms = ["cloudRun", "appEngine", "cloudFunction", "serverlessDeployment"].filter(
                         (p) => r.inputs[p] !== undefined,
                     ).length;
@@ -303,6 +306,18 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
                         ? []
                         : [`${r.name} has ${targets} targets on ${platforms} platforms`];
                 }),
+    },
+    "shared-internal-vip": {
+        guarantee:
+            "every internal VIP is reserved with purpose SHARED_LOADBALANCER_VIP, whether or not the HTTP→HTTPS redirect shares it, so toggling the redirect never replaces the address",
+        check: (resources) =>
+            ofTypes(resources, ["gcp:compute/address:Address"])
+                .filter((r) => r.inputs.addressType === "INTERNAL")
+                .flatMap((r) =>
+                    r.inputs.purpose === "SHARED_LOADBALANCER_VIP"
+                        ? []
+                        : [`${r.name} is an internal address with purpose ${String(r.inputs.purpose)}`],
+                ),
     },
     "one-ssl-policy": {
         guarantee: "a target HTTPS proxy has at most one SSL policy and regional proxies carry no global-only fields",

@@ -1,6 +1,6 @@
 /** Arguments of a frontend: certificates, SSL policy, address, listeners. */
 import * as pulumi from "@pulumi/pulumi";
-import { Scheme, schemeProfile } from "../schemes";
+import { regionalFrontend, Scheme, schemeProfile } from "../schemes";
 import { ManagedCertificateArgs } from "./certificates";
 import { DnsArgs } from "./dns";
 
@@ -327,13 +327,15 @@ export interface FrontendArgs extends FrontendSettingsArgs {
     namePrefix?: string;
 }
 
-/** The regions the frontend puts forwarding rules in ([] for external global schemes). */
-export function frontendRegions(args: Pick<FrontendArgs, "scheme" | "regions">): string[] {
-    const profile = schemeProfile(args.scheme);
-    if (profile.scope === "global" && !profile.internal) {
-        return [];
+/**
+ * The regions the frontend puts forwarding rules in: one for regional frontends (regional schemes,
+ * classic in Standard Tier), one per region for cross-region internal, none for global external ones.
+ */
+export function frontendRegions(args: Pick<FrontendArgs, "scheme" | "regions" | "networkTier">): string[] {
+    if (regionalFrontend(args.scheme, args.networkTier)) {
+        return (args.regions ?? []).slice(0, 1);
     }
-    return profile.scope === "regional" ? (args.regions ?? []).slice(0, 1) : (args.regions ?? []);
+    return schemeProfile(args.scheme).internal ? (args.regions ?? []) : [];
 }
 
 /** Whether plain HTTP is answered with a redirect to HTTPS: on by default for external HTTPS. */

@@ -65,7 +65,8 @@ export interface InternetTargetArgs {
     endpoints?: InternetEndpointArgs[];
     /**
      * Host header sent to the endpoint, set with `customRequestHeaders` on the backend service
-     * (global external and classic only — Envoy-based schemes cannot rewrite Host). Several backends
+     * (global external and classic only: regional and cross-region backend services have no custom
+     * headers; there, set the Host with `routes[].rewrite.host`, the URL map's `hostRewrite`). Several backends
      * with the same `fqdn` and port share one NEG and differ only by this header.
      * @default undefined (the client's Host is forwarded)
      * @example "hello2-abc123-ew.a.run.app"
@@ -87,8 +88,10 @@ export interface InternetBackendArgs extends BackendComponentArgs {
      */
     internet: InternetTargetArgs;
     /**
-     * Id of a global internet NEG to use instead of creating one — how several backend services share
-     * one NEG (the load balancer does this itself for backends with the same fqdn/ipAddress and port).
+     * Id of an internet NEG to use instead of creating one — how several backend services share one NEG
+     * (the load balancer does this itself for backends with the same fqdn/ipAddress and port). Its scope
+     * is the backend service's: a global NEG on global-external and classic, a regional one in `region`
+     * otherwise (rule internet-neg-scope; an id only known at apply is checked then).
      * @default undefined (a NEG is created)
      * @example sharedNeg.id
      */

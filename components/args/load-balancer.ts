@@ -11,10 +11,11 @@ import { CloudRunTargetArgs } from "./serverless";
 import { FrontendSettingsArgs } from "./frontend";
 import { ExistingNetworkArgs, NetworkCreateArgs } from "./network";
 import { BackendSecurityPolicyArgs } from "./security-policy";
-import { BackendKind, HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs } from "../routing";
+import { BackendKind, HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarget } from "../routing";
 import type { RoutingContext } from "../routing/context";
 import type { CustomErrorResponsesArgs } from "../routing/error-responses";
-import { Scheme, schemeProfile } from "../schemes";
+import { regionalFrontend, Scheme, schemeProfile } from "../schemes";
+import { known } from "../validation";
 
 /** One backend of the load balancer, keyed by your name for it in `backends`. Exactly one kind. */
 export interface BackendArgs {
@@ -221,12 +222,26 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
     namePrefix?: string;
 }
 
+/**
+ * Whether the load balancer needs regular subnets, and whether they are dual stack: internal schemes take
+ * their VIPs from one; a regional external IPv6 forwarding rule needs a dual-stack subnet with an external
+ * IPv6 range.
+ */
+export function loadBalancerSubnets(args: Pick<ApplicationLoadBalancerArgs, "scheme" | "ipv6">): {
+    subnets: boolean;
+    externalIpv6: boolean;
+} {
+    const profile = schemeProfile(args.scheme);
+    const externalIpv6 = args.ipv6 === true && !profile.internal && profile.scope === "regional";
+    return { subnets: profile.addressFromSubnet || externalIpv6, externalIpv6 };
+}
+
 /** The regions the load balancer's network and frontends live in. */
 export function loadBalancerRegions(
-    args: Pick<ApplicationLoadBalancerArgs, "scheme" | "region" | "regions">,
+    args: Pick<ApplicationLoadBalancerArgs, "scheme" | "region" | "regions" | "networkTier">,
 ): string[] {
     const profile = schemeProfile(args.scheme);
-    if (profile.scope === "regional") {
+    if (regionalFrontend(args.scheme, args.networkTier)) {
         return args.region ? [args.region] : [];
     }
     if (profile.internal) {
@@ -277,9 +292,18 @@ export function backendKinds(args: Pick<ApplicationLoadBalancerArgs, "backends">
 
 /** Everything routing validation, route tests and the plan's routing table need from the args. */
 export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContext {
-    const urlMasks: Record<string, string> = {};
+    const urlMasks: Record<string, UrlMaskTarget> = {};
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
-        if (backend.cloudRun?.urlMask !== undefined) urlMasks[key] = backend.cloudRun.urlMask;
+        const cloudRun = backend.cloudRun;
+        if (cloudRun?.urlMask !== undefined) {
+            const service = known(cloudRun.service);
+            const tag = known(cloudRun.tag);
+            urlMasks[key] = {
+                urlMask: cloudRun.urlMask,
+                ...(service !== undefined ? { service } : {}),
+                ...(tag !== undefined ? { tag } : {}),
+            };
+        }
     }
     const table = routeTable(args);
     return {

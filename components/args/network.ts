@@ -111,6 +111,15 @@ export interface LoadBalancerNetworkArgs {
      */
     subnets?: boolean;
     /**
+     * Create the regular subnets dual stack (`IPV4_IPV6`) with an external IPv6 range, for the IPv6
+     * forwarding rules of a regional external load balancer ("a subnetwork must be specified … when
+     * creating external forwarding rule with IPv6", pulumi-gcp ForwardingRule). With `existing`, the
+     * given subnets must already be dual stack with external IPv6.
+     * @default false
+     * @example true
+     */
+    externalIpv6?: boolean;
+    /**
      * Create a new VPC. Exactly one of `create` and `existing`; with neither, a VPC with default
      * ranges is created.
      * @default { } (a new VPC with default ranges)

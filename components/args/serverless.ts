@@ -9,19 +9,22 @@ import { BackendComponentArgs } from "./backend-service";
  */
 export interface CloudRunTargetArgs {
     /**
-     * Cloud Run service name. Exactly one of `service` and `urlMask`.
+     * Cloud Run service name. The service is given here or by `<service>` in `urlMask`, not both; with
+     * a mask that holds only `<tag>`, this names the service whose tags the mask selects.
      * @default undefined
      * @example "orders"
      */
     service?: pulumi.Input<string>;
     /**
-     * Cloud Run traffic tag (a named revision URL) to send traffic to.
+     * Cloud Run traffic tag (a named revision URL) to send traffic to. Not with `<tag>` in `urlMask`.
      * @default undefined (the service's traffic split)
      * @example "canary"
      */
     tag?: pulumi.Input<string>;
     /**
-     * URL mask with `<service>` and optionally `<tag>` placeholders. Exactly one of `service` and `urlMask`.
+     * URL mask with `<service>` and/or `<tag>` placeholders. "The service must be provided explicitly or in
+     * the URL mask. The tag is optional, may be provided explicitly or in the URL mask" (Compute API,
+     * NetworkEndpointGroupCloudRun): `"example.com/<service>"` alone, or `"<tag>.example.com"` with `service`.
      * @default undefined
      * @example "example.com/<service>"
      */

@@ -167,7 +167,21 @@ export class InternetBackend extends pulumi.ComponentResource {
         super("cloudrun-lb:index:InternetBackend", name, {}, opts);
         failOnProblems(`InternetBackend "${name}"`, validateInternetBackendArgs(args), this);
 
-        const built = buildInternetBackend(name, args, { parent: this });
+        // A NEG id known only at apply (a NEG created in the same program) is checked once it resolves.
+        const neg =
+            args.neg === undefined
+                ? undefined
+                : pulumi.output(args.neg).apply((id) => {
+                      failOnProblems(
+                          `InternetBackend "${name}"`,
+                          validateInternetBackendArgs({ ...args, neg: id }).filter(
+                              (p) => p.rule === "internet-neg-scope",
+                          ),
+                          this,
+                      );
+                      return id;
+                  });
+        const built = buildInternetBackend(name, { ...args, neg }, { parent: this });
         this.backendServiceId = built.backendServiceId;
         this.backendServiceName = built.backendServiceName;
         this.negId = built.negId;

@@ -3,7 +3,7 @@
  * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run, and backend buckets → Cloud
  * Storage buckets), and `--request`.
  */
-import { recordedRoutings, RouteRow, routeRows, simulateRequest } from "../routing";
+import { recordedRoutings, RouteRow, routeRows, simulateRequest, UrlMaskTarget } from "../routing";
 import { describeRoute } from "../routing/route-tests";
 import { Problem } from "../validation";
 
@@ -113,7 +113,7 @@ export function routeRequest(
             const refs = entry.backendRefs!;
             const keyByRef = new Map(Object.entries(refs).map(([k, v]) => [v, k]));
             const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
-            const masks: Record<string, string> = {};
+            const masks: Record<string, string | UrlMaskTarget> = {};
             for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
             const buckets: Record<string, string> = {};
             for (const [key, bucket] of Object.entries(entry.bucketNames ?? {})) buckets[refs[key]] = bucket;

@@ -117,7 +117,10 @@ function hasHeaderActions(route: RouteArgs): boolean {
 
 /**
  * Whether a catch-all route can become the map's and matchers' default action: defaults carry no header
- * action, and a prefix rewrite there replaces `/`, so only a route whose every path is `/*` qualifies.
+ * action, and a route that replaces the matched prefix (redirect.prefix, rewrite.pathPrefix) stays a
+ * rule: GCP defines prefixRedirect as replacing "the prefixMatch specified in the HttpRouteRuleMatch",
+ * and a default has none (what it replaces there is undocumented), while a `/*` rule's matched prefix is
+ * `/`.
  */
 function foldable(route: RouteArgs): boolean {
     // The map's default carries the load balancer's error policy, not a route's.
@@ -126,7 +129,13 @@ function foldable(route: RouteArgs): boolean {
 
 /** Whether a route can become the default action of the matchers of its hosts (as `foldable`, hosts aside). */
 function foldableForItsHosts(route: RouteArgs): boolean {
-    return matchesEveryPath(route) && !hasHeaderActions(route) && (route.paths ?? []).every((p) => p === "/*");
+    return (
+        matchesEveryPath(route) &&
+        !hasHeaderActions(route) &&
+        (route.paths ?? []).every((p) => p === "/*") &&
+        route.redirect?.prefix === undefined &&
+        route.rewrite?.pathPrefix === undefined
+    );
 }
 
 /** Whether the route matches every request for the hosts it applies to (no path, header or query condition). */

@@ -2,6 +2,7 @@ import { Scheme } from "../schemes";
 import { BackendKind } from "./compile";
 import type { CustomErrorResponsesArgs } from "./error-responses";
 import { HeaderTransformArgs, RouteArgs, RouteTestArgs } from "./types";
+import { UrlMaskTarget } from "./url-mask";
 
 /** What routing validation looks at; field names in findings are relative to the load balancer's args. */
 export interface RoutingContext {
@@ -18,8 +19,11 @@ export interface RoutingContext {
     responseHeaders?: HeaderTransformArgs;
     /** Route tests, run through the simulator. */
     tests?: RouteTestArgs[];
-    /** URL mask per backend key, for route tests that name a Cloud Run service. */
-    urlMasks?: Record<string, string>;
+    /**
+     * URL mask per backend key (with the service or tag given beside it), for route tests that name a
+     * Cloud Run service.
+     */
+    urlMasks?: Record<string, string | UrlMaskTarget>;
     /** The load balancer's custom error responses (routes carry their own). */
     customErrorResponses?: CustomErrorResponsesArgs;
 }

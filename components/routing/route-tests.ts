@@ -6,6 +6,7 @@ import { Scheme } from "../schemes";
 import { Problem } from "../validation";
 import { RouteResult, simulateRequest } from "./simulate";
 import { RouteTestArgs, UrlMapSpec } from "./types";
+import { UrlMaskTarget } from "./url-mask";
 
 export interface RouteTestOptions {
     scheme: Scheme;
@@ -14,7 +15,7 @@ export interface RouteTestOptions {
     /** The reference the compiled map uses for a key (the same function given to `compileUrlMap`). */
     backendRef: (key: string) => string;
     /** URL mask per backend key, for `cloudRunService` / `cloudRunTag` expectations. */
-    urlMasks?: Record<string, string>;
+    urlMasks?: Record<string, string | UrlMaskTarget>;
     /** Field name of the tests in messages. @default "tests" */
     field?: string;
 }
@@ -46,12 +47,35 @@ export function describeRoute(result: RouteResult, keyOf: (ref: string) => strin
     return `a split: ${result.backends.map((b) => `"${keyOf(b.service)}" ${b.weight}/${total}`).join(", ")}`;
 }
 
+/**
+ * The path as RFC 3986 normalizes it (dot segments resolved, `//` merged), query kept; the same text when
+ * there is nothing to normalize.
+ */
+export function normalizedPath(path: string): string {
+    const q = path.search(/[?#]/);
+    const [bare, rest] = q < 0 ? [path, ""] : [path.slice(0, q), path.slice(q)];
+    const out: string[] = [];
+    const segments = bare.split("/").slice(1);
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === "..") {
+            out.pop();
+            if (last) out.push("");
+        } else if (segment === ".") {
+            if (last) out.push("");
+        } else if (segment !== "" || last) {
+            out.push(segment);
+        }
+    });
+    return `/${out.join("/")}${rest}`;
+}
+
 /** Run route tests against a URL map; one Problem per failing test. */
 export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], options: RouteTestOptions): Problem[] {
     const field = options.field ?? "tests";
     const keyByRef = new Map(options.backendKeys.map((k) => [options.backendRef(k), k]));
     const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
-    const masksByRef: Record<string, string> = {};
+    const masksByRef: Record<string, string | UrlMaskTarget> = {};
     for (const [key, mask] of Object.entries(options.urlMasks ?? {})) {
         masksByRef[options.backendRef(key)] = mask;
     }
@@ -83,11 +107,39 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
             });
             return;
         }
-        const result = simulateRequest(
-            urlMap,
-            { host: test.host, path: test.path, method: test.method, headers: test.headers ?? [] },
-            { scheme: options.scheme, urlMasks: masksByRef },
-        );
+        const simulate = (path: string) =>
+            simulateRequest(
+                urlMap,
+                { host: test.host, path, method: test.method, headers: test.headers ?? [] },
+                { scheme: options.scheme, urlMasks: masksByRef },
+            );
+        let result: RouteResult;
+        try {
+            result = simulate(test.path);
+            // Whether GCP resolves `.`/`..` and merges `//` before matching is undocumented: a test whose
+            // two readings route differently cannot be decided offline.
+            const normalized = normalizedPath(test.path.startsWith("/") ? test.path : `/${test.path}`);
+            if (normalized !== test.path) {
+                const other = describeRoute(simulate(normalized), keyOf);
+                if (other !== describeRoute(result, keyOf)) {
+                    problems.push({
+                        rule: ROUTE_TEST_RULE,
+                        field: `${field}[${i}].path`,
+                        message: `"${test.path}" has empty or dot segments; matched as sent it reaches ${describeRoute(result, keyOf)}, normalized it reaches ${other}, and whether GCP normalizes paths before matching is not documented`,
+                        fix: `test the path clients actually send, e.g. the normalized "${normalized}"`,
+                    });
+                    return;
+                }
+            }
+        } catch (error) {
+            problems.push({
+                rule: ROUTE_TEST_RULE,
+                field: `${field}[${i}]`,
+                message: `${describeTestRequest(test)} could not be simulated: ${error instanceof Error ? error.message : String(error)}`,
+                fix: "check the test's host, path and headers, and the routes' regular expressions",
+            });
+            return;
+        }
         const actual = describeRoute(result, keyOf);
         if (test.redirect !== undefined) {
             const got = result.redirect?.url;

@@ -12,12 +12,18 @@
  * 3. Route rules: ascending priority, first match wins; match rules are OR'ed, the predicates inside
  *    one are AND'ed.
  * 4. No rule matches → the path matcher's defaults.
+ * The path is matched as sent: `//` and `.`/`..` segments are not merged or resolved (Envoy's
+ * HttpConnectionManager defaults, normalize_path and merge_slashes off; whether GCP turns them on is
+ * UNCONFIRMED, so route tests refuse such paths when the two readings route differently). The query is
+ * percent-decoded leniently, and only when a rule matches on it. A `*` in a host wildcard matches at
+ * least one character (Envoy: "the wildcard will not match the empty string", so `*-api.example.com`
+ * does not match `-api.example.com`).
  * Header actions apply weighted backend first, then route rule, path matcher, URL map.
  * 5. Custom error responses (global external): for an error status, the matched rule's policy, then the
  *    path matcher's default policy, then the URL map's; within a policy an exact status beats its class.
  */
 import { Scheme } from "../schemes";
-import { matchUrlMask, UrlMaskMatch } from "./url-mask";
+import { selectCloudRunTarget, targetUrlMask, UrlMaskMatch, UrlMaskTarget } from "./url-mask";
 import { CustomErrorResponsePolicySpec, ErrorPageOutcome, ErrorPolicyLevel, resolveErrorPage } from "./error-responses";
 import {
     FaultInjectionPolicySpec,
@@ -52,8 +58,11 @@ export interface RouteRequest {
 export interface SimulateOptions {
     /** The scheme the map serves: classic ignores the port in host matching. @default "global-external" */
     scheme?: Scheme;
-    /** URL mask per backend service reference, to report the Cloud Run service a mask selects. */
-    urlMasks?: Record<string, string>;
+    /**
+     * URL mask per backend service reference (with the service or tag given beside it, if any), to report
+     * the Cloud Run service and tag a mask selects.
+     */
+    urlMasks?: Record<string, string | UrlMaskTarget>;
     /** Cloud Storage bucket name per backend bucket reference, to report the bucket a request reaches. */
     bucketNames?: Record<string, string>;
     /** An error status the backend answers with, to show the custom error response GCP would serve. */
@@ -127,13 +136,27 @@ function splitPath(full: string): { path: string; query: string | undefined } {
         : { path: noFragment.slice(0, q), query: noFragment.slice(q + 1) };
 }
 
+/**
+ * Percent-decodes every run of escapes that is valid UTF-8 and leaves everything else as sent: `100%`,
+ * `%zz` and `%FF` stay as they are. GCP routes such requests, so the simulator must not throw on them.
+ */
+export function lenientDecode(text: string): string {
+    return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+        try {
+            return decodeURIComponent(run);
+        } catch {
+            return run;
+        }
+    });
+}
+
 function queryParams(query: string | undefined): Map<string, string> {
     const params = new Map<string, string>();
     for (const pair of (query ?? "").split("&")) {
         if (pair === "") continue;
         const eq = pair.indexOf("=");
-        const name = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
-        const value = eq < 0 ? "" : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, " "));
+        const name = lenientDecode(eq < 0 ? pair : pair.slice(0, eq));
+        const value = eq < 0 ? "" : lenientDecode(pair.slice(eq + 1).replace(/\+/g, " "));
         if (!params.has(name)) params.set(name, value);
     }
     return params;
@@ -230,13 +253,22 @@ function matchPathPredicate(rule: MatchRuleSpec, path: string): PathMatch | unde
     return { matchedPrefix: "" };
 }
 
+/**
+ * One header match. A header the request lacks matches only a presence test (presentMatch: false, or
+ * presentMatch: true inverted); every value match fails on it, inverted or not. This is Envoy's
+ * documented semantics (HeaderMatcher: without treat_missing_header_as_empty, which GCP's API does not
+ * expose, an absent header is not matched as an empty value; HeaderUtility::matchHeaders returns false
+ * for an inverted value match on an absent header), and GCP's Envoy-based schemes run Envoy. GCP's own
+ * words ("invertMatch: the headerMatch is considered a match if the preceding match criteria are NOT
+ * met") do not cover absence; for classic (not Envoy) the same is assumed, UNCONFIRMED.
+ */
 function headerMatches(match: HeaderMatchSpec, headers: Record<string, string>): boolean {
     const value = headers[match.headerName.toLowerCase()];
     let result: boolean;
     if (match.presentMatch !== undefined) {
         result = (value !== undefined) === match.presentMatch;
     } else if (value === undefined) {
-        result = false;
+        return false;
     } else if (match.exactMatch !== undefined) {
         result = value === match.exactMatch;
     } else if (match.prefixMatch !== undefined) {
@@ -267,12 +299,12 @@ function matchRule(
     rule: MatchRuleSpec,
     path: string,
     headers: Record<string, string>,
-    params: Map<string, string>,
+    params: () => Map<string, string>,
 ): PathMatch | undefined {
     const pathMatch = matchPathPredicate(rule, path);
     if (!pathMatch) return undefined;
     if (!(rule.headerMatches ?? []).every((h) => headerMatches(h, headers))) return undefined;
-    if (!(rule.queryParameterMatches ?? []).every((q) => queryMatches(q, params))) return undefined;
+    if (!(rule.queryParameterMatches ?? []).every((q) => queryMatches(q, params()))) return undefined;
     return pathMatch;
 }
 
@@ -356,7 +388,9 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
     const matchHost = scheme === "classic" ? host.replace(/:\d+$/, "") : host;
     const { path, query } = splitPath(request.path.startsWith("/") ? request.path : `/${request.path}`);
     const headers = headersOf(request);
-    const params = queryParams(query);
+    // The query is decoded only when a rule matches on it.
+    let decodedQuery: Map<string, string> | undefined;
+    const params = () => (decodedQuery ??= queryParams(query));
 
     const hostRules = urlMap.hostRules ?? [];
     const hostRule = selectHostRule(hostRules, matchHost);
@@ -373,7 +407,10 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
         service: d.defaultService,
         routeAction: d.defaultRouteAction,
         urlRedirect: d.defaultUrlRedirect,
-        // GCP: in a default redirect the matched path is "/".
+        // A default acts as a catch-all route matching the prefix "/", so a prefixRedirect or
+        // pathPrefixRewrite there replaces the leading "/" (UNCONFIRMED: GCP documents prefixRedirect only
+        // as replacing "the prefixMatch specified in the HttpRouteRuleMatch"; the compiler never folds a
+        // prefix redirect into a default, see `foldable`).
         match: { matchedPrefix: "/" },
     });
     if (!matcher) {
@@ -509,9 +546,10 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
         if (bucket !== undefined) backend.bucket = bucket;
         const mask = options.urlMasks?.[t.service];
         if (mask !== undefined) {
-            const selected = matchUrlMask(mask, host, forwardedPath);
+            const selected = selectCloudRunTarget(mask, host, forwardedPath);
             if (selected) backend.cloudRun = selected;
-            else backend.urlMaskMismatch = `the URL mask "${mask}" selects no service for ${host}${forwardedPath}`;
+            else
+                backend.urlMaskMismatch = `the URL mask "${targetUrlMask(mask)}" selects no service for ${host}${forwardedPath}`;
         }
         return backend;
     });

@@ -17,6 +17,21 @@
  * or tag must be a valid RFC 1035 label, else the mask selects nothing.
  */
 
+/**
+ * A Cloud Run NEG's target as the simulator reads it: the URL mask, and the service or tag given
+ * explicitly beside it. The Compute API: "The service must be provided explicitly or in the URL mask.
+ * The tag is optional, may be provided explicitly or in the URL mask." (NetworkEndpointGroupCloudRun),
+ * so `{ service: "login", urlMask: "<tag>.example.com" }` routes `blue.example.com` to tag "blue" of
+ * service "login".
+ */
+export interface UrlMaskTarget {
+    urlMask: string;
+    /** The service given explicitly (the mask then has no `<service>`). */
+    service?: string;
+    /** The tag given explicitly (the mask then has no `<tag>`). */
+    tag?: string;
+}
+
 /** What a URL mask selected from a URL. */
 export interface UrlMaskMatch {
     /** Cloud Run service (or App Engine service). */
@@ -99,4 +114,30 @@ export function matchUrlMask(mask: string, host: string, path: string): UrlMaskM
         result[name] = value;
     }
     return result;
+}
+
+/** The mask of a target given as a mask alone or as a {@link UrlMaskTarget}. */
+export function targetUrlMask(target: string | UrlMaskTarget): string {
+    return typeof target === "string" ? target : target.urlMask;
+}
+
+/**
+ * The Cloud Run service and tag a NEG target reaches for a request: what the mask selects, completed
+ * with the service or tag given explicitly; undefined when the URL does not fit the mask.
+ */
+export function selectCloudRunTarget(
+    target: string | UrlMaskTarget,
+    host: string,
+    path: string,
+): UrlMaskMatch | undefined {
+    const explicit: UrlMaskTarget = typeof target === "string" ? { urlMask: target } : target;
+    const selected = matchUrlMask(explicit.urlMask, host, path);
+    if (!selected) {
+        return undefined;
+    }
+    return {
+        ...(explicit.service !== undefined ? { service: explicit.service } : {}),
+        ...(explicit.tag !== undefined ? { tag: explicit.tag } : {}),
+        ...selected,
+    };
 }

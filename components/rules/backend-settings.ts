@@ -165,6 +165,32 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
         },
     },
     {
+        id: "iap-serverless-neg-count",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "IAP on a backend with serverless NEGs in several regions only where GCP allows it (global external, classic; not cross-region internal)",
+        prevents:
+            "an IAP-enabled cross-region internal backend service with several serverless NEGs ('If Identity-Aware Proxy is enabled, only a single serverless NEG is supported')",
+        fix: "keep IAP on a backend in one region, or use scheme global-external",
+        check: ({ scheme, backend }) => {
+            const regions = [...new Set(backend.cloudRun?.regions ?? [])];
+            // Regional schemes refuse several regions already (serverless-negs-per-backend).
+            if (!backend.iap?.enabled || regions.length < 2 || !supports(scheme, "multiRegionServerless")) {
+                return [];
+            }
+            if (supports(scheme, "iapMultiRegionServerless")) {
+                return [];
+            }
+            return [
+                {
+                    field: "iap",
+                    message: `IAP is on, and cloudRun.regions puts ${regions.length} serverless NEGs (${regions.join(", ")}) behind this backend service; with IAP the ${schemeProfile(scheme).title} supports only a single serverless NEG`,
+                    fix: "give this backend one region (cloudRun.region) to keep IAP, or use scheme global-external for IAP in front of several regions",
+                },
+            ];
+        },
+    },
+    {
         id: "backend-cdn",
         component: "ApplicationLoadBalancer",
         summary: "Cloud CDN only on global external and classic; TTLs not with USE_ORIGIN_HEADERS",

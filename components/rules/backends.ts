@@ -2,9 +2,10 @@ import type { OutlierDetectionArgs } from "../args/backend-service";
 import type { HybridBackendArgs } from "../args/hybrid";
 import type { InternetBackendArgs } from "../args/internet";
 import type { ServerlessBackendArgs } from "../args/serverless";
+import { urlMaskPlaceholders } from "../routing/url-mask";
 import { Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule, runRules } from "../validation";
-import { regionFinding, SchemeOption, schemeOptionFindings } from "./common";
+import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Cloud Run service names and traffic tags: RFC 1035 labels (gcp-facts §1.1). */
 export const RFC1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -25,20 +26,42 @@ export const serverlessRules: Rule<ServerlessBackendArgs>[] = [
     {
         id: "cloud-run-target",
         component: "ServerlessBackend",
-        summary: "A Cloud Run backend names exactly one of a service or a URL mask",
+        summary:
+            "A Cloud Run backend names its service once (cloudRun.service or <service> in the URL mask) and its tag at most once (cloudRun.tag or <tag>)",
         prevents:
-            "a serverless NEG with no target, or an ambiguous one (API: the service must be given explicitly or via the URL mask)",
-        fix: 'set cloudRun.service (e.g. "orders") or cloudRun.urlMask (e.g. "example.com/<service>"), not both',
+            "a serverless NEG with no service, or with the service or tag given twice (Compute API, NetworkEndpointGroupCloudRun: the service must be provided explicitly or in the URL mask; the tag is optional, explicitly or in the URL mask)",
+        fix: 'set cloudRun.service (e.g. "orders"), or a URL mask with <service> (e.g. "example.com/<service>")',
         check: (args) => {
+            const mask = args.cloudRun.urlMask;
+            const placeholders = mask === undefined ? [] : urlMaskPlaceholders(mask);
             const hasService = args.cloudRun.service !== undefined;
-            const hasMask = args.cloudRun.urlMask !== undefined;
-            if (hasService && hasMask) {
-                return [{ field: "cloudRun", message: "both service and urlMask are set" }];
+            if (mask === undefined) {
+                return hasService ? [] : [{ field: "cloudRun", message: "neither service nor urlMask is set" }];
             }
-            if (!hasService && !hasMask) {
-                return [{ field: "cloudRun", message: "neither service nor urlMask is set" }];
+            const findings: Finding[] = [];
+            if (hasService && placeholders.includes("service")) {
+                findings.push({
+                    field: "cloudRun.urlMask",
+                    message: `"${mask}" picks the service with <service>, and cloudRun.service names one too; the service is given either explicitly or in the mask`,
+                    fix: "drop cloudRun.service to let the mask pick the service, or keep it and take <service> out of the mask (a mask may hold <tag> alone)",
+                });
             }
-            return [];
+            if (!hasService && !placeholders.includes("service")) {
+                findings.push({
+                    field: "cloudRun.service",
+                    message: `is not set, and the URL mask "${mask}" has no <service> placeholder, so no Cloud Run service is named`,
+                    fix: 'set cloudRun.service to the service whose tags the mask selects (e.g. "login"), or add <service> to the mask',
+                });
+            }
+            if (args.cloudRun.tag !== undefined && placeholders.includes("tag")) {
+                findings.push({
+                    field: "cloudRun.tag",
+                    message:
+                        "is set, and the URL mask picks the tag with <tag> too; the tag is given either explicitly or in the mask",
+                    fix: "drop cloudRun.tag to let the mask pick the tag, or take <tag> out of the mask",
+                });
+            }
+            return findings;
         },
     },
     {
@@ -461,18 +484,41 @@ export const internetRules: Rule<InternetBackendArgs>[] = [
         },
     },
     {
+        id: "internet-neg-scope",
+        component: "InternetBackend",
+        summary:
+            "An internet NEG given by id has the backend service's scope: global on global external and classic, regional in the load balancer's region otherwise",
+        prevents:
+            "a regional backend service whose group is a global internet NEG (global internet NEGs serve only the global external and classic Application Load Balancers; regional ones the regional schemes)",
+        fix: "pass a NEG of the scheme's scope (compute.GlobalNetworkEndpointGroup for global-external and classic, compute.RegionNetworkEndpointGroup in the load balancer's region otherwise), or omit neg to let the backend create one",
+        check: (args) => {
+            const neg = known(args.neg);
+            if (neg === undefined) {
+                return [];
+            }
+            const profile = schemeProfile(args.scheme);
+            const region = profile.scope === "regional" ? args.region : undefined;
+            if (profile.scope === "regional" && region === undefined) {
+                return [];
+            }
+            const problem = linkMismatch(neg, "networkEndpointGroups", "an internet NEG", region);
+            return problem ? [{ field: "neg", message: `${problem} by the ${profile.title}` }] : [];
+        },
+    },
+    {
         id: "internet-host-override",
         component: "InternetBackend",
-        summary: "The Host header is overridden only on global external and classic",
+        summary:
+            "internet.hostOverride (a backend-service header) only on global external and classic; other schemes set Host with routes[].rewrite.host",
         prevents:
-            "Envoy-based schemes reject Host/:authority header changes, so Cloud Run (routed by Host) would answer 404",
-        fix: "use scheme global-external for the internet-NEG trick, or reach the Cloud Run service in another project with cross-project service referencing (backends.<key>.backendService, or cloudRun with project)",
+            "a Host override that never reaches the endpoint, so Cloud Run (routed by Host) answers 404: RegionBackendService has no customRequestHeaders field (pulumi-gcp), and backend custom headers serve only global external and classic (gcp-facts §2.1)",
+        fix: "drop internet.hostOverride and set the Host in the routes that reach this backend with routes[].rewrite.host (the URL map's urlRewrite.hostRewrite, which regional and cross-region URL maps have), or reach the Cloud Run service in another project with cross-project service referencing (backends.<key>.backendService, or cloudRun with project)",
         check: (args) =>
             args.internet.hostOverride !== undefined && !supports(args.scheme, "backendCustomHeaders")
                 ? [
                       {
                           field: "internet.hostOverride",
-                          message: `the ${schemeProfile(args.scheme).title} cannot override the Host header (Envoy reserves Host/:authority, and its backend services have no customRequestHeaders); note that ${INTERNET_NEG_INGRESS_NOTE}`,
+                          message: `is a custom request header of the backend service, and the ${schemeProfile(args.scheme).title} has no backend-service custom headers; note that ${INTERNET_NEG_INGRESS_NOTE}`,
                       },
                   ]
                 : [],

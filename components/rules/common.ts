@@ -18,11 +18,14 @@ export function regionFinding(field: string, region: string | undefined): Findin
         ];
     }
     if (!REGION_PATTERN.test(region)) {
+        const zone = /^([a-z]+-[a-z]+[0-9]+)-[a-z]$/.exec(region);
         return [
             {
                 field,
-                message: `"${region}" is not a GCP region name`,
-                fix: 'use a region such as "europe-west1" or "us-central1" (not a zone like "europe-west1-b")',
+                message: `"${region}" is not a GCP region name${zone ? " (it is a zone)" : ""}`,
+                fix: zone
+                    ? `use the zone's region, "${zone[1]}"`
+                    : 'use a region such as "europe-west1" or "us-central1" (a region, not a zone)',
             },
         ];
     }

@@ -214,10 +214,10 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "every Cloud Run backend has a valid region for its NEG",
     ),
     rule(
-        "Serverless NEG target: the service must be given explicitly or via the URL mask",
-        "§1.1, §1.2",
+        "Serverless NEG target: the service must be provided explicitly or in the URL mask; the tag, if any, explicitly or in the URL mask",
+        "§1.1, §1.2, §13 (Compute API NetworkEndpointGroupCloudRun)",
         "cloud-run-target",
-        "exactly one of service and urlMask",
+        "the service once (cloudRun.service or <service>), the tag at most once (cloudRun.tag or <tag>)",
     ),
     rule(
         "Cloud Run service and tag names are 1–63 character RFC 1035 labels",
@@ -388,7 +388,7 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "Serverless NEGs hold exactly one endpoint",
         "§8",
         "one-target-per-neg",
-        "each NEG gets exactly one Cloud Run target (service or URL mask)",
+        "each NEG names its Cloud Run service once (explicitly or as <service> in its URL mask)",
     ),
     runtime(
         "5,000 QPS per project and region for regional ALBs with serverless NEGs",
@@ -503,5 +503,42 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "§9.1",
         "iap-cloud-run-and-lb",
         "the offline plan rejects a Cloud Run service with iapEnabled behind an IAP-enabled backend service",
+    ),
+    // §13 Corrections (review of 2026-11-26, issue 12)
+    rule(
+        "If Identity-Aware Proxy is enabled, only a single serverless NEG is supported (cross-region internal)",
+        "§13 (setting-up-l7-cross-reg-serverless)",
+        "iap-serverless-neg-count",
+        "IAP with cloudRun.regions of two or more is refused on cross-region internal; global external and classic take it",
+    ),
+    rule(
+        "The proxy-only subnet can't be used for any other purpose; the forwarding rule's IP doesn't come from it",
+        "§3.1, §13 (proxy-only-subnets)",
+        "existing-network-distinct-subnets",
+        "an existing VPC's VIP subnet and proxy-only subnet must be two different subnets",
+    ),
+    rule(
+        "Global internet NEGs serve only global external and classic; regional backend services take regional NEGs",
+        "§2, §13 (internet-neg-concepts)",
+        "internet-neg-scope",
+        "a NEG passed by id must have the backend service's scope (checked at preview, or when an apply-time id resolves)",
+    ),
+    rule(
+        "A Certificate Manager certificate or map must be in the proxy's location (regional in the proxy's region, global for global proxies; ALL_REGIONS for cross-region internal)",
+        "§3.3, §13 (certificate-manager/docs/overview; provider RegionTargetHttpsProxy and Certificate.scope)",
+        "certificate-manager-scope",
+        "known references are parsed and their location compared with the proxy's; certificates the package creates are checked with certificateManagerMismatch",
+    ),
+    rule(
+        "Classic: 'IPv4 IPv6 (requires Premium Tier)'; IPv6 in Standard Tier",
+        "§13 (Application Load Balancer overview)",
+        "ipv6-premium-tier",
+        "ipv6 with networkTier STANDARD is refused on classic and (assumed, UNCONFIRMED) regional external",
+    ),
+    built(
+        "An address's purpose cannot change in place; a second reservation of a fixed internal IP fails",
+        "§3.2, §13 (setting-up-http-to-https-redirect)",
+        "shared-internal-vip",
+        "internal VIPs are always reserved SHARED_LOADBALANCER_VIP, so toggling the HTTP→HTTPS redirect never replaces the address",
     ),
 ];

@@ -1,8 +1,13 @@
 import type { FrontendArgs } from "../args/frontend";
 import { frontendRegions, redirectsHttp } from "../args/frontend";
-import { schemeProfile, supports } from "../schemes";
+import { regionalFrontend, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule, runRules } from "../validation";
 import { certificateDnsRules } from "./certificates";
+import {
+    certificateManagerMismatch,
+    certificateManagerPlacement,
+    parseCertificateManagerLink,
+} from "./certificate-manager";
 import { DOMAIN, linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
@@ -126,12 +131,13 @@ export const frontendRules: Rule<FrontendArgs>[] = [
     {
         id: "frontend-region",
         component: "Frontend",
-        summary: "Regional and internal schemes have a region for their forwarding rule(s)",
+        summary:
+            "Regional and internal schemes (and classic in Standard Tier) have a region for their forwarding rule(s)",
         prevents: "a regional forwarding rule with no region",
         fix: 'set region (e.g. "europe-west1"); cross-region internal takes regions: ["europe-west1", "us-central1"]',
         check: (args) => {
             const profile = schemeProfile(args.scheme);
-            if (profile.scope === "global" && !profile.internal) {
+            if (profile.scope === "global" && !profile.internal && !regionalFrontend(args.scheme, args.networkTier)) {
                 return [];
             }
             const regions = args.regions ?? [];
@@ -375,6 +381,23 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         check: (args) => schemeOptionFindings(args.scheme, frontendOptions, args),
     },
     {
+        id: "ipv6-premium-tier",
+        component: "Frontend",
+        summary: "An IPv6 frontend is in the Premium network tier",
+        prevents:
+            "an IPv6 forwarding rule in Standard Tier: the Application Load Balancer overview lists classic as 'IPv4 IPv6 (requires Premium Tier)'; for regional external the same is assumed (UNCONFIRMED)",
+        fix: "remove networkTier (Premium is the default) to keep IPv6, or remove ipv6 to stay in Standard Tier",
+        check: (args) =>
+            args.ipv6 === true && args.networkTier === "STANDARD" && supports(args.scheme, "ipv6")
+                ? [
+                      {
+                          field: "ipv6",
+                          message: `is on with networkTier "STANDARD", but IPv6 frontends of the ${schemeProfile(args.scheme).title} need the Premium tier`,
+                      },
+                  ]
+                : [],
+    },
+    {
         id: "frontend-labels",
         component: "Frontend",
         summary:
@@ -438,6 +461,84 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         },
     },
     {
+        id: "certificate-manager-scope",
+        component: "Frontend",
+        summary:
+            "Certificate Manager certificates and maps are in the proxy's location: the load balancer's region for regional schemes, global otherwise",
+        prevents:
+            "a global Certificate Manager certificate on a regional proxy or a regional one on a global proxy, which GCP refuses when the proxy is created or updated",
+        fix: "reference certificates (and maps) created in the proxy's location: locations/<region> for regional-internal and regional-external, locations/global (scope ALL_REGIONS for cross-region-internal) otherwise",
+        check: (args) => {
+            const https = args.https;
+            if (!https) {
+                return [];
+            }
+            const region = regionalScope(args);
+            const placement = certificateManagerPlacement(args.scheme, region);
+            if (!placement) {
+                return [];
+            }
+            const fixFor = (what: string) =>
+                `use a ${what} created in locations/${placement.location}${what === "certificate" && placement.scope !== "DEFAULT" ? ` with scope ${placement.scope}` : ""}`;
+            const findings: Finding[] = [];
+            // On a scheme without the option, frontend-scheme-options reports it already.
+            const certificates = supports(args.scheme, "certificateManagerCertificates")
+                ? (https.certificateManagerCertificates ?? [])
+                : [];
+            certificates.forEach((certificate, i) => {
+                const text = known(certificate);
+                const link = text === undefined ? undefined : parseCertificateManagerLink(text);
+                const field = `https.certificateManagerCertificates[${i}]`;
+                if (text === undefined) {
+                    return;
+                }
+                if (!link || link.collection !== "certificates") {
+                    findings.push({
+                        field,
+                        message: `"${text}" is not a Certificate Manager certificate (projects/<project>/locations/<location>/certificates/<name>)`,
+                        fix: "pass a certificatemanager.Certificate's id; Compute SSL certificates go in https.certificates, a certificate map in https.certificateMap",
+                    });
+                    return;
+                }
+                const problem = certificateManagerMismatch(
+                    { location: link.location },
+                    "certificate",
+                    args.scheme,
+                    region,
+                );
+                if (problem) {
+                    findings.push({ field, message: `"${text}" ${problem}`, fix: fixFor("certificate") });
+                }
+            });
+            const map = supports(args.scheme, "certificateMap") ? known(https.certificateMap) : undefined;
+            if (map !== undefined) {
+                const link = parseCertificateManagerLink(map);
+                if (!link || link.collection !== "certificateMaps") {
+                    findings.push({
+                        field: "https.certificateMap",
+                        message: `"${map}" is not a Certificate Manager certificate map (//certificatemanager.googleapis.com/projects/<project>/locations/global/certificateMaps/<name>)`,
+                        fix: "pass a certificatemanager.CertificateMap's id",
+                    });
+                } else {
+                    const problem = certificateManagerMismatch(
+                        { location: link.location },
+                        "certificate map",
+                        args.scheme,
+                        region,
+                    );
+                    if (problem) {
+                        findings.push({
+                            field: "https.certificateMap",
+                            message: `"${map}" ${problem}`,
+                            fix: fixFor("certificate map"),
+                        });
+                    }
+                }
+            }
+            return findings;
+        },
+    },
+    {
         id: "address-scope",
         component: "Frontend",
         summary:
@@ -461,11 +562,34 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                     fix: "give address.ips with one IP per region instead",
                 });
             } else if (existing !== undefined && !IPV4.test(existing)) {
-                const region = profile.scope === "global" && !profile.internal ? undefined : regions[0];
-                if (region !== undefined || profile.scope === "global") {
+                const regional = regionalFrontend(args.scheme, args.networkTier) || profile.internal;
+                const region = regional ? regions[0] : undefined;
+                if (region !== undefined || !regional) {
                     const problem = linkMismatch(existing, "addresses", "an address", region);
                     if (problem) {
                         findings.push({ field: "address.existing", message: `${problem} by the ${profile.title}` });
+                    }
+                }
+            }
+            const existingIpv6 = known(address.existingIpv6);
+            if (
+                existingIpv6 !== undefined &&
+                args.ipv6 === true &&
+                supports(args.scheme, "ipv6") &&
+                existingIpv6.includes("/")
+            ) {
+                // IPv6 frontends are global, except regional external's, which is regional.
+                const region = regionalFrontend(args.scheme, args.networkTier) ? regions[0] : undefined;
+                if (region !== undefined || !regionalFrontend(args.scheme, args.networkTier)) {
+                    const problem = linkMismatch(existingIpv6, "addresses", "an address", region);
+                    if (problem) {
+                        findings.push({
+                            field: "address.existingIpv6",
+                            message: `${problem} by the ${profile.title}`,
+                            fix: region
+                                ? `reference an IPv6 address reserved in ${region} (projects/<project>/regions/${region}/addresses/<name>)`
+                                : "reference a global IPv6 address (projects/<project>/global/addresses/<name>)",
+                        });
                     }
                 }
             }

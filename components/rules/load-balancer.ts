@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ApplicationLoadBalancerArgs } from "../args/load-balancer";
-import { defaultBackendKey, loadBalancerRegions, routingContext } from "../args/load-balancer";
+import { defaultBackendKey, loadBalancerRegions, loadBalancerSubnets, routingContext } from "../args/load-balancer";
 import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
 import { serverlessRegions } from "../args/serverless";
 import { gcpName, invalidNameReason } from "../naming";
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
-import { allSchemes, isScheme, schemeProfile } from "../schemes";
+import { allSchemes, isScheme, regionalFrontend, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
 import {
     backendServiceRules,
@@ -61,7 +61,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
         fix: 'set region, e.g. region: "europe-west1" (cross-region internal: regions: ["europe-west1", "us-central1"])',
         check: (args) => {
             const profile = schemeProfile(args.scheme);
-            if (profile.scope === "regional") {
+            if (regionalFrontend(args.scheme, args.networkTier)) {
                 return regionFinding("region", args.region);
             }
             if (profile.internal) {
@@ -159,15 +159,17 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
     {
         id: "lb-backend-region",
         component: "ApplicationLoadBalancer",
-        summary: "A regional load balancer's Cloud Run backends are in its region",
+        summary:
+            "A regional load balancer's Cloud Run backends are in its region (classic in Standard Tier: in its forwarding rule's region)",
         prevents:
-            "a regional backend service and NEG in another region than the URL map (regional load balancers reach only services in their own region)",
+            "a regional backend service and NEG in another region than the URL map (regional load balancers reach only services in their own region); classic in Standard Tier 'can distribute traffic to backends in a single region only' (kept to the forwarding rule's region, UNCONFIRMED)",
         fix: "deploy the service in the load balancer's region, or use a global scheme",
         check: (args) => {
             const profile = schemeProfile(args.scheme);
-            if (profile.scope !== "regional" || args.region === undefined) {
+            if (!regionalFrontend(args.scheme, args.networkTier) || args.region === undefined) {
                 return [];
             }
+            const standardClassic = profile.scope === "global";
             return Object.entries(args.backends ?? {}).flatMap(([key, backend]) => {
                 const region = backend.cloudRun?.region;
                 if (region === undefined || region === args.region) {
@@ -176,8 +178,12 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                 return [
                     {
                         field: `backends.${key}.cloudRun.region`,
-                        message: `"${region}" is not the load balancer's region "${args.region}": a ${profile.title} reaches only Cloud Run services in its own region`,
-                        fix: `deploy the service in ${args.region}, or use scheme ${profile.internal ? "cross-region-internal" : "global-external"} to reach other regions`,
+                        message: standardClassic
+                            ? `"${region}" is not "${args.region}", the region of the Standard-tier forwarding rule: a classic Application Load Balancer in Standard Tier serves backends in one region (taken to be the forwarding rule's, UNCONFIRMED)`
+                            : `"${region}" is not the load balancer's region "${args.region}": a ${profile.title} reaches only Cloud Run services in its own region`,
+                        fix: standardClassic
+                            ? `deploy the service in ${args.region}, or remove networkTier (Premium serves every region)`
+                            : `deploy the service in ${args.region}, or use scheme ${profile.internal ? "cross-region-internal" : "global-external"} to reach other regions`,
                     },
                 ];
             });
@@ -349,7 +355,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
         const networkProblems = validateNetworkArgs({
             regions: checkedRegions,
             proxyOnlyPurpose: profile.proxyOnlySubnetPurpose,
-            subnets: profile.addressFromSubnet,
+            subnets: loadBalancerSubnets(args).subnets,
             create: args.network?.existing ? undefined : (args.network?.create ?? {}),
             existing: args.network?.existing,
         }).filter((p) => p.rule !== "network-region");

@@ -1,8 +1,8 @@
-import { alignedCidr, cidrsOverlap, Ipv4Cidr, parseCidr } from "../cidr";
+import { alignedCidr, cidrsOverlap, formatIpv4, Ipv4Cidr, parseCidr } from "../cidr";
 import type { LoadBalancerNetworkArgs } from "../args/network";
 import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
 import { Finding, known, Rule, runRules } from "../validation";
-import { linkMismatch, regionFinding } from "./common";
+import { linkMismatch, parseComputeLink, regionFinding } from "./common";
 
 interface NamedRange {
     field: string;
@@ -39,6 +39,25 @@ function createdRanges(args: LoadBalancerNetworkArgs): NamedRange[] {
     return ranges;
 }
 
+/** The first range of `prefixLength` in 10.0.0.0/8 that overlaps none of `taken`, as a suggestion. */
+function freeRange(prefixLength: number, taken: Ipv4Cidr[]): string | undefined {
+    const size = 2 ** (32 - prefixLength);
+    const start = parseCidr("10.0.0.0/8")!.start;
+    for (let address = start; address + size <= start + 2 ** 24; address += size) {
+        const candidate: Ipv4Cidr = { text: "", start: address, prefixLength };
+        if (!taken.some((t) => cidrsOverlap(t, candidate))) {
+            return `${formatIpv4(address)}/${prefixLength}`;
+        }
+    }
+    return undefined;
+}
+
+/** A subnet reference reduced to what identifies the subnet: `project/region/name`, or the bare name as given. */
+function subnetIdentity(text: string, region: string): string {
+    const link = parseComputeLink(text);
+    return link ? `${link.project}/${link.region ?? region}/${link.name}` : text.trim();
+}
+
 export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
     {
         id: "network-create-or-existing",
@@ -73,6 +92,14 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
                 .filter((r) => parseCidr(r.text) === undefined)
                 .map((r) => {
                     const aligned = alignedCidr(r.text);
+                    const prefix = /\/(\d+)$/.exec(r.text.trim());
+                    if (prefix && Number(prefix[1]) > 32) {
+                        return {
+                            field: r.field,
+                            message: `"${r.text}" is not a valid IPv4 CIDR range: the prefix length /${prefix[1]} is over 32`,
+                            fix: 'use a prefix length of 32 or less, e.g. "10.1.2.0/24" for 256 addresses',
+                        };
+                    }
                     return {
                         field: r.field,
                         message: `"${r.text}" is not a valid IPv4 CIDR range`,
@@ -119,10 +146,18 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
             for (let i = 0; i < parsed.length; i++) {
                 for (let j = i + 1; j < parsed.length; j++) {
                     if (cidrsOverlap(parsed[i].cidr, parsed[j].cidr)) {
+                        const taken = parsed.map((r) => r.cidr);
+                        const proxyOnlyDefault = parseCidr(defaultProxyOnlyCidr(0))!;
+                        // The documented default when it is free, else the first free range of the same size.
+                        const free =
+                            parsed[j].role.startsWith("the proxy-only subnet") &&
+                            !taken.some((t) => cidrsOverlap(t, proxyOnlyDefault))
+                                ? `the default ${proxyOnlyDefault.text} for the proxy-only subnet`
+                                : freeRange(parsed[j].cidr.prefixLength, taken);
                         findings.push({
                             field: parsed[j].field,
                             message: `"${parsed[j].text}" overlaps "${parsed[i].text}", the range of ${parsed[i].role}`,
-                            fix: `pick a range outside ${parsed[i].text}, e.g. the default ${defaultProxyOnlyCidr(0)} for the proxy-only subnet`,
+                            fix: `pick a range outside ${parsed[i].text}${free ? `, e.g. ${free}` : ""}`,
                         });
                     }
                 }
@@ -193,6 +228,40 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
                 }
             }
             return findings;
+        },
+    },
+    {
+        id: "existing-network-distinct-subnets",
+        component: "LoadBalancerNetwork",
+        summary: "An existing VPC's VIP subnet and proxy-only subnet are two different subnets",
+        prevents:
+            "a VIP reserved in a proxy-only subnet (GCP: 'The proxy-only subnet can't be used for any other purpose. The IP address for the load balancer's forwarding rule doesn't come from the proxy-only subnet.')",
+        fix: "give the regular subnet (purpose PRIVATE) in existing.subnetworks and the proxy-only subnet (purpose REGIONAL_MANAGED_PROXY or GLOBAL_MANAGED_PROXY) in existing.proxyOnlySubnetworks",
+        check: (args) => {
+            const existing = args.existing;
+            if (!existing || !(args.subnets ?? true)) {
+                return [];
+            }
+            return args.regions.flatMap((region) => {
+                const vipInput = existing.subnetworks?.[region];
+                const proxyOnlyInput = existing.proxyOnlySubnetworks?.[region];
+                const vip = known(vipInput);
+                const proxyOnly = known(proxyOnlyInput);
+                // The same Output passed twice (e.g. one subnet's selfLink) is the same subnet too.
+                const same =
+                    (vipInput !== undefined && vipInput === proxyOnlyInput) ||
+                    (vip !== undefined &&
+                        proxyOnly !== undefined &&
+                        subnetIdentity(vip, region) === subnetIdentity(proxyOnly, region));
+                return same
+                    ? [
+                          {
+                              field: `existing.proxyOnlySubnetworks.${region}`,
+                              message: `names the same subnet as existing.subnetworks.${region}; the VIP would come from the proxy-only range, which GCP reserves for its Envoy proxies`,
+                          },
+                      ]
+                    : [];
+            });
         },
     },
 ];
