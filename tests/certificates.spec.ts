@@ -243,7 +243,7 @@ describe("managed certificates: builder (mocks)", () => {
         );
         const record = await new Promise((resolve) => built.authorizations[0].record.apply(resolve));
         assert.deepStrictEqual(Object.keys(record as object), ["domain", "name", "type", "data"]);
-        assert.match((record as { name: string }).name, /^_acme-challenge_[0-9a-f]{8}\.shop\.example\.com\.$/);
+        assert.match((record as { name: string }).name, /^_acme-challenge_[0-9a-f]{16}\.shop\.example\.com\.$/);
     });
 
     it("creates regional certificates and no map on a regional scheme", async () => {
@@ -376,7 +376,7 @@ describe("DNS records: builder (mocks)", () => {
         const cname = recorder.get("gcp:dns/recordSet:RecordSet", "o-frontend-dns-auth-record-o-example-com");
         assert.strictEqual(cname.inputs.managedZone, "example-com");
         assert.strictEqual(cname.inputs.type, "CNAME");
-        assert.match(cname.inputs.name as string, /^_acme-challenge_[0-9a-f]{8}\.o\.example\.com\.$/);
+        assert.match(cname.inputs.name as string, /^_acme-challenge_[0-9a-f]{16}\.o\.example\.com\.$/);
         assert.match((cname.inputs.rrdatas as string[])[0], /\.authorize\.certificatemanager\.goog\.$/);
     });
 });

@@ -250,7 +250,7 @@ describe("programs/internal-https with managedCertificate=true", () => {
         );
         const cname = records.find((r) => r.type === "CNAME")!;
         assert.strictEqual(cname.managedZone, "example-com");
-        assert.match(cname.name as string, /^_acme-challenge_[0-9a-f]{8}\.hello\.internal\.example\.com\.$/);
+        assert.match(cname.name as string, /^_acme-challenge_[0-9a-f]{16}\.hello\.internal\.example\.com\.$/);
         assert.strictEqual(records.length, 2);
     });
 

@@ -14,7 +14,7 @@ import { parse as parseYaml } from "yaml";
 import { ConfigurationError, formatProblems, Problem, runRules } from "../validation";
 import { programRules } from "../rules/iap";
 import { clearRecordedRoutings } from "../routing";
-import { installMocks, RecordedResource, settle } from "../testing/mocks";
+import { installMocks, leakedOutputs, RecordedResource, settleOrStall } from "../testing/mocks";
 import { registerTypeScript } from "./typescript";
 import {
     formatRequests,
@@ -186,10 +186,10 @@ async function settleOutput(value: unknown): Promise<Settled> {
         (v: unknown) => ({ value: v }),
         (error: unknown) => ({ error }),
     );
-    await settle();
+    await settleOrStall();
     let timer: NodeJS.Timeout | undefined;
     const pending = new Promise<Settled>((resolve) => {
-        timer = setTimeout(() => resolve({ pending: true }), 2000);
+        timer = setTimeout(() => resolve({ pending: true }), 100);
     });
     const settled = await Promise.race([result, pending]);
     clearTimeout(timer);
@@ -243,36 +243,6 @@ function asPlanError(error: unknown, programDir?: string, context?: string): Pla
     return { message: `${context ? `${context}: ` : ""}${message}`, ...(frame ? { at: frame } : {}) };
 }
 
-/** What each leaked Pulumi promise waited for, as `<type> <name>: <field>` (from the SDK's debug labels). */
-function leakedOutputs(): string[] {
-    const debuggable = require("@pulumi/pulumi/runtime/debuggable");
-    const [leaks] = debuggable.leakedPromises() as [Set<{ _debugCtx?: string }>, string];
-    const byResource = new Map<string, { registered: boolean; outputs: Set<string> }>();
-    const entry = (name: string, type: string) => {
-        const key = `${type} ${name}`;
-        const found = byResource.get(key) ?? { registered: true, outputs: new Set<string>() };
-        byResource.set(key, found);
-        return found;
-    };
-    for (const leak of leaks) {
-        const ctx = leak._debugCtx ?? "";
-        const output = /^transferProperty\(resource:([^[]+)\[([^\]]+)\], ([^,]+),/.exec(ctx);
-        if (output) {
-            entry(output[1], output[2]).outputs.add(output[3]);
-        }
-        const urn = /^resolveURN\(resource:([^[]+)\[([^\]]+)\]\)/.exec(ctx);
-        if (urn) {
-            entry(urn[1], urn[2]).registered = false;
-        }
-    }
-    return [...byResource.entries()]
-        .sort(([a], [b]) => compareKeys(a, b))
-        .map(
-            ([resource, { registered, outputs }]) =>
-                `${resource}: ${registered ? "" : "never registered (an input never resolved); "}outputs never resolved: ${[...outputs].sort().join(", ")}`,
-        );
-}
-
 /** Runs the program under mocks and returns what it would create. Never throws for program errors. */
 export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     const resolved = resolveProgram(options.program);
@@ -293,7 +263,9 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     const warnings: string[] = [...configWarnings];
     const errors: PlanError[] = [];
     const addError = (error: PlanError) => {
-        if (!errors.some((e) => e.message === error.message)) errors.push(error);
+        // Pulumi prefixes an input's rejection with the property path it was serializing; the cause is the rest.
+        const message = error.message.replace(/^(error serializing property "[^"]*":\s*)+/, "") || error.message;
+        if (!errors.some((e) => e.message === message)) errors.push({ ...error, message });
     };
     const logModule = require("@pulumi/pulumi/log");
     const originalWarn = logModule.warn;
@@ -319,13 +291,13 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         // A fresh evaluation each time: the plan may run the same program twice in one process (tests).
         delete require.cache[require.resolve(entry)];
         const exports = await import(entry);
-        await settle();
+        await settleOrStall();
         outputs = await resolveOutputs(exports, errors, dir);
     } catch (error) {
         addError(asPlanError(error, dir));
     } finally {
         try {
-            await settle();
+            await settleOrStall();
         } catch (error) {
             addError(asPlanError(error, dir));
         }

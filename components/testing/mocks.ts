@@ -349,6 +349,8 @@ function gcpState(
             };
         case "certificatemanager:DnsAuthorization": {
             const domain = String(inputs.domain ?? physical);
+            const location = inputs.location ?? "global";
+            const type = inputs.type ?? (location === "global" ? "FIXED_RECORD" : "PER_PROJECT_RECORD");
             return {
                 id: `projects/${project}/locations/${inputs.location ?? "global"}/dnsAuthorizations/${physical}`,
                 state: {
@@ -356,7 +358,12 @@ function gcpState(
                     location: inputs.location ?? "global",
                     dnsResourceRecords: [
                         {
-                            name: `_acme-challenge.${fqdn(domain)}`,
+                            // GCP's forms: FIXED_RECORD (the global default) `_acme-challenge.<domain>.`,
+                            // PER_PROJECT_RECORD `_acme-challenge_<project-specific label>.<domain>.`.
+                            name:
+                                type === "FIXED_RECORD"
+                                    ? `_acme-challenge.${fqdn(domain)}`
+                                    : `_acme-challenge_${stableHex(`${project}/${domain}`, 16)}.${fqdn(domain)}`,
                             type: "CNAME",
                             data: `${stableHex(domain, 12)}.${parseInt(stableHex(project, 2), 16) % 10}.authorize.certificatemanager.goog.`,
                         },
@@ -695,6 +702,7 @@ export function installMocks(options: MockOptions = {}): Recorder {
     const engineUrns = new Map<string, string>();
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) => {
+            mockActivity++;
             const req = current;
             const { id, state } = mockResourceState(args.type, args.name, args.inputs, at);
             const parentUrn: string | undefined = req?.getParent() || undefined;
@@ -719,6 +727,7 @@ export function installMocks(options: MockOptions = {}): Recorder {
             return { id: args.custom === false ? "" : id, state };
         },
         call: (args) => {
+            mockActivity++;
             const call: RecordedCall = { token: args.token, inputs: args.inputs };
             calls.push(call);
             const given = options.invokeResults?.[args.token];
@@ -824,7 +833,93 @@ export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
     return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
 }
 
-/** Waits until every registration and output the program started has reached the mocks. */
+/** How long nothing may happen before pending registrations count as stuck rather than slow. */
+const STALL_MS = 1000;
+const POLL_MS = 50;
+
+/**
+ * Waits until every registration the program started has reached the mocks. Resolves `true` then, or `false`
+ * when the registrations stopped moving for a second with some still pending: an input that never resolves
+ * (e.g. an `apply` that threw) keeps its resource from registering, and Pulumi's own wait would never end —
+ * Node would exit silently instead. {@link leakedOutputs} then says what waits for what.
+ */
+export async function settleOrStall(): Promise<boolean> {
+    const settings = require("@pulumi/pulumi/runtime/settings");
+    let settled = false;
+    const rpcs = settings.waitForRPCs().then(() => (settled = true));
+    let last = activity();
+    let quietSince = Date.now();
+    while (!settled) {
+        await Promise.race([rpcs, new Promise((resolve) => setTimeout(resolve, POLL_MS))]);
+        const now = activity();
+        if (now !== last) {
+            last = now;
+            quietSince = Date.now();
+        } else if (!settled && Date.now() - quietSince >= STALL_MS) {
+            return false;
+        }
+    }
+    return true;
+}
+
+let lastRpcDone: unknown;
+let rpcDoneChanges = 0;
+
+/** A number that grows whenever the SDK's pending-RPC chain changes or the mocks answer something. */
+function activity(): number {
+    const current = require("@pulumi/pulumi/runtime/state").getStore().settings.rpcDone;
+    if (current !== lastRpcDone) {
+        lastRpcDone = current;
+        rpcDoneChanges++;
+    }
+    return rpcDoneChanges + mockActivity;
+}
+
+/** Registrations and calls the mocks have answered: the other half of "is anything still happening". */
+let mockActivity = 0;
+
+/**
+ * Waits until every registration and output the program started has reached the mocks. Throws, listing
+ * each resource and output still waiting, when they stop moving with some still pending (see
+ * {@link settleOrStall}) — a test fails with the reason instead of hanging.
+ */
 export async function settle(): Promise<void> {
-    await require("@pulumi/pulumi/runtime/settings").waitForRPCs();
+    if (!(await settleOrStall())) {
+        throw new Error(
+            `values that never resolved (each waits for something that failed or was never created):\n${leakedOutputs()
+                .map((l) => `  ${l}`)
+                .join("\n")}`,
+        );
+    }
+}
+
+/** What each leaked Pulumi promise waited for, as `<type> <name>: <field>` (from the SDK's debug labels). */
+export function leakedOutputs(): string[] {
+    const debuggable = require("@pulumi/pulumi/runtime/debuggable");
+    const [leaks] = debuggable.leakedPromises() as [Set<{ _debugCtx?: string }>, string];
+    const byResource = new Map<string, { registered: boolean; outputs: Set<string> }>();
+    const entry = (name: string, type: string) => {
+        const key = `${type} ${name}`;
+        const found = byResource.get(key) ?? { registered: true, outputs: new Set<string>() };
+        byResource.set(key, found);
+        return found;
+    };
+    for (const leak of leaks) {
+        const ctx = leak._debugCtx ?? "";
+        const output = /^transferProperty\(resource:([^[]+)\[([^\]]+)\], ([^,]+),/.exec(ctx);
+        if (output) {
+            entry(output[1], output[2]).outputs.add(output[3]);
+        }
+        const urn = /^resolveURN\(resource:([^[]+)\[([^\]]+)\]\)/.exec(ctx);
+        if (urn) {
+            entry(urn[1], urn[2]).registered = false;
+        }
+    }
+    return [...byResource.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([resource, { registered, outputs }]) =>
+            registered
+                ? `${resource}: outputs never resolved: ${[...outputs].sort().join(", ")}`
+                : `${resource}: never registered (an input never resolved)`,
+        );
 }
