@@ -99,7 +99,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         // every resource to the URN it had there, so existing stacks update in place.
         const urn = opts?.parent === undefined ? topLevelUrn(LOAD_BALANCER_TYPE, name) : this.urn;
         const moved = (type: string, piece: string) =>
-            movedFromChildComponent(this, urn, `cloudrun-lb:index:${type}`, piece);
+            args.aliasesFromV010 === false
+                ? { parent: this }
+                : movedFromChildComponent(this, urn, `cloudrun-lb:index:${type}`, piece);
         const network = profile.proxyOnlySubnetPurpose
             ? buildLoadBalancerNetwork(
                   `${name}-network`,
