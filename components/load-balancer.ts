@@ -20,6 +20,7 @@ import { grantLoadBalancerServiceUser } from "./cross-project";
 import { createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
 import { buildServerlessBackend } from "./backends/serverless";
 import { buildFrontend } from "./frontend";
+import { frontendSettings } from "./args/frontend";
 import { gcpName } from "./naming";
 import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs } from "./network";
 import { compileUrlMap, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
@@ -250,14 +251,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 network: network?.network,
                 subnetworks: network?.subnetworks,
                 proxyOnlySubnetworks: network?.proxyOnlySubnetworks,
-                https: args.https,
-                dns: args.dns,
-                httpPort: args.httpPort,
-                address: args.address,
-                ipv6: args.ipv6,
-                allowGlobalAccess: args.allowGlobalAccess,
-                networkTier: args.networkTier,
-                labels: args.labels,
+                ...frontendSettings(args),
             },
             moved("Frontend", `${name}-frontend`),
         );
