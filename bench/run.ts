@@ -79,10 +79,13 @@ interface CaseResult {
     components: number;
     /** Spawn → exit, measured by this process: what a user waits for (minus the engine). */
     processMs: number;
+    /** The machine's 1-minute load average when the case started (other processes share the cores). */
+    load: number;
     resources?: Array<{ type: string; name: string; inputs: Record<string, unknown> }>;
 }
 
 function runCase(program: string, n: number, describe = false): CaseResult {
+    const load = os.loadavg()[0];
     const started = process.hrtime.bigint();
     const child = spawnSync(
         process.execPath,
@@ -93,7 +96,7 @@ function runCase(program: string, n: number, describe = false): CaseResult {
     if (child.status !== 0) {
         throw new Error(`${program} N=${n} failed:\n${child.stderr}`);
     }
-    return { ...JSON.parse(child.stdout), processMs };
+    return { ...JSON.parse(child.stdout), processMs, load };
 }
 
 /** The hand-written program must create the same cloud resources with the same fields as the component. */
@@ -136,21 +139,29 @@ interface Pair {
     n: number;
     component: CaseResult[];
     handwritten: CaseResult[];
+    /** The component with `aliasesFromV010: false` (a stack created with 0.2.0), when measured. */
+    fresh?: CaseResult[];
 }
 
-function measurePairs(component: string, handwritten: string, options: Options): Pair[] {
+/** The programs of a pair, in the order of one run: reversed every other run, so drift hits every side alike. */
+function runOrder(programs: string[], run: number): string[] {
+    return run % 2 === 0 ? programs : [...programs].reverse();
+}
+
+function measurePairs(component: string, handwritten: string, options: Options, fresh?: string): Pair[] {
     const pairs: Pair[] = [];
     for (const n of options.ns) {
-        const pair: Pair = { n, component: [], handwritten: [] };
-        // Alternate the order (ABBA...) so drift and neighbours' load hit both sides alike.
+        const pair: Pair = { n, component: [], handwritten: [], ...(fresh ? { fresh: [] } : {}) };
+        const programs = fresh ? [component, fresh, handwritten] : [component, handwritten];
         for (let run = 0; run < options.runs; run++) {
-            const order = run % 2 === 0 ? [component, handwritten] : [handwritten, component];
-            for (const program of order) {
+            for (const program of runOrder(programs, run)) {
                 const result = runCase(program, n);
-                (program === component ? pair.component : pair.handwritten).push(result);
+                (program === component ? pair.component : program === fresh ? pair.fresh! : pair.handwritten).push(
+                    result,
+                );
                 process.stderr.write(
                     `  ${program} N=${n} run ${run + 1}: plan ${ms(result.planMs)}, cpu ${ms(result.cpuMs)}, ` +
-                        `process ${ms(result.processMs)}, rss ${mb(result.maxRssMb)}\n`,
+                        `process ${ms(result.processMs)}, rss ${mb(result.maxRssMb)}, load ${result.load.toFixed(2)}\n`,
                 );
             }
         }
@@ -162,27 +173,42 @@ function measurePairs(component: string, handwritten: string, options: Options):
 const med = (results: CaseResult[], key: "planMs" | "cpuMs" | "maxRssMb" | "processMs") =>
     median(results.map((r) => r[key]));
 
+/** The 1-minute load averages the runs of a case started at: `min–max`. */
+function loadRange(results: CaseResult[]): string {
+    const loads = results.map((r) => r.load);
+    return `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
+}
+
 function planTable(pairs: Pair[]): string[] {
     const lines = [
-        "| N | resources (cloud + components) | process wall: component / hand-written / ratio | program time: component / hand-written / ratio | program CPU ratio | peak RSS: component / hand-written / ratio |",
-        "|---|---|---|---|---|---|",
+        "| N | resources (cloud + components) | process wall: component / hand-written / ratio | program time: component / hand-written / ratio | program CPU ratio | peak RSS: component / hand-written / ratio | load (1 min) |",
+        "|---|---|---|---|---|---|---|",
     ];
-    for (const { n, component: c, handwritten: h } of pairs) {
-        lines.push(
-            `| ${n} | ${c[0].cloudResources} + ${c[0].components} / ${h[0].cloudResources} + ${h[0].components} | ` +
-                `${ms(med(c, "processMs"))} / ${ms(med(h, "processMs"))} / **${ratio(med(c, "processMs"), med(h, "processMs"))}** | ` +
-                `${ms(med(c, "planMs"))} / ${ms(med(h, "planMs"))} / ${ratio(med(c, "planMs"), med(h, "planMs"))} | ` +
-                `${ratio(med(c, "cpuMs"), med(h, "cpuMs"))} | ` +
-                `${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} / ${ratio(med(c, "maxRssMb"), med(h, "maxRssMb"))} |`,
-        );
+    const row = (label: string, c: CaseResult[], h: CaseResult[]) =>
+        `| ${label} | ${c[0].cloudResources} + ${c[0].components} / ${h[0].cloudResources} + ${h[0].components} | ` +
+        `${ms(med(c, "processMs"))} / ${ms(med(h, "processMs"))} / **${ratio(med(c, "processMs"), med(h, "processMs"))}** | ` +
+        `${ms(med(c, "planMs"))} / ${ms(med(h, "planMs"))} / **${ratio(med(c, "planMs"), med(h, "planMs"))}** | ` +
+        `${ratio(med(c, "cpuMs"), med(h, "cpuMs"))} | ` +
+        `${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} / **${ratio(med(c, "maxRssMb"), med(h, "maxRssMb"))}** | ` +
+        `${loadRange([...c, ...h])} |`;
+    for (const { n, component, handwritten, fresh } of pairs) {
+        lines.push(row(String(n), component, handwritten));
+        if (fresh) {
+            lines.push(row(`${n}, \`aliasesFromV010: false\``, fresh, handwritten));
+        }
     }
     return lines;
 }
 
 function rawRuns(pairs: Pair[]): string[] {
-    return pairs.flatMap(({ n, component, handwritten }) => [
-        `- N=${n} component: process ${component.map((r) => Math.round(r.processMs)).join(", ")} ms; program ${component.map((r) => Math.round(r.planMs)).join(", ")} ms`,
-        `- N=${n} hand-written: process ${handwritten.map((r) => Math.round(r.processMs)).join(", ")} ms; program ${handwritten.map((r) => Math.round(r.planMs)).join(", ")} ms`,
+    const line = (n: number, label: string, results: CaseResult[]) =>
+        `- N=${n} ${label}: process ${results.map((r) => Math.round(r.processMs)).join(", ")} ms; program ${results.map((r) => Math.round(r.planMs)).join(", ")} ms; ` +
+        `CPU ${results.map((r) => Math.round(r.cpuMs)).join(", ")} ms; RSS ${results.map((r) => Math.round(r.maxRssMb)).join(", ")} MB; ` +
+        `load ${results.map((r) => r.load.toFixed(1)).join(", ")}`;
+    return pairs.flatMap(({ n, component, handwritten, fresh }) => [
+        line(n, "component", component),
+        ...(fresh ? [line(n, "component, aliasesFromV010: false", fresh)] : []),
+        line(n, "hand-written", handwritten),
     ]);
 }
 
@@ -399,10 +425,11 @@ function main(): void {
 
     process.stderr.write("verifying the hand-written programs match the component…\n");
     const equivalence = verifyEquivalence("component", "handwritten");
+    const freshEquivalence = verifyEquivalence("component-fresh", "handwritten");
     const maskEquivalence = verifyEquivalence("component-urlmask", "handwritten-urlmask");
 
     process.stderr.write("plan: one load balancer, N services, host-based routing…\n");
-    const hostPairs = measurePairs("component", "handwritten", options);
+    const hostPairs = measurePairs("component", "handwritten", options, "component-fresh");
     process.stderr.write("plan: N services through one URL-mask NEG…\n");
     const maskPairs = measurePairs("component-urlmask", "handwritten-urlmask", {
         ...options,
@@ -430,6 +457,7 @@ function main(): void {
 
     const first = hostPairs.find((p) => p.n === 1);
     const last = hostPairs.find((p) => p.n === 1000);
+    const asFresh = (p?: Pair): Pair | undefined => (p?.fresh ? { ...p, component: p.fresh } : undefined);
     const processRatio = (p?: Pair) => (p ? med(p.component, "processMs") / med(p.handwritten, "processMs") : NaN);
     const programRatio = (p?: Pair) => (p ? med(p.component, "planMs") / med(p.handwritten, "planMs") : NaN);
     const rssRatio = (p?: Pair) => (p ? med(p.component, "maxRssMb") / med(p.handwritten, "maxRssMb") : NaN);
@@ -462,7 +490,7 @@ function main(): void {
         "npm ci",
         `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
         "# = npm run build && tsc -p bench/tsconfig.json && node bench/out/run.js",
-        "# one case by hand: node bench/out/plan-case.js <component|handwritten|component-urlmask|handwritten-urlmask> <N>",
+        "# one case by hand: node bench/out/plan-case.js <component|component-fresh|handwritten|component-urlmask|handwritten-urlmask> <N>",
         "```",
         "",
         "Each plan case runs in a fresh `node` process: load `@pulumi/pulumi`, install minimal mocks (`setMocks`,",
@@ -478,8 +506,11 @@ function main(): void {
         "hand-written with raw `@pulumi/gcp`: bench/programs/handwritten.ts, with the minimal URL map (per service a",
         "host rule and a path matcher with only `defaultService`). GCP allows 1,000 host rules and 1 MB per URL map on",
         "global external (https://docs.cloud.google.com/load-balancing/docs/url-map-size-quota), so every N is one load",
-        "balancer on both sides. Resources are cloud resources + component registrations.",
-        `Equivalence check at N = 3: ${equivalence}.`,
+        "balancer on both sides. Resources are cloud resources + component registrations. The rows",
+        "`aliasesFromV010: false` are bench/programs/component-fresh.ts: the same load balancer for a stack created",
+        "with 0.2.0 or later, whose resources carry no alias to their 0.1.0 URN (the default keeps them, so stacks",
+        "deployed with 0.1.0 update in place). The three programs run in turn, reversed every other run.",
+        `Equivalence check at N = 3: ${equivalence}; \`aliasesFromV010: false\`: ${freshEquivalence}.`,
         "",
         ...planTable(hostPairs),
         "",
@@ -492,6 +523,15 @@ function main(): void {
         `- peak RSS ratio N = 1000 ≤ 1.05 → ${rssRatio(last).toFixed(2)} ${verdict(rssRatio(last) <= 1.05)}`,
         `- registrations ≤ cloud resources + 5 per load balancer, N = 1000 → ${extraRegistrations(last)} more than the hand-written program's ${last?.handwritten[0].cloudResources} ${verdict(extraRegistrations(last) <= 5)}`,
         `- URL map bytes per service ≤ 1.1 × the minimal map (global external, N = 1000) → ${bytesRatio.toFixed(2)} ${verdict(bytesRatio <= 1.1)}`,
+        ...(asFresh(last)
+            ? [
+                  `- with \`aliasesFromV010: false\`: process wall N = 1 → ${processRatio(asFresh(first)).toFixed(2)} ${verdict(processRatio(asFresh(first)) <= 1.05)}, ` +
+                      `N = 1000 → ${processRatio(asFresh(last)).toFixed(2)} ${verdict(processRatio(asFresh(last)) <= 1.1)}; ` +
+                      `program time N = 1 → ${programRatio(asFresh(first)).toFixed(2)} ${verdict(programRatio(asFresh(first)) <= 1.05)}, ` +
+                      `N = 1000 → ${programRatio(asFresh(last)).toFixed(2)} ${verdict(programRatio(asFresh(last)) <= 1.1)}; ` +
+                      `peak RSS N = 1000 → ${rssRatio(asFresh(last)).toFixed(2)} ${verdict(rssRatio(asFresh(last)) <= 1.05)}`,
+              ]
+            : []),
         "",
         "## URL map size per service",
         "",
@@ -566,10 +606,14 @@ function updateReadme(
     if (!readme.includes(start) || !readme.includes(end)) {
         return;
     }
-    const rows = hostPairs.map(
-        ({ n, component: c, handwritten: h }) =>
-            `| ${n} | ${c[0].cloudResources} + ${c[0].components} | ${ms(med(c, "processMs"))} | ${ms(med(h, "processMs"))} | ${ratio(med(c, "processMs"), med(h, "processMs"))} | ${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} |`,
-    );
+    const row = (label: string, c: CaseResult[], h: CaseResult[]) =>
+        `| ${label} | ${c[0].cloudResources} + ${c[0].components} | ${ms(med(c, "processMs"))} | ${ms(med(h, "processMs"))} | ${ratio(med(c, "processMs"), med(h, "processMs"))} | ` +
+        `${ratio(med(c, "planMs"), med(h, "planMs"))} | ${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} (${ratio(med(c, "maxRssMb"), med(h, "maxRssMb"))}) |`;
+    const rows = hostPairs.flatMap(({ n, component, handwritten, fresh }) => [
+        row(String(n), component, handwritten),
+        ...(fresh ? [row(`${n}, \`aliasesFromV010: false\``, fresh, handwritten)] : []),
+    ]);
+    const loads = hostPairs.flatMap((p) => [...p.component, ...p.handwritten, ...(p.fresh ?? [])]);
     const mask = maskPairs.map(
         (p) => `${p.component[0].cloudResources} resources, ${ms(med(p.component, "processMs"))} at N = ${p.n}`,
     );
@@ -581,10 +625,11 @@ function updateReadme(
         );
     const summary = [
         start,
-        "| Services (N) | Cloud resources + components | Plan, component | Plan, hand-written `@pulumi/gcp` | Ratio | Peak RSS (component / hand-written) |",
-        "|---|---|---|---|---|---|",
+        "| Services (N) | Cloud resources + components | Plan, component | Plan, hand-written `@pulumi/gcp` | Ratio | Program-time ratio | Peak RSS (component / hand-written, ratio) |",
+        "|---|---|---|---|---|---|---|",
         ...rows,
         "",
+        `Machine: ${os.cpus()[0]?.model ?? "unknown"}, ${os.availableParallelism()} cores, shared; 1-minute load average ${loadRange(loads)} while these ran.`,
         ...sizes.map(
             (z) =>
                 `URL map, ${z.scheme}, N = ${z.n}: ${Math.round(z.componentBytes / z.n)} bytes per service compiled, ${Math.round(z.minimalBytes / z.n)} in the minimal hand-written map (ratio ${ratio(z.componentBytes, z.minimalBytes)}).`,

@@ -15,6 +15,8 @@ export interface BuildScope {
      * stack moves it in its state instead of replacing it.
      */
     aliases?: pulumi.Input<pulumi.Alias>[];
+    /** Transformations every resource the builder creates runs (they add aliases that need its type and name). */
+    transformations?: pulumi.ResourceTransformation[];
 }
 
 /**
@@ -28,9 +30,14 @@ export function topLevelUrn(type: string, name: string): string {
 /**
  * A scope under `parent` for resources that up to 0.1.0 were children of the child component
  * `formerType`/`formerName` of `parent`: each keeps its type and name, and gets an alias to the URN it had
- * there. The alias's parent is the URN that component had (it is no longer registered), from `parentUrn`:
- * a plain string when the parent's URN is known while the program runs (see {@link topLevelUrn}), which
- * keeps the per-resource cost of the alias low, else computed from the output.
+ * there.
+ *
+ * When `parentUrn` is a plain string (the parent's URN is known while the program runs, see
+ * {@link topLevelUrn}), each alias is that old URN as a plain string, made by a transformation: Pulumi's
+ * Resource constructor hands it the child's type and name, which the URN needs. An alias given as
+ * `{ parent }` instead costs every resource an Output chain in the SDK (`collapseAliasToUrn`, `createUrn`,
+ * `interpolate`: about 290 promises a resource, measured for bench/RESULTS.md) where the string costs about 100.
+ * A parent URN known only as an output (a load balancer inside a component of yours) keeps the `{ parent }` form.
  */
 export function movedFromChildComponent(
     parent: pulumi.Resource,
@@ -38,11 +45,15 @@ export function movedFromChildComponent(
     formerType: string,
     formerName: string,
 ): BuildScope {
-    const formerUrn =
-        typeof parentUrn === "string"
-            ? `${parentUrn.substring(0, parentUrn.lastIndexOf("::"))}$${formerType}::${formerName}`
-            : pulumi.createUrn(formerName, formerType, parentUrn);
-    return { parent, aliases: [{ parent: formerUrn }] };
+    if (typeof parentUrn !== "string") {
+        return { parent, aliases: [{ parent: pulumi.createUrn(formerName, formerType, parentUrn) }] };
+    }
+    const formerChain = `${parentUrn.substring(0, parentUrn.lastIndexOf("::"))}$${formerType}`;
+    const aliasFormerUrn: pulumi.ResourceTransformation = ({ type, name, props, opts }) => ({
+        props,
+        opts: { ...opts, aliases: [...(opts.aliases ?? []), `${formerChain}$${type}::${name}`] },
+    });
+    return { parent, transformations: [aliasFormerUrn] };
 }
 
 /** The options of a resource a builder creates: its parent and aliases, plus `opts`. */
@@ -51,5 +62,6 @@ export function childOptions<T extends pulumi.CustomResourceOptions>(scope: Buil
         ...opts,
         parent: scope.parent,
         ...(scope.aliases !== undefined ? { aliases: scope.aliases } : {}),
+        ...(scope.transformations !== undefined ? { transformations: scope.transformations } : {}),
     } as T;
 }

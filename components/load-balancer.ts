@@ -20,6 +20,7 @@ import { grantLoadBalancerServiceUser } from "./cross-project";
 import { createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
 import { buildServerlessBackend } from "./backends/serverless";
 import { buildFrontend } from "./frontend";
+import { frontendSettings } from "./args/frontend";
 import { gcpName } from "./naming";
 import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs } from "./network";
 import { compileUrlMap, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
@@ -99,7 +100,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         // every resource to the URN it had there, so existing stacks update in place.
         const urn = opts?.parent === undefined ? topLevelUrn(LOAD_BALANCER_TYPE, name) : this.urn;
         const moved = (type: string, piece: string) =>
-            movedFromChildComponent(this, urn, `cloudrun-lb:index:${type}`, piece);
+            args.aliasesFromV010 === false
+                ? { parent: this }
+                : movedFromChildComponent(this, urn, `cloudrun-lb:index:${type}`, piece);
         const network = profile.proxyOnlySubnetPurpose
             ? buildLoadBalancerNetwork(
                   `${name}-network`,
@@ -248,14 +251,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 network: network?.network,
                 subnetworks: network?.subnetworks,
                 proxyOnlySubnetworks: network?.proxyOnlySubnetworks,
-                https: args.https,
-                dns: args.dns,
-                httpPort: args.httpPort,
-                address: args.address,
-                ipv6: args.ipv6,
-                allowGlobalAccess: args.allowGlobalAccess,
-                networkTier: args.networkTier,
-                labels: args.labels,
+                ...frontendSettings(args),
             },
             moved("Frontend", `${name}-frontend`),
         );

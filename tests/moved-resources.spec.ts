@@ -103,6 +103,18 @@ describe("moved resources: the child components' resources keep their identity (
         ]);
     });
 
+    it("carries no alias of its own with aliasesFromV010: false (a stack created with 0.2.0)", async () => {
+        new ApplicationLoadBalancer("fresh", { ...movedResourceShapes.classic, aliasesFromV010: false });
+        await settle();
+        const fresh = recorder.resources.filter((r) => r.engineUrn.includes("::fresh-"));
+        assert.ok(fresh.length > 5, `only ${fresh.length} resources`);
+        // Only pulumi-gcp's own aliases (a renamed type token under the same parent) are left.
+        const ours = fresh.flatMap((r) => r.aliases.filter((alias) => parentChain(alias) !== parentChain(r.engineUrn)));
+        assert.deepStrictEqual(ours, []);
+        const neg = recorder.get("gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup", "fresh-web-neg");
+        assert.deepStrictEqual(neg.aliases, []);
+    });
+
     it("aliases through the load balancer's URN when it is nested in a component of yours", async () => {
         const platform = new pulumi.ComponentResource("acme:index:Platform", "platform");
         new ApplicationLoadBalancer("nested", movedResourceShapes.classic, { parent: platform });

@@ -123,7 +123,7 @@ describe("programs/spa-and-api (a single-page app in a bucket, /api/* on Cloud R
         );
     });
 
-    it("redirects HTTP to HTTPS with a managed certificate on the HTTPS proxy", () => {
+    it("redirects HTTP to HTTPS", () => {
         const redirect = ofType(result, "gcp:compute/uRLMap:URLMap").find(
             (m) => m.name === "spa-frontend-redirect-url-map",
         )!;
@@ -132,6 +132,77 @@ describe("programs/spa-and-api (a single-page app in a bucket, /api/* on Cloud R
             redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT",
             stripQuery: false,
         });
+    });
+
+    it("provisions a Certificate Manager certificate through a DNS authorization, served by a certificate map", () => {
+        const authorization = one(result, "gcp:certificatemanager/dnsAuthorization:DnsAuthorization").inputs;
+        assert.deepStrictEqual(authorization, {
+            domain: DOMAIN,
+            location: "global",
+            name: "spa-dns-auth-app-example-com-f5b2f2fd",
+            type: "PER_PROJECT_RECORD",
+        });
+        const certificate = one(result, "gcp:certificatemanager/certificate:Certificate").inputs;
+        assert.deepStrictEqual(certificate, {
+            location: "global",
+            managed: {
+                dnsAuthorizations: [
+                    "projects/mock-project/locations/global/dnsAuthorizations/spa-dns-auth-app-example-com-f5b2f2fd",
+                ],
+                domains: [DOMAIN],
+            },
+            name: "spa-cert-app-example-com-5c16e676",
+            scope: "DEFAULT",
+        });
+        const certificateId = "projects/mock-project/locations/global/certificates/spa-cert-app-example-com-5c16e676";
+        assert.deepStrictEqual(
+            ofType(result, "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry")
+                .map((e) => [e.inputs.hostname ?? e.inputs.matcher, e.inputs.map, e.inputs.certificates])
+                .sort(),
+            [
+                ["PRIMARY", "spa-cert-map", [certificateId]],
+                [DOMAIN, "spa-cert-map", [certificateId]],
+            ],
+        );
+        const proxy = one(result, "gcp:compute/targetHttpsProxy:TargetHttpsProxy").inputs;
+        assert.strictEqual(
+            proxy.certificateMap,
+            "//certificatemanager.googleapis.com/projects/mock-project/locations/global/certificateMaps/spa-cert-map",
+        );
+        assert.strictEqual(proxy.sslCertificates, undefined, "no Compute certificate next to the map");
+        assert.deepStrictEqual(result.outputs.certificateIds, [certificateId]);
+    });
+
+    it("creates the A record for the address and the authorization CNAME in the zone from config", () => {
+        const records = ofType(result, "gcp:dns/recordSet:RecordSet").map((r) => r.inputs);
+        const cname = records.find((r) => r.type === "CNAME")!;
+        assert.deepStrictEqual(records.map((r) => [r.managedZone, r.type, r.name, r.ttl]).sort(), [
+            ["example-com", "A", `${DOMAIN}.`, 300],
+            ["example-com", "CNAME", cname.name, 300],
+        ]);
+        assert.deepStrictEqual(records.find((r) => r.type === "A")!.rrdatas, [result.outputs.ipAddress]);
+        assert.match(cname.name as string, /^_acme-challenge_[0-9a-f]{16}\.app\.example\.com\.$/);
+        assert.match((cname.rrdatas as string[])[0], /\.authorize\.certificatemanager\.goog\.$/);
+        assert.deepStrictEqual(result.outputs.dnsRecords, [
+            `${DOMAIN}. A ${result.outputs.ipAddress}`,
+            `${cname.name} CNAME ${(cname.rrdatas as string[])[0]}`,
+        ]);
+    });
+
+    it("creates no DNS records when dnsZone is empty, and still outputs the records to publish", async () => {
+        const own = await plan({ program: "programs/spa-and-api", config: { dnsZone: "" } });
+        assert.deepStrictEqual(own.errors, []);
+        assert.deepStrictEqual(ofType(own, "gcp:dns/recordSet:RecordSet"), []);
+        assert.deepStrictEqual(
+            ofType(own, "gcp:projects/service:Service").map((s) => s.inputs.service),
+            [
+                "certificatemanager.googleapis.com",
+                "compute.googleapis.com",
+                "run.googleapis.com",
+                "storage.googleapis.com",
+            ],
+        );
+        assert.strictEqual((own.outputs.dnsRecords as string[]).length, 2);
     });
 
     it("names the bucket for GET https://<domain>/index.html", () => {

@@ -272,6 +272,12 @@ export interface FrontendSettingsArgs {
     labels?: Record<string, string>;
 }
 
+/** Exactly the frontend settings of a wider Args object (e.g. a load balancer's), for the frontend it builds. */
+export function frontendSettings(args: FrontendSettingsArgs): FrontendSettingsArgs {
+    const { https, dns, httpPort, address, ipv6, allowGlobalAccess, networkTier, labels } = args;
+    return { https, dns, httpPort, address, ipv6, allowGlobalAccess, networkTier, labels };
+}
+
 /**
  * A frontend for a URL map: the settings users give plus what the load balancer wires in (scheme,
  * regions, URL map, network and subnets).

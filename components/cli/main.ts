@@ -377,9 +377,14 @@ export async function run(
     }
 }
 
-if (require.main === module) {
-    void run(process.argv.slice(2)).then((code) => {
+/** Runs the command line and exits with its code. */
+export function runAndExit(argv: string[]): void {
+    void run(argv).then((code) => {
         // Exit once stdout is flushed; Pulumi's leak check must not turn a reported result into another code.
         process.stdout.write("", () => process.exit(code));
     });
+}
+
+if (require.main === module) {
+    runAndExit(process.argv.slice(2));
 }

@@ -14,6 +14,7 @@ import {
     validateInternetBackendArgs,
 } from "./backends";
 import { validateFrontendArgs } from "./frontend";
+import { frontendSettings } from "../args/frontend";
 import { validateNetworkArgs } from "./network";
 import { backendSettingsRules } from "./backend-settings";
 import { iapRules } from "./iap";
@@ -428,14 +429,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             scheme: args.scheme,
             regions: checkedRegions,
             urlMap: "",
-            https: args.https,
-            dns: args.dns,
-            httpPort: args.httpPort,
-            address: args.address,
-            ipv6: args.ipv6,
-            allowGlobalAccess: args.allowGlobalAccess,
-            networkTier: args.networkTier,
-            labels: args.labels,
+            ...frontendSettings(args),
         }).filter((p) => p.rule !== "frontend-region"),
     );
     return problems;

@@ -10,17 +10,7 @@
  * const [urlMap] = gcp.ofType("gcp:compute/uRLMap:URLMap");
  * ```
  */
-import {
-    installMocks,
-    MOCK_PROJECT,
-    MOCK_PROJECT_NUMBER,
-    RecordedCall,
-    RecordedResource,
-    Recorder,
-    settle,
-    UnansweredCallError,
-    valueOf,
-} from "./mocks";
+import { installMocks, Recorder } from "./mocks";
 
 export {
     MOCK_PROJECT,
@@ -31,7 +21,7 @@ export {
     settle,
     UnansweredCallError,
     valueOf,
-};
+} from "./mocks";
 
 /** Options of {@link mockGcp}. */
 export interface MockGcpOptions {

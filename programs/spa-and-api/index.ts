@@ -1,7 +1,8 @@
 /**
  * The most common Cloud Run front door: a single-page app served from a Cloud Storage bucket through
  * Cloud CDN, and `/api/*` on a Cloud Run service, behind one global external Application Load Balancer
- * on one domain — HTTPS with a Google-managed certificate, HTTP→HTTPS redirect, custom error pages from
+ * on one domain — HTTPS with a Google-managed Certificate Manager certificate authorized through DNS, the
+ * A record and the authorization CNAME in a Cloud DNS zone, HTTP→HTTPS redirect, custom error pages from
  * the bucket, and route tests that prove which path reaches which backend.
  */
 import * as pulumi from "@pulumi/pulumi";
@@ -15,10 +16,16 @@ const region = config.get("region") ?? "europe-west1";
 const domain = config.get("domain") ?? "app.example.com";
 const bucketLocation = config.get("bucketLocation") ?? "EU";
 const apiImage = config.get("apiImage") ?? "us-docker.pkg.dev/cloudrun/container/hello";
+/** The public Cloud DNS managed zone (its name, not its DNS name) that holds `domain`; "" to publish the records yourself. */
+const dnsZone = config.get("dnsZone") ?? "example-com";
 
-const apis = ["compute.googleapis.com", "run.googleapis.com", "storage.googleapis.com"].map(
-    (api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }),
-);
+const apis = [
+    "compute.googleapis.com",
+    "run.googleapis.com",
+    "storage.googleapis.com",
+    "certificatemanager.googleapis.com",
+    ...(dnsZone ? ["dns.googleapis.com"] : []),
+].map((api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }));
 
 /**
  * The API. Ingress "internal and Cloud Load Balancing" keeps the run.app URL closed to the internet; the
@@ -88,8 +95,12 @@ const lb = new ApplicationLoadBalancer(
             { host: domain, path: "/api/items?limit=5", backend: "api" },
             { host: domain, path: "/apidocs", backend: "site", description: "only /api and /api/* go to the API" },
         ],
-        // HTTP→HTTPS redirect and a MODERN / TLS 1.2 SSL policy are on by default.
-        https: { managedDomains: [domain] },
+        // HTTP→HTTPS redirect and a MODERN / TLS 1.2 SSL policy are on by default. The certificate is
+        // authorized through DNS, so it provisions before any traffic reaches the load balancer, and a
+        // domain added later gets its own certificate while the others keep serving.
+        https: { managedCertificate: { domains: [domain] } },
+        // The A record for the address and the DNS authorization's CNAME, in the domain's public zone.
+        dns: dnsZone ? { zone: dnsZone } : undefined,
     },
     { dependsOn: apis },
 );
@@ -114,5 +125,12 @@ for (const [object, [contentType, content]] of Object.entries(pages)) {
 
 export const ipAddress = lb.ipAddress;
 export const bucketName = bucket;
-export const dnsRecord = pulumi.interpolate`${domain}. A ${lb.ipAddress}`;
+export const certificateIds = lb.certificateIds;
+/** The records to publish yourself when `dnsZone` is "": the A record and each DNS authorization's CNAME. */
+export const dnsRecords = pulumi
+    .all([lb.ipAddress, lb.dnsAuthorizationRecords])
+    .apply(([ip, authorizations]) => [
+        `${domain}. A ${ip}`,
+        ...authorizations.map((r) => `${r.name} ${r.type} ${r.data}`),
+    ]);
 export const url = `https://${domain}/`;
