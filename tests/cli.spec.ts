@@ -71,11 +71,17 @@ describe("cloudrun-lb plan", () => {
         );
     });
 
-    it("says a program directory that does not exist is a wrong command line (exit 2)", async () => {
+    it("says a program directory that does not exist, or is a file, is a wrong command line (exit 2)", async () => {
         const { code, out, err } = await cli("plan", `${FIXTURES}/nope`);
         assert.strictEqual(code, ExitCode.Usage);
         assert.strictEqual(out, "");
         assert.match(err, /^cloudrun-lb plan: tests\/fixtures\/cli\/nope does not exist\n/);
+        const file = await cli("plan", `${FIXTURES}/throws/index.ts`);
+        assert.strictEqual(file.code, ExitCode.Usage);
+        assert.match(
+            file.err,
+            /^cloudrun-lb plan: tests\/fixtures\/cli\/throws\/index\.ts is a file; give the directory of a stack program, the one with its Pulumi\.yaml\n/,
+        );
     });
 
     it("skips a secure value of Pulumi.<stack>.yaml with a warning; --config gives it; a missing one names --config", async () => {

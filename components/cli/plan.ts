@@ -91,6 +91,11 @@ function readProject(dir: string): ProjectFile {
     if (!fs.existsSync(dir)) {
         throw new ProgramNotFoundError(`${path.relative(ROOT, dir) || dir} does not exist`);
     }
+    if (!fs.statSync(dir).isDirectory()) {
+        throw new ProgramNotFoundError(
+            `${path.relative(ROOT, dir)} is a file; give the directory of a stack program, the one with its Pulumi.yaml`,
+        );
+    }
     if (!fs.existsSync(file)) {
         throw new ProgramNotFoundError(
             `${path.relative(ROOT, dir) || "."} has no Pulumi.yaml; give the directory of a stack program (cloudrun-lb plan <dir>)`,
