@@ -4,18 +4,18 @@
  * component provider host discovers them (every ComponentResource class the package exports). A component
  * whose args or outputs the Analyzer cannot infer (unions, inline object types, callbacks, type aliases
  * for args) fails here, with the Analyzer's own message.
+ *
+ * It runs where `pulumi package add <path or git URL>` runs it: a fresh clone after `npm ci` (committed files
+ * only, lib/ built by `prepare`), with that clone's own @pulumi/pulumi — not this working tree.
  */
 import * as assert from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 
-const ROOT = path.resolve(__dirname, "..");
-const PACKAGE_NAME = "cloudrun-lb";
+import { freshCloneInstalled } from "./support/fresh-clone";
 
-/** The pieces of Pulumi's source-based component support we drive (internal API, pinned SDK 3.248.0). */
-const { Analyzer } = require("@pulumi/pulumi/provider/experimental/analyzer");
-const { getPulumiComponents } = require("@pulumi/pulumi/provider/experimental/provider");
-const { generateSchema } = require("@pulumi/pulumi/provider/experimental/schema");
+const PACKAGE_NAME = "cloudrun-lb";
 
 interface InferredProperty {
     type?: string;
@@ -31,19 +31,29 @@ interface Inferred {
     dependencies: Array<{ name: string; version: string }>;
 }
 
-describe("schema Analyzer (pulumi package add)", function () {
-    this.timeout(600_000);
+describe("schema Analyzer (pulumi package add), over a fresh clone after npm ci", function () {
+    this.timeout(900_000);
+    let root: string;
     let componentNames: string[];
     let analyzer: any;
     let inferred: Inferred;
+    /** The pieces of Pulumi's source-based component support we drive (internal API, pinned SDK 3.248.0). */
+    let generateSchema: (...args: unknown[]) => any;
 
     before(() => {
-        // The host loads the package's entry and keeps every exported ComponentResource subclass.
-        componentNames = getPulumiComponents(require("../components"))
+        root = freshCloneInstalled();
+        const experimental = (module: string) =>
+            require(require.resolve(`@pulumi/pulumi/provider/experimental/${module}`, { paths: [root] }));
+        const { Analyzer } = experimental("analyzer");
+        const { getPulumiComponents } = experimental("provider");
+        generateSchema = experimental("schema").generateSchema;
+        // The host loads the package's entry (package.json main: lib/, built on install) and keeps every exported
+        // ComponentResource subclass.
+        componentNames = getPulumiComponents(require(root))
             .map((c: { name: string }) => c.name)
             .sort();
-        const packageJson = require("../package.json");
-        analyzer = new Analyzer(ROOT, PACKAGE_NAME, packageJson, new Set(componentNames));
+        const packageJson = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+        analyzer = new Analyzer(root, PACKAGE_NAME, packageJson, new Set(componentNames));
     });
 
     it("finds the exported components (discovered, not listed by hand)", () => {
@@ -71,7 +81,7 @@ describe("schema Analyzer (pulumi package add)", function () {
         assert.ok(inferred, "the Analyzer did not run");
         const checker: ts.TypeChecker = analyzer.checker;
         for (const name of componentNames) {
-            const declaration = findClass(analyzer.program, name);
+            const declaration = findClass(analyzer.program, root, name);
             const ctor = declaration.members.find(ts.isConstructorDeclaration)!;
             const argsParam = ctor.parameters.find((p) => p.name.getText() === "args")!;
             const expected = checker
@@ -85,7 +95,7 @@ describe("schema Analyzer (pulumi package add)", function () {
 
     it("gives each component the type token the provider host can construct (cloudrun-lb:index:<Class>)", () => {
         for (const name of componentNames) {
-            const ctor = findClass(analyzer.program, name).members.find(ts.isConstructorDeclaration)!;
+            const ctor = findClass(analyzer.program, root, name).members.find(ts.isConstructorDeclaration)!;
             const superCall = ctor
                 .body!.statements.filter(ts.isExpressionStatement)
                 .map((s) => s.expression)
@@ -129,14 +139,14 @@ describe("schema Analyzer (pulumi package add)", function () {
         // TSDoc becomes the description in every generated SDK.
         assert.match(lb.inputProperties.scheme.description, /Which Application Load Balancer/);
         assert.deepStrictEqual(schema.dependencies, [
-            { name: "gcp", version: require("@pulumi/gcp/package.json").version },
+            { name: "gcp", version: require(require.resolve("@pulumi/gcp/package.json", { paths: [root] })).version },
         ]);
     });
 });
 
-function findClass(program: ts.Program, name: string): ts.ClassDeclaration {
+function findClass(program: ts.Program, root: string, name: string): ts.ClassDeclaration {
     for (const file of program.getSourceFiles()) {
-        if (!file.fileName.startsWith(path.join(ROOT, "components"))) {
+        if (!file.fileName.startsWith(path.join(root, "components"))) {
             continue;
         }
         const found = file.statements.find(

@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { ExitCode, run } from "../components/cli/main";
 import { PlanResult } from "../components/cli/plan";
+import { mockGcp } from "../components/testing";
 import { computeCollection } from "../components/testing/mocks";
 
 const FIXTURES = "tests/fixtures/cli";
@@ -63,11 +64,56 @@ describe("cloudrun-lb plan", () => {
         assert.deepStrictEqual(
             result.errors.map((e) => e.message),
             [
-                'no offline answer for the data source gcp:compute/getInstance:getInstance: give one with --invoke-result gcp:compute/getInstance:getInstance=<file.json> (cloudrun-lb plan), or invokeResults: { "gcp:compute/getInstance:getInstance": {...} } (mockGcp)',
+                'stack output nic: no offline answer for the data source gcp:compute/getInstance:getInstance: give one with --invoke-result gcp:compute/getInstance:getInstance=<file.json> (cloudrun-lb plan), or invokeResults: { "gcp:compute/getInstance:getInstance": {...} } (mockGcp)',
                 "values that never resolved (each waits for something that failed or was never created):\n" +
                     "  gcp:dns/recordSet:RecordSet r: never registered (an input never resolved)",
             ],
         );
+    });
+
+    it("says a program directory that does not exist, or is a file, is a wrong command line (exit 2)", async () => {
+        const { code, out, err } = await cli("plan", `${FIXTURES}/nope`);
+        assert.strictEqual(code, ExitCode.Usage);
+        assert.strictEqual(out, "");
+        assert.match(err, /^cloudrun-lb plan: tests\/fixtures\/cli\/nope does not exist\n/);
+        const file = await cli("plan", `${FIXTURES}/throws/index.ts`);
+        assert.strictEqual(file.code, ExitCode.Usage);
+        assert.match(
+            file.err,
+            /^cloudrun-lb plan: tests\/fixtures\/cli\/throws\/index\.ts is a file; give the directory of a stack program, the one with its Pulumi\.yaml\n/,
+        );
+    });
+
+    it("skips a secure value of Pulumi.<stack>.yaml with a warning; --config gives it; a missing one names --config", async () => {
+        const skipped = await cli("plan", `${FIXTURES}/config`, "--json");
+        const result: PlanResult = JSON.parse(skipped.out);
+        assert.strictEqual(skipped.code, ExitCode.Failed);
+        assert.deepStrictEqual(result.warnings, [
+            "config settings:apiToken is encrypted in Pulumi.dev.yaml and cannot be read offline; the plan runs " +
+                "without it (give a value with --config settings:apiToken=...)",
+        ]);
+        assert.deepStrictEqual(
+            result.errors.map((e) => e.message),
+            [
+                "Missing required configuration variable 'settings:apiToken'\n" +
+                    "\tplease set a value using the command `pulumi config set --secret settings:apiToken <value>`\n" +
+                    "\toffline: cloudrun-lb plan --config settings:apiToken=<value>, or set it in Pulumi.dev.yaml",
+            ],
+        );
+        const given = await cli(
+            "plan",
+            `${FIXTURES}/config`,
+            "--json",
+            "--config",
+            "apiToken=t0ken",
+            "--config",
+            "domain=shop.example.com",
+        );
+        const planned: PlanResult = JSON.parse(given.out);
+        assert.deepStrictEqual(planned.errors, []);
+        assert.strictEqual(given.code, ExitCode.Ok);
+        assert.deepStrictEqual(planned.warnings, [], "the key given without its namespace answers the secure one");
+        assert.deepStrictEqual(planned.outputs, { token: "[secret]", domain: "shop.example.com" });
     });
 
     it("rejects an unknown option with exit code 2", async () => {
@@ -176,6 +222,22 @@ describe("GCP-shaped mocks for any compute kind", () => {
     });
 });
 
+describe("mockGcp: a data source the mocks cannot answer", () => {
+    before(() => {
+        mockGcp();
+    });
+
+    it("rejects with the token and how to answer it, not Pulumi's empty Error", async () => {
+        const compute: typeof import("@pulumi/gcp/compute") = require("@pulumi/gcp/compute");
+        await assert.rejects(compute.getInstance({ name: "legacy", zone: "europe-west1-b" }), {
+            message:
+                "no offline answer for the data source gcp:compute/getInstance:getInstance: give one with " +
+                "--invoke-result gcp:compute/getInstance:getInstance=<file.json> (cloudrun-lb plan), or " +
+                'invokeResults: { "gcp:compute/getInstance:getInstance": {...} } (mockGcp)',
+        });
+    });
+});
+
 describe("TypeScript programs without ts-node (the compiler `pulumi up` would use)", () => {
     const hook = path.resolve(__dirname, "..", "lib", "cli", "typescript.js");
     const load = (dir: string) => {
@@ -208,6 +270,29 @@ describe("TypeScript programs without ts-node (the compiler `pulumi up` would us
                 /modern\.ts:1:\d+: .*\n\(read with TypeScript 3\.8\.3, which @pulumi\/pulumi vendors for projects without typescript/,
             );
             assert.match(stderr, /npm install -D typescript@5/);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("refuses a tsconfig that compiler cannot read, as ts-node under `pulumi up` does, and names the fix", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudrun-lb-ts-"));
+        try {
+            // A copied program's tsconfig: TypeScript 5 options.
+            const compilerOptions = { module: "node16", moduleResolution: "node16", noCheck: true };
+            fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions }));
+            const { status, stderr } = load(dir);
+            assert.notStrictEqual(status, 0);
+            const message = /^Error: (.*(?:\n {2}.*)*\nFix: .*)$/m.exec(stderr)?.[1] ?? stderr;
+            assert.deepStrictEqual(message.split("\n").sort(), [
+                "  Argument for '--module' option must be: 'none', 'commonjs', 'amd', 'system', 'umd', 'es6', " +
+                    "'es2015', 'es2020', 'esnext'.",
+                "  Argument for '--moduleResolution' option must be: 'node', 'classic'.",
+                "  Unknown compiler option 'noCheck'.",
+                `${path.join(dir, "tsconfig.json")} cannot be read with TypeScript 3.8.3, which @pulumi/pulumi ` +
+                    "vendors for projects without typescript; `pulumi up` would fail the same way:",
+                "Fix: add TypeScript 5 to the project: npm install -D typescript@5",
+            ]);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }

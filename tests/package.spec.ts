@@ -7,8 +7,9 @@
  * `--prefer-offline` so what the cache holds is reused and what it lacks comes from the registry (an empty cache
  * works: `.ci/run` starts with one). Then, in the same scratch project: the installed `cloudrun-lb` command plans a
  * program of the user's own, a failing one, a program copied out of programs/, simulates and tests a gcloud URL
- * map; the README's mockGcp example runs under mocha; and npm 10 (Node 20's npm, installed into a temporary
- * prefix) installs the same tarball.
+ * map; the README's "Testing your stack" runs as written (its setup commands, its program, Pulumi's template
+ * tsconfig, type-checked); npm 10 (Node 20's npm, installed into a temporary prefix) installs the same tarball;
+ * and npm installs the package from a git URL of a fresh clone, building lib/ on the way.
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";
@@ -16,8 +17,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
+import { freshClone, ROOT, run } from "./support/fresh-clone";
 
-const ROOT = path.resolve(__dirname, "..");
 const TSC = require.resolve("typescript/bin/tsc");
 const ownPackage = require("../package.json");
 
@@ -84,24 +85,34 @@ const value = (output) => new Promise((resolve) => pulumi.output(output).apply(r
 });
 `;
 
-function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): string {
-    // The parent `npm test` exports npm_* variables (lifecycle, config); the children get a clean npm.
-    const env = {
-        // …except the cache: under `.ci/run` it is the fresh one CI starts with.
-        ...Object.fromEntries(
-            Object.entries(process.env).filter(
-                ([k]) => !k.toLowerCase().startsWith("npm_") || k.toLowerCase() === "npm_config_cache",
-            ),
-        ),
-        ...extraEnv,
-    };
-    try {
-        return execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    } catch (error) {
-        const e = error as { stdout?: string; stderr?: string; message: string };
-        throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);
-    }
+const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+
+/** A fenced block of the README between `<!-- name:start -->` and `<!-- name:end -->`. */
+function readmeBlock(name: string): string {
+    const block = new RegExp(`<!-- ${name}:start -->\n\`\`\`\\w+\n([\\s\\S]*?)\`\`\`\n<!-- ${name}:end -->`).exec(
+        README,
+    );
+    assert.ok(block, `README has the ${name} block`);
+    return block[1];
 }
+
+/** Pulumi's `typescript` template tsconfig.json (`pulumi new typescript`), as a platform repository has it. */
+const PULUMI_TEMPLATE_TSCONFIG = {
+    compilerOptions: {
+        strict: true,
+        outDir: "bin",
+        target: "es2020",
+        module: "commonjs",
+        moduleResolution: "node",
+        sourceMap: true,
+        experimentalDecorators: true,
+        pretty: true,
+        noFallthroughCasesInSwitch: true,
+        noImplicitReturns: true,
+        forceConsistentCasingInFileNames: true,
+    },
+    files: ["index.ts"],
+};
 
 interface Planned {
     resources: Array<{ type: string; name: string; inputs: Record<string, any> }>;
@@ -130,6 +141,10 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         const manifest = { name: "platform-stack", version: "1.0.0", private: true, dependencies };
         fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest, null, 2));
         run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], project);
+        // README "Install": TypeScript 5 for stack programs in TypeScript, as written there.
+        const typescriptLine = /^npm install -D typescript@5[^\n]*$/m.exec(README);
+        assert.ok(typescriptLine, 'README "Install" says how to add TypeScript 5');
+        run("sh", ["-c", `${typescriptLine[0]} --prefer-offline --no-audit --no-fund`], project);
         fs.writeFileSync(path.join(project, "index.ts"), STACK_PROGRAM);
     });
 
@@ -170,7 +185,7 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
     });
 
     for (const moduleResolution of ["nodenext", "node10"]) {
-        it(`type-checks the stack program against lib/*.d.ts (tsc --noEmit, moduleResolution ${moduleResolution})`, () => {
+        it(`type-checks the stack program and a cloudrun-lb/testing import against lib/*.d.ts (moduleResolution ${moduleResolution})`, () => {
             const compilerOptions = {
                 strict: true,
                 target: "ES2020",
@@ -179,7 +194,13 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
                 skipLibCheck: true,
             };
             const config = `tsconfig.${moduleResolution}.json`;
-            fs.writeFileSync(path.join(project, config), JSON.stringify({ compilerOptions, files: ["index.ts"] }));
+            fs.writeFileSync(
+                path.join(project, "uses-testing.ts"),
+                'import { mockGcp, settle } from "cloudrun-lb/testing";\n' +
+                    'export const recorder = mockGcp({ project: "p" });\nexport const done: Promise<void> = settle();\n',
+            );
+            const files = ["index.ts", "uses-testing.ts"];
+            fs.writeFileSync(path.join(project, config), JSON.stringify({ compilerOptions, files }));
             run(process.execPath, [TSC, "--noEmit", "-p", config], project);
         });
     }
@@ -281,31 +302,21 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         run(process.execPath, [TSC, "--noEmit", "-p", "url-mask"], project);
     });
 
-    it('runs the README\'s "Testing your stack" example with mockGcp from cloudrun-lb/testing', () => {
-        const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-        const example = /<!-- testing-example:start -->\n```ts\n([\s\S]*?)```\n<!-- testing-example:end -->/.exec(
-            readme,
+    it("runs the README's \"Testing your stack\" as written: its setup, its program, Pulumi's tsconfig, type-checked", () => {
+        const [install, test] = readmeBlock("testing-setup").trim().split("\n");
+        const program = readmeBlock("testing-program");
+        assert.strictEqual(
+            program,
+            fs.readFileSync(path.join(ROOT, "tests", "fixtures", "cli", "neighbours", "index.ts"), "utf8"),
+            "the README's program is the one tests/cli.spec.ts plans",
         );
-        assert.ok(example, "README has the testing example");
-        const stack = path.join(project, "stack");
+        run("sh", ["-c", `${install} --prefer-offline --no-audit --no-fund`], project);
+        const stack = path.join(project, "readme-stack");
         fs.mkdirSync(path.join(stack, "test"), { recursive: true });
-        fs.writeFileSync(path.join(stack, "test", "stack.spec.ts"), example[1]);
-        // The stack's tsconfig.json, as `pulumi new typescript` writes one (ts-node reads it).
-        const compilerOptions = {
-            strict: true,
-            target: "ES2020",
-            module: "commonjs",
-            esModuleInterop: true,
-            skipLibCheck: true,
-        };
-        fs.writeFileSync(path.join(stack, "tsconfig.json"), JSON.stringify({ compilerOptions }));
-        const mocha = require.resolve("mocha/bin/mocha.js");
-        const output = run(
-            process.execPath,
-            [mocha, "--require", require.resolve("ts-node/register"), "--timeout", "120000", "test/stack.spec.ts"],
-            stack,
-            { TS_NODE_TRANSPILE_ONLY: "true" },
-        );
+        fs.writeFileSync(path.join(stack, "index.ts"), program);
+        fs.writeFileSync(path.join(stack, "tsconfig.json"), JSON.stringify(PULUMI_TEMPLATE_TSCONFIG, null, 4));
+        fs.writeFileSync(path.join(stack, "test", "stack.spec.ts"), readmeBlock("testing-example"));
+        const output = run("sh", ["-c", test], stack);
         assert.match(output, /2 passing/);
     });
 
@@ -324,5 +335,21 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
             execFileSync(bin, ["--version"], { cwd: other, encoding: "utf8" }),
             new RegExp(`^${ownPackage.version}`),
         );
+    });
+
+    it("installs from a git URL (git+file:// of a fresh clone): npm builds lib/ while packing it", () => {
+        const other = path.join(work, "platform-git");
+        fs.mkdirSync(other);
+        const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8"));
+        manifest.dependencies["cloudrun-lb"] = `git+file://${freshClone()}`;
+        fs.writeFileSync(path.join(other, "package.json"), JSON.stringify(manifest, null, 2));
+        run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], other);
+        const installed = path.join(other, "node_modules", "cloudrun-lb");
+        const files = fs.readdirSync(installed).sort();
+        assert.deepStrictEqual(files, ["CHANGELOG.md", "PulumiPlugin.yaml", "README.md", "lib", "package.json"]);
+        const bin = path.join(other, "node_modules", ".bin", "cloudrun-lb");
+        assert.match(run(bin, ["--version"], other), new RegExp(`^${ownPackage.version}\n`));
+        const testing = 'process.stdout.write(typeof require("cloudrun-lb/testing").mockGcp)';
+        assert.strictEqual(run(process.execPath, ["-e", testing], other), "function");
     });
 });

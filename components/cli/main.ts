@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Scheme } from "../schemes";
 import { simulateRequest } from "../routing/simulate";
-import { formatPlan, plan, PlanOptions } from "./plan";
+import { formatPlan, plan, PlanOptions, PlanResult, ProgramNotFoundError } from "./plan";
 import { parseRequest, RequestSpec } from "./plan-routing";
 import { describeResult, LoadedUrlMap, loadUrlMaps, runUrlMapTests, shortReference } from "./url-map-file";
 
@@ -36,7 +36,8 @@ const HELP: Record<string, string> = {
 Runs the stack program in program-dir (default: .) under Pulumi mocks — no Pulumi CLI, no GCP credentials —
 and prints the resources it would create, its outputs, the routing table, warnings and errors.
 Reads Pulumi.yaml (main, config defaults, runtime.options.tsconfig) and Pulumi.<stack>.yaml when present.
-TypeScript programs run without ts-node (the program's typescript, else the one cloudrun-lb ships).
+TypeScript programs run without ts-node, with the compiler \`pulumi up\` would use: the project's typescript,
+else the TypeScript 3.8.3 that @pulumi/pulumi vendors (add typescript@5 to the project for newer syntax).
 
 Options:
   --stack NAME                  stack whose Pulumi.<stack>.yaml config is read (default: dev)
@@ -49,7 +50,10 @@ Options:
                                 (e.g. gcp:compute/getInstance:getInstance=instance.json; repeatable)
   -h, --help                    this help
 
-Exit codes: 0 the plan has no errors; 1 it has errors (listed under "Errors:" / in "errors"); 2 wrong options.`,
+TypeScript is transpiled, not type-checked (as \`pulumi up\` with noCheck): \`npx tsc --noEmit -p program-dir\` type-checks.
+
+Exit codes: 0 the plan has no errors; 1 it has errors (listed under "Errors:" / in "errors"); 2 wrong options,
+or program-dir does not exist or has no Pulumi.yaml.`,
     simulate: `Usage: cloudrun-lb simulate --url-map FILE --request "METHOD URL" [options]
 
 Routes one request through a URL map as GCP's documented matching does: host rules, path rules (longest match),
@@ -220,7 +224,12 @@ function planUrlMasks(file: string): Record<string, string> {
 
 async function runPlan(argv: string[], out: (text: string) => void): Promise<ExitCode> {
     const options = planOptions(argv);
-    const result = await plan(options);
+    let result: PlanResult;
+    try {
+        result = await plan(options);
+    } catch (error) {
+        throw error instanceof ProgramNotFoundError ? new UsageError(error.message) : error;
+    }
     out(options.json ? JSON.stringify(result, null, 2) : formatPlan(result));
     return result.errors.length > 0 ? ExitCode.Failed : ExitCode.Ok;
 }

@@ -83,10 +83,21 @@ interface ProjectFile {
     config?: Record<string, ConfigDeclaration | unknown>;
 }
 
+/** The program directory given to the plan is not one: a wrong command line (exit code 2), not a plan error. */
+export class ProgramNotFoundError extends Error {}
+
 function readProject(dir: string): ProjectFile {
     const file = path.join(dir, "Pulumi.yaml");
+    if (!fs.existsSync(dir)) {
+        throw new ProgramNotFoundError(`${path.relative(ROOT, dir) || dir} does not exist`);
+    }
+    if (!fs.statSync(dir).isDirectory()) {
+        throw new ProgramNotFoundError(
+            `${path.relative(ROOT, dir)} is a file; give the directory of a stack program, the one with its Pulumi.yaml`,
+        );
+    }
     if (!fs.existsSync(file)) {
-        throw new Error(
+        throw new ProgramNotFoundError(
             `${path.relative(ROOT, dir) || "."} has no Pulumi.yaml; give the directory of a stack program (cloudrun-lb plan <dir>)`,
         );
     }
@@ -159,7 +170,7 @@ function programConfig(resolved: ResolvedProgram, stack: string, overrides: Reco
         for (const [key, value] of Object.entries(stackConfig as Record<string, unknown>)) {
             if (value && typeof value === "object" && "secure" in (value as object)) {
                 secretKeys.push(qualify(key));
-                if (overrides[key] === undefined && overrides[qualify(key)] === undefined) {
+                if (!Object.keys(overrides).some((given) => qualify(given) === qualify(key))) {
                     warnings.push(
                         `config ${qualify(key)} is encrypted in Pulumi.${stack}.yaml and cannot be read offline; ` +
                             `the plan runs without it (give a value with --config ${key}=...)`,
@@ -198,7 +209,7 @@ async function settleOutput(value: unknown): Promise<Settled> {
 
 async function resolveOutputs(
     exports: Record<string, unknown>,
-    errors: PlanError[],
+    addError: (error: PlanError) => void,
     programDir: string,
 ): Promise<Record<string, unknown>> {
     const result: Record<string, unknown> = {};
@@ -208,9 +219,9 @@ async function resolveOutputs(
         }
         const settled = await settleOutput(value);
         if ("error" in settled) {
-            errors.push(asPlanError(settled.error, programDir, `stack output ${key}`));
+            addError(asPlanError(settled.error, programDir, `stack output ${key}`));
         } else if ("pending" in settled) {
-            errors.push({ message: `stack output ${key} never resolved (it waits for a value nothing provides)` });
+            addError({ message: `stack output ${key} never resolved (it waits for a value nothing provides)` });
         } else {
             const secret = await (pulumi.output(value as any) as any).isSecret;
             result[key] = secret ? "[secret]" : settled.value;
@@ -264,7 +275,11 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     const errors: PlanError[] = [];
     const addError = (error: PlanError) => {
         // Pulumi prefixes an input's rejection with the property path it was serializing; the cause is the rest.
-        const message = error.message.replace(/^(error serializing property "[^"]*":\s*)+/, "") || error.message;
+        let message = error.message.replace(/(error serializing property "[^"]*":\s*)+/g, "") || error.message;
+        const missing = /^Missing required configuration variable '([^']+)'/.exec(message);
+        if (missing) {
+            message += `\n\toffline: cloudrun-lb plan --config ${missing[1]}=<value>, or set it in Pulumi.${stack}.yaml`;
+        }
         if (!errors.some((e) => e.message === message)) errors.push({ ...error, message });
     };
     const logModule = require("@pulumi/pulumi/log");
@@ -292,7 +307,7 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         delete require.cache[require.resolve(entry)];
         const exports = await import(entry);
         await settleOrStall();
-        outputs = await resolveOutputs(exports, errors, dir);
+        outputs = await resolveOutputs(exports, addError, dir);
     } catch (error) {
         addError(asPlanError(error, dir));
     } finally {
@@ -310,7 +325,13 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
             errors.splice(0, errors.length, ...errors.filter((e) => !echoes.test(e.message)));
         }
         for (const call of failedCalls) {
-            addError({ message: call.error! });
+            // Once per call: an error where its value was used (a stack output's) already says it, and where.
+            const saidWhere = errors.some((e) => e.message !== call.error && e.message.includes(call.error!));
+            if (saidWhere) {
+                errors.splice(0, errors.length, ...errors.filter((e) => e.message !== call.error));
+            } else {
+                addError({ message: call.error! });
+            }
         }
         const leaked = leakedOutputs();
         if (leaked.length > 0) {

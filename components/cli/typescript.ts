@@ -37,8 +37,19 @@ function loadTypeScript(programDir: string): { ts: TypeScriptModule; source: Typ
     return { ts: require(vendored) as TypeScriptModule, source: "@pulumi/pulumi" };
 }
 
+/** A path relative to the working directory when it is under it, else absolute. */
+function shortPath(file: string): string {
+    const relative = path.relative(process.cwd(), file);
+    return relative.startsWith("..") ? file : relative;
+}
+
 /** The program's compiler options (its tsconfig, `extends` followed), forced to CommonJS output. */
-function compilerOptions(ts: TypeScriptModule, programDir: string, tsconfig: string | undefined) {
+function compilerOptions(
+    ts: TypeScriptModule,
+    source: TypeScriptHook["source"],
+    programDir: string,
+    tsconfig: string | undefined,
+) {
     const file = path.resolve(programDir, tsconfig ?? "tsconfig.json");
     let options: TypeScript.CompilerOptions = { target: ts.ScriptTarget.ES2020, esModuleInterop: true };
     if (fs.existsSync(file)) {
@@ -52,6 +63,24 @@ function compilerOptions(ts: TypeScriptModule, programDir: string, tsconfig: str
                 },
             },
         );
+        // ts-node (what `pulumi up` runs TypeScript with) refuses a tsconfig with errors, even transpiling only;
+        // it ignores the same three codes (no inputs found, …) that are harmless for one file at a time.
+        const errors = (parsed?.errors ?? []).filter(
+            (d) => d.category === ts.DiagnosticCategory.Error && ![6059, 18002, 18003].includes(d.code),
+        );
+        if (errors.length > 0) {
+            throw new Error(
+                `${shortPath(file)} cannot be read with TypeScript ${ts.version}` +
+                    (source === "@pulumi/pulumi"
+                        ? ", which @pulumi/pulumi vendors for projects without typescript"
+                        : ` (the project's)`) +
+                    `; \`pulumi up\` would fail the same way:\n` +
+                    errors.map((d) => `  ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`).join("\n") +
+                    (source === "@pulumi/pulumi"
+                        ? "\nFix: add TypeScript 5 to the project: npm install -D typescript@5"
+                        : ""),
+            );
+        }
         if (parsed) {
             options = { ...options, ...parsed.options };
         }
@@ -86,7 +115,7 @@ export function registerTypeScript(programDir: string, tsconfig?: string): TypeS
         return { version: "", source: "already registered" };
     }
     const { ts, source } = loadTypeScript(programDir);
-    const options = compilerOptions(ts, programDir, tsconfig);
+    const options = compilerOptions(ts, source, programDir, tsconfig);
     process.setSourceMapsEnabled(true);
     for (const extension of EXTENSIONS) {
         extensions[extension] = (module, filename) => {

@@ -738,6 +738,9 @@ export function installMocks(options: MockOptions = {}): Recorder {
                 return mockCallResult(args.token, args.inputs, at);
             } catch (error) {
                 call.error = (error as Error).message;
+                // Pulumi rethrows a failed invoke as `new Error(err.details)` (a gRPC error's field): without
+                // it the program and the user's test would see an Error with an empty message.
+                (error as { details?: string }).details ??= call.error;
                 throw error;
             }
         },

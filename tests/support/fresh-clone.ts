@@ -1,0 +1,53 @@
+/**
+ * What a new machine meets: a fresh `git clone` of this repository's HEAD (only committed files; uncommitted
+ * changes are not in it), made once per test run and removed at exit, and child npm processes that see none of
+ * the parent `npm test`'s npm_* settings except the cache (under `.ci/run`, the empty one CI starts with).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+/** Runs a command with a clean npm environment; throws with its output when it fails. */
+export function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): string {
+    const env = {
+        ...Object.fromEntries(
+            Object.entries(process.env).filter(
+                ([k]) => !k.toLowerCase().startsWith("npm_") || k.toLowerCase() === "npm_config_cache",
+            ),
+        ),
+        ...extraEnv,
+    };
+    try {
+        return execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    } catch (error) {
+        const e = error as { stdout?: string; stderr?: string; message: string };
+        throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);
+    }
+}
+
+let clone: string | undefined;
+let installed = false;
+
+/** A fresh clone of HEAD (the same one for every caller in this process). */
+export function freshClone(): string {
+    if (!clone) {
+        const parent = fs.mkdtempSync(path.join(os.tmpdir(), "cloudrun-lb-clone-"));
+        process.on("exit", () => fs.rmSync(parent, { recursive: true, force: true }));
+        clone = path.join(parent, "cloudrun-lb");
+        run("git", ["clone", "--quiet", "--no-local", "--depth", "1", `file://${ROOT}`, clone], parent);
+    }
+    return clone;
+}
+
+/** The fresh clone after `npm ci` (which builds lib/ through `prepare`), as `pulumi package add` uses it. */
+export function freshCloneInstalled(): string {
+    const dir = freshClone();
+    if (!installed) {
+        run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], dir);
+        installed = true;
+    }
+    return dir;
+}
