@@ -5,8 +5,8 @@
  * whose args or outputs the Analyzer cannot infer (unions, inline object types, callbacks, type aliases
  * for args) fails here, with the Analyzer's own message.
  *
- * It runs where `pulumi package add <path or git URL>` runs it: a fresh clone after `npm ci` (committed files
- * only, lib/ built by `prepare`), with that clone's own @pulumi/pulumi — not this working tree.
+ * It runs where `pulumi package add <path or git URL>` runs it: a fresh clone as `npm ci` leaves it (committed
+ * files only, lib/ built by the build `prepare` runs; see tests/support/fresh-clone.ts) — not this working tree.
  */
 import * as assert from "assert";
 import * as fs from "fs";
@@ -31,7 +31,7 @@ interface Inferred {
     dependencies: Array<{ name: string; version: string }>;
 }
 
-describe("schema Analyzer (pulumi package add), over a fresh clone after npm ci", function () {
+describe("schema Analyzer (pulumi package add), over a fresh clone", function () {
     this.timeout(900_000);
     let root: string;
     let componentNames: string[];
