@@ -36,8 +36,9 @@ export function topLevelUrn(type: string, name: string): string {
  * {@link topLevelUrn}), each alias is that old URN as a plain string, made by a transformation: Pulumi's
  * Resource constructor hands it the child's type and name, which the URN needs. An alias given as
  * `{ parent }` instead costs every resource an Output chain in the SDK (`collapseAliasToUrn`, `createUrn`,
- * `interpolate`: about 290 promises a resource, measured for bench/RESULTS.md) where the string costs about 100.
- * A parent URN known only as an output (a load balancer inside a component of yours) keeps the `{ parent }` form.
+ * `interpolate`): about 290 promises a resource against about 100 for the string (counted under mocks, see
+ * README "Performance"). A parent URN known only as an output (a load balancer inside a component of yours)
+ * keeps the `{ parent }` form.
  */
 export function movedFromChildComponent(
     parent: pulumi.Resource,

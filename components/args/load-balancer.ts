@@ -224,8 +224,8 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
      * Whether each resource carries an alias to the URN it had under cloudrun-lb 0.1.0 (where the network,
      * each backend and the frontend were child components), so a stack deployed with 0.1.0 updates in place
      * instead of replacing them. A stack created with 0.2.0 or later, or one already updated with it, needs
-     * no aliases: `false` saves the Pulumi SDK's per-alias work on every resource (at 1,000 backends about
-     * 5 % of plan time and memory, bench/RESULTS.md). Never set `false` on a stack's first update from 0.1.0.
+     * no aliases: `false` saves the Pulumi SDK's per-alias work on every resource (at 1,000 backends a few
+     * per cent of plan time and memory, bench/RESULTS.md). Never set `false` on a stack's first update from 0.1.0.
      * @default true
      * @example false
      */
