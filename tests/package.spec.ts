@@ -17,7 +17,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
-import { freshClone, ROOT, run } from "./support/fresh-clone";
+import { freshClone, ROOT, run, runInBackground } from "./support/fresh-clone";
 
 const TSC = require.resolve("typescript/bin/tsc");
 const ownPackage = require("../package.json");
@@ -126,6 +126,8 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
     let work: string;
     let project: string;
     let packed: { filename: string; files: Array<{ path: string }> };
+    let npm10Project: Promise<string>;
+    let gitProject: Promise<string>;
 
     before(() => {
         work = fs.mkdtempSync(path.join(os.tmpdir(), "cloudrun-lb-package-"));
@@ -146,7 +148,40 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         assert.ok(typescriptLine, 'README "Install" says how to add TypeScript 5');
         run("sh", ["-c", `${typescriptLine[0]} --prefer-offline --no-audit --no-fund`], project);
         fs.writeFileSync(path.join(project, "index.ts"), STACK_PROGRAM);
+        // The two other installs run in the background while the tests below use this one; their tests await them.
+        npm10Project = installWithNpm10(path.join(work, "platform-npm10"));
+        gitProject = installFromGit(path.join(work, "platform-git"));
+        // Awaited by their tests; a failure before then is not an unhandled rejection.
+        npm10Project.catch(() => undefined);
+        gitProject.catch(() => undefined);
     });
+
+    /** npm 10 (Node 20's npm), installed into a temporary prefix, installs the same manifest and tarball. */
+    async function installWithNpm10(other: string): Promise<string> {
+        fs.mkdirSync(other);
+        // The manifest as it is now, before later tests add to it.
+        fs.copyFileSync(path.join(project, "package.json"), path.join(other, "package.json"));
+        const npm10 = path.join(work, "npm10");
+        await runInBackground("npm", ["install", "--prefix", npm10, "--no-audit", "--no-fund", "npm@10"], work);
+        const npmCli = path.join(npm10, "node_modules", "npm", "bin", "npm-cli.js");
+        assert.match(await runInBackground(process.execPath, [npmCli, "--version"], work), /^10\./);
+        await runInBackground(
+            process.execPath,
+            [npmCli, "install", "--prefer-offline", "--no-audit", "--no-fund"],
+            other,
+        );
+        return other;
+    }
+
+    /** npm (the one on PATH) installs the package from a git+file:// URL of a fresh clone of HEAD. */
+    async function installFromGit(other: string): Promise<string> {
+        fs.mkdirSync(other);
+        const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8"));
+        manifest.dependencies["cloudrun-lb"] = `git+file://${freshClone()}`;
+        fs.writeFileSync(path.join(other, "package.json"), JSON.stringify(manifest, null, 2));
+        await runInBackground("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], other);
+        return other;
+    }
 
     after(() => {
         if (work) {
@@ -320,15 +355,8 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         assert.match(output, /2 passing/);
     });
 
-    it("installs with npm 10 (Node 20's npm) as well, from the same tarball", () => {
-        const npm10 = path.join(work, "npm10");
-        run("npm", ["install", "--prefix", npm10, "--no-audit", "--no-fund", "npm@10"], work);
-        const npmCli = path.join(npm10, "node_modules", "npm", "bin", "npm-cli.js");
-        assert.match(run(process.execPath, [npmCli, "--version"], work), /^10\./);
-        const other = path.join(work, "platform-npm10");
-        fs.mkdirSync(other);
-        fs.copyFileSync(path.join(project, "package.json"), path.join(other, "package.json"));
-        run(process.execPath, [npmCli, "install", "--prefer-offline", "--no-audit", "--no-fund"], other);
+    it("installs with npm 10 (Node 20's npm) as well, from the same tarball", async () => {
+        const other = await npm10Project;
         const bin = path.join(other, "node_modules", ".bin", "cloudrun-lb");
         assert.ok(fs.existsSync(bin), "the command is linked");
         assert.match(
@@ -337,13 +365,8 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         );
     });
 
-    it("installs from a git URL (git+file:// of a fresh clone): npm builds lib/ while packing it", () => {
-        const other = path.join(work, "platform-git");
-        fs.mkdirSync(other);
-        const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8"));
-        manifest.dependencies["cloudrun-lb"] = `git+file://${freshClone()}`;
-        fs.writeFileSync(path.join(other, "package.json"), JSON.stringify(manifest, null, 2));
-        run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], other);
+    it("installs from a git URL (git+file:// of a fresh clone): npm builds lib/ while packing it", async () => {
+        const other = await gitProject;
         const installed = path.join(other, "node_modules", "cloudrun-lb");
         const files = fs.readdirSync(installed).sort();
         assert.deepStrictEqual(files, ["CHANGELOG.md", "PulumiPlugin.yaml", "README.md", "lib", "package.json"]);

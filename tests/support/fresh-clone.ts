@@ -3,16 +3,15 @@
  * changes are not in it), made once per test run and removed at exit, and child npm processes that see none of
  * the parent `npm test`'s npm_* settings except the cache (under `.ci/run`, the empty one CI starts with).
  */
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
-/** Runs a command with a clean npm environment; throws with its output when it fails. */
-export function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): string {
-    const env = {
+function cleanEnv(extraEnv: Record<string, string>): NodeJS.ProcessEnv {
+    return {
         ...Object.fromEntries(
             Object.entries(process.env).filter(
                 ([k]) => !k.toLowerCase().startsWith("npm_") || k.toLowerCase() === "npm_config_cache",
@@ -20,12 +19,31 @@ export function run(command: string, args: string[], cwd: string, extraEnv: Reco
         ),
         ...extraEnv,
     };
+}
+
+function failure(command: string, args: string[], cwd: string, error: unknown): Error {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    return new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);
+}
+
+/** Runs a command with a clean npm environment; throws with its output when it fails. */
+export function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): string {
     try {
+        const env = cleanEnv(extraEnv);
         return execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
-        const e = error as { stdout?: string; stderr?: string; message: string };
-        throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${e.stdout ?? ""}\n${e.stderr ?? e.message}`);
+        throw failure(command, args, cwd, error);
     }
+}
+
+/** {@link run} in the background: installs overlap the tests that run meanwhile. */
+export function runInBackground(command: string, args: string[], cwd: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+        const options = { cwd, env: cleanEnv({}), encoding: "utf8" as const, maxBuffer: 64 * 1024 * 1024 };
+        execFile(command, args, options, (error, stdout, stderr) =>
+            error ? reject(failure(command, args, cwd, { stdout, stderr, message: error.message })) : resolve(stdout),
+        );
+    });
 }
 
 let clone: string | undefined;
