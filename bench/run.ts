@@ -177,8 +177,20 @@ function measurePairs(component: string, handwritten: string, options: Options, 
     return pairs;
 }
 
-const med = (results: CaseResult[], key: "planMs" | "loadMs" | "cpuMs" | "maxRssMb" | "processMs") =>
-    median(results.map((r) => r[key]));
+type Measure = "planMs" | "loadMs" | "cpuMs" | "maxRssMb" | "processMs";
+
+const med = (results: CaseResult[], key: Measure) => median(results.map((r) => r[key]));
+
+/**
+ * The median of the per-run ratios component / hand-written. The two cases of a run start one right after the
+ * other (in alternating order), so a slow spell of the shared machine hits both; a ratio of the medians would
+ * compare runs minutes apart.
+ */
+function pairedRatio(c: CaseResult[], h: CaseResult[], value: (r: CaseResult) => number): number {
+    return median(c.map((r, i) => value(r) / value(h[i])));
+}
+
+const pr = (c: CaseResult[], h: CaseResult[], key: Measure) => pairedRatio(c, h, (r) => r[key]).toFixed(2);
 
 /** The 1-minute load averages the runs of a case started at: `min–max`. */
 function loadRange(results: CaseResult[]): string {
@@ -193,11 +205,11 @@ function planTable(pairs: Pair[]): string[] {
     ];
     const row = (label: string, c: CaseResult[], h: CaseResult[]) =>
         `| ${label} | ${c[0].cloudResources} + ${c[0].components} / ${h[0].cloudResources} + ${h[0].components} | ` +
-        `${ms(med(c, "processMs"))} / ${ms(med(h, "processMs"))} / **${ratio(med(c, "processMs"), med(h, "processMs"))}** | ` +
-        `${ms(med(c, "planMs"))} / ${ms(med(h, "planMs"))} / **${ratio(med(c, "planMs"), med(h, "planMs"))}** | ` +
+        `${ms(med(c, "processMs"))} / ${ms(med(h, "processMs"))} / **${pr(c, h, "processMs")}** | ` +
+        `${ms(med(c, "planMs"))} / ${ms(med(h, "planMs"))} / **${pr(c, h, "planMs")}** | ` +
         `${ms(med(c, "loadMs"))} / ${ms(med(h, "loadMs"))} | ` +
-        `${ratio(med(c, "cpuMs"), med(h, "cpuMs"))} | ` +
-        `${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} / **${ratio(med(c, "maxRssMb"), med(h, "maxRssMb"))}** | ` +
+        `${pr(c, h, "cpuMs")} | ` +
+        `${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} / **${pr(c, h, "maxRssMb")}** | ` +
         `${loadRange([...c, ...h])} |`;
     for (const { n, component, handwritten, fresh } of pairs) {
         lines.push(row(String(n), component, handwritten));
@@ -473,7 +485,7 @@ function main(): void {
             ? median(p.component.map((r) => r.planMs - r.loadMs)) /
               median(p.handwritten.map((r) => r.planMs - r.loadMs))
             : NaN;
-    const rssRatio = (p?: Pair) => (p ? med(p.component, "maxRssMb") / med(p.handwritten, "maxRssMb") : NaN);
+    const rssRatio = (p?: Pair) => (p ? pairedRatio(p.component, p.handwritten, (r) => r.maxRssMb) : NaN);
     const extraRegistrations = (p?: Pair) =>
         p ? p.component[0].cloudResources + p.component[0].components - p.handwritten[0].cloudResources : NaN;
     const bytesRatio = sizes[0].componentBytes / sizes[0].minimalBytes;
@@ -495,7 +507,7 @@ function main(): void {
         `- CPU: ${os.cpus()[0]?.model ?? "unknown"}, nproc ${os.availableParallelism()}; memory ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
         `- Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter} (other processes shared the 2 cores; medians and alternating order dampen that)`,
         `- Node ${process.version}; @pulumi/pulumi ${version("@pulumi/pulumi")}; @pulumi/gcp ${version("@pulumi/gcp")}; typescript ${version("typescript")}`,
-        `- Runs per case: ${options.runs}, N ≤ 10: ${options.runs * 3} (URL mask: ${Math.min(options.runs, 3)}; tsc: ${options.typecheckRuns}); figures are medians`,
+        `- Runs per case: ${options.runs}, N ≤ 10: ${options.runs * 3} (URL mask: ${Math.min(options.runs, 3)}; tsc: ${options.typecheckRuns}); figures are medians, ratios the median of the per-run ratios (the two cases of a run start back to back)`,
         "",
         "## Commands",
         "",
@@ -624,8 +636,8 @@ function updateReadme(
         return;
     }
     const row = (label: string, c: CaseResult[], h: CaseResult[]) =>
-        `| ${label} | ${c[0].cloudResources} + ${c[0].components} | ${ms(med(c, "processMs"))} | ${ms(med(h, "processMs"))} | ${ratio(med(c, "processMs"), med(h, "processMs"))} | ` +
-        `${ratio(med(c, "planMs"), med(h, "planMs"))} | ${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} (${ratio(med(c, "maxRssMb"), med(h, "maxRssMb"))}) |`;
+        `| ${label} | ${c[0].cloudResources} + ${c[0].components} | ${ms(med(c, "processMs"))} | ${ms(med(h, "processMs"))} | ${pr(c, h, "processMs")} | ` +
+        `${pr(c, h, "planMs")} | ${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} (${pr(c, h, "maxRssMb")}) |`;
     const rows = hostPairs.flatMap(({ n, component, handwritten, fresh }) => [
         row(String(n), component, handwritten),
         ...(fresh ? [row(`${n}, \`aliasesFromV010: false\``, fresh, handwritten)] : []),
