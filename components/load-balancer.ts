@@ -15,23 +15,63 @@ import { buildBucketBackend } from "./backends/bucket";
 import { buildHybridBackend } from "./backends/hybrid";
 import { buildInternetBackend } from "./backends/internet";
 import { DnsAuthorizationRecord } from "./args/certificates";
-import { movedFromChildComponent, topLevelUrn } from "./builder";
+import { BuildScope, movedFromChildComponent, topLevelUrn } from "./builder";
 import { grantLoadBalancerServiceUser } from "./cross-project";
 import { createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
 import { buildServerlessBackend } from "./backends/serverless";
 import { buildFrontend } from "./frontend";
 import { frontendSettings } from "./args/frontend";
 import { gcpName } from "./naming";
-import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs } from "./network";
+import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs, LoadBalancerNetworkOutputs } from "./network";
 import { compileUrlMap, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
 import { replacementOptions } from "./replacement";
 import { backendBucketGivenAsService, validateLoadBalancerArgs } from "./rules/load-balancer";
-import { schemeProfile } from "./schemes";
+import { SchemeProfile, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
 
 export * from "./args/load-balancer";
 
 const LOAD_BALANCER_TYPE = "cloudrun-lb:index:ApplicationLoadBalancer";
+
+/** What building one load balancer's pieces shares. */
+interface BuildContext {
+    name: string;
+    /** Prefix of the physical names. */
+    prefix: string;
+    args: ApplicationLoadBalancerArgs;
+    profile: SchemeProfile;
+    regions: string[];
+    /** The network of an Envoy-based scheme. */
+    network?: LoadBalancerNetworkOutputs;
+    /** Where a piece that was a child component up to 0.1.0 builds its resources. */
+    moved: (formerType: string, piece: string) => BuildScope;
+    /** Global internet NEGs already created, by {@link internetNegShareKey}. */
+    sharedInternetNegs: Map<unknown, pulumi.Output<string>>;
+    /** Cloud Armor policies already created, by `securityPolicyShareKey`. */
+    sharedSecurityPolicies: Map<string, pulumi.Output<string>>;
+}
+
+/** What the backends gave the URL map: references by backend key, and the IAM grants it waits for. */
+interface BuiltBackends {
+    backendIds: Record<string, pulumi.Output<string>>;
+    bucketNames: Record<string, pulumi.Output<string>>;
+    grants: pulumi.Resource[];
+}
+
+interface BuiltBackendService {
+    backendServiceId: pulumi.Output<string>;
+    backendServiceName: pulumi.Output<string>;
+}
+
+/** The builder arguments every backend service kind takes. */
+interface CommonBackendArgs {
+    namePrefix: string;
+    scheme: ApplicationLoadBalancerArgs["scheme"];
+    project: pulumi.Input<string> | undefined;
+    description: string | undefined;
+    logging: BackendArgs["logging"];
+    settings: BackendSettingsArgs;
+}
 
 /** URL map inputs from a compiled spec (every field the compiler may set). */
 function urlMapInputs(spec: pulumi.Output<UrlMapSpec>) {
@@ -87,174 +127,18 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
+        super(LOAD_BALANCER_TYPE, name, {}, opts);
         failOnProblems(`ApplicationLoadBalancer "${name}"`, validateLoadBalancerArgs(args), this);
 
-        const prefix = args.namePrefix ?? gcpName(name);
-        const profile = schemeProfile(args.scheme);
-        const regions = loadBalancerRegions(args);
-        const parent = { parent: this };
-
-        // Each piece is built as this component's own children. Up to 0.1.0 each was a child component
-        // (LoadBalancerNetwork, ServerlessBackend, …) named like the builder's `name`: the scope aliases
-        // every resource to the URN it had there, so existing stacks update in place.
-        const urn = opts?.parent === undefined ? topLevelUrn(LOAD_BALANCER_TYPE, name) : this.urn;
-        const moved = (type: string, piece: string) =>
-            args.aliasesFromV010 === false
-                ? { parent: this }
-                : movedFromChildComponent(this, urn, `cloudrun-lb:index:${type}`, piece);
-        const network = profile.proxyOnlySubnetPurpose
-            ? buildLoadBalancerNetwork(
-                  `${name}-network`,
-                  {
-                      namePrefix: gcpName(prefix, "network"),
-                      project: args.project,
-                      regions,
-                      proxyOnlyPurpose: profile.proxyOnlySubnetPurpose,
-                      ...loadBalancerSubnets(args),
-                      create: args.network?.existing ? undefined : (args.network?.create ?? {}),
-                      existing: args.network?.existing,
-                  } satisfies LoadBalancerNetworkArgs,
-                  moved("LoadBalancerNetwork", `${name}-network`),
-              )
-            : undefined;
-
-        const backendIds: Record<string, pulumi.Output<string>> = {};
-        const bucketNames: Record<string, pulumi.Output<string>> = {};
-        const grants: pulumi.Resource[] = [];
-        const sharedInternetNegs = new Map<unknown, pulumi.Output<string>>();
-        const sharedSecurityPolicies = new Map<string, pulumi.Output<string>>();
-        for (const [key, backend] of Object.entries(args.backends).sort(([a], [b]) => (a < b ? -1 : 1))) {
-            if (backend.backendService !== undefined) {
-                backendIds[key] = checkedBackendServiceLink(name, key, backend.backendService, this);
-                continue;
-            }
-            const project = backend.project ?? args.project;
-            if (backend.bucket !== undefined) {
-                const built = buildBucketBackend(
-                    `${name}-${key}`,
-                    {
-                        namePrefix: gcpName(prefix, key),
-                        scheme: args.scheme,
-                        project,
-                        region: profile.scope === "regional" ? regions[0] : undefined,
-                        bucket: backend.bucket,
-                        cdn: backend.cdn,
-                        description: backend.description,
-                    },
-                    { parent: this },
-                );
-                backendIds[key] = built.backendBucketId;
-                if (built.bucketName !== undefined) {
-                    bucketNames[key] = built.bucketName;
-                }
-                continue;
-            }
-            const common = {
-                namePrefix: gcpName(prefix, key),
-                scheme: args.scheme,
-                project,
-                description: backend.description,
-                logging: backend.logging,
-                settings: this.backendSettings(name, prefix, key, args, backend, sharedSecurityPolicies),
-            };
-            let created: { backendServiceId: pulumi.Output<string>; backendServiceName: pulumi.Output<string> };
-            if (backend.hybrid !== undefined) {
-                created = buildHybridBackend(
-                    `${name}-${key}`,
-                    {
-                        ...common,
-                        hybrid: backend.hybrid,
-                        network: network?.network,
-                        region: profile.scope === "regional" ? regions[0] : undefined,
-                    },
-                    moved("HybridBackend", `${name}-${key}`),
-                );
-            } else if (backend.internet !== undefined) {
-                const shareKey =
-                    profile.scope === "global" ? internetNegShareKey(backend.internet, project) : undefined;
-                const shared = shareKey !== undefined ? sharedInternetNegs.get(shareKey) : undefined;
-                const internet = buildInternetBackend(
-                    `${name}-${key}`,
-                    {
-                        ...common,
-                        internet: backend.internet,
-                        neg: shared,
-                        network: network?.network,
-                        region: profile.scope === "regional" ? regions[0] : undefined,
-                    },
-                    moved("InternetBackend", `${name}-${key}`),
-                );
-                if (shareKey !== undefined && shared === undefined) {
-                    sharedInternetNegs.set(shareKey, internet.negId);
-                }
-                created = internet;
-            } else {
-                created = buildServerlessBackend(
-                    `${name}-${key}`,
-                    { ...common, cloudRun: backend.cloudRun!, region: args.region ?? regions[0] },
-                    moved("ServerlessBackend", `${name}-${key}`),
-                );
-            }
-            backendIds[key] = created.backendServiceId;
-            (backend.loadBalancerServiceUsers ?? []).forEach((member, i) =>
-                grants.push(
-                    grantLoadBalancerServiceUser(
-                        `${name}-${key}-service-user-${i}`,
-                        {
-                            member,
-                            project,
-                            backendService: created.backendServiceName,
-                            region: profile.scope === "regional" ? regions[0] : undefined,
-                        },
-                        parent,
-                    ),
-                ),
-            );
-        }
-        this.backendServiceIds = pulumi.output(backendIds) as pulumi.Output<Record<string, string>>;
-        this.bucketNames = pulumi.output(bucketNames) as pulumi.Output<Record<string, string>>;
-
-        const table = routeTable(args);
-        recordRouting({ name, context: routingContext(args) });
-        const spec = pulumi.all([this.backendServiceIds, this.bucketNames]).apply(([ids, buckets]) => {
-            const urlMap = compileUrlMap(table, {
-                scheme: args.scheme,
-                backendRef: (key) => ids[key],
-                backendKinds: backendKinds(args),
-            });
-            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids, bucketNames: buckets });
-            return urlMap;
-        });
-        const urlMapArgs = { name: gcpName(prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };
-        this.urlMapId =
-            profile.scope === "regional"
-                ? new compute.RegionUrlMap(
-                      `${name}-url-map`,
-                      { ...urlMapArgs, region: regions[0] },
-                      replacementOptions(compute.RegionUrlMap, { parent: this, dependsOn: grants }),
-                  ).id
-                : new compute.URLMap(
-                      `${name}-url-map`,
-                      urlMapArgs,
-                      replacementOptions(compute.URLMap, { parent: this, dependsOn: grants }),
-                  ).id;
-
-        const frontend = buildFrontend(
-            `${name}-frontend`,
-            {
-                namePrefix: prefix,
-                scheme: args.scheme,
-                project: args.project,
-                regions,
-                urlMap: this.urlMapId,
-                network: network?.network,
-                subnetworks: network?.subnetworks,
-                proxyOnlySubnetworks: network?.proxyOnlySubnetworks,
-                ...frontendSettings(args),
-            },
-            moved("Frontend", `${name}-frontend`),
-        );
+        // The pieces are built by short functions, called early in this one: every resource Pulumi creates
+        // captures stack traces, and V8 finds each frame's source position by scanning its function up to
+        // the call, so a long function on the stack costs every resource built under it (README "Performance").
+        const build = this.buildContext(name, args, opts);
+        const backends = this.buildBackends(build);
+        this.backendServiceIds = pulumi.output(backends.backendIds) as pulumi.Output<Record<string, string>>;
+        this.bucketNames = pulumi.output(backends.bucketNames) as pulumi.Output<Record<string, string>>;
+        this.urlMapId = this.createUrlMap(build, backends.grants);
+        const frontend = this.buildFrontendPiece(build);
 
         this.ipAddress = frontend.ipAddress;
         this.ipAddresses = frontend.ipAddresses;
@@ -264,9 +148,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.certificateIds = frontend.certificateIds;
         this.certificateMapId = frontend.certificateMapId;
         this.dnsAuthorizationRecords = frontend.dnsAuthorizationRecords;
-        this.networkSelfLink = network ? network.network : pulumi.output(undefined);
-        this.subnetworkSelfLinks = network
-            ? network.subnetworks
+        this.networkSelfLink = build.network ? build.network.network : pulumi.output(undefined);
+        this.subnetworkSelfLinks = build.network
+            ? build.network.subnetworks
             : (pulumi.output({}) as pulumi.Output<Record<string, string>>);
         this.registerOutputs({
             ipAddress: this.ipAddress,
@@ -285,18 +169,256 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         });
     }
 
+    /** What every piece of this load balancer is built with; creates the network (Envoy-based schemes). */
+    private buildContext(
+        name: string,
+        args: ApplicationLoadBalancerArgs,
+        opts: pulumi.ComponentResourceOptions | undefined,
+    ): BuildContext {
+        const prefix = args.namePrefix ?? gcpName(name);
+        const profile = schemeProfile(args.scheme);
+        const regions = loadBalancerRegions(args);
+        // Each piece is built as this component's own children. Up to 0.1.0 each was a child component
+        // (LoadBalancerNetwork, ServerlessBackend, …) named like the builder's `name`: the scope aliases
+        // every resource to the URN it had there, so existing stacks update in place.
+        const urn = opts?.parent === undefined ? topLevelUrn(LOAD_BALANCER_TYPE, name) : this.urn;
+        const moved = (type: string, piece: string): BuildScope =>
+            args.aliasesFromV010 === false
+                ? { parent: this }
+                : movedFromChildComponent(this, urn, `cloudrun-lb:index:${type}`, piece);
+        const network = profile.proxyOnlySubnetPurpose
+            ? buildLoadBalancerNetwork(
+                  `${name}-network`,
+                  {
+                      namePrefix: gcpName(prefix, "network"),
+                      project: args.project,
+                      regions,
+                      proxyOnlyPurpose: profile.proxyOnlySubnetPurpose,
+                      ...loadBalancerSubnets(args),
+                      create: args.network?.existing ? undefined : (args.network?.create ?? {}),
+                      existing: args.network?.existing,
+                  } satisfies LoadBalancerNetworkArgs,
+                  moved("LoadBalancerNetwork", `${name}-network`),
+              )
+            : undefined;
+        return {
+            name,
+            prefix,
+            args,
+            profile,
+            regions,
+            network,
+            moved,
+            sharedInternetNegs: new Map(),
+            sharedSecurityPolicies: new Map(),
+        };
+    }
+
+    /** Every backend, in key order (so shared NEGs and policies go to the first backend that needs them). */
+    private buildBackends(build: BuildContext): BuiltBackends {
+        const built: BuiltBackends = { backendIds: {}, bucketNames: {}, grants: [] };
+        const keys = Object.keys(build.args.backends).sort((a, b) => (a < b ? -1 : 1));
+        for (const key of keys) {
+            this.buildBackend(build, key, build.args.backends[key], built);
+        }
+        return built;
+    }
+
+    private buildBackend(build: BuildContext, key: string, backend: BackendArgs, built: BuiltBackends): void {
+        if (backend.backendService !== undefined) {
+            built.backendIds[key] = checkedBackendServiceLink(build.name, key, backend.backendService, this);
+            return;
+        }
+        if (backend.bucket !== undefined) {
+            this.buildBucket(build, key, backend, built);
+            return;
+        }
+        const created = this.buildServiceBackend(build, key, backend);
+        built.backendIds[key] = created.backendServiceId;
+        this.grantServiceUsers(build, key, backend, created.backendServiceName, built.grants);
+    }
+
+    private buildBucket(build: BuildContext, key: string, backend: BackendArgs, built: BuiltBackends): void {
+        const { name, args, profile, regions } = build;
+        const bucket = buildBucketBackend(
+            `${name}-${key}`,
+            {
+                namePrefix: gcpName(build.prefix, key),
+                scheme: args.scheme,
+                project: backend.project ?? args.project,
+                region: profile.scope === "regional" ? regions[0] : undefined,
+                bucket: backend.bucket!,
+                cdn: backend.cdn,
+                description: backend.description,
+            },
+            { parent: this },
+        );
+        built.backendIds[key] = bucket.backendBucketId;
+        if (bucket.bucketName !== undefined) {
+            built.bucketNames[key] = bucket.bucketName;
+        }
+    }
+
+    /** A backend service with its NEGs: serverless, internet or hybrid. */
+    private buildServiceBackend(build: BuildContext, key: string, backend: BackendArgs): BuiltBackendService {
+        const common = this.commonBackendArgs(build, key, backend);
+        if (backend.hybrid !== undefined) {
+            return this.buildHybrid(build, key, backend.hybrid, common);
+        }
+        if (backend.internet !== undefined) {
+            return this.buildInternet(build, key, backend.internet, common);
+        }
+        return this.buildServerless(build, key, backend, common);
+    }
+
+    private commonBackendArgs(build: BuildContext, key: string, backend: BackendArgs): CommonBackendArgs {
+        return {
+            namePrefix: gcpName(build.prefix, key),
+            scheme: build.args.scheme,
+            project: backend.project ?? build.args.project,
+            description: backend.description,
+            logging: backend.logging,
+            settings: this.backendSettings(build, key, backend),
+        };
+    }
+
+    private buildServerless(
+        build: BuildContext,
+        key: string,
+        backend: BackendArgs,
+        common: CommonBackendArgs,
+    ): BuiltBackendService {
+        const piece = `${build.name}-${key}`;
+        return buildServerlessBackend(
+            piece,
+            { ...common, cloudRun: backend.cloudRun!, region: build.args.region ?? build.regions[0] },
+            build.moved("ServerlessBackend", piece),
+        );
+    }
+
+    private buildHybrid(
+        build: BuildContext,
+        key: string,
+        hybrid: NonNullable<BackendArgs["hybrid"]>,
+        common: CommonBackendArgs,
+    ): BuiltBackendService {
+        const piece = `${build.name}-${key}`;
+        return buildHybridBackend(
+            piece,
+            {
+                ...common,
+                hybrid,
+                network: build.network?.network,
+                region: build.profile.scope === "regional" ? build.regions[0] : undefined,
+            },
+            build.moved("HybridBackend", piece),
+        );
+    }
+
+    private buildInternet(
+        build: BuildContext,
+        key: string,
+        internet: InternetTargetArgs,
+        common: CommonBackendArgs,
+    ): BuiltBackendService {
+        const piece = `${build.name}-${key}`;
+        const shareKey = build.profile.scope === "global" ? internetNegShareKey(internet, common.project) : undefined;
+        const shared = shareKey !== undefined ? build.sharedInternetNegs.get(shareKey) : undefined;
+        const created = buildInternetBackend(
+            piece,
+            {
+                ...common,
+                internet,
+                neg: shared,
+                network: build.network?.network,
+                region: build.profile.scope === "regional" ? build.regions[0] : undefined,
+            },
+            build.moved("InternetBackend", piece),
+        );
+        if (shareKey !== undefined && shared === undefined) {
+            build.sharedInternetNegs.set(shareKey, created.negId);
+        }
+        return created;
+    }
+
+    /** `roles/compute.loadBalancerServiceUser` on a backend service for each member given. */
+    private grantServiceUsers(
+        build: BuildContext,
+        key: string,
+        backend: BackendArgs,
+        backendServiceName: pulumi.Output<string>,
+        grants: pulumi.Resource[],
+    ): void {
+        (backend.loadBalancerServiceUsers ?? []).forEach((member, i) =>
+            grants.push(
+                grantLoadBalancerServiceUser(
+                    `${build.name}-${key}-service-user-${i}`,
+                    {
+                        member,
+                        project: backend.project ?? build.args.project,
+                        backendService: backendServiceName,
+                        region: build.profile.scope === "regional" ? build.regions[0] : undefined,
+                    },
+                    { parent: this },
+                ),
+            ),
+        );
+    }
+
+    /** The URL map compiled from the route table, once every backend's reference is known. */
+    private createUrlMap(build: BuildContext, grants: pulumi.Resource[]): pulumi.Output<string> {
+        const { name, args } = build;
+        const table = routeTable(args);
+        recordRouting({ name, context: routingContext(args) });
+        const spec = pulumi.all([this.backendServiceIds, this.bucketNames]).apply(([ids, buckets]) => {
+            const urlMap = compileUrlMap(table, {
+                scheme: args.scheme,
+                backendRef: (key) => ids[key],
+                backendKinds: backendKinds(args),
+            });
+            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids, bucketNames: buckets });
+            return urlMap;
+        });
+        const urlMapArgs = { name: gcpName(build.prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };
+        return build.profile.scope === "regional"
+            ? new compute.RegionUrlMap(
+                  `${name}-url-map`,
+                  { ...urlMapArgs, region: build.regions[0] },
+                  replacementOptions(compute.RegionUrlMap, { parent: this, dependsOn: grants }),
+              ).id
+            : new compute.URLMap(
+                  `${name}-url-map`,
+                  urlMapArgs,
+                  replacementOptions(compute.URLMap, { parent: this, dependsOn: grants }),
+              ).id;
+    }
+
+    private buildFrontendPiece(build: BuildContext) {
+        const { name, args, network } = build;
+        return buildFrontend(
+            `${name}-frontend`,
+            {
+                namePrefix: build.prefix,
+                scheme: args.scheme,
+                project: args.project,
+                regions: build.regions,
+                urlMap: this.urlMapId,
+                network: network?.network,
+                subnetworks: network?.subnetworks,
+                proxyOnlySubnetworks: network?.proxyOnlySubnetworks,
+                ...frontendSettings(args),
+            },
+            build.moved("Frontend", `${name}-frontend`),
+        );
+    }
+
     /**
      * The backend service settings of one backend, creating its Cloud Armor policy if asked — or reusing
      * the one already created for an earlier backend (in key order) with the same `create` and project.
      */
-    private backendSettings(
-        name: string,
-        prefix: string,
-        key: string,
-        args: ApplicationLoadBalancerArgs,
-        backend: BackendArgs,
-        sharedPolicies: Map<string, pulumi.Output<string>>,
-    ): BackendSettingsArgs {
+    private backendSettings(build: BuildContext, key: string, backend: BackendArgs): BackendSettingsArgs {
+        const { name, prefix, args } = build;
+        const sharedPolicies = build.sharedSecurityPolicies;
         const policy = backend.securityPolicy;
         let securityPolicy = policy?.existing;
         if (policy?.create !== undefined) {

@@ -140,42 +140,58 @@ export function createBackendService(
     name: pulumi.Output<string>;
     resource: compute.BackendService | compute.RegionBackendService;
 } {
+    // Short on purpose: this frame is on the stack of every resource created under it (load-balancer.ts).
     const args = backendServiceArgs(settings);
-    let resource: compute.BackendService | compute.RegionBackendService;
-    if (schemeProfile(settings.scheme).scope === "regional") {
-        const { customRequestHeaders: _unsupported, enableCdn: _noCdn, cdnPolicy: _noPolicy, ...regionalArgs } = args;
-        resource = new compute.RegionBackendService(
-            name,
-            regionalArgs,
-            replacementOptions(compute.RegionBackendService, childOptions(scope)),
-        );
-    } else {
-        const { region: _global, ...globalArgs } = args;
-        const service = new compute.BackendService(
-            name,
-            globalArgs,
-            replacementOptions(compute.BackendService, childOptions(scope)),
-        );
-        if (settings.cdn?.enabled) {
-            for (const key of settings.cdn.signedUrlKeys ?? []) {
-                new compute.BackendServiceSignedUrlKey(
-                    `${name}-signed-url-key-${key.name}`,
-                    {
-                        name: key.name,
-                        project: settings.project,
-                        backendService: service.name,
-                        keyValue: pulumi.secret(key.value),
-                    },
-                    replacementOptions(compute.BackendServiceSignedUrlKey, childOptions(scope)),
-                );
-            }
-        }
-        resource = service;
-    }
+    const resource =
+        schemeProfile(settings.scheme).scope === "regional"
+            ? createRegionalBackendService(name, args, scope)
+            : createGlobalBackendService(name, args, settings, scope);
     if (settings.iap?.enabled) {
         grantIapAccess(name, settings, resource.name, scope);
     }
     return { id: resource.id, name: resource.name, resource };
+}
+
+function createRegionalBackendService(
+    name: string,
+    args: ReturnType<typeof backendServiceArgs>,
+    scope: BuildScope,
+): compute.RegionBackendService {
+    const { customRequestHeaders: _unsupported, enableCdn: _noCdn, cdnPolicy: _noPolicy, ...regionalArgs } = args;
+    return new compute.RegionBackendService(
+        name,
+        regionalArgs,
+        replacementOptions(compute.RegionBackendService, childOptions(scope)),
+    );
+}
+
+function createGlobalBackendService(
+    name: string,
+    args: ReturnType<typeof backendServiceArgs>,
+    settings: BackendServiceSettings,
+    scope: BuildScope,
+): compute.BackendService {
+    const { region: _global, ...globalArgs } = args;
+    const service = new compute.BackendService(
+        name,
+        globalArgs,
+        replacementOptions(compute.BackendService, childOptions(scope)),
+    );
+    if (settings.cdn?.enabled) {
+        for (const key of settings.cdn.signedUrlKeys ?? []) {
+            new compute.BackendServiceSignedUrlKey(
+                `${name}-signed-url-key-${key.name}`,
+                {
+                    name: key.name,
+                    project: settings.project,
+                    backendService: service.name,
+                    keyValue: pulumi.secret(key.value),
+                },
+                replacementOptions(compute.BackendServiceSignedUrlKey, childOptions(scope)),
+            );
+        }
+    }
+    return service;
 }
 
 /** The role IAP checks on the backend service for every user. */

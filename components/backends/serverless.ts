@@ -6,7 +6,7 @@ import { replacementOptions } from "../replacement";
 import { ServerlessBackendArgs, serverlessRegions } from "../args/serverless";
 import { validateServerlessBackendArgs } from "../rules/backends";
 import { failOnProblems, mapInputs } from "../validation";
-import { createBackendService, grantIapInvoker } from "./backend-service";
+import { BackendServiceSettings, createBackendService, grantIapInvoker } from "./backend-service";
 
 export * from "../args/serverless";
 export { validateServerlessBackendArgs };
@@ -30,53 +30,13 @@ export function buildServerlessBackend(
     args: ServerlessBackendArgs,
     scope: BuildScope,
 ): ServerlessBackendOutputs {
+    // Short on purpose: this frame is on the stack of every resource created under it (load-balancer.ts).
     const physical = args.namePrefix ?? gcpName(name);
     const regions = serverlessRegions(args);
-    const negs = regions.map((region) => {
-        const negName = mapInputs(
-            [args.project, args.cloudRun.service, args.cloudRun.tag] as [
-                string | undefined,
-                string | undefined,
-                string | undefined,
-            ],
-            ([project, service, tag]) =>
-                replacementSafeName([physical, "neg", region], {
-                    project,
-                    region,
-                    service,
-                    tag,
-                    urlMask: args.cloudRun.urlMask,
-                }),
-        );
-        return new compute.RegionNetworkEndpointGroup(
-            regions.length === 1 ? `${name}-neg` : `${name}-neg-${region}`,
-            {
-                name: negName,
-                project: args.project,
-                region,
-                networkEndpointType: "SERVERLESS",
-                cloudRun: {
-                    service: args.cloudRun.service,
-                    tag: args.cloudRun.tag,
-                    urlMask: args.cloudRun.urlMask,
-                },
-            },
-            replacementOptions(compute.RegionNetworkEndpointGroup, childOptions(scope)),
-        );
-    });
-
+    const negs = regions.map((region) => createServerlessNeg(name, physical, region, regions.length, args, scope));
     const created = createBackendService(
         `${name}-backend`,
-        {
-            name: [physical, "backend"],
-            scheme: args.scheme,
-            project: args.project,
-            region: regions[0],
-            groups: negs.map((n) => n.id),
-            description: args.description,
-            logging: args.logging,
-            ...args.settings,
-        },
+        backendServiceSettings(physical, regions, negs, args),
         scope,
     );
     if (args.settings?.iap?.enabled && args.cloudRun.service === undefined) {
@@ -89,6 +49,65 @@ export function buildServerlessBackend(
         grantIapInvoker(name, { project: args.project, service: args.cloudRun.service, regions }, scope);
     }
     return { backendServiceId: created.id, backendServiceName: created.name, negs };
+}
+
+/** The serverless NEG of one region, named after its replacement-triggering inputs. */
+function createServerlessNeg(
+    name: string,
+    physical: string,
+    region: string,
+    regionCount: number,
+    args: ServerlessBackendArgs,
+    scope: BuildScope,
+): compute.RegionNetworkEndpointGroup {
+    const negName = mapInputs(
+        [args.project, args.cloudRun.service, args.cloudRun.tag] as [
+            string | undefined,
+            string | undefined,
+            string | undefined,
+        ],
+        ([project, service, tag]) =>
+            replacementSafeName([physical, "neg", region], {
+                project,
+                region,
+                service,
+                tag,
+                urlMask: args.cloudRun.urlMask,
+            }),
+    );
+    return new compute.RegionNetworkEndpointGroup(
+        regionCount === 1 ? `${name}-neg` : `${name}-neg-${region}`,
+        {
+            name: negName,
+            project: args.project,
+            region,
+            networkEndpointType: "SERVERLESS",
+            cloudRun: {
+                service: args.cloudRun.service,
+                tag: args.cloudRun.tag,
+                urlMask: args.cloudRun.urlMask,
+            },
+        },
+        replacementOptions(compute.RegionNetworkEndpointGroup, childOptions(scope)),
+    );
+}
+
+function backendServiceSettings(
+    physical: string,
+    regions: string[],
+    negs: compute.RegionNetworkEndpointGroup[],
+    args: ServerlessBackendArgs,
+): BackendServiceSettings {
+    return {
+        name: [physical, "backend"],
+        scheme: args.scheme,
+        project: args.project,
+        region: regions[0],
+        groups: negs.map((n) => n.id),
+        description: args.description,
+        logging: args.logging,
+        ...args.settings,
+    };
 }
 
 /**
