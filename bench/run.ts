@@ -478,13 +478,10 @@ function main(): void {
     const first = hostPairs.find((p) => p.n === 1);
     const last = hostPairs.find((p) => p.n === 1000);
     const asFresh = (p?: Pair): Pair | undefined => (p?.fresh ? { ...p, component: p.fresh } : undefined);
-    const processRatio = (p?: Pair) => (p ? med(p.component, "processMs") / med(p.handwritten, "processMs") : NaN);
-    const programRatio = (p?: Pair) => (p ? med(p.component, "planMs") / med(p.handwritten, "planMs") : NaN);
+    const processRatio = (p?: Pair) => (p ? pairedRatio(p.component, p.handwritten, (r) => r.processMs) : NaN);
+    const programRatio = (p?: Pair) => (p ? pairedRatio(p.component, p.handwritten, (r) => r.planMs) : NaN);
     const afterLoadRatio = (p?: Pair) =>
-        p
-            ? median(p.component.map((r) => r.planMs - r.loadMs)) /
-              median(p.handwritten.map((r) => r.planMs - r.loadMs))
-            : NaN;
+        p ? pairedRatio(p.component, p.handwritten, (r) => r.planMs - r.loadMs) : NaN;
     const rssRatio = (p?: Pair) => (p ? pairedRatio(p.component, p.handwritten, (r) => r.maxRssMb) : NaN);
     const extraRegistrations = (p?: Pair) =>
         p ? p.component[0].cloudResources + p.component[0].components - p.handwritten[0].cloudResources : NaN;

@@ -233,7 +233,12 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             this.buildBucket(build, key, backend, built);
             return;
         }
-        const created = this.buildServiceBackend(build, key, backend);
+        const created =
+            backend.hybrid !== undefined
+                ? this.buildHybrid(build, key, backend.hybrid)
+                : backend.internet !== undefined
+                  ? this.buildInternet(build, key, backend.internet)
+                  : this.buildServerless(build, key, backend);
         built.backendIds[key] = created.backendServiceId;
         this.grantServiceUsers(build, key, backend, created.backendServiceName, built.grants);
     }
@@ -259,18 +264,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         }
     }
 
-    /** A backend service with its NEGs: serverless, internet or hybrid. */
-    private buildServiceBackend(build: BuildContext, key: string, backend: BackendArgs): BuiltBackendService {
-        const common = this.commonBackendArgs(build, key, backend);
-        if (backend.hybrid !== undefined) {
-            return this.buildHybrid(build, key, backend.hybrid, common);
-        }
-        if (backend.internet !== undefined) {
-            return this.buildInternet(build, key, backend.internet, common);
-        }
-        return this.buildServerless(build, key, backend, common);
-    }
-
+    /** The builder arguments every backend service kind takes. */
     private commonBackendArgs(build: BuildContext, key: string, backend: BackendArgs): CommonBackendArgs {
         return {
             namePrefix: gcpName(build.prefix, key),
@@ -282,16 +276,15 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         };
     }
 
-    private buildServerless(
-        build: BuildContext,
-        key: string,
-        backend: BackendArgs,
-        common: CommonBackendArgs,
-    ): BuiltBackendService {
+    private buildServerless(build: BuildContext, key: string, backend: BackendArgs): BuiltBackendService {
         const piece = `${build.name}-${key}`;
         return buildServerlessBackend(
             piece,
-            { ...common, cloudRun: backend.cloudRun!, region: build.args.region ?? build.regions[0] },
+            {
+                ...this.commonBackendArgs(build, key, backend),
+                cloudRun: backend.cloudRun!,
+                region: build.args.region ?? build.regions[0],
+            },
             build.moved("ServerlessBackend", piece),
         );
     }
@@ -300,13 +293,12 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         build: BuildContext,
         key: string,
         hybrid: NonNullable<BackendArgs["hybrid"]>,
-        common: CommonBackendArgs,
     ): BuiltBackendService {
         const piece = `${build.name}-${key}`;
         return buildHybridBackend(
             piece,
             {
-                ...common,
+                ...this.commonBackendArgs(build, key, build.args.backends[key]),
                 hybrid,
                 network: build.network?.network,
                 region: build.profile.scope === "regional" ? build.regions[0] : undefined,
@@ -315,13 +307,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         );
     }
 
-    private buildInternet(
-        build: BuildContext,
-        key: string,
-        internet: InternetTargetArgs,
-        common: CommonBackendArgs,
-    ): BuiltBackendService {
+    private buildInternet(build: BuildContext, key: string, internet: InternetTargetArgs): BuiltBackendService {
         const piece = `${build.name}-${key}`;
+        const common = this.commonBackendArgs(build, key, build.args.backends[key]);
         const shareKey = build.profile.scope === "global" ? internetNegShareKey(internet, common.project) : undefined;
         const shared = shareKey !== undefined ? build.sharedInternetNegs.get(shareKey) : undefined;
         const created = buildInternetBackend(

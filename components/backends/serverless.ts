@@ -33,7 +33,10 @@ export function buildServerlessBackend(
     // Short on purpose: this frame is on the stack of every resource created under it (load-balancer.ts).
     const physical = args.namePrefix ?? gcpName(name);
     const regions = serverlessRegions(args);
-    const negs = regions.map((region) => createServerlessNeg(name, physical, region, regions.length, args, scope));
+    const negs: compute.RegionNetworkEndpointGroup[] = [];
+    for (const region of regions) {
+        negs.push(createServerlessNeg(name, physical, region, regions.length, args, scope));
+    }
     const created = createBackendService(
         `${name}-backend`,
         backendServiceSettings(physical, regions, negs, args),
