@@ -127,7 +127,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(LOAD_BALANCER_TYPE, name, {}, opts);
+        super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
         failOnProblems(`ApplicationLoadBalancer "${name}"`, validateLoadBalancerArgs(args), this);
 
         // The pieces are built by short functions, called early in this one: every resource Pulumi creates
