@@ -235,9 +235,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         }
         const created =
             backend.hybrid !== undefined
-                ? this.buildHybrid(build, key, backend.hybrid)
+                ? this.buildHybrid(build, key, backend)
                 : backend.internet !== undefined
-                  ? this.buildInternet(build, key, backend.internet)
+                  ? this.buildInternet(build, key, backend)
                   : this.buildServerless(build, key, backend);
         built.backendIds[key] = created.backendServiceId;
         this.grantServiceUsers(build, key, backend, created.backendServiceName, built.grants);
@@ -289,17 +289,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         );
     }
 
-    private buildHybrid(
-        build: BuildContext,
-        key: string,
-        hybrid: NonNullable<BackendArgs["hybrid"]>,
-    ): BuiltBackendService {
+    private buildHybrid(build: BuildContext, key: string, backend: BackendArgs): BuiltBackendService {
         const piece = `${build.name}-${key}`;
         return buildHybridBackend(
             piece,
             {
-                ...this.commonBackendArgs(build, key, build.args.backends[key]),
-                hybrid,
+                ...this.commonBackendArgs(build, key, backend),
+                hybrid: backend.hybrid!,
                 network: build.network?.network,
                 region: build.profile.scope === "regional" ? build.regions[0] : undefined,
             },
@@ -307,9 +303,10 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         );
     }
 
-    private buildInternet(build: BuildContext, key: string, internet: InternetTargetArgs): BuiltBackendService {
+    private buildInternet(build: BuildContext, key: string, backend: BackendArgs): BuiltBackendService {
         const piece = `${build.name}-${key}`;
-        const common = this.commonBackendArgs(build, key, build.args.backends[key]);
+        const internet = backend.internet!;
+        const common = this.commonBackendArgs(build, key, backend);
         const shareKey = build.profile.scope === "global" ? internetNegShareKey(internet, common.project) : undefined;
         const shared = shareKey !== undefined ? build.sharedInternetNegs.get(shareKey) : undefined;
         const created = buildInternetBackend(
