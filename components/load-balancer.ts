@@ -41,6 +41,8 @@ interface BuildContext {
     args: ApplicationLoadBalancerArgs;
     profile: SchemeProfile;
     regions: string[];
+    /** The region of a regional scheme's backend resources; undefined on global schemes. */
+    regionalRegion: string | undefined;
     /** The network of an Envoy-based scheme. */
     network?: LoadBalancerNetworkOutputs;
     /** Where a piece that was a child component up to 0.1.0 builds its resources. */
@@ -207,6 +209,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             args,
             profile,
             regions,
+            regionalRegion: profile.scope === "regional" ? regions[0] : undefined,
             network,
             moved,
             sharedInternetNegs: new Map(),
@@ -244,14 +247,14 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     }
 
     private buildBucket(build: BuildContext, key: string, backend: BackendArgs, built: BuiltBackends): void {
-        const { name, args, profile, regions } = build;
+        const { name, args } = build;
         const bucket = buildBucketBackend(
             `${name}-${key}`,
             {
                 namePrefix: gcpName(build.prefix, key),
                 scheme: args.scheme,
                 project: backend.project ?? args.project,
-                region: profile.scope === "regional" ? regions[0] : undefined,
+                region: build.regionalRegion,
                 bucket: backend.bucket!,
                 cdn: backend.cdn,
                 description: backend.description,
@@ -297,7 +300,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 ...this.commonBackendArgs(build, key, backend),
                 hybrid: backend.hybrid!,
                 network: build.network?.network,
-                region: build.profile.scope === "regional" ? build.regions[0] : undefined,
+                region: build.regionalRegion,
             },
             build.moved("HybridBackend", piece),
         );
@@ -316,7 +319,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 internet,
                 neg: shared,
                 network: build.network?.network,
-                region: build.profile.scope === "regional" ? build.regions[0] : undefined,
+                region: build.regionalRegion,
             },
             build.moved("InternetBackend", piece),
         );
@@ -342,7 +345,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                         member,
                         project: backend.project ?? build.args.project,
                         backendService: backendServiceName,
-                        region: build.profile.scope === "regional" ? build.regions[0] : undefined,
+                        region: build.regionalRegion,
                     },
                     { parent: this },
                 ),
