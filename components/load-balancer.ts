@@ -23,7 +23,7 @@ import { buildFrontend } from "./frontend";
 import { frontendSettings } from "./args/frontend";
 import { gcpName } from "./naming";
 import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs, LoadBalancerNetworkOutputs } from "./network";
-import { compileUrlMap, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
+import { compileUrlMap, isRecordingRoutings, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
 import { replacementOptions } from "./replacement";
 import { backendBucketGivenAsService, validateLoadBalancerArgs } from "./rules/load-balancer";
 import { SchemeProfile, schemeProfile } from "./schemes";
@@ -75,22 +75,34 @@ interface CommonBackendArgs {
     settings: BackendSettingsArgs;
 }
 
-/** URL map inputs from a compiled spec (every field the compiler may set). */
-function urlMapInputs(spec: pulumi.Output<UrlMapSpec>) {
-    return {
-        defaultService: spec.apply((s) => s.defaultService),
-        defaultRouteAction: spec.apply((s) => s.defaultRouteAction),
-        defaultUrlRedirect: spec.apply((s) => s.defaultUrlRedirect),
-        // Global external only (validated); RegionUrlMap has no such field.
-        defaultCustomErrorResponsePolicy: spec.apply((s) => s.defaultCustomErrorResponsePolicy),
-        headerAction: spec.apply((s) => s.headerAction),
-        hostRules: spec.apply((s) => s.hostRules),
-        pathMatchers: spec.apply((s) => s.pathMatchers),
-        // RegionUrlMap tests require `service`, so redirect tests are emitted on global maps only.
-        tests: spec.apply((s) =>
-            s.tests?.filter((t): t is UrlMapTestSpec & { service: string } => t.service !== undefined),
-        ),
-    };
+/**
+ * The reference the compiler carries for a backend until the URL map's inputs are made: the compiler works on
+ * strings, the URL map gets each backend's id output in its place.
+ */
+function backendPlaceholder(key: string): string {
+    return `\u0000backend:${key}`;
+}
+
+/** `value` with every string that is a key of `replacements` replaced by its value, at any depth. */
+function replaceStrings<R>(value: unknown, replacements: Map<string, R>): unknown {
+    if (typeof value === "string") {
+        return replacements.has(value) ? replacements.get(value) : value;
+    }
+    if (Array.isArray(value)) {
+        return value.map((item) => replaceStrings(item, replacements));
+    }
+    if (value !== null && typeof value === "object") {
+        const replaced: Record<string, unknown> = {};
+        for (const [field, item] of Object.entries(value)) replaced[field] = replaceStrings(item, replacements);
+        return replaced;
+    }
+    return value;
+}
+
+/** The URL map compiled with each backend's placeholder replaced by `refs[key]`. */
+function withBackendRefs<R>(spec: UrlMapSpec, refs: Record<string, R>): UrlMapSpec {
+    const byPlaceholder = new Map(Object.entries(refs).map(([key, ref]) => [backendPlaceholder(key), ref]));
+    return replaceStrings(spec, byPlaceholder) as UrlMapSpec;
 }
 
 /**
@@ -110,7 +122,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     /** `https://<ip>` or `http://<ip>`. */
     public readonly url: pulumi.Output<string>;
     /** Backend service id per backend key. */
-    public readonly backendServiceIds: pulumi.Output<Record<string, string>>;
+    declare public readonly backendServiceIds: pulumi.Output<Record<string, string>>;
     /** Name of the Cloud Storage bucket per bucket backend key (created or given by name), e.g. to upload the site. */
     public readonly bucketNames: pulumi.Output<Record<string, string>>;
     /** Id of the URL map. */
@@ -137,9 +149,15 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         // the call, so a long function on the stack costs every resource built under it (README "Performance").
         const build = this.buildContext(name, args, opts);
         const backends = this.buildBackends(build);
-        this.backendServiceIds = pulumi.output(backends.backendIds) as pulumi.Output<Record<string, string>>;
+        // One Output over every backend's id costs the SDK two more Outputs per backend (about 5 MB at 1,000
+        // backends, README "Performance"), so it is made when first read; the stack outputs take the ids as they are.
+        let backendServiceIds: pulumi.Output<Record<string, string>> | undefined;
+        Object.defineProperty(this, "backendServiceIds", {
+            enumerable: true,
+            get: () => (backendServiceIds ??= pulumi.output(backends.backendIds)),
+        });
         this.bucketNames = pulumi.output(backends.bucketNames) as pulumi.Output<Record<string, string>>;
-        this.urlMapId = this.createUrlMap(build, backends.grants);
+        this.urlMapId = this.createUrlMap(build, backends);
         const frontend = this.buildFrontendPiece(build);
 
         this.ipAddress = frontend.ipAddress;
@@ -159,7 +177,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             ipAddresses: this.ipAddresses,
             ipv6Address: this.ipv6Address,
             url: this.url,
-            backendServiceIds: this.backendServiceIds,
+            backendServiceIds: backends.backendIds,
             bucketNames: this.bucketNames,
             urlMapId: this.urlMapId,
             forwardingRuleIds: this.forwardingRuleIds,
@@ -353,32 +371,52 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         );
     }
 
-    /** The URL map compiled from the route table, once every backend's reference is known. */
-    private createUrlMap(build: BuildContext, grants: pulumi.Resource[]): pulumi.Output<string> {
+    /**
+     * The URL map compiled from the route table, with each backend's id output where the map refers to it (as a
+     * hand-written map has them: no Output over all of them). The offline plan also gets it with the ids resolved.
+     */
+    private createUrlMap(build: BuildContext, backends: BuiltBackends): pulumi.Output<string> {
         const { name, args } = build;
         const table = routeTable(args);
-        recordRouting({ name, context: routingContext(args) });
-        const spec = pulumi.all([this.backendServiceIds, this.bucketNames]).apply(([ids, buckets]) => {
-            const urlMap = compileUrlMap(table, {
-                scheme: args.scheme,
-                backendRef: (key) => ids[key],
-                backendKinds: backendKinds(args),
-            });
-            recordRouting({ name, context: routingContext(args), urlMap, backendRefs: ids, bucketNames: buckets });
-            return urlMap;
+        const compiled = compileUrlMap(table, {
+            scheme: args.scheme,
+            backendRef: backendPlaceholder,
+            backendKinds: backendKinds(args),
         });
-        const urlMapArgs = { name: gcpName(build.prefix, "url-map"), project: args.project, ...urlMapInputs(spec) };
+        const { tests, ...fields } = withBackendRefs(compiled, backends.backendIds);
+        const urlMapArgs = {
+            name: gcpName(build.prefix, "url-map"),
+            project: args.project,
+            ...fields,
+            // RegionUrlMap tests require `service`, so redirect tests are emitted on global maps only.
+            tests: tests?.filter((t): t is UrlMapTestSpec & { service: string } => t.service !== undefined),
+        };
+        if (isRecordingRoutings()) {
+            this.recordForPlan(build, compiled, backends);
+        }
+        const options = { parent: this, dependsOn: backends.grants };
         return build.profile.scope === "regional"
             ? new compute.RegionUrlMap(
                   `${name}-url-map`,
                   { ...urlMapArgs, region: build.regions[0] },
-                  replacementOptions(compute.RegionUrlMap, { parent: this, dependsOn: grants }),
+                  replacementOptions(compute.RegionUrlMap, options),
               ).id
-            : new compute.URLMap(
-                  `${name}-url-map`,
-                  urlMapArgs,
-                  replacementOptions(compute.URLMap, { parent: this, dependsOn: grants }),
-              ).id;
+            : new compute.URLMap(`${name}-url-map`, urlMapArgs, replacementOptions(compute.URLMap, options)).id;
+    }
+
+    /** What the offline plan's routing table, `--request` and diagram read (routing/registry.ts). */
+    private recordForPlan(build: BuildContext, compiled: UrlMapSpec, backends: BuiltBackends): void {
+        const { name, args } = build;
+        recordRouting({ name, context: routingContext(args) });
+        pulumi.all([backends.backendIds, backends.bucketNames]).apply(([ids, buckets]) =>
+            recordRouting({
+                name,
+                context: routingContext(args),
+                urlMap: withBackendRefs(compiled, ids),
+                backendRefs: ids,
+                bucketNames: buckets,
+            }),
+        );
     }
 
     private buildFrontendPiece(build: BuildContext) {

@@ -13,7 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import { ConfigurationError, formatProblems, Problem, runRules } from "../validation";
 import { programRules } from "../rules/iap";
-import { clearRecordedRoutings } from "../routing";
+import { startRecordingRoutings } from "../routing";
 import { installMocks, leakedOutputs, RecordedResource, settleOrStall } from "../testing/mocks";
 import { registerTypeScript } from "./typescript";
 import {
@@ -259,7 +259,7 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     const resolved = resolveProgram(options.program);
     const { entry, project, dir } = resolved;
     const stack = options.stack ?? "dev";
-    clearRecordedRoutings();
+    startRecordingRoutings();
     const { values, secretKeys, warnings: configWarnings } = programConfig(resolved, stack, options.config ?? {});
     const recorder = installMocks({
         pulumiProject: project.name,

@@ -19,6 +19,21 @@ export interface RecordedRouting {
 }
 
 const recorded = new Map<string, RecordedRouting>();
+let recording = false;
+
+/**
+ * Whether a tool (the offline plan) reads what load balancers route. Off in a program that Pulumi runs, where
+ * nothing would read it: recording resolves every backend's id into one Output, two more Outputs a backend.
+ */
+export function isRecordingRoutings(): boolean {
+    return recording;
+}
+
+/** Forgets what was recorded and records from now on. */
+export function startRecordingRoutings(): void {
+    recorded.clear();
+    recording = true;
+}
 
 export function recordRouting(entry: RecordedRouting): void {
     recorded.set(entry.name, { ...recorded.get(entry.name), ...entry });
