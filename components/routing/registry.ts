@@ -18,33 +18,43 @@ export interface RecordedRouting {
     bucketNames?: Record<string, string>;
 }
 
-const recorded = new Map<string, RecordedRouting>();
-let recording = false;
+interface RoutingRecorder {
+    recorded: Map<string, RecordedRouting>;
+    recording: boolean;
+}
+
+/**
+ * One recorder per process, shared by every copy of this module: the package's entry is one bundled file
+ * (lib/index.js, for load time), while the `cloudrun-lb` command that reads the recorder loads lib/routing.
+ */
+const recorder: RoutingRecorder = ((globalThis as Record<symbol, unknown>)[
+    Symbol.for("cloudrun-lb.routing-recorder")
+] ??= { recorded: new Map(), recording: false }) as RoutingRecorder;
 
 /**
  * Whether a tool (the offline plan) reads what load balancers route. Off in a program that Pulumi runs, where
  * nothing would read it: recording resolves every backend's id into one Output, two more Outputs a backend.
  */
 export function isRecordingRoutings(): boolean {
-    return recording;
+    return recorder.recording;
 }
 
 /** Forgets what was recorded and records from now on. */
 export function startRecordingRoutings(): void {
-    recorded.clear();
-    recording = true;
+    recorder.recorded.clear();
+    recorder.recording = true;
 }
 
 export function recordRouting(entry: RecordedRouting): void {
-    recorded.set(entry.name, { ...recorded.get(entry.name), ...entry });
+    recorder.recorded.set(entry.name, { ...recorder.recorded.get(entry.name), ...entry });
 }
 
 export function recordedRoutings(): RecordedRouting[] {
-    return [...recorded.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+    return [...recorder.recorded.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 export function clearRecordedRoutings(): void {
-    recorded.clear();
+    recorder.recorded.clear();
 }
 
 /** One row of the plan's routing table. */
