@@ -208,6 +208,14 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
                 !["CHANGELOG.md", "PulumiPlugin.yaml", "README.md", "package.json", "LICENSE"].includes(f),
         );
         assert.deepStrictEqual(unexpected, []);
+        // The entry is one bundled file: it requires nothing of its own, only its peers and `yaml`.
+        const entry = fs.readFileSync(path.join(project, "node_modules", "cloudrun-lb", "lib", "index.js"), "utf8");
+        const required = [...entry.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+        assert.deepStrictEqual(
+            required.filter((id) => !/^(@pulumi\/(pulumi|gcp)(\/[a-z0-9]+)?|yaml|crypto)$/.test(id)),
+            [],
+        );
+        assert.match(entry, /\/\/# sourceMappingURL=index\.js\.map\s*$/);
     });
 
     it("installs next to only @pulumi/pulumi and @pulumi/gcp, with the versions this repository tests", () => {
@@ -327,13 +335,26 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
     it("plans a program copied out of programs/ (its own Pulumi.yaml and tsconfig) and type-checks it", () => {
         const copy = path.join(project, "url-mask");
         fs.cpSync(path.join(ROOT, "programs", "url-mask"), copy, { recursive: true });
-        const { status, stdout, stderr } = command(["plan", "url-mask", "--json"]);
+        const request = "GET http://login.example.com/";
+        const { status, stdout, stderr } = command(["plan", "url-mask", "--json", "--request", request]);
         assert.strictEqual(status, 0, stderr + stdout.slice(-2000));
         const result = JSON.parse(stdout);
         assert.deepStrictEqual(result.errors, []);
         assert.ok(
             result.resources.some((r: { type: string }) => r.type === "cloudrun-lb:index:ApplicationLoadBalancer"),
         );
+        // The routing the command reads was recorded by the package's bundled entry, which the program loaded.
+        assert.deepStrictEqual(result.routes[0], {
+            loadBalancer: "shop",
+            route: "0",
+            hosts: "example.com",
+            match: "/home/*",
+            action: "backend",
+            backends: "tagPath",
+            rewrite: "",
+            errorPages: "",
+        });
+        assert.strictEqual(result.request[0].summary, 'backend "serviceHost" (Cloud Run service "login")');
         run(process.execPath, [TSC, "--noEmit", "-p", "url-mask"], project);
     });
 
