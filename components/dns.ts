@@ -13,6 +13,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as gcpDns from "@pulumi/gcp/dns";
+// The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
+// type-check read the whole module's declarations.
+import type { RecordSet } from "@pulumi/gcp/dns/recordSet";
 import { DnsAuthorizationRecord } from "./args/certificates";
 import { DnsArgs } from "./args/dns";
 import { domainKeys } from "./certificates";
@@ -75,7 +78,7 @@ export function createDnsRecords(
         authorizations: { key: string; record: pulumi.Output<DnsAuthorizationRecord> }[];
     },
     scope: BuildScope,
-): gcpDns.RecordSet[] {
+): RecordSet[] {
     const project = args.dns.project ?? args.project;
     const ttl = args.dns.ttl ?? DEFAULT_DNS_TTL;
     const options = replacementOptions(gcpDns.RecordSet, childOptions(scope));

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
+// The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
+// type-check read the whole module's declarations.
+import type { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import * as iap from "@pulumi/gcp/iap";
 import * as organizations from "@pulumi/gcp/organizations";
 import { BuildScope, childOptions } from "../builder";
@@ -243,7 +246,7 @@ export function grantIapInvoker(
     name: string,
     target: { project?: pulumi.Input<string>; service: pulumi.Input<string>; regions: string[] },
     scope: BuildScope,
-): cloudrunv2.ServiceIamMember[] {
+): ServiceIamMember[] {
     const project = organizations.getProjectOutput(
         { projectId: target.project === undefined ? undefined : pulumi.output(target.project) },
         { parent: scope.parent },

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import * as storage from "@pulumi/gcp/storage";
+// The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
+// type-check read the whole module's declarations.
+import type { Bucket } from "@pulumi/gcp/storage/bucket";
 import { BuildScope, childOptions } from "../builder";
 import { gcpName, replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
@@ -32,7 +35,7 @@ export interface BucketBackend {
     /** Name of the Cloud Storage bucket served (undefined for `existing`, whose bucket is not known here). */
     bucketName?: pulumi.Output<string>;
     /** The bucket, when the package created it. */
-    bucket?: storage.Bucket;
+    bucket?: Bucket;
 }
 
 /** The default name of a created bucket: readable, and distinct per project and location. */
@@ -63,7 +66,7 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
     }
     const profile = schemeProfile(args.scheme);
     const create = args.bucket.create;
-    let bucket: storage.Bucket | undefined;
+    let bucket: Bucket | undefined;
     let bucketName: pulumi.Input<string>;
     if (create !== undefined) {
         const defaultProject = new pulumi.Config("gcp").get("project");
