@@ -406,12 +406,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
 
     /** What the offline plan's routing table, `--request` and diagram read (routing/registry.ts). */
     private recordForPlan(build: BuildContext, compiled: UrlMapSpec, backends: BuiltBackends): void {
-        const { name, args } = build;
-        recordRouting({ name, context: routingContext(args) });
+        const { name } = build;
+        const context = routingContext(build.args);
+        recordRouting({ name, context });
         pulumi.all([backends.backendIds, backends.bucketNames]).apply(([ids, buckets]) =>
             recordRouting({
                 name,
-                context: routingContext(args),
+                context,
                 urlMap: withBackendRefs(compiled, ids),
                 backendRefs: ids,
                 bucketNames: buckets,
