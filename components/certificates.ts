@@ -21,7 +21,7 @@
  * certificates that serve the other domains are never replaced.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as certificatemanager from "@pulumi/gcp/certificatemanager";
+import { optionalGcp } from "./gcp-modules";
 import {
     certificatePlacement,
     CertificatePlacement,
@@ -200,10 +200,10 @@ export function createManagedCertificates(
     const plan = managedCertificatePlan(args);
     const authorizationIds = new Map<string, pulumi.Output<string>>();
     const authorizations = plan.authorizations.map((a) => {
-        const resource = new certificatemanager.DnsAuthorization(
+        const resource = new optionalGcp.certificatemanager.DnsAuthorization(
             `${name}-dns-auth-${a.key}`,
             { name: a.name, project: args.project, location: a.location, domain: a.domain, type: a.type },
-            replacementOptions(certificatemanager.DnsAuthorization, childOptions(scope)),
+            replacementOptions(optionalGcp.certificatemanager.DnsAuthorization, childOptions(scope)),
         );
         authorizationIds.set(a.key, resource.id);
         const record = resource.dnsResourceRecords.apply((records) => {
@@ -216,7 +216,7 @@ export function createManagedCertificates(
     for (const c of plan.certificates) {
         certificateIds.set(
             c.key,
-            new certificatemanager.Certificate(
+            new optionalGcp.certificatemanager.Certificate(
                 `${name}-cert-${c.key}`,
                 {
                     name: c.name,
@@ -225,7 +225,7 @@ export function createManagedCertificates(
                     scope: c.scope,
                     managed: { domains: [c.domain], dnsAuthorizations: [authorizationIds.get(c.authorization)!] },
                 },
-                replacementOptions(certificatemanager.Certificate, childOptions(scope)),
+                replacementOptions(optionalGcp.certificatemanager.Certificate, childOptions(scope)),
             ).id,
         );
     }
@@ -234,13 +234,13 @@ export function createManagedCertificates(
         authorizations,
     };
     if (plan.map) {
-        const map = new certificatemanager.CertificateMap(
+        const map = new optionalGcp.certificatemanager.CertificateMap(
             `${name}-cert-map`,
             { name: plan.map.name, project: args.project },
-            replacementOptions(certificatemanager.CertificateMap, childOptions(scope)),
+            replacementOptions(optionalGcp.certificatemanager.CertificateMap, childOptions(scope)),
         );
         for (const entry of plan.map.entries) {
-            new certificatemanager.CertificateMapEntry(
+            new optionalGcp.certificatemanager.CertificateMapEntry(
                 `${name}-cert-map-entry-${entry.key}`,
                 {
                     name: entry.name,
@@ -250,7 +250,7 @@ export function createManagedCertificates(
                     matcher: entry.matcher,
                     certificates: [certificateIds.get(entry.certificate)!],
                 },
-                replacementOptions(certificatemanager.CertificateMapEntry, childOptions(scope)),
+                replacementOptions(optionalGcp.certificatemanager.CertificateMapEntry, childOptions(scope)),
             );
         }
         result.certificateMapId = map.id;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import * as projects from "@pulumi/gcp/projects";
+import { optionalGcp } from "./gcp-modules";
 import { replacementOptions } from "./replacement";
 
 /** The role that lets a URL map in another project use a backend service (`compute.backendServices.use`). */
@@ -51,10 +51,10 @@ export function grantLoadBalancerServiceUser(
         if (args.project === undefined) {
             throw new Error(`grantLoadBalancerServiceUser "${name}": a project-level grant needs project`);
         }
-        return new projects.IAMMember(
+        return new optionalGcp.projects.IAMMember(
             name,
             { project: args.project, role, member: args.member },
-            replacementOptions(projects.IAMMember, opts ?? {}),
+            replacementOptions(optionalGcp.projects.IAMMember, opts ?? {}),
         );
     }
     if (args.region !== undefined) {

@@ -12,7 +12,7 @@
  *   private, they are only output unless a public zone is named.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as gcpDns from "@pulumi/gcp/dns";
+import { optionalGcp } from "./gcp-modules";
 // The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
 // type-check read the whole module's declarations.
 import type { RecordSet } from "@pulumi/gcp/dns/recordSet";
@@ -81,7 +81,7 @@ export function createDnsRecords(
 ): RecordSet[] {
     const project = args.dns.project ?? args.project;
     const ttl = args.dns.ttl ?? DEFAULT_DNS_TTL;
-    const options = replacementOptions(gcpDns.RecordSet, childOptions(scope));
+    const options = replacementOptions(optionalGcp.dns.RecordSet, childOptions(scope));
     const vipKeys = Object.keys(args.vips);
     const records = addressRecordPlan({ scheme: args.scheme, names: args.names, vipKeys, ipv6: !!args.ipv6 }).map(
         (record) => {
@@ -98,7 +98,7 @@ export function createDnsRecords(
                             },
                         }
                       : { rrdatas: [args.vips[vipKeys[0]]] };
-            return new gcpDns.RecordSet(
+            return new optionalGcp.dns.RecordSet(
                 `${name}-dns-${record.key}`,
                 { project, managedZone: args.dns.zone, name: record.name, type: record.type, ttl, ...values },
                 options,
@@ -111,7 +111,7 @@ export function createDnsRecords(
     }
     for (const authorization of args.authorizations) {
         records.push(
-            new gcpDns.RecordSet(
+            new optionalGcp.dns.RecordSet(
                 `${name}-dns-auth-record-${authorization.key}`,
                 {
                     project,

@@ -1,11 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 // The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
 // type-check read the whole module's declarations.
 import type { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
-import * as iap from "@pulumi/gcp/iap";
-import * as organizations from "@pulumi/gcp/organizations";
+import { optionalGcp } from "../gcp-modules";
 import { BuildScope, childOptions } from "../builder";
 import { replacementSafeName } from "../naming";
 import { replacementOptions } from "../replacement";
@@ -143,58 +141,54 @@ export function createBackendService(
     name: pulumi.Output<string>;
     resource: compute.BackendService | compute.RegionBackendService;
 } {
-    // Short on purpose: this frame is on the stack of every resource created under it (load-balancer.ts).
+    // Creates the backend service itself: a frame less on the stack the SDK keeps for each (load-balancer.ts,
+    // buildBackends).
     const args = backendServiceArgs(settings);
-    const resource =
-        schemeProfile(settings.scheme).scope === "regional"
-            ? createRegionalBackendService(name, args, scope)
-            : createGlobalBackendService(name, args, settings, scope);
+    let resource: compute.BackendService | compute.RegionBackendService;
+    if (schemeProfile(settings.scheme).scope === "regional") {
+        const { customRequestHeaders: _unsupported, enableCdn: _noCdn, cdnPolicy: _noPolicy, ...regionalArgs } = args;
+        resource = new compute.RegionBackendService(
+            name,
+            regionalArgs,
+            replacementOptions(compute.RegionBackendService, childOptions(scope)),
+        );
+    } else {
+        const { region: _global, ...globalArgs } = args;
+        resource = new compute.BackendService(
+            name,
+            globalArgs,
+            replacementOptions(compute.BackendService, childOptions(scope)),
+        );
+        createSignedUrlKeys(name, settings, resource.name, scope);
+    }
     if (settings.iap?.enabled) {
         grantIapAccess(name, settings, resource.name, scope);
     }
     return { id: resource.id, name: resource.name, resource };
 }
 
-function createRegionalBackendService(
+/** The CDN's signed URL keys of a global backend service. */
+function createSignedUrlKeys(
     name: string,
-    args: ReturnType<typeof backendServiceArgs>,
-    scope: BuildScope,
-): compute.RegionBackendService {
-    const { customRequestHeaders: _unsupported, enableCdn: _noCdn, cdnPolicy: _noPolicy, ...regionalArgs } = args;
-    return new compute.RegionBackendService(
-        name,
-        regionalArgs,
-        replacementOptions(compute.RegionBackendService, childOptions(scope)),
-    );
-}
-
-function createGlobalBackendService(
-    name: string,
-    args: ReturnType<typeof backendServiceArgs>,
     settings: BackendServiceSettings,
+    backendServiceName: pulumi.Output<string>,
     scope: BuildScope,
-): compute.BackendService {
-    const { region: _global, ...globalArgs } = args;
-    const service = new compute.BackendService(
-        name,
-        globalArgs,
-        replacementOptions(compute.BackendService, childOptions(scope)),
-    );
-    if (settings.cdn?.enabled) {
-        for (const key of settings.cdn.signedUrlKeys ?? []) {
-            new compute.BackendServiceSignedUrlKey(
-                `${name}-signed-url-key-${key.name}`,
-                {
-                    name: key.name,
-                    project: settings.project,
-                    backendService: service.name,
-                    keyValue: pulumi.secret(key.value),
-                },
-                replacementOptions(compute.BackendServiceSignedUrlKey, childOptions(scope)),
-            );
-        }
+): void {
+    if (!settings.cdn?.enabled) {
+        return;
     }
-    return service;
+    for (const key of settings.cdn.signedUrlKeys ?? []) {
+        new compute.BackendServiceSignedUrlKey(
+            `${name}-signed-url-key-${key.name}`,
+            {
+                name: key.name,
+                project: settings.project,
+                backendService: backendServiceName,
+                keyValue: pulumi.secret(key.value),
+            },
+            replacementOptions(compute.BackendServiceSignedUrlKey, childOptions(scope)),
+        );
+    }
 }
 
 /** The role IAP checks on the backend service for every user. */
@@ -211,7 +205,7 @@ function grantIapAccess(
     for (const member of settings.iap?.members ?? []) {
         const logical = `${name}-iap-${member.replace(/[^a-zA-Z0-9@.-]/g, "-")}`;
         if (regional) {
-            new iap.WebRegionBackendServiceIamMember(
+            new optionalGcp.iap.WebRegionBackendServiceIamMember(
                 logical,
                 {
                     project: settings.project,
@@ -220,13 +214,13 @@ function grantIapAccess(
                     role: IAP_ACCESSOR_ROLE,
                     member,
                 },
-                replacementOptions(iap.WebRegionBackendServiceIamMember, childOptions(scope)),
+                replacementOptions(optionalGcp.iap.WebRegionBackendServiceIamMember, childOptions(scope)),
             );
         } else {
-            new iap.WebBackendServiceIamMember(
+            new optionalGcp.iap.WebBackendServiceIamMember(
                 logical,
                 { project: settings.project, webBackendService: backendServiceName, role: IAP_ACCESSOR_ROLE, member },
-                replacementOptions(iap.WebBackendServiceIamMember, childOptions(scope)),
+                replacementOptions(optionalGcp.iap.WebBackendServiceIamMember, childOptions(scope)),
             );
         }
     }
@@ -247,17 +241,17 @@ export function grantIapInvoker(
     target: { project?: pulumi.Input<string>; service: pulumi.Input<string>; regions: string[] },
     scope: BuildScope,
 ): ServiceIamMember[] {
-    const project = organizations.getProjectOutput(
+    const project = optionalGcp.organizations.getProjectOutput(
         { projectId: target.project === undefined ? undefined : pulumi.output(target.project) },
         { parent: scope.parent },
     );
     const member = project.number.apply(iapServiceAgent);
     return target.regions.map(
         (region) =>
-            new cloudrunv2.ServiceIamMember(
+            new optionalGcp.cloudrunv2.ServiceIamMember(
                 target.regions.length === 1 ? `${name}-iap-invoker` : `${name}-iap-invoker-${region}`,
                 { project: target.project, location: region, name: target.service, role: "roles/run.invoker", member },
-                replacementOptions(cloudrunv2.ServiceIamMember, childOptions(scope)),
+                replacementOptions(optionalGcp.cloudrunv2.ServiceIamMember, childOptions(scope)),
             ),
     );
 }

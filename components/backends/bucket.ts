@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import * as storage from "@pulumi/gcp/storage";
+import { optionalGcp } from "../gcp-modules";
 // The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
 // type-check read the whole module's declarations.
 import type { Bucket } from "@pulumi/gcp/storage/bucket";
@@ -70,7 +70,7 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
     let bucketName: pulumi.Input<string>;
     if (create !== undefined) {
         const defaultProject = new pulumi.Config("gcp").get("project");
-        bucket = new storage.Bucket(
+        bucket = new optionalGcp.storage.Bucket(
             `${name}-bucket`,
             {
                 name:
@@ -84,13 +84,13 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
                 website: create.website,
                 forceDestroy: create.forceDestroy ?? false,
             },
-            replacementOptions(storage.Bucket, childOptions(scope)),
+            replacementOptions(optionalGcp.storage.Bucket, childOptions(scope)),
         );
         if (create.publicRead) {
-            new storage.BucketIAMMember(
+            new optionalGcp.storage.BucketIAMMember(
                 `${name}-public-read`,
                 { bucket: bucket.name, role: "roles/storage.objectViewer", member: "allUsers" },
-                replacementOptions(storage.BucketIAMMember, childOptions(scope)),
+                replacementOptions(optionalGcp.storage.BucketIAMMember, childOptions(scope)),
             );
         }
         bucketName = bucket.name;

@@ -30,12 +30,18 @@ export function buildServerlessBackend(
     args: ServerlessBackendArgs,
     scope: BuildScope,
 ): ServerlessBackendOutputs {
-    // Short on purpose: this frame is on the stack of every resource created under it (load-balancer.ts).
+    // Creates the NEGs itself: a frame less on the stack the SDK keeps for each (load-balancer.ts, buildBackends).
     const physical = args.namePrefix ?? gcpName(name);
     const regions = serverlessRegions(args);
     const negs: compute.RegionNetworkEndpointGroup[] = [];
     for (const region of regions) {
-        negs.push(createServerlessNeg(name, physical, region, regions.length, args, scope));
+        negs.push(
+            new compute.RegionNetworkEndpointGroup(
+                regions.length === 1 ? `${name}-neg` : `${name}-neg-${region}`,
+                serverlessNegArgs(physical, region, args),
+                replacementOptions(compute.RegionNetworkEndpointGroup, childOptions(scope)),
+            ),
+        );
     }
     const created = createBackendService(
         `${name}-backend`,
@@ -55,14 +61,11 @@ export function buildServerlessBackend(
 }
 
 /** The serverless NEG of one region, named after its replacement-triggering inputs. */
-function createServerlessNeg(
-    name: string,
+function serverlessNegArgs(
     physical: string,
     region: string,
-    regionCount: number,
     args: ServerlessBackendArgs,
-    scope: BuildScope,
-): compute.RegionNetworkEndpointGroup {
+): compute.RegionNetworkEndpointGroupArgs {
     const negName = mapInputs(
         [args.project, args.cloudRun.service, args.cloudRun.tag] as [
             string | undefined,
@@ -78,21 +81,17 @@ function createServerlessNeg(
                 urlMask: args.cloudRun.urlMask,
             }),
     );
-    return new compute.RegionNetworkEndpointGroup(
-        regionCount === 1 ? `${name}-neg` : `${name}-neg-${region}`,
-        {
-            name: negName,
-            project: args.project,
-            region,
-            networkEndpointType: "SERVERLESS",
-            cloudRun: {
-                service: args.cloudRun.service,
-                tag: args.cloudRun.tag,
-                urlMask: args.cloudRun.urlMask,
-            },
+    return {
+        name: negName,
+        project: args.project,
+        region,
+        networkEndpointType: "SERVERLESS",
+        cloudRun: {
+            service: args.cloudRun.service,
+            tag: args.cloudRun.tag,
+            urlMask: args.cloudRun.urlMask,
         },
-        replacementOptions(compute.RegionNetworkEndpointGroup, childOptions(scope)),
-    );
+    };
 }
 
 function backendServiceSettings(
