@@ -551,7 +551,7 @@ function main(): void {
             `(loading the package: ${ms(first ? med(first.component, "loadMs") : NaN)} against ${ms(first ? med(first.handwritten, "loadMs") : NaN)} for \`@pulumi/gcp/compute\`; ` +
             `the rest of the program time, building and registering: ratio ${afterLoadRatio(first).toFixed(2)}); ` +
             `N = 1000 ≤ 1.10 → ${programRatio(last).toFixed(2)} ${verdict(programRatio(last) <= 1.1)}`,
-        `- peak RSS ratio N = 1000 ≤ 1.05 → ${rssRatio(last).toFixed(2)} ${verdict(rssRatio(last) <= 1.05)}`,
+        `- peak RSS ratio N = 1000 ≤ 1.05 → ${rssRatio(last).toFixed(3)} ${verdict(rssRatio(last) <= 1.05)}`,
         `- registrations ≤ cloud resources + 5 per load balancer, N = 1000 → ${extraRegistrations(last)} more than the hand-written program's ${last?.handwritten[0].cloudResources} ${verdict(extraRegistrations(last) <= 5)}`,
         `- URL map bytes per service ≤ 1.1 × the minimal map (global external, N = 1000) → ${bytesRatio.toFixed(2)} ${verdict(bytesRatio <= 1.1)}`,
         ...(asFresh(last)
@@ -560,7 +560,7 @@ function main(): void {
                       `N = 1000 → ${processRatio(asFresh(last)).toFixed(2)} ${verdict(processRatio(asFresh(last)) <= 1.1)}; ` +
                       `program time N = 1 → ${programRatio(asFresh(first)).toFixed(2)} ${verdict(programRatio(asFresh(first)) <= 1.05)}, ` +
                       `N = 1000 → ${programRatio(asFresh(last)).toFixed(2)} ${verdict(programRatio(asFresh(last)) <= 1.1)}; ` +
-                      `peak RSS N = 1000 → ${rssRatio(asFresh(last)).toFixed(2)} ${verdict(rssRatio(asFresh(last)) <= 1.05)}`,
+                      `peak RSS N = 1000 → ${rssRatio(asFresh(last)).toFixed(3)} ${verdict(rssRatio(asFresh(last)) <= 1.05)}`,
               ]
             : []),
         "",
