@@ -78,7 +78,11 @@ const value = (output) => new Promise((resolve) => pulumi.output(output).apply(r
     await require("@pulumi/pulumi/runtime/settings").waitForRPCs();
     const url = await value(program.url);
     const backendServiceIds = await value(program.backendServiceIds);
-    process.stdout.write(JSON.stringify({ resources, url, backendServiceIds, encapsulated }));
+    const gcpModules = Object.keys(require.cache)
+        .map((file) => /[\\/]@pulumi[\\/]gcp[\\/]([a-z0-9]+)[\\/]index\.js$/.exec(file))
+        .filter((match) => match !== null)
+        .map((match) => match[1]);
+    process.stdout.write(JSON.stringify({ resources, url, backendServiceIds, encapsulated, gcpModules }));
 })().catch((error) => {
     console.error(error && error.message ? error.message : String(error));
     process.exit(1);
@@ -119,6 +123,8 @@ interface Planned {
     url: string;
     backendServiceIds: Record<string, string>;
     encapsulated: boolean;
+    /** The `@pulumi/gcp` modules whose index the program loaded. */
+    gcpModules: string[];
 }
 
 describe("the npm package in a fresh project (npm pack → install → tsc → plan)", function () {
@@ -257,6 +263,9 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         const planned: Planned = JSON.parse(run(process.execPath, ["plan.js"], project));
 
         assert.ok(planned.encapsulated, "deep imports (cloudrun-lb/lib/...) must be blocked by `exports`");
+        // The program's own cloudrunv2 and the load balancer's compute: the other @pulumi/gcp modules the package
+        // may use (storage, dns, iap, certificatemanager, …) load on first use only.
+        assert.deepStrictEqual(planned.gcpModules.sort(), ["cloudrunv2", "compute"]);
         const byType = (type: string) => planned.resources.filter((r) => r.type === type);
         assert.deepStrictEqual(
             byType("cloudrun-lb:index:ApplicationLoadBalancer").map((r) => r.name),
