@@ -79,7 +79,7 @@ const value = (output) => new Promise((resolve) => pulumi.output(output).apply(r
     const url = await value(program.url);
     const backendServiceIds = await value(program.backendServiceIds);
     const gcpModules = Object.keys(require.cache)
-        .map((file) => /[\\/]@pulumi[\\/]gcp[\\/]([a-z0-9]+)[\\/]index\.js$/.exec(file))
+        .map((file) => /[\\\\/]@pulumi[\\\\/]gcp[\\\\/]([a-z0-9]+)[\\\\/]index\\.js$/.exec(file))
         .filter((match) => match !== null)
         .map((match) => match[1]);
     process.stdout.write(JSON.stringify({ resources, url, backendServiceIds, encapsulated, gcpModules }));
