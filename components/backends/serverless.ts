@@ -60,7 +60,7 @@ export function buildServerlessBackend(
     return { backendServiceId: created.id, backendServiceName: created.name, negs };
 }
 
-/** The serverless NEG of one region, named after its replacement-triggering inputs. */
+/** The arguments of the serverless NEG of one region, named after its replacement-triggering inputs. */
 function serverlessNegArgs(
     physical: string,
     region: string,
