@@ -193,6 +193,18 @@ describe("hybrid backend validation", () => {
         );
     });
 
+    it("rejects a port outside 1–65535 with the field and the range", () => {
+        assert.deepStrictEqual(
+            onlyProblem(regional({ zone: "europe-west1-b", endpoints: [{ ipAddress: "10.0.0.1", port: 70000 }] })),
+            {
+                rule: "hybrid-endpoints",
+                field: "backends.legacy.hybrid.endpoints[0].port",
+                message: "70000 is not a TCP port",
+                fix: "use a whole number from 1 to 65535",
+            },
+        );
+    });
+
     it("rejects a duplicate endpoint and an empty list", () => {
         const dup = onlyProblem(
             regional({

@@ -222,6 +222,17 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
             [],
         );
         assert.match(entry, /\/\/# sourceMappingURL=index\.js\.map\s*$/);
+        // One scope (V8 parses it once): no module is wrapped in a function of its own.
+        assert.doesNotMatch(entry, /__commonJS\(/);
+        // tools/bundle.mjs takes each @pulumi module as its own namespace, which holds only for modules marked `__esModule`.
+        assert.doesNotMatch(entry, /__toESM\(require\("@pulumi/);
+        const unmarked = [...new Set(required.filter((id) => id.startsWith("@pulumi/")))].filter(
+            (id) =>
+                !fs
+                    .readFileSync(require.resolve(id, { paths: [project] }), "utf8")
+                    .includes('Object.defineProperty(exports, "__esModule", { value: true });'),
+        );
+        assert.deepStrictEqual(unmarked, []);
     });
 
     it("installs next to only @pulumi/pulumi and @pulumi/gcp, with the versions this repository tests", () => {

@@ -523,6 +523,28 @@ describe("validation: SSL policy, redirect, addresses, labels", () => {
         assert.deepStrictEqual(problems(valid("regional-internal", { address: { create: false } })), [], "no redirect");
     });
 
+    it("rejects a listening port outside 1–65535", () => {
+        assert.deepStrictEqual(
+            problems(valid("regional-internal", { https: { ...https, port: 0 }, httpPort: 80.5 })).filter(
+                (p) => p.rule === "frontend-ports",
+            ),
+            [
+                {
+                    rule: "frontend-ports",
+                    field: "https.port",
+                    message: "0 is not a TCP port",
+                    fix: "use a whole number from 1 to 65535",
+                },
+                {
+                    rule: "frontend-ports",
+                    field: "httpPort",
+                    message: "80.5 is not a TCP port",
+                    fix: "use a whole number from 1 to 65535",
+                },
+            ],
+        );
+    });
+
     it("rejects a specific IP on an external scheme, and an IPv6 address without ipv6", () => {
         assert.deepStrictEqual(onlyProblem(valid("regional-external", { address: { ip: "34.1.2.3" } })), {
             rule: "frontend-address",

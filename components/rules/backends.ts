@@ -5,7 +5,7 @@ import type { ServerlessBackendArgs } from "../args/serverless";
 import { urlMaskPlaceholders } from "../routing/url-mask";
 import { Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule, runRules } from "../validation";
-import { linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
+import { IPV4, linkMismatch, portFinding, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Cloud Run service names and traffic tags: RFC 1035 labels (gcp-facts §1.1). */
 export const RFC1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -215,14 +215,6 @@ export const ZONE_PATTERN = /^[a-z]+-[a-z]+[0-9]+-[a-z]$/;
 /** The region a zone belongs to: `europe-west1-b` → `europe-west1`. */
 export function zoneRegion(zone: string): string {
     return zone.replace(/-[a-z]$/, "");
-}
-
-export const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$/;
-
-function portFinding(field: string, port: number): Finding[] {
-    return Number.isInteger(port) && port >= 1 && port <= 65535
-        ? []
-        : [{ field, message: `${port} is not a TCP port (1–65535)` }];
 }
 
 export const hybridRules: Rule<HybridBackendArgs>[] = [

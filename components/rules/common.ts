@@ -4,6 +4,17 @@ import { Finding } from "../validation";
 /** A fully qualified lowercase DNS name without a trailing dot. */
 export const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/** A dotted-quad IPv4 address, each part 0–255 without leading zeros. */
+export const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$/;
+
+/** A port that is set must be a TCP port. */
+export function portFinding(field: string, port: number | undefined): Finding[] {
+    if (port === undefined || (Number.isInteger(port) && port >= 1 && port <= 65535)) {
+        return [];
+    }
+    return [{ field, message: `${port} is not a TCP port`, fix: "use a whole number from 1 to 65535" }];
+}
+
 /** GCP region names: `europe-west1`, `us-central1`, `northamerica-northeast2`, `me-central2`. */
 export const REGION_PATTERN = /^[a-z]+-[a-z]+[0-9]+$/;
 

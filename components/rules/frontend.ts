@@ -8,7 +8,7 @@ import {
     certificateManagerPlacement,
     parseCertificateManagerLink,
 } from "./certificate-manager";
-import { DOMAIN, linkMismatch, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
+import { DOMAIN, IPV4, linkMismatch, portFinding, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
 export const MAX_COMPUTE_CERTIFICATES = 15;
@@ -112,19 +112,10 @@ function domainFindings(domains: string[]): Finding[] {
     return findings;
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-
 /** The region regional resources of the frontend live in, or undefined for global ones. */
 function regionalScope(args: FrontendArgs): string | undefined {
     const profile = schemeProfile(args.scheme);
     return profile.scope === "regional" ? args.regions?.[0] : undefined;
-}
-
-function portFinding(field: string, port: number | undefined): Finding[] {
-    if (port === undefined || (Number.isInteger(port) && port >= 1 && port <= 65535)) {
-        return [];
-    }
-    return [{ field, message: `${port} is not a TCP port`, fix: "use a whole number from 1 to 65535" }];
 }
 
 export const frontendRules: Rule<FrontendArgs>[] = [

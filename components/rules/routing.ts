@@ -38,14 +38,15 @@ function backendFinding(field: string, key: string, keys: string[]): Finding[] {
 const HOST_LABELS = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*";
 const EXACT_HOST = new RegExp(`^${HOST_LABELS}$`);
 const WILDCARD_HOST = /^\*[.-][a-z0-9.-]*[a-z0-9]$/;
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** Any dotted quad of digits, a valid IPv4 address or not: neither is a host name. */
+const DOTTED_QUAD = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Why a host pattern is invalid for GCP host rules, or undefined. */
 export function invalidHostReason(host: string): string | undefined {
     if (host === "*") return undefined;
     const portMatch = /^(.*):(\d{1,5})$/.exec(host);
     const name = portMatch ? portMatch[1] : host;
-    if (name.startsWith("[") || IPV4.test(name)) {
+    if (name.startsWith("[") || DOTTED_QUAD.test(name)) {
         return "IP addresses don't work as hosts in URL maps";
     }
     if (name.includes("*")) {
