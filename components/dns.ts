@@ -13,8 +13,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { optionalGcp } from "./gcp-modules";
-// The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
-// type-check read the whole module's declarations.
 import type { RecordSet } from "@pulumi/gcp/dns/recordSet";
 import { DnsAuthorizationRecord } from "./args/certificates";
 import { DnsArgs } from "./args/dns";

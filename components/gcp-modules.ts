@@ -4,6 +4,10 @@
  * import, which every program paid, at every `pulumi preview` and `up`, whether it used them or not
  * (measured in bench/: README "Performance"). `@pulumi/gcp/compute` is used by every load balancer and
  * stays a plain import.
+ *
+ * A type the package's declarations name is imported from its class's own file (`import type { Bucket } from
+ * "@pulumi/gcp/storage/bucket"`): the module's index would make every consumer's type-check read all of the
+ * module's declarations.
  */
 import type * as certificatemanager from "@pulumi/gcp/certificatemanager";
 import type * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";

@@ -1,7 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-// The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
-// type-check read the whole module's declarations.
 import type { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import { optionalGcp } from "../gcp-modules";
 import { BuildScope, childOptions } from "../builder";

@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { optionalGcp } from "../gcp-modules";
-// The declarations name the one class from its own module: `@pulumi/gcp/<module>` would make every consumer's
-// type-check read the whole module's declarations.
 import type { Bucket } from "@pulumi/gcp/storage/bucket";
 import { BuildScope, childOptions } from "../builder";
 import { gcpName, replacementSafeName } from "../naming";

@@ -347,7 +347,8 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
     }
     const problems = [...runRules(loadBalancerRules, args), ...runRules(iapRules, args)];
     // Routes, their limits and the route tests (route tests run only once the table itself is sound).
-    problems.push(...validateRoutes(routingContext(args)));
+    const routing = routingContext(args);
+    problems.push(...validateRoutes(routing));
     const profile = schemeProfile(args.scheme);
     const regions = loadBalancerRegions(args);
     // With the region missing (already reported), ranges are still checked, under a stand-in region.
@@ -413,7 +414,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             ]),
         );
     }
-    problems.push(...runRules(bucketRoutingRules, routingContext(args)));
+    problems.push(...runRules(bucketRoutingRules, routing));
     problems.push(
         ...runRules(errorResponseRules, {
             scheme: args.scheme,
