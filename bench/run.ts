@@ -143,6 +143,15 @@ interface Pair {
     handwritten: CaseResult[];
     /** The component with `aliasesFromV010: false` (a stack created with 0.2.0), when measured. */
     fresh?: CaseResult[];
+    /** The hand-written program inside one empty component (programs/handwritten-component.ts), when measured. */
+    floor?: CaseResult[];
+}
+
+/** Variants measured in the same runs as a pair: their programs, and the N they run at. */
+interface Variants {
+    fresh?: string;
+    floor?: string;
+    floorNs?: number[];
 }
 
 /** The programs of a pair, in the order of one run: reversed every other run, so drift hits every side alike. */
@@ -150,22 +159,36 @@ function runOrder(programs: string[], run: number): string[] {
     return run % 2 === 0 ? programs : [...programs].reverse();
 }
 
-/** Small cases take about a second each and vary most from run to run, so they run three times as often. */
+/**
+ * Small cases take about a second each and vary most from run to run, so they run three times as often; N = 1,
+ * whose targets sit within 5 % of the hand-written program, six times.
+ */
 function runsFor(n: number, options: Options): number {
-    return n <= 10 ? options.runs * 3 : options.runs;
+    return n === 1 ? options.runs * 6 : n <= 10 ? options.runs * 3 : options.runs;
 }
 
-function measurePairs(component: string, handwritten: string, options: Options, fresh?: string): Pair[] {
+function measurePairs(component: string, handwritten: string, options: Options, variants: Variants = {}): Pair[] {
     const pairs: Pair[] = [];
     for (const n of options.ns) {
-        const pair: Pair = { n, component: [], handwritten: [], ...(fresh ? { fresh: [] } : {}) };
-        const programs = fresh ? [component, fresh, handwritten] : [component, handwritten];
+        const withFloor = variants.floor !== undefined && (variants.floorNs ?? []).includes(n);
+        const pair: Pair = {
+            n,
+            component: [],
+            handwritten: [],
+            ...(variants.fresh ? { fresh: [] } : {}),
+            ...(withFloor ? { floor: [] } : {}),
+        };
+        const results: Record<string, CaseResult[]> = {
+            [component]: pair.component,
+            ...(pair.fresh ? { [variants.fresh!]: pair.fresh } : {}),
+            ...(pair.floor ? { [variants.floor!]: pair.floor } : {}),
+            [handwritten]: pair.handwritten,
+        };
+        const programs = Object.keys(results);
         for (let run = 0; run < runsFor(n, options); run++) {
             for (const program of runOrder(programs, run)) {
                 const result = runCase(program, n);
-                (program === component ? pair.component : program === fresh ? pair.fresh! : pair.handwritten).push(
-                    result,
-                );
+                results[program].push(result);
                 process.stderr.write(
                     `  ${program} N=${n} run ${run + 1}: plan ${ms(result.planMs)}, cpu ${ms(result.cpuMs)}, ` +
                         `process ${ms(result.processMs)}, rss ${mb(result.maxRssMb)}, load ${result.load.toFixed(2)}\n`,
@@ -198,6 +221,9 @@ function loadRange(results: CaseResult[]): string {
     return `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
 }
 
+/** The row label of programs/handwritten-component.ts. */
+const FLOOR_LABEL = "hand-written inside one empty component (the floor for any component)";
+
 function planTable(pairs: Pair[]): string[] {
     const lines = [
         "| N | resources (cloud + components) | process wall: component / hand-written / ratio | program time: component / hand-written / ratio | of which loading the package: component / hand-written | program CPU ratio | peak RSS: component / hand-written / ratio | load (1 min) |",
@@ -211,10 +237,13 @@ function planTable(pairs: Pair[]): string[] {
         `${pr(c, h, "cpuMs")} | ` +
         `${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} / **${pr(c, h, "maxRssMb")}** | ` +
         `${loadRange([...c, ...h])} |`;
-    for (const { n, component, handwritten, fresh } of pairs) {
+    for (const { n, component, handwritten, fresh, floor } of pairs) {
         lines.push(row(String(n), component, handwritten));
         if (fresh) {
             lines.push(row(`${n}, \`aliasesFromV010: false\``, fresh, handwritten));
+        }
+        if (floor) {
+            lines.push(row(`${n}, ${FLOOR_LABEL}`, floor, handwritten));
         }
     }
     return lines;
@@ -225,9 +254,10 @@ function rawRuns(pairs: Pair[]): string[] {
         `- N=${n} ${label}: process ${results.map((r) => Math.round(r.processMs)).join(", ")} ms; program ${results.map((r) => Math.round(r.planMs)).join(", ")} ms (loading ${results.map((r) => Math.round(r.loadMs)).join(", ")}); ` +
         `CPU ${results.map((r) => Math.round(r.cpuMs)).join(", ")} ms; RSS ${results.map((r) => Math.round(r.maxRssMb)).join(", ")} MB; ` +
         `load ${results.map((r) => r.load.toFixed(1)).join(", ")}`;
-    return pairs.flatMap(({ n, component, handwritten, fresh }) => [
+    return pairs.flatMap(({ n, component, handwritten, fresh, floor }) => [
         line(n, "component", component),
         ...(fresh ? [line(n, "component, aliasesFromV010: false", fresh)] : []),
+        ...(floor ? [line(n, "hand-written inside one empty component", floor)] : []),
         line(n, "hand-written", handwritten),
     ]);
 }
@@ -451,10 +481,15 @@ function main(): void {
     process.stderr.write("verifying the hand-written programs match the component…\n");
     const equivalence = verifyEquivalence("component", "handwritten");
     const freshEquivalence = verifyEquivalence("component-fresh", "handwritten");
+    const floorEquivalence = verifyEquivalence("handwritten-component", "handwritten");
     const maskEquivalence = verifyEquivalence("component-urlmask", "handwritten-urlmask");
 
     process.stderr.write("plan: one load balancer, N services, host-based routing…\n");
-    const hostPairs = measurePairs("component", "handwritten", options, "component-fresh");
+    const hostPairs = measurePairs("component", "handwritten", options, {
+        fresh: "component-fresh",
+        floor: "handwritten-component",
+        floorNs: [1, 10],
+    });
     process.stderr.write("plan: N services through one URL-mask NEG…\n");
     const maskPairs = measurePairs("component-urlmask", "handwritten-urlmask", {
         ...options,
@@ -483,6 +518,7 @@ function main(): void {
     const first = hostPairs.find((p) => p.n === 1);
     const last = hostPairs.find((p) => p.n === 1000);
     const asFresh = (p?: Pair): Pair | undefined => (p?.fresh ? { ...p, component: p.fresh } : undefined);
+    const asFloor = (p?: Pair): Pair | undefined => (p?.floor ? { ...p, component: p.floor } : undefined);
     const processRatio = (p?: Pair) => (p ? pairedRatio(p.component, p.handwritten, (r) => r.processMs) : NaN);
     const programRatio = (p?: Pair) => (p ? pairedRatio(p.component, p.handwritten, (r) => r.planMs) : NaN);
     const afterLoadRatio = (p?: Pair) =>
@@ -511,7 +547,7 @@ function main(): void {
         `- CPU: ${os.cpus()[0]?.model ?? "unknown"}, nproc ${os.availableParallelism()}; memory ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
         `- Load average (1/5/15 min) before: ${loadBefore}; after: ${loadAfter} (other processes shared the 2 cores; medians and alternating order dampen that)`,
         `- Node ${process.version}; @pulumi/pulumi ${version("@pulumi/pulumi")}; @pulumi/gcp ${version("@pulumi/gcp")}; typescript ${version("typescript")}`,
-        `- Runs per case: ${options.runs}, N ≤ 10: ${options.runs * 3} (URL mask: ${Math.min(options.runs, 3)}; tsc: ${options.typecheckRuns}); figures are medians, ratios the median of the per-run ratios (the two cases of a run start back to back)`,
+        `- Runs per case: ${options.runs}, N = 10: ${runsFor(10, options)}, N = 1: ${runsFor(1, options)} (URL mask: ${Math.min(options.runs, 3)}; tsc: ${options.typecheckRuns}); figures are medians, ratios the median of the per-run ratios (the two cases of a run start back to back)`,
         "",
         "## Commands",
         "",
@@ -519,7 +555,7 @@ function main(): void {
         "npm ci",
         `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
         "# = npm run build && tsc -p bench/tsconfig.json && node bench/out/run.js",
-        "# one case by hand: node bench/out/plan-case.js <component|component-fresh|handwritten|component-urlmask|handwritten-urlmask> <N>",
+        "# one case by hand: node bench/out/plan-case.js <component|component-fresh|handwritten|handwritten-component|component-urlmask|handwritten-urlmask> <N>",
         "```",
         "",
         "Each plan case runs in a fresh `node` process: load `@pulumi/pulumi`, install minimal mocks (`setMocks`,",
@@ -538,8 +574,12 @@ function main(): void {
         "balancer on both sides. Resources are cloud resources + component registrations. The rows",
         "`aliasesFromV010: false` are bench/programs/component-fresh.ts: the same load balancer for a stack created",
         "with 0.2.0 or later, whose resources carry no alias to their 0.1.0 URN (the default keeps them, so stacks",
-        "deployed with 0.1.0 update in place). The three programs run in turn, reversed every other run.",
-        `Equivalence check at N = 3: ${equivalence}; \`aliasesFromV010: false\`: ${freshEquivalence}.`,
+        "deployed with 0.1.0 update in place). The rows *hand-written inside one empty component* are",
+        "bench/programs/handwritten-component.ts: the hand-written program under one `ComponentResource` that does",
+        "nothing but register and close, the least any component package costs (N ≤ 10). The programs of an N run in",
+        "turn, reversed every other run.",
+        `Equivalence check at N = 3: ${equivalence}; \`aliasesFromV010: false\`: ${freshEquivalence}; ` +
+            `hand-written inside one empty component: ${floorEquivalence}.`,
         "",
         ...planTable(hostPairs),
         "",
@@ -554,6 +594,17 @@ function main(): void {
         `- peak RSS ratio N = 1000 ≤ 1.05 → ${rssRatio(last).toFixed(3)} ${verdict(rssRatio(last) <= 1.05)}`,
         `- registrations ≤ cloud resources + 5 per load balancer, N = 1000 → ${extraRegistrations(last)} more than the hand-written program's ${last?.handwritten[0].cloudResources} ${verdict(extraRegistrations(last) <= 5)}`,
         `- URL map bytes per service ≤ 1.1 × the minimal map (global external, N = 1000) → ${bytesRatio.toFixed(2)} ${verdict(bytesRatio <= 1.1)}`,
+        ...(asFloor(first)
+            ? [
+                  `- the floor, N = 1: the hand-written program inside one empty component takes ` +
+                      `${programRatio(asFloor(first)).toFixed(2)} × the hand-written program time ` +
+                      `(process wall ${processRatio(asFloor(first)).toFixed(2)}). The 1.05 budget leaves ` +
+                      `${ms(Math.max(0, 1.05 - programRatio(asFloor(first))) * med(first!.handwritten, "planMs"))} for everything ` +
+                      `a component does beyond registering; this package's validation, route compiler, builders and ` +
+                      `code loading take ${ms(med(first!.component, "planMs") - med(first!.floor!, "planMs"))} ` +
+                      `(the medians, component − floor).`,
+              ]
+            : []),
         ...(asFresh(last)
             ? [
                   `- with \`aliasesFromV010: false\`: process wall N = 1 → ${processRatio(asFresh(first)).toFixed(2)} ${verdict(processRatio(asFresh(first)) <= 1.05)}, ` +
@@ -642,11 +693,12 @@ function updateReadme(
     const row = (label: string, c: CaseResult[], h: CaseResult[]) =>
         `| ${label} | ${c[0].cloudResources} + ${c[0].components} | ${ms(med(c, "processMs"))} | ${ms(med(h, "processMs"))} | ${pr(c, h, "processMs")} | ` +
         `${pr(c, h, "planMs")} | ${mb(med(c, "maxRssMb"))} / ${mb(med(h, "maxRssMb"))} (${pr(c, h, "maxRssMb")}) |`;
-    const rows = hostPairs.flatMap(({ n, component, handwritten, fresh }) => [
+    const rows = hostPairs.flatMap(({ n, component, handwritten, fresh, floor }) => [
         row(String(n), component, handwritten),
         ...(fresh ? [row(`${n}, \`aliasesFromV010: false\``, fresh, handwritten)] : []),
+        ...(floor ? [row(`${n}, ${FLOOR_LABEL}`, floor, handwritten)] : []),
     ]);
-    const loads = hostPairs.flatMap((p) => [...p.component, ...p.handwritten, ...(p.fresh ?? [])]);
+    const loads = hostPairs.flatMap((p) => [...p.component, ...p.handwritten, ...(p.fresh ?? []), ...(p.floor ?? [])]);
     const mask = maskPairs.map(
         (p) => `${p.component[0].cloudResources} resources, ${ms(med(p.component, "processMs"))} at N = ${p.n}`,
     );
