@@ -3,7 +3,7 @@
  * in well under a second): every public type in components/ (`*Args` interfaces, `as const` enums,
  * component classes) has a doc comment; every field of an exported `*Args` interface has a description
  * and `@example`, and `@default` when optional; every component class links the GCP documentation with
- * `@see` and documents its public outputs. Run by tests/tsdoc.spec.ts.
+ * `@see` and documents its public outputs. Run by tests/docs/tsdoc.spec.ts.
  *
  *   npm run tsdoc-check
  */

@@ -1,0 +1,228 @@
+import * as assert from "assert";
+import { plan, PlanResult } from "../../components/cli/plan";
+import { loadBalancingSchemes, ofType, one } from "../support/program-helpers";
+
+const REGION_BACKEND = "gcp:compute/regionBackendService:RegionBackendService";
+
+describe("programs/internal-service-platform (seed 000 on the internal load balancer)", () => {
+    let result: PlanResult;
+    let urlMap: any;
+
+    before(async () => {
+        result = await plan({
+            program: "programs/internal-service-platform",
+            config: { accessPolicy: "123456789" },
+        });
+        urlMap = one(result, "gcp:compute/regionUrlMap:RegionUrlMap").inputs;
+    });
+
+    it("plans without errors or warnings", () => {
+        assert.deepStrictEqual(result.errors, []);
+        assert.deepStrictEqual(result.warnings, []);
+    });
+
+    it("is one regional internal load balancer in the host project: INTERNAL_MANAGED everywhere", () => {
+        const schemes = loadBalancingSchemes(result);
+        assert.strictEqual(schemes.length, 6, "five backend services and one forwarding rule");
+        assert.ok(schemes.every((s) => s === "INTERNAL_MANAGED"));
+        assert.strictEqual(urlMap.project, "network-host");
+        const rule = one(result, "gcp:compute/forwardingRule:ForwardingRule").inputs;
+        assert.deepStrictEqual(
+            [rule.project, rule.portRange, rule.loadBalancingScheme],
+            ["network-host", "443", "INTERNAL_MANAGED"],
+        );
+        assert.match(String(rule.network), /projects\/network-host\/global\/networks\/shared-vpc$/);
+        assert.strictEqual(ofType(result, "gcp:compute/regionTargetHttpsProxy:RegionTargetHttpsProxy").length, 1);
+        assert.strictEqual(ofType(result, "gcp:compute/regionTargetHttpProxy:RegionTargetHttpProxy").length, 0);
+    });
+
+    it("creates the Shared VPC in the host project with both teams' projects attached", () => {
+        assert.strictEqual(
+            one(result, "gcp:compute/sharedVPCHostProject:SharedVPCHostProject").inputs.project,
+            "network-host",
+        );
+        assert.deepStrictEqual(
+            ofType(result, "gcp:compute/sharedVPCServiceProject:SharedVPCServiceProject")
+                .map((r) => [r.inputs.hostProject, r.inputs.serviceProject])
+                .sort(),
+            [
+                ["network-host", "team-orders"],
+                ["network-host", "team-payments"],
+            ],
+        );
+        const proxyOnly = ofType(result, "gcp:compute/subnetwork:Subnetwork").find((s) => s.name === "proxy-only");
+        assert.deepStrictEqual(
+            [proxyOnly?.inputs.purpose, proxyOnly?.inputs.role],
+            ["REGIONAL_MANAGED_PROXY", "ACTIVE"],
+        );
+    });
+
+    it("puts each Cloud Run backend service in its team's project (cross-project service referencing)", () => {
+        const projectOf = Object.fromEntries(
+            ofType(result, REGION_BACKEND).map((b) => [
+                String(b.inputs.name).replace(/-[0-9a-f]{8}$/, ""),
+                b.inputs.project,
+            ]),
+        );
+        assert.deepStrictEqual(projectOf, {
+            "platform-admin-backend": "team-orders",
+            "platform-orders-backend": "team-orders",
+            "platform-orders-canary-backend": "team-orders",
+            "platform-payments-backend": "team-payments",
+            "platform-payments-legacy-backend": "network-host",
+        });
+        const referenced = JSON.stringify(urlMap);
+        assert.ok(
+            referenced.includes("projects/team-orders/regions/europe-west1/backendServices/platform-orders-backend-"),
+        );
+        assert.ok(
+            referenced.includes(
+                "projects/team-payments/regions/europe-west1/backendServices/platform-payments-backend-",
+            ),
+        );
+    });
+
+    it("grants the network team's deployer roles/compute.loadBalancerServiceUser on every team backend service", () => {
+        const grants = ofType(result, "gcp:compute/regionBackendServiceIamMember:RegionBackendServiceIamMember");
+        assert.deepStrictEqual(
+            grants.map((g) => [g.inputs.project, g.inputs.role, g.inputs.member]).sort(),
+            [...Array(3).fill("team-orders"), "team-payments"].map((project) => [
+                project,
+                "roles/compute.loadBalancerServiceUser",
+                "serviceAccount:network-ci@network-host.iam.gserviceaccount.com",
+            ]),
+        );
+    });
+
+    it("routes by host and path, by header to the tagged revision, with fault injection and a weighted migration", () => {
+        assert.deepStrictEqual(urlMap.hostRules, [
+            { hosts: ["admin.internal.example.com"], pathMatcher: "m0" },
+            { hosts: ["api.internal.example.com"], pathMatcher: "m1" },
+        ]);
+        const api = urlMap.pathMatchers.find((m: any) => m.name === "m1");
+        const [canary, drill, orders, payments] = api.routeRules;
+        assert.deepStrictEqual(canary.matchRules[1], {
+            headerMatches: [{ exactMatch: "true", headerName: "x-canary" }],
+            prefixMatch: "/orders/",
+        });
+        assert.match(canary.service, /platform-orders-canary-backend-/);
+        assert.deepStrictEqual(drill.routeAction.faultInjectionPolicy, {
+            abort: { httpStatus: 503, percentage: 50 },
+            delay: { fixedDelay: { seconds: "2" }, percentage: 50 },
+        });
+        assert.match(orders.service, /platform-orders-backend-/);
+        assert.deepStrictEqual(
+            payments.routeAction.weightedBackendServices.map((w: any) => [
+                w.backendService.split("/backendServices/")[0],
+                w.weight,
+            ]),
+            [
+                ["projects/network-host/regions/europe-west1", 90],
+                ["projects/team-payments/regions/europe-west1", 10],
+            ],
+        );
+        const tagged = ofType(result, "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup").find((n) =>
+            String(n.inputs.name).startsWith("platform-orders-canary-neg"),
+        );
+        assert.deepStrictEqual(tagged?.inputs.cloudRun, { service: "orders", tag: "canary" });
+        const hybrid = one(result, "gcp:compute/networkEndpointGroup:NetworkEndpointGroup").inputs;
+        assert.strictEqual(hybrid.networkEndpointType, "NON_GCP_PRIVATE_IP_PORT");
+    });
+
+    it("has a route test for every route, and every one passes", () => {
+        assert.deepStrictEqual(
+            result.routes.map((r) => r.backends),
+            ["ordersCanary", "orders", "orders", "paymentsLegacy 90/100, payments 10/100", "admin", "orders"],
+        );
+        // A failing route test would be a plan error; these ran (internal URL maps have no GCP-side tests).
+        assert.deepStrictEqual(result.outputs.routeTests, [
+            "api.internal.example.com/orders/42 → orders: orders API",
+            "api.internal.example.com/orders/42 → ordersCanary: opt-in header reaches the canary tag",
+            "api.internal.example.com/orders/42 → orders: fault drill: orders, with faults injected",
+            "api.internal.example.com/payments/charge → paymentsLegacy: payments migration: paymentsLegacy gets 90%",
+            "api.internal.example.com/payments/charge → payments: payments migration: payments gets 10%",
+            "admin.internal.example.com/ → admin: admin app behind IAP",
+            "other.internal.example.com/ → orders: unknown hosts get the default",
+        ]);
+    });
+
+    it("puts IAP on the admin backend only, with IAP's service agent (created first) its only invoker", () => {
+        const withIap = ofType(result, REGION_BACKEND).filter((b) => b.inputs.iap !== undefined);
+        assert.deepStrictEqual(
+            withIap.map((b) => [String(b.inputs.name).replace(/-[0-9a-f]{8}$/, ""), b.inputs.iap]),
+            [["platform-admin-backend", { enabled: true }]],
+        );
+        assert.deepStrictEqual(
+            ofType(result, "gcp:cloudrunv2/serviceIamMember:ServiceIamMember").map((i) => [
+                i.inputs.project,
+                i.inputs.name,
+                i.inputs.role,
+                i.inputs.member,
+            ]),
+            [
+                [
+                    "team-orders",
+                    "admin",
+                    "roles/run.invoker",
+                    "serviceAccount:service-123456789012@gcp-sa-iap.iam.gserviceaccount.com",
+                ],
+            ],
+        );
+        const agent = one(result, "gcp:projects/serviceIdentity:ServiceIdentity").inputs;
+        assert.deepStrictEqual([agent.project, agent.service], ["team-orders", "iap.googleapis.com"]);
+        assert.ok(!JSON.stringify(result.resources).includes("allUsers"));
+        const admin = ofType(result, "gcp:cloudrunv2/service:Service").find((s) => s.name === "admin")!;
+        assert.strictEqual(admin.inputs.invokerIamDisabled, false);
+    });
+
+    it("keeps every Cloud Run service on ingress internal", () => {
+        const services = ofType(result, "gcp:cloudrunv2/service:Service");
+        assert.deepStrictEqual(services.map((s) => [s.name, s.inputs.project, s.inputs.ingress]).sort(), [
+            ["admin", "team-orders", "INGRESS_TRAFFIC_INTERNAL_ONLY"],
+            ["orders", "team-orders", "INGRESS_TRAFFIC_INTERNAL_ONLY"],
+            ["payments", "team-payments", "INGRESS_TRAFFIC_INTERNAL_ONLY"],
+        ]);
+    });
+
+    it("resolves the custom domain privately: a private zone on the Shared VPC and an A record per host", () => {
+        const zone = one(result, "gcp:dns/managedZone:ManagedZone").inputs;
+        assert.deepStrictEqual(
+            [zone.project, zone.dnsName, zone.visibility],
+            ["network-host", "internal.example.com.", "private"],
+        );
+        assert.match((zone.privateVisibilityConfig as any).networks[0].networkUrl, /networks\/shared-vpc$/);
+        const vip = result.outputs.vip;
+        assert.deepStrictEqual(
+            ofType(result, "gcp:dns/recordSet:RecordSet").map((r) => [r.inputs.name, r.inputs.type, r.inputs.rrdatas]),
+            [
+                ["admin.internal.example.com.", "A", [vip]],
+                ["api.internal.example.com.", "A", [vip]],
+            ],
+        );
+    });
+
+    it("with accessPolicy, puts the three projects in one perimeter restricting Cloud Run and Compute Engine", () => {
+        const perimeter = one(result, "gcp:accesscontextmanager/servicePerimeter:ServicePerimeter").inputs as any;
+        assert.strictEqual(perimeter.parent, "accessPolicies/123456789");
+        assert.strictEqual(perimeter.name, "accessPolicies/123456789/servicePerimeters/internal_service_platform");
+        assert.deepStrictEqual(perimeter.status.restrictedServices, ["run.googleapis.com", "compute.googleapis.com"]);
+        assert.strictEqual(perimeter.status.resources.length, 3);
+        assert.ok(perimeter.status.resources.every((r: string) => /^projects\/\d+$/.test(r)));
+    });
+
+    it("creates no perimeter without accessPolicy, and rejects a migration share outside 0–100", async () => {
+        const plain = await plan({ program: "programs/internal-service-platform" });
+        assert.deepStrictEqual(plain.errors, []);
+        assert.strictEqual(ofType(plain, "gcp:accesscontextmanager/servicePerimeter:ServicePerimeter").length, 0);
+        const bad = await plan({
+            program: "programs/internal-service-platform",
+            config: { paymentsCloudRunPercent: "150" },
+        });
+        assert.deepStrictEqual(
+            bad.errors.map((e) => e.message),
+            [
+                "config paymentsCloudRunPercent must be a whole number from 0 to 100, got 150: set it with `pulumi config set paymentsCloudRunPercent 10`",
+            ],
+        );
+    });
+});
