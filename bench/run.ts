@@ -485,13 +485,11 @@ function main(): void {
 
     process.stderr.write("verifying the hand-written programs match the component…\n");
     const equivalence = verifyEquivalence("component", "handwritten");
-    const freshEquivalence = verifyEquivalence("component-fresh", "handwritten");
     const floorEquivalence = verifyEquivalence("handwritten-component", "handwritten");
     const maskEquivalence = verifyEquivalence("component-urlmask", "handwritten-urlmask");
 
     process.stderr.write("plan: one load balancer, N services, host-based routing…\n");
     const hostPairs = measurePairs("component", "handwritten", options, {
-        fresh: "component-fresh",
         floor: "handwritten-component",
         floorNs: [1, 10],
     });
@@ -557,7 +555,7 @@ function main(): void {
         "npm ci",
         `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
         "# = npm run build && tsc -p bench/tsconfig.json && node bench/out/run.js",
-        "# one case by hand: node bench/out/plan-case.js <component|component-fresh|handwritten|handwritten-component|component-urlmask|handwritten-urlmask> <N>",
+        "# one case by hand: node bench/out/plan-case.js <component|handwritten|handwritten-component|component-urlmask|handwritten-urlmask> <N>",
         "```",
         "",
         "Each plan case runs in a fresh `node` process: load `@pulumi/pulumi`, install minimal mocks (`setMocks`,",
@@ -574,13 +572,11 @@ function main(): void {
         "host rule and a path matcher with only `defaultService`). GCP allows 1,000 host rules and 1 MB per URL map on",
         "global external (https://docs.cloud.google.com/load-balancing/docs/url-map-size-quota), so every N is one load",
         "balancer on both sides. Resources are cloud resources + component registrations. The rows",
-        "`aliasesFromV010: false` are bench/programs/component-fresh.ts: the same load balancer for a stack created",
-        "with 0.2.0 or later, whose resources carry no alias to their 0.1.0 URN (the default keeps them, so stacks",
-        "deployed with 0.1.0 update in place). The rows *hand-written inside one empty component* are",
+        "*hand-written inside one empty component* are",
         "bench/programs/handwritten-component.ts: the hand-written program under one `ComponentResource` that does",
         "nothing but register and close, the least any component package costs (N ≤ 10). The programs of an N run in",
         "turn, reversed every other run.",
-        `Equivalence check at N = 3: ${equivalence}; \`aliasesFromV010: false\`: ${freshEquivalence}; ` +
+        `Equivalence check at N = 3: ${equivalence}; ` +
             `hand-written inside one empty component: ${floorEquivalence}.`,
         "",
         ...planTable(hostPairs),

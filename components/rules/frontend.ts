@@ -118,7 +118,10 @@ function regionalScope(args: FrontendArgs): string | undefined {
     return profile.scope === "regional" ? args.regions?.[0] : undefined;
 }
 
-export const frontendRules: Rule<FrontendArgs>[] = [
+const frontendLeadRules: Rule<FrontendArgs>[] = [];
+
+/** The FrontendArgs rule over its regions (inside a load balancer, its own rule `lb-region` checks them). */
+export const frontendRegionRules: Rule<FrontendArgs>[] = [
     {
         id: "frontend-region",
         component: "Frontend",
@@ -138,6 +141,9 @@ export const frontendRules: Rule<FrontendArgs>[] = [
             return regions.flatMap((r, i) => regionFinding(regions.length === 1 ? "region" : `regions[${i}]`, r));
         },
     },
+];
+
+const frontendSettingRules: Rule<FrontendArgs>[] = [
     {
         id: "https-certificate",
         component: "Frontend",
@@ -610,6 +616,15 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         },
     },
     ...(certificateDnsRules as Rule<FrontendArgs>[]),
+];
+
+/** The frontend rules a load balancer runs on the frontend it builds: all but the region rule, whose regions are its own. */
+export const frontendRulesInLoadBalancer: Rule<FrontendArgs>[] = [...frontendLeadRules, ...frontendSettingRules];
+
+export const frontendRules: Rule<FrontendArgs>[] = [
+    ...frontendLeadRules,
+    ...frontendRegionRules,
+    ...frontendSettingRules,
 ];
 
 export function validateFrontendArgs(args: FrontendArgs) {

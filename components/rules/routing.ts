@@ -5,7 +5,6 @@
  */
 import { gcpName } from "../naming";
 import {
-    BackendKind,
     catchAllIndex,
     compileUrlMap,
     HeaderTransformArgs,
@@ -16,6 +15,7 @@ import {
     urlMapLimits,
 } from "../routing";
 import type { RoutingContext } from "../routing/context";
+import { BackendKind } from "../backends/kinds";
 import { Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, Problem, Rule, runRules } from "../validation";
 import { unsupportedFinding } from "./common";

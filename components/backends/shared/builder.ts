@@ -1,14 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import type { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
-import { optionalGcp } from "../gcp-modules";
-import { BuildScope, childOptions } from "../builder";
-import { replacementSafeName } from "../naming";
-import { replacementOptions } from "../replacement";
-import { BackendCdnArgs, BackendLoggingArgs, BackendSettingsArgs, OutlierDetectionArgs } from "../args/backend-service";
-import { Scheme, schemeProfile } from "../schemes";
-
-export * from "../args/backend-service";
+import { optionalGcp } from "../../gcp-modules";
+import { BuildScope, childOptions } from "../../builder";
+import { replacementSafeName } from "../../naming";
+import { replacementOptions } from "../../replacement";
+import { BackendCdnArgs, BackendLoggingArgs, BackendSettingsArgs, OutlierDetectionArgs } from "./args";
+import { Scheme, schemeProfile } from "../../schemes";
 
 /**
  * The `cdnPolicy` fields backend services and backend buckets share, from the package's CDN settings.
