@@ -122,10 +122,56 @@ export function isScheme(value: unknown): value is Scheme {
     return typeof value === "string" && (allSchemes as readonly string[]).includes(value);
 }
 
+/** Every capability key of {@link featureTable}: a misspelt key fails `tsc`, wherever a scheme is gated. */
+export const featureKeys = [
+    "hostPathRouting",
+    "headerQueryMatch",
+    "urlRewrite",
+    "redirect",
+    "weightedSplits",
+    "urlMapHeaderAction",
+    "regexMatch",
+    "pathTemplate",
+    "faultInjection",
+    "retriesTimeoutCors",
+    "requestMirroring",
+    "hostPort",
+    "urlMapTests",
+    "customErrorResponses",
+    "multiRegionServerless",
+    "outlierDetection",
+    "backendCustomHeaders",
+    "globalInternetNeg",
+    "regionalInternetNeg",
+    "hybridNeg",
+    "backendBucket",
+    "bucketInSplit",
+    "crossProjectBackend",
+    "googleManagedCertificate",
+    "selfManagedCertificate",
+    "certificateMap",
+    "certificateManagerCertificates",
+    "managedCertificate",
+    "fixedRecordDnsAuthorization",
+    "dnsRecords",
+    "sslPolicy",
+    "quicOverride",
+    "ipv6",
+    "httpsRedirect",
+    "standardTier",
+    "allowGlobalAccess",
+    "cdn",
+    "iap",
+    "iapMultiRegionServerless",
+    "cloudArmor",
+] as const;
+/** One capability key of {@link featureTable}. */
+export type Feature = (typeof featureKeys)[number];
+
 /** One optional capability and the schemes that have it. */
 export interface FeatureSupport {
     /** Stable key used by validation. */
-    feature: string;
+    feature: Feature;
     /** What a reader sees in the README table. */
     title: string;
     /** The argument path that turns the feature on, as it appears in error messages. */
@@ -486,7 +532,7 @@ export const featureTable: FeatureSupport[] = [
 
 const featuresByKey = new Map(featureTable.map((f) => [f.feature, f]));
 
-export function featureSupport(feature: string): FeatureSupport {
+export function featureSupport(feature: Feature): FeatureSupport {
     const found = featuresByKey.get(feature);
     if (!found) {
         throw new Error(`cloudrun-lb internal error: unknown feature "${feature}"`);
@@ -494,7 +540,7 @@ export function featureSupport(feature: string): FeatureSupport {
     return found;
 }
 
-export function supports(scheme: Scheme, feature: string): boolean {
+export function supports(scheme: Scheme, feature: Feature): boolean {
     return featureSupport(feature).supported[scheme];
 }
 

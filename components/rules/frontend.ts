@@ -1,6 +1,6 @@
 import type { FrontendArgs } from "../args/frontend";
 import { frontendRegions, redirectsHttp } from "../args/frontend";
-import { regionalFrontend, schemeProfile, supports } from "../schemes";
+import { Feature, regionalFrontend, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule, runRules } from "../validation";
 import { certificateDnsRules } from "./certificates";
 import {
@@ -56,18 +56,17 @@ export const frontendOptions: SchemeOption<FrontendArgs>[] = [
 
 /** The certificate sources the scheme takes, as a fix: "give A, B or C". */
 function certificateFix(args: FrontendArgs): string {
-    const sources = [
+    const sources: [Feature, string][] = [
         ["managedCertificate", "https.managedCertificate (Google-managed through Certificate Manager, DNS-authorized)"],
         ["selfManagedCertificate", "https.certificate (certificate + private key)"],
         ["selfManagedCertificate", "https.certificates (existing certificate ids)"],
         ["googleManagedCertificate", "https.managedDomains (a Google-managed certificate)"],
         ["certificateManagerCertificates", "https.certificateManagerCertificates"],
         ["certificateMap", "https.certificateMap"],
-    ]
-        .filter(([feature]) => supports(args.scheme, feature))
-        .map(([, option]) => option);
-    const last = sources[sources.length - 1];
-    return sources.length === 1 ? `give ${last}` : `give ${sources.slice(0, -1).join(", ")} or ${last}`;
+    ];
+    const offered = sources.filter(([feature]) => supports(args.scheme, feature)).map(([, option]) => option);
+    const last = offered[offered.length - 1];
+    return offered.length === 1 ? `give ${last}` : `give ${offered.slice(0, -1).join(", ")} or ${last}`;
 }
 
 function domainFindings(domains: string[]): Finding[] {

@@ -16,7 +16,7 @@ import {
 } from "../routing";
 import type { RoutingContext } from "../routing/context";
 import { BackendKind } from "../backends/kinds";
-import { Scheme, schemeProfile, supports } from "../schemes";
+import { Feature, Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, Problem, Rule, runRules } from "../validation";
 import { unsupportedFinding } from "./common";
 
@@ -479,7 +479,7 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         fix: "see the alternative in the message",
         check: (ctx) => {
             const findings: Finding[] = [];
-            const need = (feature: string, field: string, what: string) => {
+            const need = (feature: Feature, field: string, what: string) => {
                 if (!supports(ctx.scheme, feature)) findings.push(unsupportedFinding(ctx.scheme, feature, field, what));
             };
             if (ctx.requestHeaders) need("urlMapHeaderAction", "requestHeaders", "a URL map header action");
