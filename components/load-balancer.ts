@@ -126,8 +126,8 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         // the call, so a long function on the stack costs every resource built under it (README "Performance").
         const build = this.buildContext(name, args);
         const backends = this.buildBackends(build);
-        // One Output over every backend's id costs the SDK two more Outputs per backend (about 8 MB at 1,000
-        // backends, README "Performance"), so it is made when first read; the stack outputs take the ids as they are.
+        // One Output over every backend's id costs the SDK two more Outputs per backend (measured: bench/RESULTS.md),
+        // so it is made when first read; the stack outputs take the ids as they are.
         let backendServiceIds: pulumi.Output<Record<string, string>> | undefined;
         Object.defineProperty(this, "backendServiceIds", {
             enumerable: true,

@@ -2,7 +2,7 @@
  * A GCP URL map simulator: given any URL map (compiled here or written by hand) and a request, which
  * backend service(s), redirect, rewrites and header changes GCP would apply.
  *
- * It implements GCP's documented matching (gcp-facts §6) from the URL map alone and shares no matching
+ * It implements GCP's documented matching (https://cloud.google.com/load-balancing/docs/url-map-concepts) from the URL map alone and shares no matching
  * code with the compiler, so running it on compiled maps checks the compiler independently:
  * 1. Host: the host rule with an exact host wins, then the longest `*`-suffix wildcard, then `*`; no
  *    host rule → the URL map's defaults. Classic ignores the port; the other schemes compare

@@ -10,11 +10,11 @@ import {
 } from "./certificate-manager";
 import { DOMAIN, IPV4, linkMismatch, portFinding, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
-/** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
+/** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (https://cloud.google.com/load-balancing/docs/quotas, https://cloud.google.com/certificate-manager/docs/quotas). */
 export const MAX_COMPUTE_CERTIFICATES = 15;
 export const MAX_CERTIFICATE_MANAGER_CERTIFICATES = 100;
 export const MAX_MANAGED_DOMAINS = 100;
-/** The first domain of a Google-managed certificate becomes its subject's common name (gcp-facts §5). */
+/** The first domain of a Google-managed certificate becomes its subject's common name (https://cloud.google.com/load-balancing/docs/ssl-certificates/google-managed-certs). */
 export const MAX_FIRST_DOMAIN_LENGTH = 64;
 
 /** GCP label keys and values (lowercase letters, digits, `_`, `-`; keys start with a letter). */

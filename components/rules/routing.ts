@@ -1,7 +1,7 @@
 /**
  * The routing catalogue: what GCP would reject in a URL map (or route somewhere the user did not
- * mean), caught at preview. Facts from gcp-facts §6 (semantics), §7 (tests) and §8 (limits; the
- * numbers themselves live in `routing/limits.ts`).
+ * mean), caught at preview. Semantics and tests from https://cloud.google.com/load-balancing/docs/url-map-concepts,
+ * limits from https://cloud.google.com/load-balancing/docs/quotas (the numbers themselves live in `routing/limits.ts`).
  */
 import { gcpName } from "../naming";
 import {
@@ -169,7 +169,7 @@ function headerActions(ctx: RoutingContext): [string, HeaderTransformArgs | unde
 
 const TEMPLATE_VARIABLE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
-/** Problems with a `pathTemplateMatch` (gcp-facts §6.3), and the variables it captures. */
+/** Problems with a `pathTemplateMatch` (https://cloud.google.com/load-balancing/docs/url-map-concepts), and the variables it captures. */
 export function pathTemplateProblems(template: string): { problems: string[]; variables: string[] } {
     const problems: string[] = [];
     const variables: string[] = [];

@@ -3,10 +3,10 @@ import { schemeProfile, supports } from "../../schemes";
 import { Finding, known, Rule, runRules } from "../../validation";
 import { IPV4, linkMismatch, portFinding } from "../../rules/common";
 
-/** Most endpoints a regional internet NEG holds (gcp-facts §8). */
+/** Most endpoints a regional internet NEG holds (https://cloud.google.com/load-balancing/docs/quotas). */
 export const REGIONAL_INTERNET_NEG_MAX_ENDPOINTS = 256;
 
-/** Why Cloud Run behind an internet NEG needs ingress "all" (gcp-facts §2.1, UNCONFIRMED inference). */
+/** Why Cloud Run behind an internet NEG needs ingress "all" (https://cloud.google.com/run/docs/securing/ingress; UNCONFIRMED inference). */
 export const INTERNET_NEG_INGRESS_NOTE =
     'traffic reaching *.run.app through an internet NEG counts as internet traffic for Cloud Run ingress, so the service needs ingress "all" (UNCONFIRMED: inferred from the ingress definitions)';
 
@@ -157,7 +157,7 @@ export const internetRules: Rule<InternetBackendArgs>[] = [
         summary:
             "internet.hostOverride (a backend-service header) only on global external and classic; other schemes set Host with routes[].rewrite.host",
         prevents:
-            "a Host override that never reaches the endpoint, so Cloud Run (routed by Host) answers 404: RegionBackendService has no customRequestHeaders field (pulumi-gcp), and backend custom headers serve only global external and classic (gcp-facts §2.1)",
+            "a Host override that never reaches the endpoint, so Cloud Run (routed by Host) answers 404: RegionBackendService has no customRequestHeaders field (pulumi-gcp), and backend custom headers serve only global external and classic (https://cloud.google.com/load-balancing/docs/https/custom-headers)",
         fix: "drop internet.hostOverride and set the Host in the routes that reach this backend with routes[].rewrite.host (the URL map's urlRewrite.hostRewrite, which regional and cross-region URL maps have), or reach the Cloud Run service in another project with cross-project service referencing (backends.<key>.backendService, or cloudRun with project)",
         check: (args) =>
             args.internet.hostOverride !== undefined && !supports(args.scheme, "backendCustomHeaders")

@@ -7,7 +7,7 @@ import { Finding, known, Rule, runRules } from "../../validation";
 import { regionFinding } from "../../rules/common";
 import { backendServiceRules } from "../shared/rules";
 
-/** Cloud Run service names and traffic tags: RFC 1035 labels (gcp-facts §1.1). */
+/** Cloud Run service names and traffic tags: RFC 1035 labels (Compute API NetworkEndpointGroupCloudRun, https://cloud.google.com/compute/docs/reference/rest/v1/networkEndpointGroups). */
 export const RFC1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 function labelFinding(field: string, what: string, value: string | undefined): Finding[] {

@@ -79,7 +79,7 @@ export function backendServiceArgs(settings: BackendServiceSettings) {
         protocol: settings.protocol ?? "HTTPS",
         // Serverless and internet NEGs take no balancing knobs; hybrid NEGs must use RATE with a rate.
         // Regional EXTERNAL_MANAGED is the one case where the provider demands capacityScaler on every
-        // backend (gcp-facts §1.4).
+        // backend (https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts).
         backends: settings.groups.map((group) => ({
             group,
             ...(settings.maxRatePerEndpoint !== undefined

@@ -17,7 +17,7 @@ export interface BackendSettingsContext {
     existingNetwork: boolean;
 }
 
-/** Custom request headers per backend service (gcp-facts §2.1). */
+/** Custom request headers per backend service (https://cloud.google.com/load-balancing/docs/https/custom-headers). */
 export const MAX_CUSTOM_REQUEST_HEADERS = 16;
 const FORBIDDEN_HEADER_PREFIXES = ["x-google", "x-goog-", "x-gfe", "x-amz-"];
 const FORBIDDEN_HEADERS = ["x-user-ip", "cdn-loop"];
