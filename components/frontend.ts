@@ -17,7 +17,7 @@ import {
     TlsVersion,
 } from "./args/frontend";
 import { validateFrontendArgs } from "./rules/frontend";
-import { regionalFrontend, schemeProfile } from "./schemes";
+import { regionalFrontend, schemeProfile, supports } from "./schemes";
 import { failOnProblems, known } from "./validation";
 
 export * from "./args/frontend";
@@ -647,7 +647,7 @@ class FrontendBuilder {
                     ipAddress: addresses[region]?.ref,
                     networkTier: profile.internal ? "PREMIUM" : (args.networkTier ?? "PREMIUM"),
                     allowGlobalAccess:
-                        args.scheme === "regional-internal" ? (args.allowGlobalAccess ?? false) : undefined,
+                        supports(args.scheme, "allowGlobalAccess") ? (args.allowGlobalAccess ?? false) : undefined,
                 },
                 this.options(compute.ForwardingRule),
             );

@@ -22,7 +22,7 @@
  * 5. Custom error responses (global external): for an error status, the matched rule's policy, then the
  *    path matcher's default policy, then the URL map's; within a policy an exact status beats its class.
  */
-import { Scheme } from "../schemes";
+import { Scheme, supports } from "../schemes";
 import { selectCloudRunTarget, targetUrlMask, UrlMaskMatch, UrlMaskTarget } from "./url-mask";
 import { CustomErrorResponsePolicySpec, ErrorPageOutcome, ErrorPolicyLevel, resolveErrorPage } from "./error-responses";
 import {
@@ -385,7 +385,7 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
     const scheme = options.scheme ?? "global-external";
     const protocol = (request.protocol ?? "http").toLowerCase();
     let host = request.host.toLowerCase();
-    const matchHost = scheme === "classic" ? host.replace(/:\d+$/, "") : host;
+    const matchHost = supports(scheme, "hostPort") ? host : host.replace(/:\d+$/, "");
     const { path, query } = splitPath(request.path.startsWith("/") ? request.path : `/${request.path}`);
     const headers = headersOf(request);
     // The query is decoded only when a rule matches on it.

@@ -428,7 +428,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
             }
             const { scheme, backend } = context;
             const field = backend.backendService !== undefined ? "backendService" : "project";
-            if (scheme === "classic") {
+            if (!supports(scheme, "crossProjectBackend")) {
                 return [
                     {
                         field,

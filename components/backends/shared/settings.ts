@@ -35,7 +35,7 @@ export function validateBackendSettings(backend: BackendContext): Problem[] {
 }
 
 /** The builder arguments every backend service kind takes. */
-export interface CommonBackendArgs {
+export interface CommonBackendOptions {
     namePrefix: string;
     scheme: BackendContext["args"]["scheme"];
     project: pulumi.Input<string> | undefined;
@@ -45,7 +45,7 @@ export interface CommonBackendArgs {
 }
 
 /** The builder arguments every backend service kind takes, for one backend of a load balancer. */
-export function commonBackendArgs(build: BackendBuildContext): CommonBackendArgs {
+export function commonBackendArgs(build: BackendBuildContext): CommonBackendOptions {
     const { backend } = build;
     return {
         namePrefix: gcpName(build.prefix, build.key),
