@@ -646,8 +646,9 @@ class FrontendBuilder {
                     subnetwork,
                     ipAddress: addresses[region]?.ref,
                     networkTier: profile.internal ? "PREMIUM" : (args.networkTier ?? "PREMIUM"),
-                    allowGlobalAccess:
-                        supports(args.scheme, "allowGlobalAccess") ? (args.allowGlobalAccess ?? false) : undefined,
+                    allowGlobalAccess: supports(args.scheme, "allowGlobalAccess")
+                        ? (args.allowGlobalAccess ?? false)
+                        : undefined,
                 },
                 this.options(compute.ForwardingRule),
             );
