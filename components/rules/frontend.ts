@@ -117,8 +117,6 @@ function regionalScope(args: FrontendArgs): string | undefined {
     return profile.scope === "regional" ? args.regions?.[0] : undefined;
 }
 
-const frontendLeadRules: Rule<FrontendArgs>[] = [];
-
 /** The FrontendArgs rule over its regions (inside a load balancer, its own rule `lb-region` checks them). */
 export const frontendRegionRules: Rule<FrontendArgs>[] = [
     {
@@ -618,13 +616,9 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
 ];
 
 /** The frontend rules a load balancer runs on the frontend it builds: all but the region rule, whose regions are its own. */
-export const frontendRulesInLoadBalancer: Rule<FrontendArgs>[] = [...frontendLeadRules, ...frontendSettingRules];
+export const frontendRulesInLoadBalancer: Rule<FrontendArgs>[] = frontendSettingRules;
 
-export const frontendRules: Rule<FrontendArgs>[] = [
-    ...frontendLeadRules,
-    ...frontendRegionRules,
-    ...frontendSettingRules,
-];
+export const frontendRules: Rule<FrontendArgs>[] = [...frontendRegionRules, ...frontendSettingRules];
 
 export function validateFrontendArgs(args: FrontendArgs) {
     return runRules(frontendRules, args);
