@@ -1,7 +1,6 @@
 import { Rule } from "../validation";
-import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
-import { backendSettingsRules } from "./backend-settings";
-import { bucketRoutingRules, bucketRules } from "./buckets";
+import { backendKindModules } from "../backends";
+import { backendServiceRules, backendSettingsRules } from "../backends/shared/rules";
 import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
@@ -14,13 +13,9 @@ export function allRules(): Rule<never>[] {
     return [
         ...loadBalancerRules,
         ...networkRules,
-        ...serverlessRules,
+        ...backendKindModules().flatMap((kind) => kind.rules),
         ...backendServiceRules,
-        ...hybridRules,
-        ...internetRules,
         ...backendSettingsRules,
-        ...bucketRules,
-        ...bucketRoutingRules,
         ...errorResponseRules,
         ...iapRules,
         ...frontendRules,

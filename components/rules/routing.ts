@@ -1,11 +1,10 @@
 /**
  * The routing catalogue: what GCP would reject in a URL map (or route somewhere the user did not
- * mean), caught at preview. Facts from gcp-facts §6 (semantics), §7 (tests) and §8 (limits; the
- * numbers themselves live in `routing/limits.ts`).
+ * mean), caught at preview. Semantics and tests from https://cloud.google.com/load-balancing/docs/url-map-concepts,
+ * limits from https://cloud.google.com/load-balancing/docs/quotas (the numbers themselves live in `routing/limits.ts`).
  */
 import { gcpName } from "../naming";
 import {
-    BackendKind,
     catchAllIndex,
     compileUrlMap,
     HeaderTransformArgs,
@@ -16,7 +15,8 @@ import {
     urlMapLimits,
 } from "../routing";
 import type { RoutingContext } from "../routing/context";
-import { Scheme, schemeProfile, supports } from "../schemes";
+import { BackendKind } from "../backends/kinds";
+import { Feature, Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, Problem, Rule, runRules } from "../validation";
 import { unsupportedFinding } from "./common";
 
@@ -169,7 +169,7 @@ function headerActions(ctx: RoutingContext): [string, HeaderTransformArgs | unde
 
 const TEMPLATE_VARIABLE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
-/** Problems with a `pathTemplateMatch` (gcp-facts §6.3), and the variables it captures. */
+/** Problems with a `pathTemplateMatch` (https://cloud.google.com/load-balancing/docs/url-map-concepts), and the variables it captures. */
 export function pathTemplateProblems(template: string): { problems: string[]; variables: string[] } {
     const problems: string[] = [];
     const variables: string[] = [];
@@ -479,7 +479,7 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         fix: "see the alternative in the message",
         check: (ctx) => {
             const findings: Finding[] = [];
-            const need = (feature: string, field: string, what: string) => {
+            const need = (feature: Feature, field: string, what: string) => {
                 if (!supports(ctx.scheme, feature)) findings.push(unsupportedFinding(ctx.scheme, feature, field, what));
             };
             if (ctx.requestHeaders) need("urlMapHeaderAction", "requestHeaders", "a URL map header action");

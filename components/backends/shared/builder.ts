@@ -1,14 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import type { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
-import { optionalGcp } from "../gcp-modules";
-import { BuildScope, childOptions } from "../builder";
-import { replacementSafeName } from "../naming";
-import { replacementOptions } from "../replacement";
-import { BackendCdnArgs, BackendLoggingArgs, BackendSettingsArgs, OutlierDetectionArgs } from "../args/backend-service";
-import { Scheme, schemeProfile } from "../schemes";
-
-export * from "../args/backend-service";
+import { optionalGcp } from "../../gcp-modules";
+import { BuildScope, childOptions } from "../../builder";
+import { replacementSafeName } from "../../naming";
+import { replacementOptions } from "../../replacement";
+import { BackendCdnArgs, BackendLoggingArgs, BackendSettingsArgs, OutlierDetectionArgs } from "./args";
+import { Scheme, schemeProfile } from "../../schemes";
 
 /**
  * The `cdnPolicy` fields backend services and backend buckets share, from the package's CDN settings.
@@ -81,7 +79,7 @@ export function backendServiceArgs(settings: BackendServiceSettings) {
         protocol: settings.protocol ?? "HTTPS",
         // Serverless and internet NEGs take no balancing knobs; hybrid NEGs must use RATE with a rate.
         // Regional EXTERNAL_MANAGED is the one case where the provider demands capacityScaler on every
-        // backend (gcp-facts §1.4).
+        // backend (https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts).
         backends: settings.groups.map((group) => ({
             group,
             ...(settings.maxRatePerEndpoint !== undefined

@@ -1,16 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "../builder";
-import { gcpName, replacementSafeName } from "../naming";
-import { replacementOptions } from "../replacement";
-import { InternetBackendArgs, InternetEndpointArgs, internetEndpoints, internetEndpointType } from "../args/internet";
-import { INTERNET_NEG_INGRESS_NOTE, validateInternetBackendArgs } from "../rules/backends";
-import { schemeProfile } from "../schemes";
-import { failOnProblems } from "../validation";
-import { createBackendService } from "./backend-service";
-
-export * from "../args/internet";
-export { validateInternetBackendArgs };
+import { BuildScope, childOptions } from "../../builder";
+import { gcpName, replacementSafeName } from "../../naming";
+import { replacementOptions } from "../../replacement";
+import { InternetBackendArgs, InternetEndpointArgs, internetEndpoints, internetEndpointType } from "./args";
+import { INTERNET_NEG_INGRESS_NOTE, validateInternetBackendArgs } from "./rules";
+import { schemeProfile } from "../../schemes";
+import { failOnProblems } from "../../validation";
+import { createBackendService } from "../shared/builder";
 
 /** The `host: <value>` custom request header of a Host override. */
 export function hostHeader(host: pulumi.Input<string>): pulumi.Output<string> {

@@ -1,10 +1,11 @@
-import type { BackendArgs } from "../args/load-balancer";
-import { schemeProfile, Scheme, supports } from "../schemes";
-import { Finding, known, Rule } from "../validation";
-import { INTERNET_NEG_INGRESS_NOTE } from "./backends";
-import { parseComputeLink, unsupportedFinding } from "./common";
-import { RateLimitAction } from "../args/security-policy";
-import { invalidNameReason } from "../naming";
+import type { BackendArgs } from "../../args/load-balancer";
+import { schemeProfile, Scheme, supports } from "../../schemes";
+import { Finding, known, Rule } from "../../validation";
+import { INTERNET_NEG_INGRESS_NOTE } from "../internet/rules";
+import { parseComputeLink, SchemeOption, schemeOptionFindings, unsupportedFinding } from "../../rules/common";
+import { RateLimitAction } from "../../args/security-policy";
+import { invalidNameReason } from "../../naming";
+import type { OutlierDetectionArgs } from "./args";
 
 /** What the backend-level rules see: one backend of a load balancer and the load balancer around it. */
 export interface BackendSettingsContext {
@@ -16,7 +17,7 @@ export interface BackendSettingsContext {
     existingNetwork: boolean;
 }
 
-/** Custom request headers per backend service (gcp-facts §2.1). */
+/** Custom request headers per backend service (https://cloud.google.com/load-balancing/docs/https/custom-headers). */
 export const MAX_CUSTOM_REQUEST_HEADERS = 16;
 const FORBIDDEN_HEADER_PREFIXES = ["x-google", "x-goog-", "x-gfe", "x-amz-"];
 const FORBIDDEN_HEADERS = ["x-user-ip", "cdn-loop"];
@@ -413,29 +414,6 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
         },
     },
     {
-        id: "backend-existing-service-settings",
-        component: "ApplicationLoadBalancer",
-        summary: "An existing backend service (by self link) takes no settings of its own here",
-        prevents: "settings that silently never reach a backend service this package does not manage",
-        fix: "configure IAP, CDN, Cloud Armor, outlier detection and headers where that backend service is defined",
-        check: ({ backend }) => {
-            if (backend.backendService === undefined) {
-                return [];
-            }
-            const set = (
-                ["iap", "cdn", "securityPolicy", "outlierDetection", "customRequestHeaders", "logging"] as const
-            ).filter((k) => backend[k] !== undefined);
-            return set.length > 0
-                ? [
-                      {
-                          field: "backendService",
-                          message: `is an existing backend service, so ${set.join(", ")} cannot be applied to it here`,
-                      },
-                  ]
-                : [];
-        },
-    },
-    {
         id: "backend-cross-project",
         component: "ApplicationLoadBalancer",
         summary:
@@ -450,7 +428,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
             }
             const { scheme, backend } = context;
             const field = backend.backendService !== undefined ? "backendService" : "project";
-            if (scheme === "classic") {
+            if (!supports(scheme, "crossProjectBackend")) {
                 return [
                     {
                         field,
@@ -479,6 +457,58 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
                 });
             }
             return findings;
+        },
+    },
+];
+
+/**
+ * What the backend-service rules read. Every backend kind's args (serverless, internet, hybrid) satisfy
+ * it, so options of the backend service itself — outlier detection, and the options that exclude each
+ * other (IAP, CDN, outlier detection) — are checked in one place whatever the NEG kind.
+ */
+export interface BackendServiceRuleContext {
+    scheme: Scheme;
+    outlierDetection?: OutlierDetectionArgs;
+}
+
+function wholeNumberFinding(field: string, value: number | undefined, min: number, max?: number): Finding[] {
+    if (value === undefined || (Number.isInteger(value) && value >= min && (max === undefined || value <= max))) {
+        return [];
+    }
+    const range = max === undefined ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`;
+    return [{ field, message: `${value} is not ${range}`, fix: `use ${range}` }];
+}
+
+/** Backend-service options some schemes lack (see `featureTable`). */
+export const backendServiceOptions: SchemeOption<BackendServiceRuleContext>[] = [
+    { feature: "outlierDetection", field: "outlierDetection", isSet: (args) => args.outlierDetection !== undefined },
+];
+
+export const backendServiceRules: Rule<BackendServiceRuleContext>[] = [
+    {
+        id: "outlier-detection",
+        component: "BackendService",
+        summary:
+            "Outlier detection only on schemes that have it with serverless NEGs (global external, cross-region internal), with valid counts and times",
+        prevents:
+            "outlier detection GCP does not apply to serverless NEGs on classic and regional backend services, and `Invalid value for field 'resource.outlierDetection…'` at apply",
+        fix: "remove outlierDetection, or use scheme global-external or cross-region-internal",
+        check: (args) => {
+            const outlier = args.outlierDetection;
+            if (outlier === undefined) {
+                return [];
+            }
+            const unsupported = schemeOptionFindings(args.scheme, backendServiceOptions, args);
+            if (unsupported.length > 0) {
+                return unsupported;
+            }
+            return [
+                ...wholeNumberFinding("outlierDetection.consecutiveErrors", outlier.consecutiveErrors, 1),
+                ...wholeNumberFinding("outlierDetection.consecutiveGatewayErrors", outlier.consecutiveGatewayErrors, 1),
+                ...wholeNumberFinding("outlierDetection.intervalSeconds", outlier.intervalSeconds, 1),
+                ...wholeNumberFinding("outlierDetection.baseEjectionTimeSeconds", outlier.baseEjectionTimeSeconds, 1),
+                ...wholeNumberFinding("outlierDetection.maxEjectionPercent", outlier.maxEjectionPercent, 0, 100),
+            ];
         },
     },
 ];

@@ -1,6 +1,6 @@
 /** Arguments of a hybrid connectivity (on-premises IP:port) backend. */
 import * as pulumi from "@pulumi/pulumi";
-import { BackendComponentArgs, BackendProtocol } from "./backend-service";
+import { BackendComponentArgs, BackendProtocol } from "../shared/args";
 
 /** One on-premises (or other-cloud) endpoint reachable over Cloud VPN, Interconnect or a router appliance. */
 export interface HybridEndpointArgs {
@@ -124,4 +124,15 @@ export interface HybridBackendArgs extends BackendComponentArgs {
      * @example "europe-west1"
      */
     region?: string;
+}
+
+/** The field of `backends.<key>` that makes a backend on-premises IP:port endpoints through a hybrid NEG (see `BackendKindFields`). */
+export interface HybridBackendField {
+    /**
+     * On-premises or other-cloud IP:port endpoints through a hybrid connectivity NEG (with a health
+     * check and RATE balancing), e.g. the legacy side of a migration to Cloud Run.
+     * @default undefined
+     * @example { zone: "europe-west1-b", endpoints: [{ ipAddress: "192.168.10.21", port: 443 }] }
+     */
+    hybrid?: HybridTargetArgs;
 }

@@ -91,3 +91,14 @@ export interface BucketTargetArgs {
      */
     existing?: pulumi.Input<string>;
 }
+
+/** The field of `backends.<key>` that makes a backend a Cloud Storage bucket through a backend bucket (see `BackendKindFields`). */
+export interface BucketBackendField {
+    /**
+     * A Cloud Storage bucket (a backend bucket): an existing bucket by name, one the package creates, or an
+     * existing backend bucket (`existing`). Global external, classic and cross-region internal.
+     * @default undefined
+     * @example { create: { location: "EU", website: { mainPageSuffix: "index.html" }, publicRead: true } }
+     */
+    bucket?: BucketTargetArgs;
+}

@@ -1,17 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { optionalGcp } from "../gcp-modules";
+import { optionalGcp } from "../../gcp-modules";
 import type { Bucket } from "@pulumi/gcp/storage/bucket";
-import { BuildScope, childOptions } from "../builder";
-import { gcpName, replacementSafeName } from "../naming";
-import { replacementOptions } from "../replacement";
-import { Scheme, schemeProfile } from "../schemes";
-import { mapInputs } from "../validation";
-import { BackendCdnArgs } from "../args/backend-service";
-import { BucketTargetArgs } from "../args/bucket";
-import { cdnPolicyInputs } from "./backend-service";
-
-export * from "../args/bucket";
+import { BuildScope, childOptions } from "../../builder";
+import { gcpName, replacementSafeName } from "../../naming";
+import { replacementOptions } from "../../replacement";
+import { Scheme, schemeProfile } from "../../schemes";
+import { mapInputs } from "../../validation";
+import { BackendCdnArgs } from "../shared/args";
+import { BucketTargetArgs } from "./args";
+import { cdnPolicyInputs } from "../shared/builder";
 
 /** What the bucket builder needs besides the target. */
 export interface BucketBuildOptions {

@@ -1,9 +1,9 @@
-import type { RoutingContext } from "../routing/context";
-import { featureSupport, supports } from "../schemes";
-import { Finding, known, Rule } from "../validation";
-import type { BackendSettingsContext } from "./backend-settings";
-import { linkMismatch, unsupportedFinding } from "./common";
-import { invalidNameReason } from "../naming";
+import type { RoutingContext } from "../../routing/context";
+import { featureSupport, supports } from "../../schemes";
+import { Finding, known, Rule } from "../../validation";
+import type { BackendSettingsContext } from "../shared/rules";
+import { linkMismatch, unsupportedFinding } from "../../rules/common";
+import { invalidNameReason } from "../../naming";
 
 /**
  * Cloud Storage bucket names: 3–63 characters of lowercase letters, digits, `-`, `_` and `.`, starting

@@ -1,6 +1,6 @@
 /** Arguments every backend kind shares: logging, protocol, IAP, CDN, outlier detection, backend service settings. */
 import * as pulumi from "@pulumi/pulumi";
-import { Scheme } from "../schemes";
+import { Scheme } from "../../schemes";
 
 /**
  * Request logging on a backend service.

@@ -1,6 +1,6 @@
 /** Arguments of an internet NEG backend, and the endpoints they describe. */
 import * as pulumi from "@pulumi/pulumi";
-import { BackendComponentArgs, BackendProtocol } from "./backend-service";
+import { BackendComponentArgs, BackendProtocol } from "../shared/args";
 
 /** Port of internet endpoints that give none. */
 export const DEFAULT_INTERNET_PORT = 443;
@@ -122,4 +122,16 @@ export function internetEndpoints(target: InternetTargetArgs): (InternetEndpoint
 export function internetEndpointType(target: InternetTargetArgs): "INTERNET_FQDN_PORT" | "INTERNET_IP_PORT" {
     const first = internetEndpoints(target)[0];
     return first?.ipAddress !== undefined ? "INTERNET_IP_PORT" : "INTERNET_FQDN_PORT";
+}
+
+/** The field of `backends.<key>` that makes a backend an internet endpoint through an internet NEG (see `BackendKindFields`). */
+export interface InternetBackendField {
+    /**
+     * An internet endpoint (FQDN or public IP) through an internet NEG — e.g. a Cloud Run service in
+     * another project by its run.app host with `hostOverride` (global external and classic).
+     * Backends with the same `fqdn` (or `ipAddress`), port and project share one global NEG.
+     * @default undefined
+     * @example { fqdn: "hello-abc123-ew.a.run.app", hostOverride: "hello2-abc123-ew.a.run.app" }
+     */
+    internet?: InternetTargetArgs;
 }

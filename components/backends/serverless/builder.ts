@@ -1,15 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "../builder";
-import { gcpName, replacementSafeName } from "../naming";
-import { replacementOptions } from "../replacement";
-import { ServerlessBackendArgs, serverlessRegions } from "../args/serverless";
-import { validateServerlessBackendArgs } from "../rules/backends";
-import { failOnProblems, mapInputs } from "../validation";
-import { BackendServiceSettings, createBackendService, grantIapInvoker } from "./backend-service";
-
-export * from "../args/serverless";
-export { validateServerlessBackendArgs };
+import { BuildScope, childOptions } from "../../builder";
+import { gcpName, replacementSafeName } from "../../naming";
+import { replacementOptions } from "../../replacement";
+import { ServerlessBackendArgs, serverlessRegions } from "./args";
+import { validateServerlessBackendArgs } from "./rules";
+import { failOnProblems, mapInputs } from "../../validation";
+import { BackendServiceSettings, createBackendService, grantIapInvoker } from "../shared/builder";
 
 /** What a serverless backend builder made: the outputs `ServerlessBackend` exposes. */
 export interface ServerlessBackendOutputs {

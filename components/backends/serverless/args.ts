@@ -1,6 +1,6 @@
 /** Arguments of a serverless (Cloud Run) backend. */
 import * as pulumi from "@pulumi/pulumi";
-import { BackendComponentArgs } from "./backend-service";
+import { BackendComponentArgs } from "../shared/args";
 
 /**
  * Which Cloud Run service(s) a serverless NEG points at: one service (optionally one traffic tag), or a
@@ -66,4 +66,14 @@ export function serverlessRegions(args: Pick<ServerlessBackendArgs, "cloudRun" |
     }
     const region = args.cloudRun.region ?? args.region;
     return region ? [region] : [];
+}
+
+/** The field of `backends.<key>` that makes a backend Cloud Run through serverless NEGs (see `BackendKindFields`). */
+export interface CloudRunBackendField {
+    /**
+     * A Cloud Run service (optionally a traffic tag), a URL mask, or one service in several regions.
+     * @default undefined
+     * @example { service: "orders", region: "europe-west1" }
+     */
+    cloudRun?: CloudRunTargetArgs;
 }

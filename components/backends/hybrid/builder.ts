@@ -1,16 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "../builder";
-import { gcpName, replacementSafeName } from "../naming";
-import { replacementOptions } from "../replacement";
-import { HybridBackendArgs, HybridTargetArgs } from "../args/hybrid";
-import { validateHybridBackendArgs, zoneRegion } from "../rules/backends";
-import { schemeProfile } from "../schemes";
-import { failOnProblems } from "../validation";
-import { createBackendService } from "./backend-service";
-
-export * from "../args/hybrid";
-export { validateHybridBackendArgs };
+import { BuildScope, childOptions } from "../../builder";
+import { gcpName, replacementSafeName } from "../../naming";
+import { replacementOptions } from "../../replacement";
+import { HybridBackendArgs, HybridTargetArgs } from "./args";
+import { validateHybridBackendArgs, zoneRegion } from "./rules";
+import { schemeProfile } from "../../schemes";
+import { failOnProblems } from "../../validation";
+import { createBackendService } from "../shared/builder";
 
 /** Requests per second per endpoint when `maxRatePerEndpoint` is unset. */
 export const DEFAULT_MAX_RATE_PER_ENDPOINT = 100;
