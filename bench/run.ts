@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the component against the same load balancer written by hand with raw `@pulumi/gcp`,
  * measured in the same run, from compiled JavaScript, each case in a fresh Node process under Pulumi mocks.
- * Writes bench/RESULTS.md and the README's "Performance" summary. Not part of `npm test` (no timing in tests).
+ * Writes bench/RESULTS.md and the summary table in docs/performance.md. Not part of `npm test` (no timing in tests).
  *
  *   npm run bench                          # everything (about 15 minutes on 2 cores)
  *   npm run bench -- --runs 3 --ns 1,10,100 --skip-typecheck --skip-npm-test
@@ -682,13 +682,13 @@ function main(): void {
 
     if (options.write) {
         fs.writeFileSync(path.join(ROOT, "bench", "RESULTS.md"), report);
-        updateReadme(hostPairs, maskPairs, sizes, scaling, typecheckResults, npmTest);
+        updatePerformanceDoc(hostPairs, maskPairs, sizes, scaling, typecheckResults, npmTest);
     }
     process.stdout.write(report);
 }
 
-/** The README's "Performance" summary, between its markers. */
-function updateReadme(
+/** The summary table of docs/performance.md, between its markers. */
+function updatePerformanceDoc(
     hostPairs: Pair[],
     maskPairs: Pair[],
     sizes: MapSize[],
@@ -696,7 +696,7 @@ function updateReadme(
     typecheckResults: TypecheckResult[][],
     npmTest: { wallMs: number; passing: string } | undefined,
 ): void {
-    const readmePath = path.join(ROOT, "README.md");
+    const readmePath = path.join(ROOT, "docs", "performance.md");
     const readme = fs.readFileSync(readmePath, "utf8");
     const start = "<!-- bench:start -->";
     const end = "<!-- bench:end -->";
