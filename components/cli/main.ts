@@ -266,15 +266,17 @@ function runSimulate(argv: string[], out: (text: string) => void): ExitCode {
         }
         const result = simulateRequest(loaded.urlMap, req, { scheme: loaded.scheme, urlMasks });
         if (result.kind === "none") reachedNothing = true;
-        return { urlMap: loaded.name, scheme: loaded.scheme, result };
+        return { urlMap: loaded.name, scheme: loaded.scheme, schemeFrom: loaded.schemeFrom, result };
     });
     if (parsed.booleans.has("--json")) {
         out(JSON.stringify(results, null, 2));
     } else {
         const lines: string[] = [];
-        for (const { urlMap, scheme: s, result } of results) {
+        for (const { urlMap, scheme: s, schemeFrom, result } of results) {
+            const label =
+                schemeFrom === "assumed" ? `${s} assumed: the file does not say which scheme; --scheme sets it` : s;
             lines.push(
-                `${req.method} ${req.protocol}://${req.host}${req.path} on URL map ${urlMap} (${s}): ${describeResult(result)}`,
+                `${req.method} ${req.protocol}://${req.host}${req.path} on URL map ${urlMap} (${label}): ${describeResult(result)}`,
             );
             const how =
                 result.matchedBy === "map-default"
