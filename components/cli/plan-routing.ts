@@ -3,7 +3,8 @@
  * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run, and backend buckets → Cloud
  * Storage buckets), and `--request`.
  */
-import { recordedRoutings, RouteRow, routeRows, simulateRequest, UrlMaskTarget } from "../routing";
+import { RecordedRouting, recordedRoutings, RouteRow, routeRows, simulateRequest, UrlMaskTarget } from "../routing";
+import type { RouteResult } from "../routing/simulate";
 import { describeRoute } from "../routing/route-tests";
 import { URL_MAP_LIMIT_SOURCES, urlMapLimits } from "../routing/limits";
 import { estimatedUrlMapBytes } from "../rules/routing";
@@ -157,67 +158,78 @@ export function routeRequest(
     resources: PlannedResource[] = [],
     responseStatus?: number,
 ): RoutedRequest[] {
-    const overrides = backendHostOverrides(resources);
     return recordedRoutings()
         .filter((e) => e.urlMap && e.backendRefs)
-        .map((entry) => {
-            const refs = entry.backendRefs!;
-            const keyByRef = new Map(Object.entries(refs).map(([k, v]) => [v, k]));
-            const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
-            const masks: Record<string, string | UrlMaskTarget> = {};
-            for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
-            const buckets: Record<string, string> = {};
-            for (const [key, bucket] of Object.entries(entry.bucketNames ?? {})) buckets[refs[key]] = bucket;
-            const result = simulateRequest(
-                entry.urlMap!,
-                {
-                    method: request.method,
-                    protocol: request.protocol,
-                    host: request.host,
-                    path: request.path,
-                    headers: request.headers,
-                },
-                { scheme: entry.context.scheme, urlMasks: masks, bucketNames: buckets, responseStatus },
-            );
-            const routed: RoutedRequest = {
-                loadBalancer: entry.name,
-                request: `${request.method} ${request.protocol}://${request.host}${request.path}`,
-                summary: describeRoute(result, keyOf),
-                kind: result.kind,
-                backends: result.backends.map((b): RoutedBackend => {
-                    const override = overrides.get(b.service.split("/").pop() ?? "");
-                    return {
-                        backend: keyOf(b.service),
-                        service: b.service,
-                        share: b.share,
-                        ...(b.cloudRun?.service ? { cloudRunService: b.cloudRun.service } : {}),
-                        ...(b.cloudRun?.tag ? { cloudRunTag: b.cloudRun.tag } : {}),
-                        ...(b.bucket !== undefined ? { bucket: b.bucket } : {}),
-                        host: override ?? result.host,
-                        hostFrom:
-                            override !== undefined
-                                ? "backend-service"
-                                : result.host !== request.host
-                                  ? "url-map-rewrite"
-                                  : "request",
-                    };
-                }),
-                forwardedHost: result.host,
-                forwardedPath: result.path,
+        .map((entry) => routeThrough(entry, request, resources, responseStatus).routed);
+}
+
+/**
+ * How one recorded load balancer routes a request: the simulator's result over its compiled URL map, and the
+ * same in backend keys (`routed`). `cloudrun-lb/testing`'s `routeOf` reads it too.
+ */
+export function routeThrough(
+    entry: RecordedRouting,
+    request: RequestSpec,
+    resources: PlannedResource[] = [],
+    responseStatus?: number,
+): { result: RouteResult; routed: RoutedRequest; keyOf: (ref: string) => string } {
+    const overrides = backendHostOverrides(resources);
+    const refs = entry.backendRefs ?? {};
+    const keyByRef = new Map(Object.entries(refs).map(([k, v]) => [v, k]));
+    const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
+    const masks: Record<string, string | UrlMaskTarget> = {};
+    for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
+    const buckets: Record<string, string> = {};
+    for (const [key, bucket] of Object.entries(entry.bucketNames ?? {})) buckets[refs[key]] = bucket;
+    const result = simulateRequest(
+        entry.urlMap!,
+        {
+            method: request.method,
+            protocol: request.protocol,
+            host: request.host,
+            path: request.path,
+            headers: request.headers,
+        },
+        { scheme: entry.context.scheme, urlMasks: masks, bucketNames: buckets, responseStatus },
+    );
+    const routed: RoutedRequest = {
+        loadBalancer: entry.name,
+        request: `${request.method} ${request.protocol}://${request.host}${request.path}`,
+        summary: describeRoute(result, keyOf),
+        kind: result.kind,
+        backends: result.backends.map((b): RoutedBackend => {
+            const override = overrides.get(b.service.split("/").pop() ?? "");
+            return {
+                backend: keyOf(b.service),
+                service: b.service,
+                share: b.share,
+                ...(b.cloudRun?.service ? { cloudRunService: b.cloudRun.service } : {}),
+                ...(b.cloudRun?.tag ? { cloudRunTag: b.cloudRun.tag } : {}),
+                ...(b.bucket !== undefined ? { bucket: b.bucket } : {}),
+                host: override ?? result.host,
+                hostFrom:
+                    override !== undefined
+                        ? "backend-service"
+                        : result.host !== request.host
+                          ? "url-map-rewrite"
+                          : "request",
             };
-            if (result.redirect) routed.redirect = `${result.redirect.status} ${result.redirect.url}`;
-            if (result.faultInjection) routed.faultInjection = result.faultInjection;
-            if (result.errorPage) {
-                routed.errorPage = {
-                    status: result.errorPage.status,
-                    backend: keyOf(result.errorPage.errorService),
-                    path: result.errorPage.path,
-                    responseStatus: result.errorPage.responseStatus,
-                    level: result.errorPage.level,
-                };
-            }
-            return routed;
-        });
+        }),
+        forwardedHost: result.host,
+        forwardedPath: result.path,
+    };
+    if (result.redirect) routed.redirect = `${result.redirect.status} ${result.redirect.url}`;
+    if (result.faultInjection) routed.faultInjection = result.faultInjection;
+    if (result.errorPage) {
+        routed.errorPage = {
+            status: result.errorPage.status,
+            backend: keyOf(result.errorPage.errorService),
+            path: result.errorPage.path,
+            responseStatus: result.errorPage.responseStatus,
+            level: result.errorPage.level,
+        };
+    }
+    return { result, routed, keyOf };
 }
 
 const DIAGRAM_KINDS: [RegExp, string][] = [
