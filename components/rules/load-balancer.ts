@@ -14,7 +14,7 @@ import { frontendRulesInLoadBalancer } from "./frontend";
 import { frontendSettings } from "../args/frontend";
 import { networkRulesInLoadBalancer } from "./network";
 import { iapRules } from "./iap";
-import { regionFinding } from "./common";
+import { parseComputeLink, regionFinding } from "./common";
 import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
 
@@ -214,12 +214,22 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                 return [];
             }
             const regions = loadBalancerRegions(args);
+            // The subnet is created in the network's project (network.ts): with a Shared VPC, the host project,
+            // where creating subnets takes Compute Network Admin (https://cloud.google.com/vpc/docs/shared-vpc,
+            // https://cloud.google.com/load-balancing/docs/l7-internal/l7-internal-shared-vpc).
+            const link = known(args.network.existing.network);
+            const hostProject = link === undefined ? undefined : parseComputeLink(link)?.project;
+            const where =
+                hostProject !== undefined
+                    ? `in the network's project "${hostProject}"`
+                    : "in the project that owns the network";
+            const roles = `${hostProject !== undefined ? `project "${hostProject}"` : "that project"} (a Shared VPC's host project)`;
             return regions
                 .filter((region) => args.network?.existing?.proxyOnlySubnetworks?.[region] === undefined)
                 .map((region) => ({
                     field: `network.existing.proxyOnlySubnetworks.${region}`,
-                    message: `no proxy-only subnet is given for ${region}, so one (${args.network?.existing?.proxyOnlyCidrs?.[region] ?? defaultProxyOnlyCidr(regions.indexOf(region))}, ${profile.proxyOnlySubnetPurpose}) will be created in the existing VPC; that fails if the VPC already has an ACTIVE ${profile.proxyOnlySubnetPurpose} subnet in ${region}`,
-                    fix: `if it has one, pass its self link as network.existing.proxyOnlySubnetworks["${region}"]`,
+                    message: `no proxy-only subnet is given for ${region}, so one (${args.network?.existing?.proxyOnlyCidrs?.[region] ?? defaultProxyOnlyCidr(regions.indexOf(region))}, ${profile.proxyOnlySubnetPurpose}) will be created in the existing VPC, ${where}: the identity that runs pulumi up needs roles/compute.networkAdmin on ${roles}; that fails if the VPC already has an ACTIVE ${profile.proxyOnlySubnetPurpose} subnet in ${region}`,
+                    fix: `if it has one, or the host project's network admins create it, pass its self link as network.existing.proxyOnlySubnetworks["${region}"]`,
                 }));
         },
     },

@@ -825,8 +825,12 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                     findings.push(finding);
                 }
             };
-            const spread =
-                "spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)";
+            // Internal schemes allow twice the host rules and path matchers of external ones (routing/limits.ts).
+            const internalHas = urlMapLimits("regional-internal");
+            const moreHosts = schemeProfile(ctx.scheme).internal
+                ? ""
+                : `; if the clients are in your VPC, scheme "regional-internal" or "cross-region-internal" allows ${count(internalHas.hostRules)} host rules per URL map`;
+            const spread = `spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)${moreHosts}`;
             over("routes", "the URL map", "host rules", (spec.hostRules ?? []).length, limits.hostRules, spread);
             over(
                 "routes",
@@ -877,7 +881,11 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                 findings.push({
                     field: "routes",
                     message: `the URL map would be about ${count(bytes)} bytes (estimated as its JSON); the ${title} allows ${limits.sizeBytes >= 1_000_000 ? "1 MB" : "64 KB"} per URL map`,
-                    fix: "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes",
+                    fix:
+                        "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes" +
+                        (ctx.scheme === "classic"
+                            ? `; scheme "global-external" allows ${count(urlMapLimits("global-external").sizeBytes)} bytes (1 MB) per URL map, classic ${count(limits.sizeBytes)} (64 KB)`
+                            : ""),
                 });
             }
             return findings;

@@ -51,6 +51,13 @@ export interface Recorder {
     byType(type: string): RecordedResource[];
     /** The one resource of a type with that logical name; throws if absent. */
     get(type: string, name: string): RecordedResource;
+    /**
+     * The one resource of a type (with that logical name, when given); throws, naming what was registered, when
+     * there is none or more than one — so `recorder.one("gcp:compute/uRLMap:URLMap")` asserts "exactly one".
+     */
+    one(type: string, name?: string): RecordedResource;
+    /** The one resource with that logical name, whatever its type; throws when there is none or several. */
+    named(name: string): RecordedResource;
 }
 
 export const MOCK_PROJECT = "mock-project";
@@ -783,6 +790,31 @@ export function installMocks(options: MockOptions = {}): Recorder {
                 throw new Error(`no ${type} named ${name} was registered (have: ${names.join(", ") || "none"})`);
             }
             return found;
+        },
+        one: (type, name) => {
+            const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
+            if (found.length !== 1) {
+                const names = resources
+                    .filter((r) => r.type === type)
+                    .map((r) => r.name)
+                    .sort();
+                throw new Error(
+                    `expected one ${type}${name === undefined ? "" : ` named ${name}`}, found ${found.length} (registered: ${names.join(", ") || "none"})`,
+                );
+            }
+            return found[0];
+        },
+        named: (name) => {
+            const found = resources.filter((r) => r.name === name);
+            if (found.length !== 1) {
+                const types = found.map((r) => r.type);
+                throw new Error(
+                    found.length === 0
+                        ? `no resource named ${name} was registered`
+                        : `${found.length} resources are named ${name} (${types.join(", ")}): use one(type, name)`,
+                );
+            }
+            return found[0];
         },
     };
 }

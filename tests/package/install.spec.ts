@@ -397,6 +397,28 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         assert.match(output, /2 passing/);
     });
 
+    it('runs docs/testing.md "Stack config and route assertions" as written: config in mockGcp, routeOf, one/named', () => {
+        const docs = fs.readFileSync(path.join(ROOT, "docs", "testing.md"), "utf8");
+        const block = (name: string) => {
+            const found = new RegExp(
+                `<!-- ${name}:start -->\n\`\`\`\\w+\n([\\s\\S]*?)\`\`\`\n<!-- ${name}:end -->`,
+            ).exec(docs);
+            assert.ok(found, `docs/testing.md has the ${name} block`);
+            return found[1];
+        };
+        const [install, test] = block("testing-config-setup").trim().split("\n");
+        run("sh", ["-c", `${install} --prefer-offline --no-audit --no-fund`], project);
+        const stack = path.join(project, "config-stack");
+        fs.mkdirSync(path.join(stack, "test"), { recursive: true });
+        fs.writeFileSync(path.join(stack, "Pulumi.yaml"), "name: platform\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(stack, "index.ts"), block("testing-config-program"));
+        fs.writeFileSync(path.join(stack, "tsconfig.json"), JSON.stringify(PULUMI_TEMPLATE_TSCONFIG, null, 4));
+        fs.writeFileSync(path.join(stack, "test", "stack.spec.ts"), block("testing-config-example"));
+        const output = run("sh", ["-c", test], stack);
+        assert.match(output, /4 passing/);
+        assert.doesNotMatch(output, /failing/);
+    });
+
     it("installs with npm 10 (Node 20's npm) as well, from the same tarball", async () => {
         const other = await npm10Project;
         const bin = path.join(other, "node_modules", ".bin", "cloudrun-lb");
