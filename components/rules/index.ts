@@ -2,6 +2,7 @@ import { Rule } from "../validation";
 import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
 import { backendSettingsRules } from "./backend-settings";
 import { bucketRoutingRules, bucketRules } from "./buckets";
+import { constraintRules, neverServesRules } from "./constraints";
 import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
@@ -26,5 +27,7 @@ export function allRules(): Rule<never>[] {
         ...frontendRules,
         ...routingRules,
         ...programRules,
+        ...constraintRules,
+        ...neverServesRules,
     ] as Rule<never>[];
 }
