@@ -51,7 +51,13 @@ export function valuesAt(root: unknown, pattern: string): ArgsValue[] {
             if (each) {
                 if (Array.isArray(child)) {
                     child.forEach((item, i) =>
-                        walk(item, index + 1, `${childPath}[${i}]`, child as unknown as Record<string, unknown>, String(i)),
+                        walk(
+                            item,
+                            index + 1,
+                            `${childPath}[${i}]`,
+                            child as unknown as Record<string, unknown>,
+                            String(i),
+                        ),
                     );
                 }
             } else {
@@ -117,7 +123,9 @@ export function constraintFinding(constraint: Constraint, at: ArgsValue): Findin
         case "format": {
             if (typeof value !== "string") return undefined;
             const problem = formats[constraint.format](value);
-            return problem ? { field: path, message: `${excerpt(value)} ${problem.reason}`, fix: problem.fix } : undefined;
+            return problem
+                ? { field: path, message: `${excerpt(value)} ${problem.reason}`, fix: problem.fix }
+                : undefined;
         }
         case "atMost": {
             const other = at.holder[constraint.other];
@@ -165,7 +173,12 @@ export function checkConstraints(args: unknown, rows: readonly ConstraintRow[] =
  * preview-time checks cover it); an Output or Promise becomes an Output that fails with a
  * ConfigurationError naming `field` when its value breaks the constraint.
  */
-export function checkResolved<T>(value: pulumi.Input<T>, constraint: Constraint, field: string, label: string): pulumi.Input<T> {
+export function checkResolved<T>(
+    value: pulumi.Input<T>,
+    constraint: Constraint,
+    field: string,
+    label: string,
+): pulumi.Input<T> {
     if (!isPending(value)) {
         return value;
     }
@@ -198,7 +211,12 @@ export function withResolvedChecks<A>(args: A, label: string, rows: readonly Con
         for (const pattern of row.args) {
             for (const at of valuesAt(copy, pattern)) {
                 if (isPending(at.value)) {
-                    at.holder[at.key] = checkResolved(at.value as pulumi.Input<unknown>, row.constraint, at.path, label);
+                    at.holder[at.key] = checkResolved(
+                        at.value as pulumi.Input<unknown>,
+                        row.constraint,
+                        at.path,
+                        label,
+                    );
                 }
             }
         }

@@ -79,7 +79,7 @@ export function iamMemberProblem(member: string): FormatProblem | undefined {
             : "is not an IAM principal identifier",
         fix: email
             ? 'prefix it with its type: "user:" for a person, "group:" for a Google group, "serviceAccount:" for a service account (…iam.gserviceaccount.com)'
-            : 'write it as user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, principal://…, principalSet://…, allUsers or allAuthenticatedUsers',
+            : "write it as user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, principal://…, principalSet://…, allUsers or allAuthenticatedUsers",
     };
 }
 

@@ -15,8 +15,7 @@
 import type { FormatName } from "./formats";
 
 /** gcloud's generated Compute API client: every Compute field's documentation and enum. */
-export const COMPUTE_MESSAGES =
-    "gcloud: googlecloudsdk/generated_clients/apis/compute/v1/compute_v1_messages.py";
+export const COMPUTE_MESSAGES = "gcloud: googlecloudsdk/generated_clients/apis/compute/v1/compute_v1_messages.py";
 const compute = (resource: string, anchor?: string) =>
     `https://cloud.google.com/compute/docs/reference/rest/v1/${resource}${anchor ? `#${anchor}` : ""}`;
 const mm = (path: string) => `https://github.com/GoogleCloudPlatform/magic-modules/blob/main/mmv1/products/${path}`;
@@ -119,6 +118,32 @@ const PROJECT_CARRIERS = [
     T.bucket,
 ];
 
+/**
+ * The features an SSL policy with profile CUSTOM may list (sslPolicies.listAvailableFeatures).
+ * @see https://cloud.google.com/load-balancing/docs/ssl-policies-concepts#defining_an_ssl_policy
+ */
+export const SSL_CUSTOM_FEATURES = [
+    "TLS_RSA_WITH_AES_128_GCM_SHA256",
+    "TLS_RSA_WITH_AES_256_GCM_SHA384",
+    "TLS_RSA_WITH_AES_128_CBC_SHA",
+    "TLS_RSA_WITH_AES_256_CBC_SHA",
+    "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+    "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+    "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+    "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+    // TLS 1.3 suites: always on in every profile; accepted in the list so nothing GCP takes is refused.
+    "TLS_AES_128_GCM_SHA256",
+    "TLS_AES_256_GCM_SHA384",
+    "TLS_CHACHA20_POLY1305_SHA256",
+] as const;
+
 /** The largest Cloud CDN TTL: 31,622,400 s (one year). */
 export const CDN_TTL_MAX = 31_622_400;
 const CDN_TTLS = "https://cloud.google.com/cdn/docs/using-ttl-overrides";
@@ -162,7 +187,11 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: PROJECT_CARRIERS,
         field: "project",
         args: ["project", "backends.*.project", "dns.project"],
-        constraint: { kind: "format", format: "projectId", describe: "a project ID: 6–30 lowercase letters, digits or hyphens" },
+        constraint: {
+            kind: "format",
+            format: "projectId",
+            describe: "a project ID: 6–30 lowercase letters, digits or hyphens",
+        },
         source: "https://cloud.google.com/resource-manager/docs/creating-managing-projects#before_you_begin",
         atApply: true,
     },
@@ -170,8 +199,8 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: [...BACKEND_SERVICES, T.securityPolicy],
         field: "description",
         args: ["backends.*.description"],
-        constraint: { kind: "length", min: 0, max: 2048 },
-        source: `${compute("backendServices", "BackendService.FIELDS.description")} (Compute descriptions are at most 2048 characters: ${mm("compute/BackendService.yaml")})`,
+        constraint: { kind: "unconstrained", reason: "free text; the Compute API reference states no limit" },
+        source: compute("backendServices", "BackendService.FIELDS.description"),
     },
     {
         resources: [T.regionNeg, T.zonalNeg, T.regionHealthCheck, ...BACKEND_SERVICES, T.runInvoker],
@@ -210,7 +239,11 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: [T.subnetwork],
         field: "ipCidrRange",
-        args: ["network.create.proxyOnlyCidr", "network.create.regions.*.proxyOnlyCidr", "network.existing.proxyOnlyCidrs.*"],
+        args: [
+            "network.create.proxyOnlyCidr",
+            "network.create.regions.*.proxyOnlyCidr",
+            "network.existing.proxyOnlyCidrs.*",
+        ],
         constraint: { kind: "rule", describe: "a proxy-only subnet is /26 or larger (/23 recommended)" },
         rule: "proxy-only-subnet-size",
         source: "https://cloud.google.com/load-balancing/docs/proxy-only-subnets#proxy_only_subnet_size",
@@ -220,7 +253,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: FORWARDING_RULES,
         field: "portRange",
         args: ["https.port", "httpPort"],
-        constraint: { kind: "rule", describe: "1–65535; HTTP and HTTPS on distinct ports; HTTPS on 443 when HTTP redirects" },
+        constraint: {
+            kind: "rule",
+            describe: "1–65535; HTTP and HTTPS on distinct ports; HTTPS on 443 when HTTP redirects",
+        },
         rule: "frontend-ports, https-redirect",
         source: compute("forwardingRules", "ForwardingRule.FIELDS.port_range"),
     },
@@ -229,6 +265,7 @@ export const constraintTable: readonly ConstraintRow[] = [
         field: "defaultPort",
         args: ["backends.*.internet.port", "backends.*.hybrid.defaultPort"],
         constraint: TCP_PORT,
+        rule: "internet-endpoint, hybrid-endpoints",
         source: compute("networkEndpointGroups", "NetworkEndpointGroup.FIELDS.default_port"),
     },
     {
@@ -236,6 +273,7 @@ export const constraintTable: readonly ConstraintRow[] = [
         field: "port",
         args: ["backends.*.internet.endpoints[].port", "backends.*.hybrid.endpoints[].port"],
         constraint: TCP_PORT,
+        rule: "internet-endpoint, hybrid-endpoints",
         source: compute("networkEndpointGroups/attachNetworkEndpoints", "NetworkEndpoint.FIELDS.port"),
     },
     {
@@ -243,6 +281,7 @@ export const constraintTable: readonly ConstraintRow[] = [
         field: "httpsHealthCheck.port",
         args: ["backends.*.hybrid.healthCheck.port"],
         constraint: TCP_PORT,
+        rule: "hybrid-balancing",
         source: compute("regionHealthChecks", "HealthCheck.FIELDS.https_health_check.port"),
     },
     // Health checks
@@ -265,8 +304,11 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: [T.regionHealthCheck],
         field: "*HealthCheck.requestPath",
         args: ["backends.*.hybrid.healthCheck.requestPath"],
-        constraint: { kind: "length", min: 1, max: 1024 },
-        source: compute("regionHealthChecks", "HealthCheck.FIELDS.http_health_check.request_path"),
+        constraint: {
+            kind: "unconstrained",
+            reason: 'an RFC 3986 path (the API: "Must comply with RFC3986"); default "/"',
+        },
+        source: `${compute("regionHealthChecks", "HealthCheck.FIELDS.https_health_check.request_path")}; ${COMPUTE_MESSAGES}`,
     },
     {
         resources: [T.regionHealthCheck],
@@ -279,7 +321,11 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: [T.globalEndpoint, T.zonalEndpoint],
         field: "ipAddress",
-        args: ["backends.*.internet.ipAddress", "backends.*.internet.endpoints[].ipAddress", "backends.*.hybrid.endpoints[].ipAddress"],
+        args: [
+            "backends.*.internet.ipAddress",
+            "backends.*.internet.endpoints[].ipAddress",
+            "backends.*.hybrid.endpoints[].ipAddress",
+        ],
         constraint: {
             kind: "rule",
             describe: "an IPv4 address; public for internet NEGs, RFC 1918 reachable through the VPC for hybrid NEGs",
@@ -307,7 +353,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: [T.zonalNeg, T.globalNeg, T.regionNeg],
         field: "networkEndpointType",
         args: [],
-        constraint: { kind: "derived", how: "from the backend kind: SERVERLESS, INTERNET_FQDN_PORT, INTERNET_IP_PORT or NON_GCP_PRIVATE_IP_PORT" },
+        constraint: {
+            kind: "derived",
+            how: "from the backend kind: SERVERLESS, INTERNET_FQDN_PORT, INTERNET_IP_PORT or NON_GCP_PRIVATE_IP_PORT",
+        },
         source: compute("networkEndpointGroups", "NetworkEndpointGroup.FIELDS.network_endpoint_type"),
     },
     // Cloud Run
@@ -356,7 +405,8 @@ export const constraintTable: readonly ConstraintRow[] = [
         constraint: {
             kind: "format",
             format: "iamMember",
-            describe: "user:, group:, serviceAccount:, domain:, principal://, principalSet://, allUsers or allAuthenticatedUsers",
+            describe:
+                "user:, group:, serviceAccount:, domain:, principal://, principalSet://, allUsers or allAuthenticatedUsers",
         },
         source: IAM_PRINCIPALS,
     },
@@ -367,7 +417,8 @@ export const constraintTable: readonly ConstraintRow[] = [
         constraint: {
             kind: "format",
             format: "iamMember",
-            describe: "user:, group:, serviceAccount:, domain:, principal://, principalSet://, allUsers or allAuthenticatedUsers",
+            describe:
+                "user:, group:, serviceAccount:, domain:, principal://, principalSet://, allUsers or allAuthenticatedUsers",
         },
         source: IAM_PRINCIPALS,
     },
@@ -578,24 +629,9 @@ export const constraintTable: readonly ConstraintRow[] = [
         args: ["https.sslPolicy.customFeatures[]"],
         constraint: {
             kind: "enum",
-            values: [
-                "TLS_RSA_WITH_AES_128_GCM_SHA256",
-                "TLS_RSA_WITH_AES_256_GCM_SHA384",
-                "TLS_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_RSA_WITH_AES_256_CBC_SHA",
-                "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
-                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-                "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
-                "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
-                "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-                "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
-                "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
-                "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-            ],
+            values: SSL_CUSTOM_FEATURES,
         },
+        rule: "ssl-policy",
         source: "https://cloud.google.com/load-balancing/docs/ssl-policies-concepts#defining_an_ssl_policy (sslPolicies.listAvailableFeatures)",
     },
     {
@@ -689,7 +725,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: BACKEND_SERVICES,
         field: "iap.*",
         args: ["backends.*.iap.enabled", "backends.*.iap.oauth2ClientId", "backends.*.iap.oauth2ClientSecret"],
-        constraint: { kind: "rule", describe: "not with Cloud CDN or outlier detection; client id and secret together" },
+        constraint: {
+            kind: "rule",
+            describe: "not with Cloud CDN or outlier detection; client id and secret together",
+        },
         rule: "backend-iap",
         source: compute("backendServices", "BackendService.FIELDS.iap"),
     },
@@ -705,7 +744,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: BACKEND_SERVICES,
         field: "outlierDetection.*",
         args: ["backends.*.outlierDetection.*"],
-        constraint: { kind: "rule", describe: "ranges per field (e.g. maxEjectionPercent 0–100); not on serverless NEGs" },
+        constraint: {
+            kind: "rule",
+            describe: "ranges per field (e.g. maxEjectionPercent 0–100); not on serverless NEGs",
+        },
         rule: "outlier-detection, internet-outlier-detection",
         source: compute("backendServices", "OutlierDetection"),
     },
@@ -718,17 +760,49 @@ export const constraintTable: readonly ConstraintRow[] = [
         source: compute("regionBackendServices", "Backend.FIELDS.max_rate_per_endpoint"),
     },
     // Cloud CDN
-    cdn("cacheMode", "cacheMode", { kind: "enum", values: ["CACHE_ALL_STATIC", "USE_ORIGIN_HEADERS", "FORCE_CACHE_ALL"] }, compute("backendServices", "BackendServiceCdnPolicy.FIELDS.cache_mode")),
+    cdn(
+        "cacheMode",
+        "cacheMode",
+        { kind: "enum", values: ["CACHE_ALL_STATIC", "USE_ORIGIN_HEADERS", "FORCE_CACHE_ALL"] },
+        compute("backendServices", "BackendServiceCdnPolicy.FIELDS.cache_mode"),
+    ),
     cdn("defaultTtl", "defaultTtl", { kind: "range", min: 0, max: CDN_TTL_MAX, integer: true, unit: " s" }, CDN_TTLS),
     cdn("maxTtl", "maxTtl", { kind: "range", min: 0, max: CDN_TTL_MAX, integer: true, unit: " s" }, CDN_TTLS),
     cdn("clientTtl", "clientTtl", { kind: "range", min: 0, max: CDN_TTL_MAX, integer: true, unit: " s" }, CDN_TTLS),
     cdn("defaultTtl", "defaultTtl", { kind: "atMost", other: "maxTtl", describe: "defaultTtl ≤ maxTtl" }, CDN_TTLS),
     cdn("clientTtl", "clientTtl", { kind: "atMost", other: "maxTtl", describe: "clientTtl ≤ maxTtl" }, CDN_TTLS),
-    cdn("defaultTtl", "defaultTtl", { kind: "rule", describe: "no TTLs with USE_ORIGIN_HEADERS" }, CDN_TTLS, "backend-cdn"),
-    cdn("negativeCaching", "negativeCaching", { kind: "unconstrained", reason: "a boolean" }, compute("backendServices", "BackendServiceCdnPolicy.FIELDS.negative_caching")),
-    cdn("negativeCachingPolicies[].*", "negativeCachingTtls[].*", { kind: "rule", describe: "codes 300, 301, 308, 404, 405, 410, 421, 451, 501, each once; TTL ≤ 1800 s" }, compute("backendServices", "BackendServiceCdnPolicy.FIELDS.negative_caching_policy"), "backend-cdn-policy"),
-    cdn("signedUrlCacheMaxAgeSec", "signedUrlCacheMaxAgeSeconds", { kind: "range", min: 0, max: CDN_TTL_MAX, integer: true, unit: " s" }, compute("backendServices", "BackendServiceCdnPolicy.FIELDS.signed_url_cache_max_age_sec")),
-    cdn("cacheKeyPolicy.*", "cacheKey.*", { kind: "unconstrained", reason: "query parameter and header names; GCP documents no format beyond HTTP's" }, compute("backendServices", "CacheKeyPolicy")),
+    cdn(
+        "defaultTtl",
+        "defaultTtl",
+        { kind: "rule", describe: "no TTLs with USE_ORIGIN_HEADERS" },
+        CDN_TTLS,
+        "backend-cdn",
+    ),
+    cdn(
+        "negativeCaching",
+        "negativeCaching",
+        { kind: "unconstrained", reason: "a boolean" },
+        compute("backendServices", "BackendServiceCdnPolicy.FIELDS.negative_caching"),
+    ),
+    cdn(
+        "negativeCachingPolicies[].*",
+        "negativeCachingTtls[].*",
+        { kind: "rule", describe: "codes 300, 301, 308, 404, 405, 410, 421, 451, 501, each once; TTL ≤ 1800 s" },
+        compute("backendServices", "BackendServiceCdnPolicy.FIELDS.negative_caching_policy"),
+        "backend-cdn-policy",
+    ),
+    cdn(
+        "signedUrlCacheMaxAgeSec",
+        "signedUrlCacheMaxAgeSeconds",
+        { kind: "range", min: 0, max: CDN_TTL_MAX, integer: true, unit: " s" },
+        compute("backendServices", "BackendServiceCdnPolicy.FIELDS.signed_url_cache_max_age_sec"),
+    ),
+    cdn(
+        "cacheKeyPolicy.*",
+        "cacheKey.*",
+        { kind: "unconstrained", reason: "query parameter and header names; GCP documents no format beyond HTTP's" },
+        compute("backendServices", "CacheKeyPolicy"),
+    ),
     {
         resources: CDN_CARRIERS,
         field: "enableCdn",
@@ -738,7 +812,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         source: "https://cloud.google.com/cdn/docs/overview",
     },
     {
-        resources: ["gcp:compute/backendServiceSignedUrlKey:BackendServiceSignedUrlKey", "gcp:compute/backendBucketSignedUrlKey:BackendBucketSignedUrlKey"],
+        resources: [
+            "gcp:compute/backendServiceSignedUrlKey:BackendServiceSignedUrlKey",
+            "gcp:compute/backendBucketSignedUrlKey:BackendBucketSignedUrlKey",
+        ],
         field: "*",
         args: ["backends.*.cdn.signedUrlKeys[].name", "backends.*.cdn.signedUrlKeys[].value"],
         constraint: { kind: "rule", describe: "GCP names, each once; 128-bit base64url keys (never quoted)" },
@@ -767,7 +844,11 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: SECURITY_POLICIES,
         field: "rules[].match.*",
-        args: ["backends.*.securityPolicy.create.allowIpRanges[]", "backends.*.securityPolicy.create.denyIpRanges[]", "backends.*.securityPolicy.create.preconfiguredWaf[]"],
+        args: [
+            "backends.*.securityPolicy.create.allowIpRanges[]",
+            "backends.*.securityPolicy.create.denyIpRanges[]",
+            "backends.*.securityPolicy.create.preconfiguredWaf[]",
+        ],
         constraint: { kind: "rule", describe: "IP addresses or CIDRs; preconfigured WAF rule set names" },
         rule: "backend-security-policy",
         source: "https://cloud.google.com/armor/docs/waf-rules",
@@ -776,7 +857,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: SECURITY_POLICIES,
         field: "rules[].rateLimitOptions.*",
         args: ["backends.*.securityPolicy.create.rateLimit.*"],
-        constraint: { kind: "rule", describe: "a positive count; interval 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700 or 3600 s" },
+        constraint: {
+            kind: "rule",
+            describe: "a positive count; interval 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700 or 3600 s",
+        },
         rule: "backend-security-policy",
         source: compute("securityPolicies", "SecurityPolicyRuleRateLimitOptions"),
     },
@@ -793,7 +877,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: URL_MAPS,
         field: "hostRules[].hosts[]",
         args: ["routes[].hosts[]"],
-        constraint: { kind: "rule", describe: "host names or *-wildcards, lowercase, no IP addresses; host:port off classic" },
+        constraint: {
+            kind: "rule",
+            describe: "host names or *-wildcards, lowercase, no IP addresses; host:port off classic",
+        },
         rule: "route-hosts",
         source: compute("urlMaps", "HostRule.FIELDS.hosts"),
     },
@@ -808,8 +895,18 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: URL_MAPS,
         field: "**.matchRules[].*",
-        args: ["routes[].paths[]", "routes[].pathTemplate", "routes[].regex", "routes[].ignoreCase", "routes[].headers[].*", "routes[].queryParameters[].*"],
-        constraint: { kind: "rule", describe: "prefix/full/template/regex matches, header and query matches GCP accepts" },
+        args: [
+            "routes[].paths[]",
+            "routes[].pathTemplate",
+            "routes[].regex",
+            "routes[].ignoreCase",
+            "routes[].headers[].*",
+            "routes[].queryParameters[].*",
+        ],
+        constraint: {
+            kind: "rule",
+            describe: "prefix/full/template/regex matches, header and query matches GCP accepts",
+        },
         rule: "route-paths, route-path-template, route-regex, route-matches",
         source: compute("urlMaps", "HttpRouteRuleMatch"),
     },
@@ -846,7 +943,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: URL_MAPS,
         field: "**.urlRedirect.httpsRedirect",
         args: ["routes[].redirect.https"],
-        constraint: { kind: "rule", describe: "false on a URL map behind an HTTPS proxy (the load balancer's own map when https is set)" },
+        constraint: {
+            kind: "rule",
+            describe: "false on a URL map behind an HTTPS proxy (the load balancer's own map when https is set)",
+        },
         rule: "route-https-redirect",
         source: `${compute("urlMaps", "HttpRedirectAction.FIELDS.https_redirect")} ("Setting this true for TargetHttpsProxy is not permitted")`,
     },
@@ -854,7 +954,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: URL_MAPS,
         field: "**.urlRedirect.redirectResponseCode",
         args: ["routes[].redirect.code"],
-        constraint: { kind: "enum", values: ["MOVED_PERMANENTLY_DEFAULT", "FOUND", "SEE_OTHER", "TEMPORARY_REDIRECT", "PERMANENT_REDIRECT"] },
+        constraint: {
+            kind: "enum",
+            values: ["MOVED_PERMANENTLY_DEFAULT", "FOUND", "SEE_OTHER", "TEMPORARY_REDIRECT", "PERMANENT_REDIRECT"],
+        },
         rule: "route-redirect",
         source: compute("urlMaps", "HttpRedirectAction.FIELDS.redirect_response_code"),
     },
@@ -877,7 +980,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: URL_MAPS,
         field: "**.urlRewrite.pathTemplateRewrite",
         args: ["routes[].rewrite.pathTemplate"],
-        constraint: { kind: "rule", describe: 'starts with "/", at most 255 characters, only the match template\'s variables' },
+        constraint: {
+            kind: "rule",
+            describe: 'starts with "/", at most 255 characters, only the match template\'s variables',
+        },
         rule: "route-path-template",
         source: compute("urlMaps", "UrlRewrite.FIELDS.path_template_rewrite"),
     },
@@ -892,8 +998,18 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: URL_MAPS,
         field: "**.headerAction.*",
-        args: ["requestHeaders.*", "responseHeaders.*", "routes[].requestHeaders.*", "routes[].responseHeaders.*", "routes[].split[].requestHeaders.*", "routes[].split[].responseHeaders.*"],
-        constraint: { kind: "rule", describe: "HTTP token names that GCP lets a map change, values without line breaks, within GCP's counts" },
+        args: [
+            "requestHeaders.*",
+            "responseHeaders.*",
+            "routes[].requestHeaders.*",
+            "routes[].responseHeaders.*",
+            "routes[].split[].requestHeaders.*",
+            "routes[].split[].responseHeaders.*",
+        ],
+        constraint: {
+            kind: "rule",
+            describe: "HTTP token names that GCP lets a map change, values without line breaks, within GCP's counts",
+        },
         rule: "route-header-actions",
         source: "https://cloud.google.com/load-balancing/docs/https/custom-headers",
     },
@@ -901,7 +1017,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: URL_MAPS,
         field: "**.routeAction.retryPolicy.*",
         args: ["routes[].retry.*"],
-        constraint: { kind: "rule", describe: "numRetries > 0; conditions from GCP's list; per-try timeout a duration" },
+        constraint: {
+            kind: "rule",
+            describe: "numRetries > 0; conditions from GCP's list; per-try timeout a duration",
+        },
         rule: "route-policies",
         source: `${compute("urlMaps", "HttpRetryPolicy")}; ${COMPUTE_MESSAGES} (HttpRetryPolicy.numRetries: "must be > 0")`,
     },
@@ -941,7 +1060,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: URL_MAPS,
         field: "**.customErrorResponsePolicy.*",
         args: ["customErrorResponses.*", "routes[].customErrorResponses.*"],
-        constraint: { kind: "rule", describe: "status classes or codes 400–599, paths 1–1024 characters, a bucket error service" },
+        constraint: {
+            kind: "rule",
+            describe: "status classes or codes 400–599, paths 1–1024 characters, a bucket error service",
+        },
         rule: "error-responses-rules, error-responses-bucket, error-responses-scheme",
         source: compute("urlMaps", "CustomErrorResponsePolicy"),
     },
@@ -949,15 +1071,28 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: URL_MAPS,
         field: "tests[].*",
         args: ["tests[].*"],
-        constraint: { kind: "rule", describe: "a host, a path starting with /, and the expected backend or redirect; the map's own routing agrees" },
+        constraint: {
+            kind: "rule",
+            describe:
+                "a host, a path starting with /, and the expected backend or redirect; the map's own routing agrees",
+        },
         rule: "route-test",
         source: compute("urlMaps", "UrlMapTest"),
     },
     {
         resources: URL_MAPS,
         field: "**.service",
-        args: ["routes[].backend", "routes[].split[].backend", "defaultBackend", "backends.*.backendService", "backends.*.bucket.existing"],
-        constraint: { kind: "rule", describe: "a backend service or bucket of the map's scope (links by output, or a checked self link)" },
+        args: [
+            "routes[].backend",
+            "routes[].split[].backend",
+            "defaultBackend",
+            "backends.*.backendService",
+            "backends.*.bucket.existing",
+        ],
+        constraint: {
+            kind: "rule",
+            describe: "a backend service or bucket of the map's scope (links by output, or a checked self link)",
+        },
         rule: "route-backends, lb-default-backend, backend-service-links, bucket-existing-link",
         source: compute("urlMaps", "PathMatcher.FIELDS.default_service"),
     },

@@ -13,7 +13,8 @@ export const constraintRules: Rule<ApplicationLoadBalancerArgs>[] = [
         component: "ApplicationLoadBalancer",
         summary:
             "Every user-fed GCP field meets its row of the constraint table (enums, ranges, lengths, formats such as IAM members, bucket and zone names, orderings, counts; docs/validation.md)",
-        prevents: "`Invalid value for field …` and similar 400s at apply, for values given plainly or resolved from Outputs",
+        prevents:
+            "`Invalid value for field …` and similar 400s at apply, for values given plainly or resolved from Outputs",
         fix: "see the constraint table in docs/validation.md",
         check: (args) => checkConstraints(args),
     },
