@@ -233,3 +233,28 @@ function cloneAlongPending(value: unknown): unknown {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) copy[k] = cloneAlongPending(v);
     return copy;
 }
+
+/** A row's field (`**.urlRewrite.host`, `labels.*`, `iap.*`) as a pattern over emitted input paths. */
+function fieldRegex(field: string): RegExp {
+    const parts = field.split(".");
+    const pattern = parts
+        .map((part, i) => {
+            if (part === "**") return "(?:[^.]+\\.)*";
+            if (part === "*" && i === parts.length - 1) return ".+";
+            const text = part.replace(/[[\]()+?^$|\\]/g, "\\$&").replace(/\*/g, "[^.]*");
+            return i < parts.length - 1 ? `${text}\\.` : text;
+        })
+        .join("");
+    return new RegExp(`^${pattern}$`);
+}
+
+/** The rows that describe a field emitted on a resource (`hostRules[].hosts[]` on a URL map). */
+export function rowsFor(
+    resource: string,
+    field: string,
+    rows: readonly ConstraintRow[] = constraintTable,
+): ConstraintRow[] {
+    return rows.filter(
+        (row) => (row.resources.includes("*") || row.resources.includes(resource)) && fieldRegex(row.field).test(field),
+    );
+}

@@ -98,25 +98,6 @@ const ADDRESSES = [T.address, T.globalAddress];
 const HTTPS_PROXIES = [T.targetHttpsProxy, T.regionTargetHttpsProxy];
 const SECURITY_POLICIES = [T.securityPolicy, T.regionSecurityPolicy];
 const CDN_CARRIERS = [T.backendService, T.backendBucket];
-const PROJECT_CARRIERS = [
-    ...BACKEND_SERVICES,
-    ...URL_MAPS,
-    ...FORWARDING_RULES,
-    ...ADDRESSES,
-    ...SSL_POLICIES,
-    ...HTTPS_PROXIES,
-    T.regionNeg,
-    T.zonalNeg,
-    T.zonalEndpoint,
-    T.regionHealthCheck,
-    T.regionSslCertificate,
-    T.runInvoker,
-    T.regionBackendServiceMember,
-    T.iapRegionMember,
-    "gcp:compute/targetHttpProxy:TargetHttpProxy",
-    "gcp:compute/regionTargetHttpProxy:RegionTargetHttpProxy",
-    T.bucket,
-];
 
 /**
  * The features an SSL policy with profile CUSTOM may list (sslPolicies.listAvailableFeatures).
@@ -184,7 +165,7 @@ export const constraintTable: readonly ConstraintRow[] = [
         source: "https://cloud.google.com/compute/docs/labeling-resources#requirements",
     },
     {
-        resources: PROJECT_CARRIERS,
+        resources: ["*"],
         field: "project",
         args: ["project", "backends.*.project", "dns.project"],
         constraint: {
@@ -203,8 +184,16 @@ export const constraintTable: readonly ConstraintRow[] = [
         source: compute("backendServices", "BackendService.FIELDS.description"),
     },
     {
-        resources: [T.regionNeg, T.zonalNeg, T.regionHealthCheck, ...BACKEND_SERVICES, T.runInvoker],
+        resources: ["*"],
         field: "region",
+        args: ["region", "regions[]", "backends.*.cloudRun.region", "backends.*.cloudRun.regions[]"],
+        constraint: { kind: "rule", describe: "a GCP region name (not a zone) the scheme allows" },
+        rule: "lb-region, serverless-region, lb-backend-region",
+        source: "https://cloud.google.com/compute/docs/regions-zones",
+    },
+    {
+        resources: ["*"],
+        field: "location",
         args: ["region", "regions[]", "backends.*.cloudRun.region", "backends.*.cloudRun.regions[]"],
         constraint: { kind: "rule", describe: "a GCP region name (not a zone) the scheme allows" },
         rule: "lb-region, serverless-region, lb-backend-region",
@@ -278,7 +267,7 @@ export const constraintTable: readonly ConstraintRow[] = [
     },
     {
         resources: [T.regionHealthCheck],
-        field: "httpsHealthCheck.port",
+        field: "*HealthCheck.port",
         args: ["backends.*.hybrid.healthCheck.port"],
         constraint: TCP_PORT,
         rule: "hybrid-balancing",
@@ -499,7 +488,32 @@ export const constraintTable: readonly ConstraintRow[] = [
         rule: "dns-records",
         source: "https://cloud.google.com/dns/docs/reference/rest/v1/resourceRecordSets#ResourceRecordSet.FIELDS.ttl",
     },
+    {
+        resources: [T.recordSet],
+        field: "rrdatas[]",
+        args: ["address.ip", "address.ips.*"],
+        constraint: { kind: "derived", how: "the load balancer's own addresses (and the DNS authorization CNAME targets)" },
+        source: "https://cloud.google.com/dns/docs/records",
+    },
     // Certificates
+    {
+        resources: [T.cmCertificate],
+        field: "managed.dnsAuthorizations[]",
+        args: [],
+        constraint: {
+            kind: "derived",
+            how: "links to the DNS authorizations and certificates the package creates for https.managedCertificate.domains (names from the domains, hashed)",
+        },
+    {
+        resources: [T.cmMapEntry],
+        field: "certificates[]",
+        args: [],
+        constraint: {
+            kind: "derived",
+            how: "links to the DNS authorizations and certificates the package creates for https.managedCertificate.domains (names from the domains, hashed)",
+        },
+        source: mm("certificatemanager/Certificate.yaml"),
+    },
     {
         resources: [T.managedSslCertificate],
         field: "managed.domains[]",
@@ -661,6 +675,14 @@ export const constraintTable: readonly ConstraintRow[] = [
         constraint: { kind: "rule", describe: "an IPv4 address inside the subnet of its region (internal schemes)" },
         rule: "frontend-address, address-in-subnet",
         source: compute("addresses", "Address.FIELDS.address"),
+    },
+    {
+        resources: FORWARDING_RULES,
+        field: "ipAddress",
+        args: ["address.existing"],
+        constraint: { kind: "rule", describe: "an address of the load balancer's scope and region" },
+        rule: "address-scope",
+        source: compute("forwardingRules", "ForwardingRule.FIELDS.ip_address"),
     },
     {
         resources: [T.globalAddress],
@@ -920,28 +942,28 @@ export const constraintTable: readonly ConstraintRow[] = [
     },
     {
         resources: URL_MAPS,
-        field: "**.urlRedirect.hostRedirect",
+        field: "**.*rlRedirect.hostRedirect",
         args: ["routes[].redirect.host"],
         constraint: { kind: "length", min: 1, max: 255 },
         source: `${compute("urlMaps", "HttpRedirectAction.FIELDS.host_redirect")}; ${COMPUTE_MESSAGES} (HttpRedirectAction.hostRedirect: "from 1 to 255 characters")`,
     },
     {
         resources: URL_MAPS,
-        field: "**.urlRedirect.pathRedirect",
+        field: "**.*rlRedirect.pathRedirect",
         args: ["routes[].redirect.path"],
         constraint: { kind: "length", min: 1, max: 1024 },
         source: `${compute("urlMaps", "HttpRedirectAction.FIELDS.path_redirect")}; ${COMPUTE_MESSAGES} (HttpRedirectAction.pathRedirect: "from 1 to 1024 characters")`,
     },
     {
         resources: URL_MAPS,
-        field: "**.urlRedirect.prefixRedirect",
+        field: "**.*rlRedirect.prefixRedirect",
         args: ["routes[].redirect.prefix"],
         constraint: { kind: "length", min: 1, max: 1024 },
         source: `${compute("urlMaps", "HttpRedirectAction.FIELDS.prefix_redirect")}; ${COMPUTE_MESSAGES} (HttpRedirectAction.prefixRedirect: "from 1 to 1024 characters")`,
     },
     {
         resources: URL_MAPS,
-        field: "**.urlRedirect.httpsRedirect",
+        field: "**.*rlRedirect.httpsRedirect",
         args: ["routes[].redirect.https"],
         constraint: {
             kind: "rule",
@@ -952,7 +974,7 @@ export const constraintTable: readonly ConstraintRow[] = [
     },
     {
         resources: URL_MAPS,
-        field: "**.urlRedirect.redirectResponseCode",
+        field: "**.*rlRedirect.redirectResponseCode",
         args: ["routes[].redirect.code"],
         constraint: {
             kind: "enum",
@@ -963,7 +985,7 @@ export const constraintTable: readonly ConstraintRow[] = [
     },
     {
         resources: URL_MAPS,
-        field: "**.urlRedirect.stripQuery",
+        field: "**.*rlRedirect.stripQuery",
         args: ["routes[].redirect.stripQuery"],
         constraint: { kind: "unconstrained", reason: "a boolean" },
         source: compute("urlMaps", "HttpRedirectAction.FIELDS.strip_query"),
@@ -1058,7 +1080,7 @@ export const constraintTable: readonly ConstraintRow[] = [
     },
     {
         resources: URL_MAPS,
-        field: "**.customErrorResponsePolicy.*",
+        field: "**.*ustomErrorResponsePolicy.*",
         args: ["customErrorResponses.*", "routes[].customErrorResponses.*"],
         constraint: {
             kind: "rule",
@@ -1081,7 +1103,7 @@ export const constraintTable: readonly ConstraintRow[] = [
     },
     {
         resources: URL_MAPS,
-        field: "**.service",
+        field: "**.*ervice",
         args: [
             "routes[].backend",
             "routes[].split[].backend",
