@@ -492,7 +492,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: [T.recordSet],
         field: "rrdatas[]",
         args: ["address.ip", "address.ips.*"],
-        constraint: { kind: "derived", how: "the load balancer's own addresses (and the DNS authorization CNAME targets)" },
+        constraint: {
+            kind: "derived",
+            how: "the load balancer's own addresses (and the DNS authorization CNAME targets)",
+        },
         source: "https://cloud.google.com/dns/docs/records",
     },
     // Certificates
@@ -504,6 +507,8 @@ export const constraintTable: readonly ConstraintRow[] = [
             kind: "derived",
             how: "links to the DNS authorizations and certificates the package creates for https.managedCertificate.domains (names from the domains, hashed)",
         },
+        source: mm("certificatemanager/Certificate.yaml"),
+    },
     {
         resources: [T.cmMapEntry],
         field: "certificates[]",
