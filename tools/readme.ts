@@ -9,9 +9,12 @@ import { replacementPolicies } from "../components/replacement";
 import { allRules } from "../components/rules";
 import { gcpErrorCoverage } from "../components/rules/coverage";
 import { renderFeatureTable } from "../components/schemes";
+import { constraintTable, ConstraintRow } from "../components/constraints/table";
+import { isGenericRow, CONSTRAINT_RULE } from "../components/constraints/check";
 
 export const README = path.resolve(__dirname, "..", "README.md");
 export const SAFE_UPDATES = path.resolve(__dirname, "..", "docs", "SAFE-UPDATES.md");
+export const VALIDATION_DOC = path.resolve(__dirname, "..", "docs", "validation.md");
 
 const escapeCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -53,6 +56,55 @@ export function renderReplacementTable(): string {
     ].join("\n");
 }
 
+/** What a row says, in one cell. */
+function describeConstraint(row: ConstraintRow): string {
+    const c = row.constraint;
+    switch (c.kind) {
+        case "enum":
+            return `one of ${c.values.map((v) => `\`${v}\``).join(", ")}`;
+        case "range":
+            return `${c.integer ? "whole number " : ""}${c.min}–${c.max}${c.unit ?? ""}`;
+        case "length":
+            return `${c.min}–${c.max} characters`;
+        case "format":
+        case "atMost":
+        case "count":
+        case "rule":
+            return c.describe;
+        case "unconstrained":
+            return `unconstrained: ${c.reason}`;
+        case "derived":
+            return `set by the package: ${c.how}`;
+    }
+}
+
+/** The GCP field constraint table (components/constraints/table.ts), for docs/validation.md. */
+export function renderConstraintTable(): string {
+    const rows = constraintTable.map((row) => {
+        const resources = row.resources.map((r) => `\`${r === "*" ? "*" : r.split(":").pop()}\``).join(", ");
+        const args = row.args.length === 0 ? "—" : row.args.map((a) => `\`${a}\``).join(", ");
+        const enforced = row.rule
+            ? row.rule
+                  .split(", ")
+                  .map((id) => `\`${id}\``)
+                  .join(", ")
+            : isGenericRow(row)
+              ? `\`${CONSTRAINT_RULE}\``
+              : "—";
+        const when = row.atApply ? " (also when an Output resolves)" : "";
+        return `| ${resources} | \`${row.field}\` | ${args} | ${escapeCell(describeConstraint(row))} | ${enforced}${when} | ${escapeCell(row.source)} |`;
+    });
+    return [
+        "| Resource | Field | Args | Constraint | Enforced by | Source |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+    ].join("\n");
+}
+
+export const validationSections: Record<string, () => string> = {
+    constraints: renderConstraintTable,
+};
+
 export const generatedSections: Record<string, () => string> = {
     "feature-table": renderFeatureTable,
     "rules-table": renderRulesTable,
@@ -79,5 +131,6 @@ export function regenerate(readme: string, sections: Record<string, () => string
 if (require.main === module) {
     fs.writeFileSync(README, regenerate(fs.readFileSync(README, "utf8")));
     fs.writeFileSync(SAFE_UPDATES, regenerate(fs.readFileSync(SAFE_UPDATES, "utf8"), safeUpdatesSections));
-    console.log("README.md, docs/SAFE-UPDATES.md: generated sections updated");
+    fs.writeFileSync(VALIDATION_DOC, regenerate(fs.readFileSync(VALIDATION_DOC, "utf8"), validationSections));
+    console.log("README.md, docs/SAFE-UPDATES.md, docs/validation.md: generated sections updated");
 }
