@@ -341,11 +341,13 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: [T.zonalNeg, T.globalNeg, T.regionNeg],
         field: "networkEndpointType",
-        args: [],
+        args: ["backends.*.internet.fqdn", "backends.*.internet.ipAddress", "backends.*.internet.endpoints[].*"],
         constraint: {
-            kind: "derived",
-            how: "from the backend kind: SERVERLESS, INTERNET_FQDN_PORT, INTERNET_IP_PORT or NON_GCP_PRIVATE_IP_PORT",
+            kind: "rule",
+            describe:
+                "an internet NEG kind and scope the scheme supports (global FQDN/IP NEGs on global external and classic, regional FQDN NEGs on regional schemes; schemes.ts)",
         },
+        rule: "internet-scheme, internet-neg-scope",
         source: compute("networkEndpointGroups", "NetworkEndpointGroup.FIELDS.network_endpoint_type"),
     },
     // Cloud Run
