@@ -22,6 +22,7 @@ import { replacementOptions } from "./replacement";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { SchemeProfile, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
+import { withResolvedChecks } from "./constraints/check";
 
 export type { ApplicationLoadBalancerArgs, BackendArgs, NetworkArgs } from "./args/load-balancer";
 
@@ -120,6 +121,8 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
         failOnProblems(`ApplicationLoadBalancer "${name}"`, validateLoadBalancerArgs(args), this);
+        // Values known only at apply (Outputs) get the constraint table's checks when they resolve.
+        args = withResolvedChecks(args, `ApplicationLoadBalancer "${name}"`);
 
         // The pieces are built by short functions, called early in this one: every resource Pulumi creates
         // captures stack traces, and V8 finds each frame's source position by scanning its function up to

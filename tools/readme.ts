@@ -10,6 +10,8 @@ import { replacementPolicies } from "../components/replacement";
 import { allRules } from "../components/rules";
 import { gcpErrorCoverage } from "../components/rules/coverage";
 import { renderFeatureTable } from "../components/schemes";
+import { constraintTable, ConstraintRow } from "../components/constraints/table";
+import { isGenericRow, CONSTRAINT_RULE } from "../components/constraints/check";
 
 const ROOT = path.resolve(__dirname, "..");
 export const README = path.join(ROOT, "README.md");
@@ -65,10 +67,59 @@ export function renderReplacementTable(): string {
     ].join("\n");
 }
 
+/** What a row says, in one cell. */
+function describeConstraint(row: ConstraintRow): string {
+    const c = row.constraint;
+    switch (c.kind) {
+        case "enum":
+            return `one of ${c.values.map((v) => `\`${v}\``).join(", ")}`;
+        case "range":
+            return `${c.integer ? "whole number " : ""}${c.min}–${c.max}${c.unit ?? ""}`;
+        case "length":
+            return `${c.min}–${c.max} characters`;
+        case "format":
+        case "atMost":
+        case "count":
+        case "rule":
+            return c.describe;
+        case "unconstrained":
+            return `unconstrained: ${c.reason}`;
+        case "derived":
+            return `set by the package: ${c.how}`;
+    }
+}
+
+/** The GCP field constraint table (components/constraints/table.ts), for docs/validation.md. */
+export function renderConstraintTable(): string {
+    const rows = constraintTable.map((row) => {
+        const resources = row.resources.map((r) => `\`${r === "*" ? "*" : r.split(":").pop()}\``).join(", ");
+        const args = row.args.length === 0 ? "—" : row.args.map((a) => `\`${a}\``).join(", ");
+        const enforced = row.rule
+            ? row.rule
+                  .split(", ")
+                  .map((id) => `\`${id}\``)
+                  .join(", ")
+            : isGenericRow(row)
+              ? `\`${CONSTRAINT_RULE}\``
+              : "—";
+        const when = row.atApply ? " (also when an Output resolves)" : "";
+        return `| ${resources} | \`${row.field}\` | ${args} | ${escapeCell(describeConstraint(row))} | ${enforced}${when} | ${escapeCell(row.source)} |`;
+    });
+    return [
+        "| Resource | Field | Args | Constraint | Enforced by | Source |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+    ].join("\n");
+}
+
 /** Each generated page and the sections in it, by marker name. */
 export const generatedPages: Record<string, Record<string, () => string>> = {
     [SCHEMES]: { "feature-table": renderFeatureTable },
-    [VALIDATION]: { "rules-table": renderRulesTable, "coverage-table": renderCoverageTable },
+    [VALIDATION]: {
+        "rules-table": renderRulesTable,
+        "coverage-table": renderCoverageTable,
+        constraints: renderConstraintTable,
+    },
     [SAFE_UPDATES]: { "replacement-table": renderReplacementTable },
 };
 

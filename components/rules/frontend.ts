@@ -1,3 +1,5 @@
+import { SSL_CUSTOM_FEATURES } from "../constraints/table";
+import { excerpt } from "../constraints/formats";
 import type { FrontendArgs } from "../args/frontend";
 import { frontendRegions, redirectsHttp } from "../args/frontend";
 import { Feature, regionalFrontend, schemeProfile, supports } from "../schemes";
@@ -239,6 +241,18 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                     field: "https.sslPolicy.customFeatures",
                     message: 'profile "CUSTOM" needs the list of enabled features',
                     fix: 'list cipher suites, e.g. ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"], or use profile "MODERN" or "RESTRICTED"',
+                });
+            }
+            if (custom) {
+                // The constraint table's list (components/constraints/table.ts), checked here where the profile is known.
+                (policy.customFeatures ?? []).forEach((feature, i) => {
+                    if (!(SSL_CUSTOM_FEATURES as readonly string[]).includes(feature)) {
+                        findings.push({
+                            field: `https.sslPolicy.customFeatures[${i}]`,
+                            message: `${excerpt(feature)} is not an SSL policy feature GCP offers`,
+                            fix: `use features from sslPolicies.listAvailableFeatures: ${SSL_CUSTOM_FEATURES.join(", ")}`,
+                        });
+                    }
                 });
             }
             if (!custom && policy.customFeatures !== undefined) {

@@ -1,6 +1,7 @@
 import { Rule } from "../validation";
 import { backendKindModules } from "../backends";
 import { backendServiceRules, backendSettingsRules } from "../backends/shared/rules";
+import { constraintRules, neverServesRules } from "./constraints";
 import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
@@ -21,5 +22,7 @@ export function allRules(): Rule<never>[] {
         ...frontendRules,
         ...routingRules,
         ...programRules,
+        ...constraintRules,
+        ...neverServesRules,
     ] as Rule<never>[];
 }

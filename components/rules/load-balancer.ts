@@ -17,6 +17,7 @@ import { iapRules } from "./iap";
 import { parseComputeLink, regionFinding } from "./common";
 import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
+import { constraintRules, neverServesRules } from "./constraints";
 
 const NAME_PREFIX_MAX = 40;
 
@@ -250,7 +251,12 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             },
         ];
     }
-    const problems = [...runRules(loadBalancerRules, args), ...runRules(iapRules, args)];
+    const problems = [
+        ...runRules(loadBalancerRules, args),
+        ...runRules(iapRules, args),
+        ...runRules(constraintRules, args),
+        ...runRules(neverServesRules, args),
+    ];
     // Routes, their limits and the route tests (route tests run only once the table itself is sound).
     const routing = routingContext(args);
     problems.push(...validateRoutes(routing));

@@ -5,6 +5,7 @@ import { generatedPages, README, regenerate, SAFE_UPDATES, SCHEMES, VALIDATION }
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DOCS = path.join(ROOT, "docs");
+import { constraintTable } from "../../components/constraints/table";
 
 describe("README", () => {
     const readme = fs.readFileSync(README, "utf8");
@@ -73,5 +74,16 @@ describe("README", () => {
             }
         }
         assert.deepStrictEqual(broken, []);
+    });
+
+    it("has the GCP field constraint table in docs/validation.md as the code has it, one line per row, with sources", () => {
+        const doc = fs.readFileSync(VALIDATION, "utf8");
+        assert.strictEqual(doc, regenerate(doc, generatedPages[VALIDATION]));
+        const block = /<!-- constraints:start -->\n([\s\S]*?)\n<!-- constraints:end -->/.exec(doc)![1].split("\n");
+        assert.strictEqual(block.length, constraintTable.length + 2);
+        assert.ok(
+            constraintTable.every((row) => /^https:\/\/|^gcp: /.test(row.source)),
+            "every row cites a source",
+        );
     });
 });

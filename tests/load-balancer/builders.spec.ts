@@ -23,6 +23,7 @@ import { iapRules } from "../../components/rules/iap";
 import { loadBalancerRules } from "../../components/rules/load-balancer";
 import { networkRules, networkRulesInLoadBalancer } from "../../components/rules/network";
 import { routingRules } from "../../components/rules/routing";
+import { constraintRules, neverServesRules } from "../../components/rules/constraints";
 import { Rule } from "../../components/validation";
 import { installMocks, Recorder, settle } from "../../components/testing/mocks";
 
@@ -142,6 +143,8 @@ describe("builders: validation runs once", function () {
             [as(backendSettingsRules), 4],
             [as(bucketRoutingRules), 1],
             [as(errorResponseRules), 1],
+            [as(constraintRules), 1],
+            [as(neverServesRules), 1],
         ]);
     });
 

@@ -8,7 +8,7 @@ import { bucketRoutingRules, bucketRules } from "./rules";
 
 export { BucketBackendField, BucketCreateArgs, BucketTargetArgs, BucketWebsiteArgs } from "./args";
 export { BucketBackend, bucketCdnPolicy, BucketBuildOptions, buildBucketBackend, createdBucketName } from "./builder";
-export { BUCKET_NAME, bucketRoutingRules, bucketRules, invalidBucketNameReason } from "./rules";
+export { bucketRoutingRules, bucketRules, invalidBucketNameReason } from "./rules";
 
 export const bucketKind: BackendKindModule<"bucket"> = {
     kind: "bucket",

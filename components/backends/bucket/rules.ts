@@ -3,27 +3,18 @@ import { featureSupport, supports } from "../../schemes";
 import { Finding, known, Rule } from "../../validation";
 import type { BackendSettingsContext } from "../shared/rules";
 import { linkMismatch, unsupportedFinding } from "../../rules/common";
-import { invalidNameReason } from "../../naming";
+import { bucketNameRuleBroken } from "../../constraints/formats";
 
-/**
- * Cloud Storage bucket names: 3–63 characters of lowercase letters, digits, `-`, `_` and `.`, starting
- * and ending with a letter or digit (names with dots may be longer, up to 222, and are not accepted here).
- * @see https://cloud.google.com/storage/docs/buckets#naming
- */
-export const BUCKET_NAME = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
 /** A zone such as `europe-west1-b`, which is no bucket location. */
 const ZONE = /^[a-z]+-[a-z]+[0-9]+-[a-z]$/i;
 
-/** Why a bucket name is not one Cloud Storage accepts, or undefined. */
-export function invalidBucketNameReason(name: string): string | undefined {
-    if (!BUCKET_NAME.test(name)) {
-        return "bucket names are 3–63 lowercase letters, digits, hyphens, underscores or dots, starting and ending with a letter or digit";
-    }
-    if (name.startsWith("goog") || /g[o0][o0]gle/.test(name)) {
-        return 'bucket names cannot start with "goog" or contain "google"';
-    }
-    return undefined;
-}
+/**
+ * Why a bucket name is not one Cloud Storage accepts, or undefined: 3–63 characters (up to 222 with dots,
+ * each dot-separated part at most 63) of lowercase letters, digits, `-`, `_` and `.`, starting and ending
+ * with a letter or digit, no IP address, no "goog" prefix or "google".
+ * @see https://cloud.google.com/storage/docs/buckets#naming
+ */
+export const invalidBucketNameReason = bucketNameRuleBroken;
 
 /** Backend-service settings a backend bucket does not have. */
 const SERVICE_ONLY_SETTINGS = [
@@ -75,7 +66,7 @@ export const bucketRules: Rule<BackendSettingsContext>[] = [
         id: "bucket-names",
         component: "ApplicationLoadBalancer",
         summary:
-            "Bucket names are valid Cloud Storage names (a created one also a valid GCP resource name); locations are not zones",
+            "Bucket names are valid Cloud Storage names (dots, underscores and leading digits allowed; up to 222 characters with dots); locations are not zones",
         prevents: "`Invalid bucket name` / `Invalid location constraint` from Cloud Storage at apply",
         fix: 'use a name of lowercase letters, digits and hyphens such as "shop-assets", and a location such as "EU" or "europe-west1"',
         check: ({ backend }) => {
@@ -91,12 +82,13 @@ export const bucketRules: Rule<BackendSettingsContext>[] = [
             }
             const create = bucket?.create;
             if (create?.name !== undefined) {
-                const reason = invalidBucketNameReason(create.name) ?? invalidNameReason(create.name);
+                // A created bucket's name is only a bucket name (the backend bucket has its own GCP name).
+                const reason = invalidBucketNameReason(create.name);
                 if (reason) {
                     findings.push({
                         field: "bucket.create.name",
-                        message: `"${create.name}" is not usable: ${reason}`,
-                        fix: "use lowercase letters, digits and hyphens, starting with a letter (or omit it for a generated name)",
+                        message: `"${create.name}" is not a bucket name: ${reason}`,
+                        fix: 'use lowercase letters, digits, hyphens, underscores or dots, e.g. "shop-assets" (or omit it for a generated name)',
                     });
                 }
             }

@@ -5,6 +5,7 @@ import { urlMaskPlaceholders } from "../../routing/url-mask";
 import { schemeProfile, supports } from "../../schemes";
 import { Finding, known, Rule, runRules } from "../../validation";
 import { regionFinding } from "../../rules/common";
+import { cloudRunServiceNameProblem, excerpt } from "../../constraints/formats";
 import { backendServiceRules } from "../shared/rules";
 
 /** Cloud Run service names and traffic tags: RFC 1035 labels (Compute API NetworkEndpointGroupCloudRun, https://cloud.google.com/compute/docs/reference/rest/v1/networkEndpointGroups). */
@@ -20,6 +21,14 @@ function labelFinding(field: string, what: string, value: string | undefined): F
             message: `"${value}" is not a valid Cloud Run ${what}: it must be 1–63 lowercase letters, digits or hyphens, start with a letter and not end with a hyphen`,
         },
     ];
+}
+
+/** A service name, or a plainly wrong kind of value (a run.app URL, a resource path) named as such. */
+function serviceNameFinding(value: string | undefined): Finding[] {
+    const wrongKind = value === undefined ? undefined : cloudRunServiceNameProblem(value);
+    return wrongKind
+        ? [{ field: "cloudRun.service", message: `${excerpt(value!)} ${wrongKind.reason}`, fix: wrongKind.fix }]
+        : labelFinding("cloudRun.service", "service name", value);
 }
 
 /** What the serverless rules read: the backend's args, and inside a load balancer who reports its region. */
@@ -80,7 +89,7 @@ export const serverlessRules: Rule<ServerlessRuleContext>[] = [
         prevents: "`Invalid value for field 'resource.cloudRun.service'` at apply",
         fix: "use the service's name exactly as Cloud Run shows it (lowercase, digits, hyphens)",
         check: (args) => [
-            ...labelFinding("cloudRun.service", "service name", known(args.cloudRun.service)),
+            ...serviceNameFinding(known(args.cloudRun.service)),
             ...labelFinding("cloudRun.tag", "traffic tag", known(args.cloudRun.tag)),
         ],
     },
