@@ -164,7 +164,7 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
                     "team-orders",
                     "admin",
                     "roles/run.invoker",
-                    "serviceAccount:service-123456789012@gcp-sa-iap.iam.gserviceaccount.com",
+                    "serviceAccount:service-924445859379@gcp-sa-iap.iam.gserviceaccount.com",
                 ],
             ],
         );
@@ -206,8 +206,12 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
         assert.strictEqual(perimeter.parent, "accessPolicies/123456789");
         assert.strictEqual(perimeter.name, "accessPolicies/123456789/servicePerimeters/internal_service_platform");
         assert.deepStrictEqual(perimeter.status.restrictedServices, ["run.googleapis.com", "compute.googleapis.com"]);
-        assert.strictEqual(perimeter.status.resources.length, 3);
-        assert.ok(perimeter.status.resources.every((r: string) => /^projects\/\d+$/.test(r)));
+        // The host, orders and payments projects, each by its own number (the mocks give every project one).
+        assert.deepStrictEqual(perimeter.status.resources, [
+            "projects/998989655663",
+            "projects/924445859379",
+            "projects/970286998772",
+        ]);
     });
 
     it("creates no perimeter without accessPolicy, and rejects a migration share outside 0–100", async () => {
