@@ -64,20 +64,20 @@ function readProgram(dir: string): { project: ProjectFile; manifest: ProgramPack
  * A program that changes what it creates changes its count here.
  */
 const EXPECTED_PLANS: Record<string, { resources: number; loadBalancers: string[] }> = {
-    "canary-migration": { resources: 0, loadBalancers: [] },
-    "cross-project-internet-neg": { resources: 0, loadBalancers: [] },
-    "cross-project-service-reference": { resources: 0, loadBalancers: [] },
-    "cross-region-internal": { resources: 0, loadBalancers: [] },
-    "global-external": { resources: 0, loadBalancers: [] },
-    "iap-internal-web-app": { resources: 0, loadBalancers: [] },
-    "internal-https": { resources: 0, loadBalancers: [] },
-    "internal-service-platform": { resources: 0, loadBalancers: [] },
-    "multi-region": { resources: 0, loadBalancers: [] },
-    "regional-external": { resources: 0, loadBalancers: [] },
-    "shared-vpc-microservices": { resources: 0, loadBalancers: [] },
-    "spa-and-api": { resources: 0, loadBalancers: [] },
-    "traffic-management": { resources: 0, loadBalancers: [] },
-    "url-mask": { resources: 0, loadBalancers: [] },
+    "canary-migration": { resources: 22, loadBalancers: ["migration"] },
+    "cross-project-internet-neg": { resources: 13, loadBalancers: ["front"] },
+    "cross-project-service-reference": { resources: 14, loadBalancers: ["central"] },
+    "cross-region-internal": { resources: 28, loadBalancers: ["internal"] },
+    "global-external": { resources: 22, loadBalancers: ["shop"] },
+    "iap-internal-web-app": { resources: 19, loadBalancers: ["intranet"] },
+    "internal-https": { resources: 20, loadBalancers: ["lb"] },
+    "internal-service-platform": { resources: 52, loadBalancers: ["platform"] },
+    "multi-region": { resources: 19, loadBalancers: ["global"] },
+    "regional-external": { resources: 19, loadBalancers: ["lb"] },
+    "shared-vpc-microservices": { resources: 32, loadBalancers: ["mesh"] },
+    "spa-and-api": { resources: 31, loadBalancers: ["spa"] },
+    "traffic-management": { resources: 17, loadBalancers: ["traffic"] },
+    "url-mask": { resources: 23, loadBalancers: ["shop"] },
 };
 
 describe("programs/* as Pulumi templates (package.json, Pulumi.yaml template:, README)", () => {
@@ -120,7 +120,11 @@ describe("programs/* as Pulumi templates (package.json, Pulumi.yaml template:, R
                     if (read.default !== undefined) {
                         assert.strictEqual(declared.default, read.default, `${read.key}: index.ts's default`);
                     }
-                    assert.strictEqual(declared.secret ?? false, read.secret, `${read.key}: secret as index.ts reads it`);
+                    assert.strictEqual(
+                        declared.secret ?? false,
+                        read.secret,
+                        `${read.key}: secret as index.ts reads it`,
+                    );
                     assert.ok(!(read.secret && declared.default !== undefined), `${read.key}: no default secret`);
                 }
             });
@@ -221,9 +225,9 @@ describe("programs/* copied out and installed with the packed tarball: tsc and `
                     return parsed.get(key);
                 };
                 const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
-                const diagnostics = ts.getPreEmitDiagnostics(program).map((d) =>
-                    ts.formatDiagnostic(d, { ...host, getNewLine: () => "\n" }).trim(),
-                );
+                const diagnostics = ts
+                    .getPreEmitDiagnostics(program)
+                    .map((d) => ts.formatDiagnostic(d, { ...host, getNewLine: () => "\n" }).trim());
                 assert.deepStrictEqual(config.fileNames, [path.join(work, dir, "index.ts")]);
                 assert.deepStrictEqual(diagnostics, []);
             });
@@ -239,10 +243,7 @@ describe("programs/* copied out and installed with the packed tarball: tsc and `
                 const loadBalancers = result.resources
                     .filter((r: { type: string }) => r.type === "cloudrun-lb:index:ApplicationLoadBalancer")
                     .map((r: { name: string }) => r.name);
-                assert.deepStrictEqual(
-                    { resources: result.resources.length, loadBalancers },
-                    EXPECTED_PLANS[dir],
-                );
+                assert.deepStrictEqual({ resources: result.resources.length, loadBalancers }, EXPECTED_PLANS[dir]);
             });
         }
     });
