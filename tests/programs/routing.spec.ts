@@ -55,6 +55,12 @@ describe("programs/url-mask (seed 002, on the guide's internal load balancer)", 
         const tests = readme.slice(readme.indexOf("## Test it once deployed"));
         assert.ok(!tests.includes("https://"), "no https:// in the README's test commands");
         assert.match(tests, /curl -s -H 'Host: test\.example\.com' http:\/\/\$VIP\/home\/login/);
+        // Its Pulumi.yaml (what `pulumi new` shows) names the scheme it plans by default.
+        const project = fs.readFileSync(
+            path.join(__dirname, "..", "..", "programs", "url-mask", "Pulumi.yaml"),
+            "utf8",
+        );
+        assert.match(project, /^description: .*behind a regional internal Application Load Balancer/m);
     });
 
     it("has a route test per form of the guide's table, checking the service and tag the mask selects", () => {
