@@ -110,6 +110,11 @@ export interface MockLocation {
     projectNumber: string;
     region: string;
     zone: string;
+    /**
+     * The ranges of the subnetworks created so far, by id and self link: an internal address in one of them is
+     * given a host of its range, as GCP allocates it.
+     */
+    subnetworkRanges?: Map<string, string>;
 }
 
 /** Compute kinds that live in a region or zone although their type token does not say so (no Region prefix). */
@@ -209,10 +214,11 @@ function computeState(
     if (scope === "zonal") state.zone = zone;
     if (kind === "Address" || kind === "GlobalAddress") {
         const internal = inputs.addressType === "INTERNAL";
+        const subnetworkRange = internal ? at.subnetworkRanges?.get(inputs.subnetwork) : undefined;
         state.address =
             inputs.address ??
             (internal
-                ? "10.1.2.10"
+                ? ((subnetworkRange && hostOf(subnetworkRange, 10)) ?? "10.1.2.10")
                 : inputs.ipVersion === "IPV6"
                   ? "2001:db8::10"
                   : kind === "Address"
@@ -231,7 +237,10 @@ function computeState(
         state.gatewayIpv4 = "10.0.0.1";
     }
     if (kind === "Subnetwork") {
-        state.gatewayAddress = typeof inputs.ipCidrRange === "string" ? firstHost(inputs.ipCidrRange) : undefined;
+        state.gatewayAddress = typeof inputs.ipCidrRange === "string" ? hostOf(inputs.ipCidrRange, 1) : undefined;
+        if (typeof inputs.ipCidrRange === "string") {
+            at.subnetworkRanges?.set(id, inputs.ipCidrRange).set(`${COMPUTE}${id}`, inputs.ipCidrRange);
+        }
     }
     if (kind === "ManagedSslCertificate" || kind === "SSLCertificate" || kind === "RegionSslCertificate") {
         state.certificateId = parseInt(stableHex(physical, 8), 16);
@@ -249,9 +258,9 @@ function computeState(
     return { id, state };
 }
 
-function firstHost(cidr: string): string | undefined {
+function hostOf(cidr: string, offset: number): string | undefined {
     const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\//.exec(cidr);
-    return m ? `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}` : undefined;
+    return m ? `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + offset}` : undefined;
 }
 
 /** DNS names end with a dot in Cloud DNS. */
@@ -495,6 +504,11 @@ export class UnansweredCallError extends Error {
     }
 }
 
+/** A stable 12-digit project number for a project other than the mock project. */
+function otherProjectNumber(projectId: string): string {
+    return `9${String(parseInt(stableHex(projectId, 10), 16) % 1e11).padStart(11, "0")}`;
+}
+
 /** Answers of data-source calls from their inputs, as GCP would give them for the mock project. */
 export function mockCallResult(token: string, inputs: Record<string, any>, at: MockLocation): Record<string, unknown> {
     const project: string = inputs.project ?? at.project;
@@ -505,7 +519,8 @@ export function mockCallResult(token: string, inputs: Record<string, any>, at: M
             const projectId = inputs.projectId ?? at.project;
             return {
                 projectId,
-                number: at.projectNumber,
+                // Every other project has a number of its own (a VPC-SC perimeter lists projects by number).
+                number: projectId === at.project ? at.projectNumber : otherProjectNumber(projectId),
                 name: projectId,
                 id: `projects/${projectId}`,
                 orgId: "123456789",
@@ -704,6 +719,7 @@ export function installMocks(options: MockOptions = {}): Recorder {
         projectNumber: MOCK_PROJECT_NUMBER,
         region,
         zone: options.zone ?? `${region}-a`,
+        subnetworkRanges: new Map(),
     };
     let current: any;
     const engineUrns = new Map<string, string>();

@@ -17,7 +17,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
-import { freshClone, ROOT, run, runInBackground } from "../support/fresh-clone";
+import { freshClone, packOnce, Packed, ROOT, run, runInBackground } from "../support/fresh-clone";
 
 const TSC = require.resolve("typescript/bin/tsc");
 const ownPackage = require("../../package.json");
@@ -132,7 +132,7 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
     this.timeout(900_000);
     let work: string;
     let project: string;
-    let packed: { filename: string; files: Array<{ path: string }> };
+    let packed: Packed;
     let npm10Project: Promise<string>;
     let gitProject: Promise<string>;
 
@@ -140,10 +140,10 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         work = fs.mkdtempSync(path.join(os.tmpdir(), "cloudrun-lb-package-"));
         project = path.join(work, "platform-stack");
         fs.mkdirSync(project);
-        packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], ROOT))[0];
+        packed = packOnce();
 
         const dependencies = {
-            "cloudrun-lb": `file:../${packed.filename}`,
+            "cloudrun-lb": `file:${packed.tarball}`,
             "@pulumi/pulumi": ownPackage.devDependencies["@pulumi/pulumi"],
             "@pulumi/gcp": ownPackage.devDependencies["@pulumi/gcp"],
         };
