@@ -412,7 +412,9 @@ async function runAdopt(argv: string[], out: (text: string) => void): Promise<Ex
         `Wrote ${outDir}: the ${result.decompiled.scheme} load balancer ${result.decompiled.lbName} with ` +
             `${Object.keys(result.decompiled.args.backends).length} backend(s) and ${(result.decompiled.args.routes ?? []).length} route(s).`,
         `Adopted (imported): ${Object.keys(result.adopted).length}`,
-        ...Object.values(result.adopted).map((a) => `  = ${a.importId}${a.keep ? `  (kept live: ${Object.keys(a.keep).join(", ")})` : ""}`),
+        ...Object.values(result.adopted).map(
+            (a) => `  = ${a.importId}${a.keep ? `  (kept live: ${Object.keys(a.keep).join(", ")})` : ""}`,
+        ),
         `Used by reference: ${result.referenced.length}`,
         ...result.referenced.map((r) => `  & ${r.path}`),
     ];
@@ -434,7 +436,9 @@ async function runDiff(argv: string[], out: (text: string) => void): Promise<Exi
     try {
         result = await diff(parsed.positional[0], parsed.positional[1]);
     } catch (error) {
-        throw error instanceof ProgramNotFoundError || !(error instanceof Error) ? new UsageError(String((error as Error).message)) : new UsageError(error.message);
+        throw error instanceof ProgramNotFoundError || !(error instanceof Error)
+            ? new UsageError(String((error as Error).message))
+            : new UsageError(error.message);
     }
     const changed = result.differences.length > 0 || result.planErrors.length > 0;
     if (parsed.booleans.has("--json")) {

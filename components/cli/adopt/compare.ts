@@ -119,7 +119,11 @@ const ROUTING_FIELDS = new Set([
 ]);
 
 /** The Compute API's field names where pulumi-gcp's inputs differ. */
-const API_TO_INPUT: Record<string, string> = { enableCDN: "enableCdn", IPAddress: "ipAddress", IPProtocol: "ipProtocol" };
+const API_TO_INPUT: Record<string, string> = {
+    enableCDN: "enableCdn",
+    IPAddress: "ipAddress",
+    IPProtocol: "ipProtocol",
+};
 
 function normalizeValue(value: unknown, field?: string): unknown {
     if (typeof value === "string") {
@@ -129,7 +133,10 @@ function normalizeValue(value: unknown, field?: string): unknown {
     if (Array.isArray(value)) return value.map((v) => normalizeValue(v));
     if (value && typeof value === "object") {
         return Object.fromEntries(
-            Object.entries(value as Record<string, unknown>).map(([k, v]) => [API_TO_INPUT[k] ?? k, normalizeValue(v, k)]),
+            Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+                API_TO_INPUT[k] ?? k,
+                normalizeValue(v, k),
+            ]),
         );
     }
     return value;
@@ -199,18 +206,29 @@ export function pairResources(
                     n.inputs.name === ref?.name &&
                     regionOf(n) === ref?.location,
             );
-            const liveNeg = liveGroups.find((g: LiveResource | undefined) => g && g.location === ref?.location && !taken.has(g));
+            const liveNeg = liveGroups.find(
+                (g: LiveResource | undefined) => g && g.location === ref?.location && !taken.has(g),
+            );
             if (neg && liveNeg) add(neg, liveNeg);
         }
     }
     // Network endpoints: by their NEG and address.
     for (const p of planned.filter((r) => COLLECTION_OF_TYPE[r.type] === "networkEndpoints")) {
-        const negName = String(p.inputs.globalNetworkEndpointGroup ?? p.inputs.regionNetworkEndpointGroup ?? "").split("/").pop();
-        const negPair = pairs.find((q) => COLLECTION_OF_TYPE[q.planned.type] === "networkEndpointGroups" && q.planned.inputs.name === negName);
+        const negName = String(p.inputs.globalNetworkEndpointGroup ?? p.inputs.regionNetworkEndpointGroup ?? "")
+            .split("/")
+            .pop();
+        const negPair = pairs.find(
+            (q) => COLLECTION_OF_TYPE[q.planned.type] === "networkEndpointGroups" && q.planned.inputs.name === negName,
+        );
         if (!negPair) continue;
         const endpoint = (found.endpoints[negPair.live.name] ?? [])
             .map((e) => e.networkEndpoint ?? e)
-            .find((e) => (e.fqdn ?? "") === (p.inputs.fqdn ?? "") && (e.ipAddress ?? "") === (p.inputs.ipAddress ?? "") && Number(e.port) === Number(p.inputs.port));
+            .find(
+                (e) =>
+                    (e.fqdn ?? "") === (p.inputs.fqdn ?? "") &&
+                    (e.ipAddress ?? "") === (p.inputs.ipAddress ?? "") &&
+                    Number(e.port) === Number(p.inputs.port),
+            );
         if (endpoint) add(p, negPair.live, endpoint);
     }
     for (const p of planned) {
@@ -219,12 +237,24 @@ export function pairResources(
         const here = (r: LiveResource) => r.location === region;
         if (collection === "urlMaps") {
             const redirect = p.name.endsWith("-redirect-url-map");
-            add(p, of("urlMaps").find((r) => here(r) && (r === redirectUrlMap) === redirect));
-        } else if (collection === "targetHttpsProxies" || collection === "targetHttpProxies" || collection === "addresses") {
+            add(
+                p,
+                of("urlMaps").find((r) => here(r) && (r === redirectUrlMap) === redirect),
+            );
+        } else if (
+            collection === "targetHttpsProxies" ||
+            collection === "targetHttpProxies" ||
+            collection === "addresses"
+        ) {
             add(p, of(collection).find(here));
         } else if (collection === "forwardingRules") {
             const port = String(p.inputs.portRange ?? "");
-            add(p, of(collection).find((r) => here(r) && String(r.data.portRange ?? "").replace(/^(\d+)-\1$/, "$1") === port));
+            add(
+                p,
+                of(collection).find(
+                    (r) => here(r) && String(r.data.portRange ?? "").replace(/^(\d+)-\1$/, "$1") === port,
+                ),
+            );
         }
     }
     return pairs;
@@ -235,14 +265,17 @@ export function compareFields(pair: Pairing, found: Exports): Difference[] {
     const collection = COLLECTION_OF_TYPE[pair.planned.type];
     const live = pair.endpoint ? (normalizeValue(pair.endpoint) as Record<string, unknown>) : liveInputs(pair.live);
     const planned = normalizeValue(pair.planned.inputs) as Record<string, unknown>;
-    const resource = pair.endpoint ? `${pair.live.collection}/${pair.live.name} endpoint` : `${pair.live.collection}/${pair.live.name}`;
+    const resource = pair.endpoint
+        ? `${pair.live.collection}/${pair.live.name} endpoint`
+        : `${pair.live.collection}/${pair.live.name}`;
     const differences: Difference[] = [];
     const defaults = new Set(SERVER_DEFAULTS[collection] ?? []);
     const skip = (field: string) =>
         OUTPUT_ONLY.has(field) ||
         (collection === "urlMaps" && ROUTING_FIELDS.has(field)) ||
-        (pair.endpoint && ["globalNetworkEndpointGroup", "regionNetworkEndpointGroup", "networkEndpointGroup"].includes(field)) ||
-        (collection === "sslCertificates");
+        (pair.endpoint &&
+            ["globalNetworkEndpointGroup", "regionNetworkEndpointGroup", "networkEndpointGroup"].includes(field)) ||
+        collection === "sslCertificates";
     for (const field of new Set([...Object.keys(planned), ...Object.keys(live)])) {
         if (skip(field)) continue;
         let want = planned[field];
@@ -257,7 +290,9 @@ export function compareFields(pair: Pairing, found: Exports): Difference[] {
             const strip = (list: any[], like: any[]) =>
                 list
                     .map((b, i) =>
-                        Object.fromEntries(Object.entries(b).filter(([k]) => k === "group" || like[i]?.[k] !== undefined)),
+                        Object.fromEntries(
+                            Object.entries(b).filter(([k]) => k === "group" || like[i]?.[k] !== undefined),
+                        ),
                     )
                     .sort((a: any, b: any) => String(a.group).localeCompare(String(b.group)));
             if (equal(strip(have, want), strip(want, want))) continue;
@@ -302,18 +337,18 @@ export function probeRequests(map: UrlMapSpec): Array<{ host: string; path: stri
                 }
                 const headers: Record<string, string> = {};
                 for (const h of m.headerMatches ?? []) {
-                    headers[h.headerName] = h.exactMatch ?? h.prefixMatch ?? (h.suffixMatch ? `x${h.suffixMatch}` : "1");
+                    headers[h.headerName] =
+                        h.exactMatch ?? h.prefixMatch ?? (h.suffixMatch ? `x${h.suffixMatch}` : "1");
                 }
                 if (Object.keys(headers).length) headerSets.push(headers);
-                const query = (m.queryParameterMatches ?? [])
-                    .map((q) => `${q.name}=${q.exactMatch ?? "1"}`)
-                    .join("&");
+                const query = (m.queryParameterMatches ?? []).map((q) => `${q.name}=${q.exactMatch ?? "1"}`).join("&");
                 if (query) paths.add(`${m.prefixMatch ?? m.fullPathMatch ?? "/"}?${query}`);
             }
         }
     }
     const probes = [];
-    for (const host of hosts) for (const path of paths) for (const headers of headerSets) probes.push({ host, path, headers });
+    for (const host of hosts)
+        for (const path of paths) for (const headers of headerSets) probes.push({ host, path, headers });
     return probes;
 }
 
@@ -328,7 +363,9 @@ function outcome(result: RouteResult) {
             .join(", "),
         forwardedAs: `${result.host}${result.path}`,
         requestHeaders: Object.fromEntries(
-            result.backends.flatMap((b) => Object.entries(b.requestHeaders).map(([k, v]) => [`${relativeReference(b.service)} ${k}`, v])),
+            result.backends.flatMap((b) =>
+                Object.entries(b.requestHeaders).map(([k, v]) => [`${relativeReference(b.service)} ${k}`, v]),
+            ),
         ),
         responseHeaders: result.backends
             .flatMap((b) => b.responseHeadersToAdd.map((h) => `${h.headerName}: ${h.headerValue}`))
@@ -355,9 +392,12 @@ export function compareRouting(
             const l = (live as any)[field];
             const p = (planned as any)[field];
             if (!isDeepStrictEqual(l, p)) {
-                const headers = Object.entries(probe.headers).map(([k, v]) => ` [${k}: ${v}]`).join("");
+                const headers = Object.entries(probe.headers)
+                    .map(([k, v]) => ` [${k}: ${v}]`)
+                    .join("");
                 const label = `routing of ${probe.host}${probe.path}${headers}: ${field}`;
-                if (!differences.some((d) => d.field === label)) differences.push({ resource, field: label, live: l, planned: p });
+                if (!differences.some((d) => d.field === label))
+                    differences.push({ resource, field: label, live: l, planned: p });
             }
         }
     }

@@ -117,7 +117,13 @@ export function decompileUrlMap(
     scheme: Scheme,
     where: string,
     notExpressible: NotExpressible[],
-): { routes: RouteArgs[]; defaultBackend?: string; requestHeaders?: HeaderTransformArgs; responseHeaders?: HeaderTransformArgs; tests: RouteTestArgs[] } {
+): {
+    routes: RouteArgs[];
+    defaultBackend?: string;
+    requestHeaders?: HeaderTransformArgs;
+    responseHeaders?: HeaderTransformArgs;
+    tests: RouteTestArgs[];
+} {
     const unsupported = (field: string, reason: string) =>
         notExpressible.push({ resource: `${where}: ${field}`, reason });
     const action = (
@@ -130,7 +136,10 @@ export function decompileUrlMap(
         },
     ): Partial<RouteArgs> | undefined => {
         if (target.customErrorResponsePolicy !== undefined) {
-            unsupported(`${field}.customErrorResponsePolicy`, "per-rule custom error response policies are not decompiled; set routes[].customErrorResponses by hand");
+            unsupported(
+                `${field}.customErrorResponsePolicy`,
+                "per-rule custom error response policies are not decompiled; set routes[].customErrorResponses by hand",
+            );
         }
         if (target.urlRedirect) {
             const r = target.urlRedirect;
@@ -156,7 +165,8 @@ export function decompileUrlMap(
             "requestMirrorPolicy",
         ]);
         for (const key of Object.keys(ra)) {
-            if (!known.has(key)) unsupported(`${field}.routeAction.${key}`, `routeAction.${key} has no field in routes[]`);
+            if (!known.has(key))
+                unsupported(`${field}.routeAction.${key}`, `routeAction.${key} has no field in routes[]`);
         }
         const out: Partial<RouteArgs> = {};
         if (ra.weightedBackendServices?.length) {
@@ -201,7 +211,9 @@ export function decompileUrlMap(
         if (ra.faultInjectionPolicy) {
             const f = ra.faultInjectionPolicy;
             out.faultInjection = drop({
-                delay: f.delay ? { seconds: seconds(f.delay.fixedDelay as any) ?? 0, percentage: f.delay.percentage } : undefined,
+                delay: f.delay
+                    ? { seconds: seconds(f.delay.fixedDelay as any) ?? 0, percentage: f.delay.percentage }
+                    : undefined,
                 abort: f.abort ? { httpStatus: f.abort.httpStatus, percentage: f.abort.percentage } : undefined,
             });
         }
@@ -213,9 +225,13 @@ export function decompileUrlMap(
     const routes: RouteArgs[] = [];
     const matchers = new Map((map.pathMatchers ?? []).map((m) => [m.name, m]));
     const matcherRoutes = (matcher: PathMatcherSpec, hosts: string[] | undefined, field: string) => {
-        const withHosts = (route: Partial<RouteArgs>): RouteArgs => ({ ...(hosts ? { hosts } : {}), ...route }) as RouteArgs;
+        const withHosts = (route: Partial<RouteArgs>): RouteArgs =>
+            ({ ...(hosts ? { hosts } : {}), ...route }) as RouteArgs;
         if (matcher.headerAction) {
-            unsupported(`${field}.headerAction`, "a path matcher's header action has no place in routes[]: move it onto each route's requestHeaders/responseHeaders");
+            unsupported(
+                `${field}.headerAction`,
+                "a path matcher's header action has no place in routes[]: move it onto each route's requestHeaders/responseHeaders",
+            );
         }
         if (matcher.defaultCustomErrorResponsePolicy) {
             unsupported(`${field}.defaultCustomErrorResponsePolicy`, "set routes[].customErrorResponses by hand");
@@ -251,7 +267,11 @@ export function decompileUrlMap(
                 if (m.prefixMatch !== undefined && m.prefixMatch !== "/") {
                     if (m.prefixMatch.endsWith("/")) {
                         route.paths = [`${m.prefixMatch}*`];
-                    } else if (scheme === "regional-external" || scheme === "regional-internal" || scheme === "cross-region-internal") {
+                    } else if (
+                        scheme === "regional-external" ||
+                        scheme === "regional-internal" ||
+                        scheme === "cross-region-internal"
+                    ) {
                         route.regex = `${m.prefixMatch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*`;
                     } else {
                         route.paths = [m.prefixMatch, `${m.prefixMatch}/*`];
@@ -274,7 +294,9 @@ export function decompileUrlMap(
                             suffix: h.suffixMatch,
                             regex: h.regexMatch,
                             present: h.presentMatch,
-                            range: h.rangeMatch ? { start: Number(h.rangeMatch.rangeStart), end: Number(h.rangeMatch.rangeEnd) } : undefined,
+                            range: h.rangeMatch
+                                ? { start: Number(h.rangeMatch.rangeStart), end: Number(h.rangeMatch.rangeEnd) }
+                                : undefined,
                             invert: h.invertMatch || undefined,
                         }),
                     );
@@ -284,7 +306,11 @@ export function decompileUrlMap(
                         drop({ name: q.name, exact: q.exactMatch, regex: q.regexMatch, present: q.presentMatch }),
                     );
                 }
-                if (m.metadataFilters?.length) unsupported(`${at}.matchRules[${j}].metadataFilters`, "metadata filters are for Traffic Director, not Cloud Run");
+                if (m.metadataFilters?.length)
+                    unsupported(
+                        `${at}.matchRules[${j}].metadataFilters`,
+                        "metadata filters are for Traffic Director, not Cloud Run",
+                    );
                 routes.push(withHosts({ ...route, ...a, ...extra }));
             }
             void i;
@@ -319,19 +345,24 @@ export function decompileUrlMap(
     if (map.defaultService) {
         defaultBackend = backendKey(map.defaultService);
     } else {
-        const fallback = action("default", { routeAction: map.defaultRouteAction, urlRedirect: map.defaultUrlRedirect });
+        const fallback = action("default", {
+            routeAction: map.defaultRouteAction,
+            urlRedirect: map.defaultUrlRedirect,
+        });
         if (fallback) routes.push(fallback as RouteArgs);
     }
-    if (map.defaultCustomErrorResponsePolicy) unsupported("defaultCustomErrorResponsePolicy", "set customErrorResponses by hand");
-    const tests: RouteTestArgs[] = (map.tests ?? []).map((t) =>
-        drop({
-            host: t.host,
-            path: t.path,
-            backend: t.service ? backendKey(t.service) : undefined,
-            redirect: t.expectedOutputUrl,
-            description: t.description,
-            headers: t.headers,
-        }) as RouteTestArgs,
+    if (map.defaultCustomErrorResponsePolicy)
+        unsupported("defaultCustomErrorResponsePolicy", "set customErrorResponses by hand");
+    const tests: RouteTestArgs[] = (map.tests ?? []).map(
+        (t) =>
+            drop({
+                host: t.host,
+                path: t.path,
+                backend: t.service ? backendKey(t.service) : undefined,
+                redirect: t.expectedOutputUrl,
+                description: t.description,
+                headers: t.headers,
+            }) as RouteTestArgs,
     );
     return {
         routes,
@@ -349,7 +380,9 @@ export function decompile(found: Exports): Decompiled {
     const referenced = new Set<LiveResource>();
     const rules = found.resources.filter((r) => r.collection === "forwardingRules");
     if (rules.length === 0) {
-        throw new Error(`${found.dir} holds no forwarding rule: export the load balancer's forwarding rules (docs/adopt.md)`);
+        throw new Error(
+            `${found.dir} holds no forwarding rule: export the load balancer's forwarding rules (docs/adopt.md)`,
+        );
     }
     const frontends = rules.map((rule) => {
         const proxy = lookup(found, rule.data.target);
@@ -358,8 +391,12 @@ export function decompile(found: Exports): Decompiled {
     });
     const missing = frontends.find((f) => !f.proxy || !f.map);
     if (missing) {
-        const what = !missing.proxy ? `its target ${missing.rule.data.target}` : `the URL map ${missing.proxy!.data.urlMap}`;
-        throw new Error(`forwarding rule ${missing.rule.name} points at ${what}, which is not in the exports: export it too`);
+        const what = !missing.proxy
+            ? `its target ${missing.rule.data.target}`
+            : `the URL map ${missing.proxy!.data.urlMap}`;
+        throw new Error(
+            `forwarding rule ${missing.rule.name} points at ${what}, which is not in the exports: export it too`,
+        );
     }
     const isRedirectMap = (m: LiveResource) =>
         m.data.defaultUrlRedirect?.httpsRedirect === true && !m.data.hostRules?.length && !m.data.defaultService;
@@ -375,7 +412,9 @@ export function decompile(found: Exports): Decompiled {
     const first = frontends.find((f) => f.map === urlMap)!.rule;
     const scheme = schemeOf(first.data.loadBalancingScheme, first.location === "global");
     if (!scheme) {
-        throw new Error(`forwarding rule ${first.name}: loadBalancingScheme ${first.data.loadBalancingScheme} is not an Application Load Balancer's`);
+        throw new Error(
+            `forwarding rule ${first.name}: loadBalancingScheme ${first.data.loadBalancingScheme} is not an Application Load Balancer's`,
+        );
     }
     const project = first.project;
     const region = first.location === "global" ? undefined : first.location;
@@ -406,7 +445,10 @@ export function decompile(found: Exports): Decompiled {
     if (redirectUrlMap) adopted.add(redirectUrlMap);
     if (main.length > 1 && scheme !== "cross-region-internal") {
         for (const f of main.slice(1)) {
-            notExpressible.push({ resource: short(f.rule), reason: "a second forwarding rule on the same URL map (another IP or port)" });
+            notExpressible.push({
+                resource: short(f.rule),
+                reason: "a second forwarding rule on the same URL map (another IP or port)",
+            });
         }
     }
     const rule = main[0].rule;
@@ -420,7 +462,8 @@ export function decompile(found: Exports): Decompiled {
         }
         if (certs.length) h.certificates = certs;
         if (proxy.data.certificateMap) h.certificateMap = proxy.data.certificateMap;
-        if (proxy.data.certificateManagerCertificates?.length) h.certificateManagerCertificates = proxy.data.certificateManagerCertificates;
+        if (proxy.data.certificateManagerCertificates?.length)
+            h.certificateManagerCertificates = proxy.data.certificateManagerCertificates;
         if (proxy.data.sslPolicy) {
             h.sslPolicy = { existing: relativeReference(proxy.data.sslPolicy) };
             const live = lookup(found, proxy.data.sslPolicy);
@@ -459,7 +502,10 @@ export function decompile(found: Exports): Decompiled {
         }
         for (const s of found.resources.filter((r) => r.collection === "subnetworks")) {
             if (relativeReference(s.data.network ?? "") !== relativeReference(rule.data.network)) continue;
-            if (["REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY"].includes(s.data.purpose) && s.data.role !== "BACKUP") {
+            if (
+                ["REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY"].includes(s.data.purpose) &&
+                s.data.role !== "BACKUP"
+            ) {
                 proxyOnly[s.location] = s.path;
                 referenced.add(s);
             } else if (Object.values(subnets).includes(s.path)) {
@@ -493,7 +539,9 @@ export function decompile(found: Exports): Decompiled {
         if (!live) {
             // Not exported: another project's backend service (cross-project referencing), used by reference.
             backends[key] =
-                parsed?.collection === "backendBuckets" ? { bucket: { existing: relative } } : { backendService: relative };
+                parsed?.collection === "backendBuckets"
+                    ? { bucket: { existing: relative } }
+                    : { backendService: relative };
             return key;
         }
         backendKeys[key] = live;
@@ -556,7 +604,12 @@ function backendArgs(
     const settings: Record<string, any> = {};
     if (data.description) settings.description = data.description;
     settings.logging = data.logConfig?.enable
-        ? { enabled: true, ...(data.logConfig.sampleRate !== undefined && Number(data.logConfig.sampleRate) !== 1 ? { sampleRate: Number(data.logConfig.sampleRate) } : {}) }
+        ? {
+              enabled: true,
+              ...(data.logConfig.sampleRate !== undefined && Number(data.logConfig.sampleRate) !== 1
+                  ? { sampleRate: Number(data.logConfig.sampleRate) }
+                  : {}),
+          }
         : { enabled: false };
     if (data.customRequestHeaders?.length) settings.customRequestHeaders = data.customRequestHeaders;
     if (data.iap?.enabled) settings.iap = drop({ enabled: true, oauth2ClientId: data.iap.oauth2ClientId });
@@ -576,7 +629,10 @@ function backendArgs(
         if (policy) referenced.add(policy);
     }
     if (data.outlierDetection) {
-        notExpressible.push({ resource: `${live.collection}/${live.name}: outlierDetection`, reason: "kept as the live value, not decompiled into backends[].outlierDetection" });
+        notExpressible.push({
+            resource: `${live.collection}/${live.name}: outlierDetection`,
+            reason: "kept as the live value, not decompiled into backends[].outlierDetection",
+        });
     }
     const negs = (data.backends ?? []).map((b: Record<string, any>) => lookup(found, b.group));
     const missing = (data.backends ?? []).filter((_: unknown, i: number) => !negs[i]);
@@ -592,7 +648,10 @@ function backendArgs(
     if (negs.length === 0 || types.size !== 1) {
         notExpressible.push({
             resource: `${live.collection}/${live.name}`,
-            reason: negs.length === 0 ? "a backend service with no backends" : `NEGs of several kinds (${[...types].join(", ")})`,
+            reason:
+                negs.length === 0
+                    ? "a backend service with no backends"
+                    : `NEGs of several kinds (${[...types].join(", ")})`,
         });
         referenced.add(live);
         return { backendService: live.path };
@@ -601,7 +660,10 @@ function backendArgs(
     if (type === "SERVERLESS") {
         const cloudRun = negs.map((n: LiveResource) => n.data.cloudRun);
         if (cloudRun.some((c: unknown) => !c)) {
-            notExpressible.push({ resource: `${live.collection}/${live.name}`, reason: "serverless NEGs of App Engine or Cloud Functions: the package builds Cloud Run backends" });
+            notExpressible.push({
+                resource: `${live.collection}/${live.name}`,
+                reason: "serverless NEGs of App Engine or Cloud Functions: the package builds Cloud Run backends",
+            });
             referenced.add(live);
             return { backendService: live.path };
         }
@@ -611,7 +673,8 @@ function backendArgs(
         const regions = negs.map((n: LiveResource) => n.location);
         const target: Record<string, any> = drop({ service: c.service, tag: c.tag, urlMask: c.urlMask });
         if (regions.length > 1) target.regions = regions;
-        else if (regions[0] !== live.location || scheme === "global-external" || scheme === "classic") target.region = regions[0];
+        else if (regions[0] !== live.location || scheme === "global-external" || scheme === "classic")
+            target.region = regions[0];
         return { cloudRun: target, ...settings };
     }
     if (type === "INTERNET_FQDN_PORT" || type === "INTERNET_IP_PORT") {
@@ -620,7 +683,10 @@ function backendArgs(
         if (negs.length > 1 || endpoints.length === 0) {
             notExpressible.push({
                 resource: `${neg.collection}/${neg.name}`,
-                reason: endpoints.length === 0 ? `no endpoints exported: save \`gcloud compute network-endpoint-groups list-network-endpoints ${neg.name} --format=json\` as ${neg.name}.endpoints.json` : "several internet NEGs on one backend service",
+                reason:
+                    endpoints.length === 0
+                        ? `no endpoints exported: save \`gcloud compute network-endpoint-groups list-network-endpoints ${neg.name} --format=json\` as ${neg.name}.endpoints.json`
+                        : "several internet NEGs on one backend service",
             });
             referenced.add(live);
             return { backendService: live.path };
@@ -633,7 +699,9 @@ function backendArgs(
             else target.ipAddress = endpoints[0].ipAddress;
             target.port = Number(endpoints[0].port ?? neg.data.defaultPort ?? 443);
         } else {
-            target.endpoints = endpoints.map((e: Record<string, any>) => drop({ fqdn: e.fqdn, ipAddress: e.ipAddress, port: e.port }));
+            target.endpoints = endpoints.map((e: Record<string, any>) =>
+                drop({ fqdn: e.fqdn, ipAddress: e.ipAddress, port: e.port }),
+            );
         }
         if (data.protocol && data.protocol !== "HTTPS") target.protocol = data.protocol;
         return { internet: target, ...settings };

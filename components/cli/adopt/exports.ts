@@ -66,7 +66,9 @@ export function relativeReference(ref: string): string {
 export function parseReference(
     ref: string,
 ): { project: string; location: string; collection: string; name: string } | undefined {
-    const m = /^projects\/([^/]+)\/(global|regions\/[^/]+|zones\/[^/]+)\/([^/]+)\/([^/]+)$/.exec(relativeReference(ref));
+    const m = /^projects\/([^/]+)\/(global|regions\/[^/]+|zones\/[^/]+)\/([^/]+)\/([^/]+)$/.exec(
+        relativeReference(ref),
+    );
     if (!m) return undefined;
     const location = m[2] === "global" ? "global" : m[2].startsWith("regions/") ? m[2].slice(8) : m[2];
     return { project: m[1], location, collection: m[3], name: m[4] };
@@ -88,7 +90,11 @@ function collectionOf(data: Record<string, any>): string | undefined {
     }
     const fromLink = typeof data.selfLink === "string" ? parseReference(data.selfLink)?.collection : undefined;
     if (fromLink) return fromLink;
-    if (["defaultService", "defaultUrlRedirect", "defaultRouteAction", "hostRules", "pathMatchers"].some((f) => f in data)) {
+    if (
+        ["defaultService", "defaultUrlRedirect", "defaultRouteAction", "hostRules", "pathMatchers"].some(
+            (f) => f in data,
+        )
+    ) {
         return "urlMaps";
     }
     return undefined;

@@ -16,7 +16,15 @@ import * as path from "path";
 import { plan, PlanResult } from "../plan";
 import { Exports, LiveResource, loadExports } from "./exports";
 import { decompile, Decompiled, NotExpressible } from "./decompile";
-import { COLLECTION_OF_TYPE, compareFields, compareRouting, Difference, Pairing, pairResources, PlannedResource } from "./compare";
+import {
+    COLLECTION_OF_TYPE,
+    compareFields,
+    compareRouting,
+    Difference,
+    Pairing,
+    pairResources,
+    PlannedResource,
+} from "./compare";
 
 export { loadExports } from "./exports";
 export type { Difference } from "./compare";
@@ -48,7 +56,8 @@ const NOT_KEPT = new Set([
 
 /** What one live resource becomes in the program: its name, its import id, and fields kept at the live value. */
 export interface AdoptedEntry {
-    name: string;
+    /** The live resource's name (none for a network endpoint, which has none). */
+    name?: string;
     importId: string;
     keep?: Record<string, unknown>;
 }
@@ -94,7 +103,7 @@ const args: ApplicationLoadBalancerArgs = ${literal(decompiled.args)};
 /** The live resource each child adopts (by the child's logical name): its exact name, its import id, and the
  * fields kept at their live value where the package's default would differ. */
 interface Adopted {
-    name: string;
+    name?: string;
     importId: string;
     keep?: Record<string, unknown>;
 }
@@ -107,7 +116,7 @@ const adopt: pulumi.ResourceTransformation = ({ name, props, opts }) => {
         return undefined;
     }
     return {
-        props: { ...props, ...live.keep, name: live.name },
+        props: { ...props, ...live.keep, ...(live.name !== undefined ? { name: live.name } : {}) },
         opts: pulumi.mergeOptions(opts, { import: live.importId }),
     };
 };
@@ -118,7 +127,11 @@ export const ipAddress = lb.ipAddress;
 `;
 }
 
-function renderReadme(exportsDir: string, decompiled: Decompiled, result: Omit<AdoptResult, "decompiled" | "planErrors">): string {
+function renderReadme(
+    exportsDir: string,
+    decompiled: Decompiled,
+    result: Omit<AdoptResult, "decompiled" | "planErrors">,
+): string {
     const lines = [
         `# ${decompiled.lbName} (adopted)`,
         "",
@@ -161,7 +174,12 @@ function renderReadme(exportsDir: string, decompiled: Decompiled, result: Omit<A
     return lines.join("\n");
 }
 
-function writeProgram(outDir: string, exportsDir: string, decompiled: Decompiled, adopted: Record<string, AdoptedEntry>) {
+function writeProgram(
+    outDir: string,
+    exportsDir: string,
+    decompiled: Decompiled,
+    adopted: Record<string, AdoptedEntry>,
+) {
     fs.mkdirSync(outDir, { recursive: true });
     const name = programName(decompiled);
     fs.writeFileSync(path.join(outDir, "index.ts"), renderIndex(exportsDir, decompiled, adopted));
@@ -241,7 +259,7 @@ function keepLive(pair: Pairing, differences: Difference[]): Record<string, unkn
 export async function adopt(exportsDir: string, outDir: string): Promise<AdoptResult> {
     const found = loadExports(exportsDir);
     const decompiled = decompile(found);
-    const shownDir = path.relative(outDir, exportsDir) || ".";
+    const shownDir = exportsDir;
     writeProgram(outDir, shownDir, decompiled, {});
     const first = await plan({ program: outDir });
     if (first.errors.length > 0) {
@@ -296,7 +314,13 @@ export async function adopt(exportsDir: string, outDir: string): Promise<AdoptRe
     }
     writeProgram(outDir, shownDir, decompiled, adopted);
     const final = await plan({ program: outDir });
-    const result = { decompiled, adopted, notExpressible, referenced: decompiled.referenced, planErrors: final.errors.map((e) => e.message) };
+    const result = {
+        decompiled,
+        adopted,
+        notExpressible,
+        referenced: decompiled.referenced,
+        planErrors: final.errors.map((e) => e.message),
+    };
     fs.writeFileSync(path.join(outDir, "README.md"), renderReadme(shownDir, decompiled, result));
     return result;
 }
@@ -325,12 +349,22 @@ export async function diff(exportsDir: string, programDir: string): Promise<Diff
     const pairs: Pairing[] = [];
     for (const r of planned) {
         if (!r.import) {
-            differences.push({ resource: `${r.type} ${r.name}`, field: "(resource)", live: "(none)", planned: "created" });
+            differences.push({
+                resource: `${r.type} ${r.name}`,
+                field: "(resource)",
+                live: "(none)",
+                planned: "created",
+            });
             continue;
         }
         const live = found.resources.find((l) => l.path === r.import || r.import!.startsWith(`${l.path}/`));
         if (!live) {
-            differences.push({ resource: `${r.type} ${r.name}`, field: "import", live: "(not in the exports)", planned: r.import });
+            differences.push({
+                resource: `${r.type} ${r.name}`,
+                field: "import",
+                live: "(not in the exports)",
+                planned: r.import,
+            });
             continue;
         }
         const endpoint =
@@ -340,7 +374,12 @@ export async function diff(exportsDir: string, programDir: string): Promise<Diff
                       .find((e) => r.import === `${live.path}/${e.ipAddress ?? ""}/${e.fqdn ?? ""}/${e.port}`)
                 : undefined;
         if (r.import !== live.path && !endpoint) {
-            differences.push({ resource: `${live.collection}/${live.name} endpoint`, field: "(endpoint)", live: "(none)", planned: r.import });
+            differences.push({
+                resource: `${live.collection}/${live.name} endpoint`,
+                field: "(endpoint)",
+                live: "(none)",
+                planned: r.import,
+            });
             continue;
         }
         pairs.push({ planned: r, live, importId: r.import, ...(endpoint ? { endpoint } : {}) });
@@ -348,15 +387,26 @@ export async function diff(exportsDir: string, programDir: string): Promise<Diff
     for (const pair of pairs) {
         differences.push(...compareFields(pair, found));
         if (COLLECTION_OF_TYPE[pair.planned.type] === "urlMaps") {
-            const routing = compareRouting(pair.live.data, pair.planned.inputs, decompiled.scheme, `urlMaps/${pair.live.name}`);
+            const routing = compareRouting(
+                pair.live.data,
+                pair.planned.inputs,
+                decompiled.scheme,
+                `urlMaps/${pair.live.name}`,
+            );
             differences.push(...routing);
-            if (routing.length === 0) notes.push(`urlMaps/${pair.live.name}: same routing for every host and path it distinguishes`);
+            if (routing.length === 0)
+                notes.push(`urlMaps/${pair.live.name}: same routing for every host and path it distinguishes`);
         }
     }
     const adoptedLive = new Set(pairs.map((p) => p.live));
     for (const live of decompiled.adopted) {
         if (!adoptedLive.has(live)) {
-            differences.push({ resource: `${live.collection}/${live.name}`, field: "(resource)", live: "exists", planned: "not managed by the program" });
+            differences.push({
+                resource: `${live.collection}/${live.name}`,
+                field: "(resource)",
+                live: "exists",
+                planned: "not managed by the program",
+            });
         }
     }
     return { differences, notes, planErrors: [] };
@@ -365,5 +415,7 @@ export async function diff(exportsDir: string, programDir: string): Promise<Diff
 /** Differences as lines: resource, field, live value, planned value. */
 export function formatDifferences(differences: Difference[]): string[] {
     const show = (v: unknown) => (v === undefined ? "(unset)" : typeof v === "string" ? v : JSON.stringify(v));
-    return differences.map((d) => `~ ${d.resource}  ${d.field}\n    live:    ${show(d.live)}\n    planned: ${show(d.planned)}`);
+    return differences.map(
+        (d) => `~ ${d.resource}  ${d.field}\n    live:    ${show(d.live)}\n    planned: ${show(d.planned)}`,
+    );
 }
