@@ -247,7 +247,7 @@ describe("cloudrun-lb adopt and diff", () => {
             hostResult.out,
         );
         const header = changedExports("terraform-serverless-negs", "url-map-tf-lb-url-map.yaml", (t) =>
-            t.replace("headerValue: 'true'", "headerValue: 'yes'"),
+            t.replace('headerValue: "true"', 'headerValue: "yes"'),
         );
         const headerResult = await cli("diff", header, dirs["terraform-serverless-negs"]);
         assert.strictEqual(headerResult.code, 1);

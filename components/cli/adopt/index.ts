@@ -197,6 +197,8 @@ function writeProgram(
             "  name: nodejs",
             "  options:",
             "    typescript: true",
+            "    # Transpile-only (noCheck): \`pulumi up\` starts in seconds; \`npx tsc --noEmit -p .\` type-checks.",
+            "    tsconfig: tsconfig.pulumi.json",
             "config:",
             ...config,
             "",
@@ -221,6 +223,7 @@ function writeProgram(
             2,
         ) + "\n",
     );
+    writeTranspileOnlyConfig(outDir);
     fs.writeFileSync(
         path.join(outDir, "tsconfig.json"),
         JSON.stringify(
@@ -228,16 +231,24 @@ function writeProgram(
                 compilerOptions: {
                     strict: true,
                     target: "ES2020",
-                    module: "commonjs",
-                    moduleResolution: "node",
+                    module: "node16",
+                    moduleResolution: "node16",
                     esModuleInterop: true,
                     skipLibCheck: true,
+                    forceConsistentCasingInFileNames: true,
                 },
                 files: ["index.ts"],
             },
             null,
             2,
         ) + "\n",
+    );
+}
+
+function writeTranspileOnlyConfig(outDir: string) {
+    fs.writeFileSync(
+        path.join(outDir, "tsconfig.pulumi.json"),
+        JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noCheck: true } }, null, 2) + "\n",
     );
 }
 
@@ -259,7 +270,9 @@ function keepLive(pair: Pairing, differences: Difference[]): Record<string, unkn
 export async function adopt(exportsDir: string, outDir: string): Promise<AdoptResult> {
     const found = loadExports(exportsDir);
     const decompiled = decompile(found);
-    const shownDir = exportsDir;
+    // Exports shipped inside the program are named relative to it; others as given.
+    const inside = path.relative(outDir, exportsDir);
+    const shownDir = inside.startsWith("..") || path.isAbsolute(inside) ? exportsDir : inside;
     writeProgram(outDir, shownDir, decompiled, {});
     const first = await plan({ program: outDir });
     if (first.errors.length > 0) {
