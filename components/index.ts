@@ -1,4 +1,5 @@
 export * from "./schemes";
+export { MigrationStage } from "./migration";
 export * from "./naming";
 export * from "./validation";
 export * from "./network";

@@ -1,3 +1,4 @@
+import { migrationTransformation } from "./migration";
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import {
@@ -141,7 +142,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
+        super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, withMigrationStage(args, opts));
         failOnProblems(`ApplicationLoadBalancer "${name}"`, validateLoadBalancerArgs(args), this);
 
         // The pieces are built by short functions, called early in this one: every resource Pulumi creates
@@ -540,3 +541,18 @@ export function internetNegShareKey(target: InternetTargetArgs, project: pulumi.
     return byHost.get(composite);
 }
 const identityKeys = new WeakMap<object, Map<string, object>>();
+
+/** The component's options plus the transformation that puts `migrationStage` on its children, when set. */
+function withMigrationStage(
+    args: ApplicationLoadBalancerArgs,
+    opts: pulumi.ComponentResourceOptions | undefined,
+): pulumi.ComponentResourceOptions | undefined {
+    const hasBuckets = Object.values(args?.backends ?? {}).some((b) => b?.bucket !== undefined);
+    const migration = migrationTransformation(
+        args?.scheme,
+        args?.migrationStage,
+        args?.migrationTestingPercentage,
+        hasBuckets,
+    );
+    return migration ? { ...opts, transformations: [...(opts?.transformations ?? []), migration] } : opts;
+}
