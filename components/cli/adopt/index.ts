@@ -197,7 +197,7 @@ function writeProgram(
             "  name: nodejs",
             "  options:",
             "    typescript: true",
-            "    # Transpile-only (noCheck): \`pulumi up\` starts in seconds; \`npx tsc --noEmit -p .\` type-checks.",
+            "    # Transpile-only (noCheck): `pulumi up` starts in seconds; `npx tsc --noEmit -p .` type-checks.",
             "    tsconfig: tsconfig.pulumi.json",
             "config:",
             ...config,
