@@ -331,8 +331,15 @@ class FrontendBuilder {
         ).id;
     }
 
-    private createSslPolicy(name: string, args: FrontendArgs, region: string | undefined): pulumi.Output<string> {
+    private createSslPolicy(
+        name: string,
+        args: FrontendArgs,
+        region: string | undefined,
+    ): pulumi.Output<string> | undefined {
         const policy = args.https?.sslPolicy;
+        if (policy?.none === true) {
+            return undefined;
+        }
         if (policy?.existing !== undefined) {
             return pulumi.output(policy.existing);
         }
@@ -354,7 +361,7 @@ class FrontendBuilder {
         name: string,
         args: FrontendArgs,
         region: string | undefined,
-        sslPolicy: pulumi.Output<string>,
+        sslPolicy: pulumi.Output<string> | undefined,
         managed: ManagedCertificates | undefined,
     ): Listener {
         const https = args.https!;

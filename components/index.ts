@@ -14,6 +14,7 @@ export { HybridBackend } from "./backends/hybrid/builder";
 // The load balancer's arguments
 export type { ApplicationLoadBalancerArgs, BackendArgs, NetworkArgs } from "./args/load-balancer";
 export { Scheme } from "./schemes";
+export { MigrationStage } from "./migration";
 export { BackendKind } from "./backends/kinds";
 export type { CloudRunTargetArgs, ServerlessBackendArgs } from "./backends/serverless/args";
 export type {

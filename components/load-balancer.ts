@@ -1,3 +1,4 @@
+import { migrationTransformation } from "./migration";
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import {
@@ -119,7 +120,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
+        super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, withMigrationStage(args, opts));
         failOnProblems(`ApplicationLoadBalancer "${name}"`, validateLoadBalancerArgs(args), this);
         // Values known only at apply (Outputs) get the constraint table's checks when they resolve.
         args = withResolvedChecks(args, `ApplicationLoadBalancer "${name}"`);
@@ -336,4 +337,19 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             { parent: this },
         );
     }
+}
+
+/** The component's options plus the transformation that puts `migrationStage` on its children, when set. */
+function withMigrationStage(
+    args: ApplicationLoadBalancerArgs,
+    opts: pulumi.ComponentResourceOptions | undefined,
+): pulumi.ComponentResourceOptions | undefined {
+    const hasBuckets = Object.values(args?.backends ?? {}).some((b) => b?.bucket !== undefined);
+    const migration = migrationTransformation(
+        args?.scheme,
+        args?.migrationStage,
+        args?.migrationTestingPercentage,
+        hasBuckets,
+    );
+    return migration ? { ...opts, transformations: [...(opts?.transformations ?? []), migration] } : opts;
 }

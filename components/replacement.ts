@@ -132,10 +132,10 @@ export const replacementPolicies: ReplacementPolicy[] = [
         title: "Backend service (global)",
         forceNew: "name, project",
         naming: "hash",
-        hashOf: "load balancing scheme",
+        hashOf: "load balancing scheme (a classic one's, kept with migrationStage migrated)",
         mode: CBD,
         behaviour:
-            "backends, logging and other settings update in place; only a scheme change renames it, and then the URL map is repointed before the old one is deleted",
+            'backends, logging, the migration state and other settings update in place; a scheme change renames it, and then the URL map is repointed before the old one is deleted — except classic → global external with migrationStage "migrated", which keeps the classic name and switches loadBalancingScheme in place (Google\'s migration; magic-modules BackendService.yaml)',
     },
     {
         type: "gcp:compute/regionBackendService:RegionBackendService",
@@ -372,7 +372,8 @@ export const replacementPolicies: ReplacementPolicy[] = [
             "name, ipAddress, ipProtocol, portRange, network, subnetwork, networkTier; target and scheme updatable",
         naming: "fixed",
         mode: DBR,
-        behaviour: "as the regional forwarding rule: delete, then create with the same name and IP",
+        behaviour:
+            "as the regional forwarding rule: delete, then create with the same name and IP; the classic → global external switch (loadBalancingScheme EXTERNAL → EXTERNAL_MANAGED) and the backend-bucket migration state update in place (magic-modules GlobalForwardingRule.yaml: PATCH)",
     },
     {
         type: "gcp:compute/securityPolicy:SecurityPolicy",

@@ -18,6 +18,8 @@ export interface PlannedResource {
     dependencies?: string[];
     urn?: string;
     options?: { deleteBeforeReplace?: boolean; retainOnDelete?: boolean };
+    /** The import id of a live resource the program adopts (it keeps its live name). */
+    import?: string;
 }
 
 export interface ConstructionCheck {
@@ -192,9 +194,10 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
     },
     "hash-names": {
         guarantee:
-            "resources GCP can only replace while referenced (NEGs, certificates, addresses, backend services) end in an 8-hex-digit hash of their replacement inputs",
+            "resources GCP can only replace while referenced (NEGs, certificates, addresses, backend services) end in an 8-hex-digit hash of their replacement inputs — except adopted (imported) ones, which keep their live names",
         check: (resources) =>
             packageResources(resources)
+                .filter((r) => r.import === undefined)
                 .filter((r) => replacementPolicies.some((p) => p.type === r.type && p.naming === "hash"))
                 .filter((r) => typeof r.inputs.name === "string" && !/-[0-9a-f]{8}$/.test(r.inputs.name as string))
                 .map((r) => `${r.type} ${r.name} is named ${JSON.stringify(r.inputs.name)} without a hash`),

@@ -87,6 +87,14 @@ export interface SslPolicyArgs {
      * @example "projects/p/global/sslPolicies/org-tls-policy"
      */
     existing?: pulumi.Input<string>;
+    /**
+     * Attach no SSL policy, so GCP's default applies (COMPATIBLE, TLS 1.0 and up). Only for keeping an
+     * adopted load balancer exactly as it runs (`cloudrun-lb adopt` sets it when the live proxy has no
+     * policy); a policy can be attached later in place. Excludes the other fields.
+     * @default false
+     * @example true
+     */
+    none?: boolean;
 }
 
 /**

@@ -11,6 +11,7 @@ import { BackendSecurityPolicyArgs } from "./security-policy";
 import { HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarget } from "../routing";
 import type { RoutingContext } from "../routing/context";
 import type { CustomErrorResponsesArgs } from "../routing/error-responses";
+import type { MigrationStage } from "../migration";
 import { regionalFrontend, Scheme, schemeProfile } from "../schemes";
 import { known } from "../validation";
 
@@ -179,6 +180,24 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
      * @example "web"
      */
     defaultBackend?: string;
+    /**
+     * Migrating a classic load balancer to global external in place (Google's procedure): on `classic`,
+     * `prepare`, then optionally `test-by-percentage` (with `migrationTestingPercentage`), then `test-all-traffic`
+     * set every backend service's (and, for bucket backends, every forwarding rule's) migration state; then
+     * `scheme: "global-external"` with `migrationStage: "migrated"` switches the scheme in place, keeping the
+     * classic names so nothing is replaced. Keep `"migrated"` for the life of the load balancer. docs/migrate-classic.md.
+     * @default undefined (no migration)
+     * @example "test-by-percentage"
+     * @see https://cloud.google.com/load-balancing/docs/https/migrate-to-global
+     */
+    migrationStage?: MigrationStage;
+    /**
+     * With `migrationStage: "test-by-percentage"`: the share of requests, 0–100, the global external
+     * infrastructure serves while the rest stays on classic.
+     * @default undefined (required with test-by-percentage)
+     * @example 10
+     */
+    migrationTestingPercentage?: number;
     /**
      * Prefix of every physical GCP name. Must itself be a valid GCP name of at most 40 characters.
      * @default the component's name, made GCP-valid

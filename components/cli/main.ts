@@ -10,6 +10,7 @@ import { Scheme } from "../schemes";
 import { simulateRequest } from "../routing/simulate";
 import { formatPlan, plan, PlanOptions, PlanResult, ProgramNotFoundError } from "./plan";
 import { parseRequest, RequestSpec } from "./plan-routing";
+import { adopt, diff, formatDifferences } from "./adopt";
 import { describeResult, LoadedUrlMap, loadUrlMaps, runUrlMapTests, shortReference } from "./url-map-file";
 
 /** Exit codes, as documented in the README. */
@@ -17,6 +18,8 @@ export const ExitCode = {
     Ok: 0,
     Failed: 1,
     Usage: 2,
+    /** `adopt` wrote the program, but some live resources are not expressible (listed). */
+    NotExpressible: 3,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -26,9 +29,12 @@ Commands:
   plan [program-dir]   run a Pulumi stack program under GCP-shaped mocks and print what it would create
   simulate             route a request through a URL map file (gcloud export YAML/JSON or a plan's --json)
   test                 run a URL map file's own tests
+  adopt <exports-dir>  write a stack program that adopts an existing load balancer (gcloud exports)
+  diff <exports> <dir> compare a program with the live load balancer in gcloud exports
 
 Run \`cloudrun-lb <command> --help\` for a command's options.
-Exit codes: 0 success, 1 plan errors / failing test / request reaches nothing, 2 wrong command line or input file.`;
+Exit codes: 0 success, 1 plan errors / failing test / request reaches nothing / diff found changes,
+2 wrong command line or input file, 3 adopt left live resources out (listed).`;
 
 const HELP: Record<string, string> = {
     plan: `Usage: cloudrun-lb plan [program-dir] [options]
@@ -75,6 +81,35 @@ Options:
   -h, --help                    this help
 
 Exit codes: 0 the request reaches a backend or a redirect; 1 it reaches nothing; 2 wrong options or file.`,
+    adopt: `Usage: cloudrun-lb adopt <exports-dir> --out <program-dir>
+
+Reads what gcloud printed for an existing load balancer's resources (\`gcloud compute <kind> describe NAME
+--format=json\`, \`list --format=json\`, \`url-maps export\`, and \`<neg>.endpoints.json\` from
+\`network-endpoint-groups list-network-endpoints\`; docs/adopt.md lists the commands), follows the graph from the
+forwarding rules down, and writes a stack program (index.ts, Pulumi.yaml, package.json, tsconfig.json, README.md)
+that builds the same load balancer with ApplicationLoadBalancer and imports every live resource it stands for
+(each child's live name and import id). Live resources it cannot express are listed, never dropped.
+
+Options:
+  --out DIR                     where to write the program (required; created if missing)
+  --json                        print the result as JSON
+  -h, --help                    this help
+
+Exit codes: 0 every live resource is adopted or used by reference; 3 the program is written but some live
+resources are not expressible (listed); 1 the written program does not plan; 2 wrong options or exports.`,
+    diff: `Usage: cloudrun-lb diff <exports-dir> <program-dir>
+
+Plans the program offline and compares it with the live load balancer in the exports: every adopted resource's
+fields (output-only fields and GCP's defaults the program leaves unset are not compared), the routing of the URL
+map (every host and path the live map distinguishes must reach the same backend, weights, headers, rewrite and
+redirect — the simulator on both maps), resources the program would create, and live ones it would not manage.
+
+Options:
+  --json                        print the differences as JSON
+  -h, --help                    this help
+
+Exit codes: 0 "no changes"; 1 differences (each with its field, live value and planned value) or plan errors;
+2 wrong options or exports.`,
     test: `Usage: cloudrun-lb test --url-map FILE [options]
 
 Runs the URL map's own \`tests\` (host, path, headers → service, expectedOutputUrl, expectedRedirectResponseCode)
@@ -344,6 +379,87 @@ function runTest(argv: string[], out: (text: string) => void): ExitCode {
     return failed > 0 || total === 0 ? ExitCode.Failed : ExitCode.Ok;
 }
 
+async function runAdopt(argv: string[], out: (text: string) => void): Promise<ExitCode> {
+    const parsed = parseArgs(argv, ["--out"], ["--json"]);
+    if (parsed.positional.length !== 1) throw new UsageError("adopt takes one exports directory");
+    const outDir = one(parsed, "--out", true)!;
+    if (!fs.existsSync(parsed.positional[0])) throw new UsageError(`${parsed.positional[0]} does not exist`);
+    let result;
+    try {
+        result = await adopt(parsed.positional[0], outDir);
+    } catch (error) {
+        throw new UsageError((error as Error).message);
+    }
+    const code =
+        result.planErrors.length > 0
+            ? ExitCode.Failed
+            : result.notExpressible.length > 0
+              ? ExitCode.NotExpressible
+              : ExitCode.Ok;
+    if (parsed.booleans.has("--json")) {
+        out(
+            JSON.stringify(
+                {
+                    program: outDir,
+                    scheme: result.decompiled.scheme,
+                    adopted: result.adopted,
+                    referenced: result.referenced.map((r) => r.path),
+                    notExpressible: result.notExpressible,
+                    planErrors: result.planErrors,
+                },
+                null,
+                2,
+            ),
+        );
+        return code;
+    }
+    const lines = [
+        `Wrote ${outDir}: the ${result.decompiled.scheme} load balancer ${result.decompiled.lbName} with ` +
+            `${Object.keys(result.decompiled.args.backends).length} backend(s) and ${(result.decompiled.args.routes ?? []).length} route(s).`,
+        `Adopted (imported): ${Object.keys(result.adopted).length}`,
+        ...Object.values(result.adopted).map(
+            (a) => `  = ${a.importId}${a.keep ? `  (kept live: ${Object.keys(a.keep).join(", ")})` : ""}`,
+        ),
+        `Used by reference: ${result.referenced.length}`,
+        ...result.referenced.map((r) => `  & ${r.path}`),
+    ];
+    if (result.notExpressible.length > 0) {
+        lines.push(`Not expressible: ${result.notExpressible.length}`);
+        lines.push(...result.notExpressible.map((n) => `  ! ${n.resource}: ${n.reason}`));
+    }
+    if (result.planErrors.length > 0) {
+        lines.push("The written program does not plan:", ...result.planErrors.map((e) => `  ${e}`));
+    }
+    out(lines.join("\n"));
+    return code;
+}
+
+async function runDiff(argv: string[], out: (text: string) => void): Promise<ExitCode> {
+    const parsed = parseArgs(argv, [], ["--json"]);
+    if (parsed.positional.length !== 2) throw new UsageError("diff takes an exports directory and a program directory");
+    let result;
+    try {
+        result = await diff(parsed.positional[0], parsed.positional[1]);
+    } catch (error) {
+        throw error instanceof ProgramNotFoundError || !(error instanceof Error)
+            ? new UsageError(String((error as Error).message))
+            : new UsageError(error.message);
+    }
+    const changed = result.differences.length > 0 || result.planErrors.length > 0;
+    if (parsed.booleans.has("--json")) {
+        out(JSON.stringify(result, null, 2));
+    } else if (result.planErrors.length > 0) {
+        out(["The program does not plan:", ...result.planErrors.map((e) => `  ${e}`)].join("\n"));
+    } else {
+        out(
+            changed
+                ? [`${result.differences.length} difference(s):`, ...formatDifferences(result.differences)].join("\n")
+                : ["no changes", ...result.notes.map((n) => `  ${n}`)].join("\n"),
+        );
+    }
+    return changed ? ExitCode.Failed : ExitCode.Ok;
+}
+
 /** Runs the command line; returns the exit code. Output goes to `out`, problems with the command line to `err`. */
 export async function run(
     argv: string[],
@@ -371,6 +487,8 @@ export async function run(
     try {
         if (command === "plan") return await runPlan(rest, out);
         if (command === "simulate") return runSimulate(rest, out);
+        if (command === "adopt") return await runAdopt(rest, out);
+        if (command === "diff") return await runDiff(rest, out);
         return runTest(rest, out);
     } catch (error) {
         if (error instanceof UsageError) {

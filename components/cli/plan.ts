@@ -57,7 +57,8 @@ export interface PlanError {
 /** The `--json` document; its shape is a contract other tools read (DESIGN.md §The offline plan). */
 export interface PlanResult {
     program: string;
-    resources: Array<Pick<RecordedResource, "type" | "name" | "parent" | "inputs">>;
+    /** `import`: the id of the live resource the program adopts (the `import` resource option), when set. */
+    resources: Array<Pick<RecordedResource, "type" | "name" | "parent" | "inputs"> & { import?: string }>;
     outputs: Record<string, unknown>;
     warnings: string[];
     errors: PlanError[];
@@ -400,7 +401,13 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     const resources = recorder.resources
         .filter((r) => !r.type.startsWith("pulumi:providers:"))
         .sort((a, b) => compareKeys(resourceKey(a), resourceKey(b)))
-        .map(({ type, name, parent, inputs }) => ({ type, name, parent, inputs }));
+        .map(({ type, name, parent, inputs, options }) => ({
+            type,
+            name,
+            parent,
+            inputs,
+            ...(options.import !== undefined ? { import: options.import } : {}),
+        }));
     // Rules that need the whole program: what one component sees is not enough to decide them.
     const programProblems = runRules(programRules, { resources });
     if (programProblems.length > 0) {
@@ -444,7 +451,12 @@ export function formatPlan(result: PlanResult): string {
     const cloud = result.resources.filter((r) => r.type.startsWith("gcp:") || r.type.startsWith("tls:"));
     lines.push(`Plan for ${result.program} — offline, under Pulumi mocks (nothing is created)`);
     lines.push("");
-    lines.push(`Resources: ${cloud.length} to create`);
+    const imported = cloud.filter((r) => r.import !== undefined).length;
+    lines.push(
+        imported > 0
+            ? `Resources: ${cloud.length - imported} to create, ${imported} to import (=)`
+            : `Resources: ${cloud.length} to create`,
+    );
     const key = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
     const children = new Map<string | undefined, typeof result.resources>();
     for (const r of result.resources) {
@@ -455,7 +467,8 @@ export function formatPlan(result: PlanResult): string {
     const walk = (parent: string | undefined, depth: number) => {
         for (const r of children.get(parent) ?? []) {
             const indent = "  ".repeat(depth + 1);
-            lines.push(`${indent}+ ${r.type}  ${r.name}`);
+            lines.push(`${indent}${r.import !== undefined ? "=" : "+"} ${r.type}  ${r.name}`);
+            if (r.import !== undefined) lines.push(`${indent}    (import ${r.import})`);
             for (const [field, value] of Object.entries(r.inputs).sort(([a], [b]) => (a < b ? -1 : 1))) {
                 lines.push(`${indent}    ${field}: ${formatValue(value, 110)}`);
             }

@@ -70,7 +70,8 @@ const API_TO_INPUT_NAMES: Record<string, string> = {
 /** Fields the Compute API encodes as strings (int64) that the simulator compares as numbers. */
 const NUMERIC_FIELDS = new Set(["rangeStart", "rangeEnd", "weight", "priority", "expectedRedirectResponseCode"]);
 
-function normalize(value: unknown, key?: string): unknown {
+/** A URL map as the Compute API writes it, in the field names and types the simulator and pulumi-gcp read. */
+export function normalize(value: unknown, key?: string): unknown {
     if (Array.isArray(value)) {
         return value.map((v) => normalize(v));
     }

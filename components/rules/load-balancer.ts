@@ -5,6 +5,7 @@ import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
 import { gcpName, invalidNameReason } from "../naming";
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, regionalFrontend, schemeProfile } from "../schemes";
+import { MigrationStage } from "../migration";
 import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
 import { backendKindModules, backendKinds } from "../backends";
 import type { BackendContext } from "../backends/kind";
@@ -232,6 +233,96 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                     message: `no proxy-only subnet is given for ${region}, so one (${args.network?.existing?.proxyOnlyCidrs?.[region] ?? defaultProxyOnlyCidr(regions.indexOf(region))}, ${profile.proxyOnlySubnetPurpose}) will be created in the existing VPC, ${where}: the identity that runs pulumi up needs roles/compute.networkAdmin on ${roles}; that fails if the VPC already has an ACTIVE ${profile.proxyOnlySubnetPurpose} subnet in ${region}`,
                     fix: `if it has one, or the host project's network admins create it, pass its self link as network.existing.proxyOnlySubnetworks["${region}"]`,
                 }));
+        },
+    },
+    {
+        id: "migration-stage",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "migrationStage prepare / test-by-percentage / test-all-traffic only on classic, migrated only on global external; never with the Standard tier",
+        prevents:
+            "GCP's refusal of migration states on a backend service that is not EXTERNAL, and a global external load balancer on the Standard tier, which it does not offer (migrate-to-global: Standard Network Tier is classic only)",
+        fix: 'walk the stages on scheme "classic", then set scheme "global-external" with migrationStage "migrated"',
+        check: (args) => {
+            const stage = args.migrationStage;
+            if (stage === undefined) return [];
+            const stages = Object.values(MigrationStage) as string[];
+            if (!stages.includes(stage)) {
+                return [
+                    {
+                        field: "migrationStage",
+                        message: `"${String(stage)}" is not a migration stage`,
+                        fix: `use one of ${stages.map((s) => `"${s}"`).join(", ")}`,
+                    },
+                ];
+            }
+            if (stage === "migrated" ? args.scheme !== "global-external" : args.scheme !== "classic") {
+                return [
+                    {
+                        field: "migrationStage",
+                        message:
+                            stage === "migrated"
+                                ? `"migrated" marks a global external load balancer that was classic, but scheme is "${args.scheme}"`
+                                : `the canary stage "${stage}" migrates a classic load balancer, but scheme is "${args.scheme}"`,
+                        fix:
+                            stage === "migrated"
+                                ? 'set scheme "global-external" (after the test-all-traffic stage), or remove migrationStage'
+                                : 'set scheme "classic" while walking the stages, or remove migrationStage',
+                    },
+                ];
+            }
+            if (args.networkTier === "STANDARD") {
+                return [
+                    {
+                        field: "networkTier",
+                        message:
+                            "the global external Application Load Balancer has no Standard tier (Google's migration overview lists it as classic only)",
+                        fix: 'move the frontend to networkTier "PREMIUM" (a new IP address) before migrating',
+                    },
+                ];
+            }
+            return [];
+        },
+    },
+    {
+        id: "migration-percentage",
+        component: "ApplicationLoadBalancer",
+        summary: "migrationTestingPercentage is set, 0–100, exactly with migrationStage test-by-percentage",
+        prevents:
+            "GCP's 400 on externalManagedMigrationTestingPercentage outside [0, 100] or without TEST_BY_PERCENTAGE (Compute API BackendService)",
+        fix: 'set migrationStage "test-by-percentage" with migrationTestingPercentage between 0 and 100',
+        check: (args) => {
+            const percentage = args.migrationTestingPercentage;
+            if (args.migrationStage === "test-by-percentage") {
+                if (percentage === undefined) {
+                    return [
+                        {
+                            field: "migrationTestingPercentage",
+                            message: "test-by-percentage needs the share of requests to test",
+                            fix: "set migrationTestingPercentage, e.g. 10",
+                        },
+                    ];
+                }
+                if (typeof percentage !== "number" || !(percentage >= 0 && percentage <= 100)) {
+                    return [
+                        {
+                            field: "migrationTestingPercentage",
+                            message: `${String(percentage)} is not a percentage between 0 and 100`,
+                            fix: "set migrationTestingPercentage between 0 and 100, e.g. 10",
+                        },
+                    ];
+                }
+                return [];
+            }
+            return percentage === undefined
+                ? []
+                : [
+                      {
+                          field: "migrationTestingPercentage",
+                          message: `it only applies to migrationStage "test-by-percentage", not ${args.migrationStage === undefined ? "without a stage" : `"${args.migrationStage}"`}`,
+                          fix: "remove migrationTestingPercentage",
+                      },
+                  ];
         },
     },
 ];

@@ -34,6 +34,8 @@ export interface RecordedOptions {
     deleteBeforeReplace?: boolean;
     retainOnDelete?: boolean;
     protect?: boolean;
+    /** The `import` option: the id of the live resource the program adopts instead of creating one. */
+    import?: string;
 }
 
 export interface Recorder {
@@ -875,6 +877,9 @@ function recordedOptions(req: any): RecordedOptions {
     }
     if (req.getProtect()) {
         options.protect = true;
+    }
+    if (req.getImportid()) {
+        options.import = req.getImportid();
     }
     return options;
 }
