@@ -13,6 +13,7 @@ import type * as certificatemanager from "@pulumi/gcp/certificatemanager";
 import type * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import type * as dns from "@pulumi/gcp/dns";
 import type * as iap from "@pulumi/gcp/iap";
+import type * as networksecurity from "@pulumi/gcp/networksecurity";
 import type * as organizations from "@pulumi/gcp/organizations";
 import type * as projects from "@pulumi/gcp/projects";
 import type * as storage from "@pulumi/gcp/storage";
@@ -29,6 +30,9 @@ export const optionalGcp = {
     },
     get iap(): typeof iap {
         return require("@pulumi/gcp/iap");
+    },
+    get networksecurity(): typeof networksecurity {
+        return require("@pulumi/gcp/networksecurity");
     },
     get organizations(): typeof organizations {
         return require("@pulumi/gcp/organizations");

@@ -20,7 +20,11 @@ import { grantLoadBalancerServiceUser } from "./cross-project";
 import { createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
 import { buildServerlessBackend, ServerlessBackendArgs } from "./backends/serverless";
 import { buildFrontend } from "./frontend";
-import { frontendSettings } from "./args/frontend";
+import {
+    clientCertificateCustomRequestHeaders,
+    clientCertificateUrlMapHeaders,
+    frontendSettings,
+} from "./args/frontend";
 import { gcpName } from "./naming";
 import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs, LoadBalancerNetworkOutputs } from "./network";
 import { compileUrlMap, isRecordingRoutings, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
@@ -380,11 +384,14 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     private createUrlMap(build: BuildContext, backends: BuiltBackends): pulumi.Output<string> {
         const { name, args } = build;
         const table = routeTable(args);
-        const compiled = compileUrlMap(table, {
-            scheme: args.scheme,
-            backendRef: backendPlaceholder,
-            backendKinds: backendKinds(args),
-        });
+        const compiled = withClientCertificateHeaders(
+            compileUrlMap(table, {
+                scheme: args.scheme,
+                backendRef: backendPlaceholder,
+                backendKinds: backendKinds(args),
+            }),
+            args,
+        );
         const { tests, ...fields } = withBackendRefs(compiled, backends.backendIds);
         const urlMapArgs = {
             name: gcpName(build.prefix, "url-map"),
@@ -472,14 +479,33 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             }
             securityPolicy = created;
         }
+        // mTLS headers go on every backend service of global external and classic (none elsewhere).
+        const mtlsHeaders = clientCertificateCustomRequestHeaders(args.scheme, args.https?.clientCertificates);
         return {
-            customRequestHeaders: backend.customRequestHeaders,
+            customRequestHeaders:
+                mtlsHeaders.length > 0 ? [...(backend.customRequestHeaders ?? []), ...mtlsHeaders] : backend.customRequestHeaders,
             iap: backend.iap,
             cdn: backend.cdn,
             outlierDetection: backend.outlierDetection,
             securityPolicy,
         };
     }
+}
+
+/**
+ * The compiled URL map with the mTLS headers added at the map level on the Envoy-based schemes, after the
+ * route table's own map-level headers; the map unchanged elsewhere.
+ */
+export function withClientCertificateHeaders(spec: UrlMapSpec, args: ApplicationLoadBalancerArgs): UrlMapSpec {
+    const headers = clientCertificateUrlMapHeaders(args.scheme, args.https?.clientCertificates);
+    if (headers.length === 0) {
+        return spec;
+    }
+    const action = spec.headerAction ?? {};
+    return {
+        ...spec,
+        headerAction: { ...action, requestHeadersToAdds: [...(action.requestHeadersToAdds ?? []), ...headers] },
+    };
 }
 
 /**

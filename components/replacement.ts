@@ -311,6 +311,24 @@ export const replacementPolicies: ReplacementPolicy[] = [
             "a domain added or removed adds or removes its entry; the PRIMARY entry (clients without SNI) follows the first domain's certificate in place",
     },
     {
+        type: "gcp:certificatemanager/trustConfig:TrustConfig",
+        title: "Trust config (client certificate roots for mTLS)",
+        forceNew: "name, location, project; trustStores and allowlistedCertificates update in place",
+        naming: "fixed",
+        mode: CBD,
+        behaviour:
+            "new or rotated roots, intermediates and allowlisted certificates update it in place; a region change creates it in the new location (names are per location) before the server TLS policy is repointed",
+    },
+    {
+        type: "gcp:networksecurity/serverTlsPolicy:ServerTlsPolicy",
+        title: "Server TLS policy (frontend mTLS)",
+        forceNew: "name, location, project; mtlsPolicy updates in place",
+        naming: "fixed",
+        mode: CBD,
+        behaviour:
+            "a validation mode change updates it in place; a region change creates it in the new location, the proxy is repointed, then the old one is deleted",
+    },
+    {
         type: "gcp:dns/recordSet:RecordSet",
         title: "DNS record (address A/AAAA, authorization CNAME)",
         forceNew: "name, type, managedZone, project; rrdatas, ttl and routingPolicy update in place",

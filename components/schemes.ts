@@ -406,6 +406,22 @@ export const featureTable: FeatureSupport[] = [
         source: "gcp-facts §3.3, §5",
     },
     {
+        feature: "clientCertificates",
+        title: "Frontend mutual TLS (trust config + server TLS policy on the HTTPS proxy)",
+        option: "https.clientCertificates",
+        supported: ALL,
+        alternative: "",
+        source: "https://cloud.google.com/load-balancing/docs/mtls: mTLS is configured on the target HTTPS proxy of all Application Load Balancers (global external, classic, regional external, regional internal, cross-region internal)",
+    },
+    {
+        feature: "clientCertificateHeaders",
+        title: "mTLS custom request headers (backend services on global external and classic, URL map elsewhere)",
+        option: "https.clientCertificates.headers",
+        supported: ALL,
+        alternative: "",
+        source: "https://cloud.google.com/load-balancing/docs/https/setting-up-mtls-global-ext-https, 'Add mTLS custom headers': backend services for global external and classic, the URL map's requestHeadersToAdd for cross-region internal, regional external and regional internal",
+    },
+    {
         feature: "quicOverride",
         title: "QUIC (HTTP/3) override",
         option: "https.quic",

@@ -3,6 +3,7 @@ import { frontendRegions, redirectsHttp } from "../args/frontend";
 import { regionalFrontend, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule, runRules } from "../validation";
 import { certificateDnsRules } from "./certificates";
+import { clientCertificateRules } from "./mtls";
 import {
     certificateManagerMismatch,
     certificateManagerPlacement,
@@ -610,6 +611,7 @@ export const frontendRules: Rule<FrontendArgs>[] = [
         },
     },
     ...(certificateDnsRules as Rule<FrontendArgs>[]),
+    ...clientCertificateRules,
 ];
 
 export function validateFrontendArgs(args: FrontendArgs) {

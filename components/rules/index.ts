@@ -6,6 +6,7 @@ import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
 import { loadBalancerRules } from "./load-balancer";
+import { clientCertificateHeaderRules } from "./mtls";
 import { networkRules } from "./network";
 import { routingRules } from "./routing";
 
@@ -24,6 +25,7 @@ export function allRules(): Rule<never>[] {
         ...errorResponseRules,
         ...iapRules,
         ...frontendRules,
+        ...clientCertificateHeaderRules,
         ...routingRules,
         ...programRules,
     ] as Rule<never>[];

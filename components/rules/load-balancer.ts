@@ -14,6 +14,7 @@ import {
     validateInternetBackendArgs,
 } from "./backends";
 import { validateFrontendArgs } from "./frontend";
+import { clientCertificateHeaderRules } from "./mtls";
 import { frontendSettings } from "../args/frontend";
 import { validateNetworkArgs } from "./network";
 import { backendSettingsRules } from "./backend-settings";
@@ -345,7 +346,11 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             },
         ];
     }
-    const problems = [...runRules(loadBalancerRules, args), ...runRules(iapRules, args)];
+    const problems = [
+        ...runRules(loadBalancerRules, args),
+        ...runRules(iapRules, args),
+        ...runRules(clientCertificateHeaderRules, args),
+    ];
     // Routes, their limits and the route tests (route tests run only once the table itself is sound).
     const routing = routingContext(args);
     problems.push(...validateRoutes(routing));
