@@ -31,7 +31,8 @@ import { gcpName } from "./naming";
 import { replacementOptions } from "./replacement";
 import { Scheme, schemeProfile } from "./schemes";
 
-export interface ClientCertificateValidationArgs {
+/** What `createClientCertificateValidation` builds from (the load balancer's scheme, region and names). */
+export interface ClientCertificateValidationSettings {
     scheme: Scheme;
     /** The region of a regional scheme's proxy; undefined on global schemes. */
     region: string | undefined;
@@ -81,7 +82,7 @@ export function trustConfigInputs(clientCertificates: ClientCertificatesArgs) {
  */
 export function createClientCertificateValidation(
     name: string,
-    args: ClientCertificateValidationArgs,
+    args: ClientCertificateValidationSettings,
     scope: BuildScope,
 ): ClientCertificateValidation {
     const { certificatemanager } = optionalGcp;

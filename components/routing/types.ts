@@ -1,3 +1,4 @@
+import type { ClientCertificateTestArgs } from "./access";
 /**
  * The route table (what users write) and the URL map shape the compiler emits (what GCP reads).
  * Pure data: no Pulumi types, so the compiler, the simulator and the route tests run anywhere.
@@ -19,6 +20,7 @@
 import type { CustomErrorResponsePolicySpec, CustomErrorResponsesArgs } from "./error-responses";
 
 /** HTTP redirect response codes GCP can send. */
+
 export const RedirectCode = {
     /** 301 (GCP's default). */
     MovedPermanently: "MOVED_PERMANENTLY_DEFAULT",
@@ -589,6 +591,19 @@ export interface RouteTestArgs {
      * @example "https://www.example.com/home"
      */
     redirect?: string;
+    /**
+     * Expect the load balancer to refuse the request before routing it (e.g. mutual TLS with
+     * `REJECT_INVALID` and no valid `clientCertificate`). Excludes `backend` and `redirect`.
+     * @default undefined
+     * @example true
+     */
+    denied?: boolean;
+    /**
+     * The client certificate the request presents, for a load balancer with `https.clientCertificates`.
+     * @default undefined (no certificate)
+     * @example { spiffeId: "spiffe://partner.example.com/billing" }
+     */
+    clientCertificate?: ClientCertificateTestArgs;
     /**
      * Expected Cloud Run service, for a URL-mask backend.
      * @default undefined

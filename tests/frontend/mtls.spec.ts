@@ -9,6 +9,9 @@ import { clientCertificateLocation, trustConfigInputs } from "../../components/m
 import { validateLoadBalancerArgs } from "../../components/rules/load-balancer";
 import { allSchemes, Scheme, supports } from "../../components/schemes";
 import { installMocks, Recorder, settle } from "../../components/testing/mocks";
+import { formatRequests, parseClientCertificate, parseRequest, routeRequest } from "../../components/cli/plan-routing";
+import { clientCertificateVerdict } from "../../components/routing/access";
+import { clearRecordedRoutings, startRecordingRoutings } from "../../components/routing/registry";
 import { CERT, KEY } from "../support/fixtures";
 
 const EU = "europe-west1";
@@ -349,5 +352,172 @@ describe("frontend mTLS: validation", () => {
                 fix: "forward fewer mTLS details, or set fewer other headers at that level",
             },
         ]);
+    });
+});
+
+describe("frontend mTLS: route tests and the simulator", () => {
+    const args = (tests: ApplicationLoadBalancerArgs["tests"], validation?: string) => {
+        const a = onlyCloudRun(lb("regional-internal"));
+        a.https!.clientCertificates!.validation = validation as never;
+        return { ...a, tests };
+    };
+    const routeTestProblems = (a: ApplicationLoadBalancerArgs) =>
+        validateLoadBalancerArgs(a)
+            .filter((p) => p.rule === "route-test")
+            .map((p) => ({ field: p.field, message: p.message, fix: p.fix }));
+
+    it("REJECT_INVALID: requests without a valid certificate are denied, valid ones routed", () => {
+        assert.deepStrictEqual(
+            routeTestProblems(
+                args([
+                    { host: "api.example.com", path: "/", denied: true },
+                    { host: "api.example.com", path: "/", clientCertificate: { verified: false }, denied: true },
+                    { host: "api.example.com", path: "/", clientCertificate: {}, backend: "api" },
+                ]),
+            ),
+            [],
+        );
+        assert.deepStrictEqual(
+            routeTestProblems(
+                args([
+                    { host: "api.example.com", path: "/", backend: "api" },
+                    {
+                        host: "api.example.com",
+                        path: "/",
+                        clientCertificate: { spiffeId: "spiffe://p/x" },
+                        denied: true,
+                    },
+                ]),
+            ),
+            [
+                {
+                    field: "tests[0]",
+                    message:
+                        'GET api.example.com/ should reach backend "api", but reaches a refusal: the TLS handshake is refused: the client presents no certificate (validation REJECT_INVALID)',
+                    fix: "change the routes so the request reaches what the test expects, or correct the test",
+                },
+                {
+                    field: "tests[1]",
+                    message:
+                        'GET api.example.com/ with a valid client certificate (spiffe://p/x) should reach a refusal before routing (denied), but reaches backend "api" (mutual TLS: the client certificate validates)',
+                    fix: "change the routes so the request reaches what the test expects, or correct the test",
+                },
+            ],
+        );
+    });
+
+    it("ALLOW_INVALID_OR_MISSING_CLIENT_CERT: every request is routed", () => {
+        assert.deepStrictEqual(
+            routeTestProblems(
+                args(
+                    [{ host: "api.example.com", path: "/", clientCertificate: { present: false }, denied: true }],
+                    "ALLOW_INVALID_OR_MISSING_CLIENT_CERT",
+                ),
+            ),
+            [
+                {
+                    field: "tests[0]",
+                    message:
+                        'GET api.example.com/ without a client certificate should reach a refusal before routing (denied), but reaches backend "api" (mutual TLS: no client certificate, let through (validation ALLOW_INVALID_OR_MISSING_CLIENT_CERT))',
+                    fix: "change the routes so the request reaches what the test expects, or correct the test",
+                },
+            ],
+        );
+    });
+
+    it("refuses a test certificate on a load balancer without mTLS, and two expectations", () => {
+        const plain = onlyCloudRun(lb("regional-internal", { clientCertificates: undefined }));
+        assert.deepStrictEqual(
+            routeTestProblems({
+                ...plain,
+                tests: [
+                    { host: "a", path: "/", clientCertificate: {}, backend: "api" },
+                    { host: "a", path: "/", backend: "api", denied: true },
+                ],
+            }),
+            [
+                {
+                    field: "tests[0].clientCertificate",
+                    message:
+                        "GET a/ with a valid client certificate presents a client certificate, but the load balancer does not ask for one",
+                    fix: "set https.clientCertificates (mutual TLS), or remove clientCertificate from the test",
+                },
+                {
+                    field: "tests[1]",
+                    message: "GET a/ names more than one of backend, redirect and denied",
+                    fix: "set exactly one of backend, redirect and denied (cloudRunService may be added to a backend test)",
+                },
+            ],
+        );
+    });
+
+    it("gives the verdict and the header values a backend receives", () => {
+        const access = {
+            validation: "ALLOW_INVALID_OR_MISSING_CLIENT_CERT",
+            headers: {
+                "X-Present": "client_cert_present",
+                "X-Verified": "client_cert_chain_verified",
+                "X-Spiffe": "client_cert_spiffe_id",
+            },
+        };
+        assert.deepStrictEqual(clientCertificateVerdict(access, { spiffeId: "spiffe://p/billing" }), {
+            allowed: true,
+            reason: "mutual TLS: the client certificate validates",
+            headers: [
+                { name: "X-Present", value: "true" },
+                { name: "X-Spiffe", value: "spiffe://p/billing" },
+                { name: "X-Verified", value: "true" },
+            ],
+        });
+        assert.deepStrictEqual(clientCertificateVerdict(access, { verified: false }).headers, [
+            { name: "X-Present", value: "true" },
+            { name: "X-Spiffe", value: "" },
+            { name: "X-Verified", value: "false" },
+        ]);
+        assert.deepStrictEqual(clientCertificateVerdict({ ...access, validation: "REJECT_INVALID" }, undefined), {
+            allowed: false,
+            reason: "the TLS handshake is refused: the client presents no certificate (validation REJECT_INVALID)",
+            headers: [],
+        });
+        assert.deepStrictEqual(parseClientCertificate("spiffe://p/billing"), {
+            present: true,
+            verified: true,
+            spiffeId: "spiffe://p/billing",
+            uriSans: ["spiffe://p/billing"],
+        });
+        assert.deepStrictEqual(parseClientCertificate("none"), { present: false });
+        assert.throws(
+            () => parseClientCertificate("yes"),
+            /--client-cert takes none, invalid, valid or a SPIFFE ID \(spiffe:\/\/…\), got "yes"/,
+        );
+    });
+
+    it("plan --request: denied without a certificate, the verdict and headers with one", async () => {
+        installMocks();
+        startRecordingRoutings();
+        try {
+            new ApplicationLoadBalancer("sim", onlyCloudRun(lb("regional-internal")));
+            await settle();
+            const denied = routeRequest(parseRequest("GET https://api.example.com/", []));
+            assert.deepStrictEqual(
+                denied.map((r) => [r.kind, r.summary, r.backends]),
+                [
+                    [
+                        "denied",
+                        "refused before routing: the TLS handshake is refused: the client presents no certificate (validation REJECT_INVALID)",
+                        [],
+                    ],
+                ],
+            );
+            const routed = routeRequest(parseRequest("GET https://api.example.com/", [], "valid"));
+            assert.deepStrictEqual(formatRequests(routed).slice(0, 4), [
+                'Request GET https://api.example.com/ on sim: backend "api"',
+                "  mutual TLS: the client certificate validates",
+                "    backends receive X-Client-Cert-Chain-Verified: true",
+                "    backends receive X-Client-Cert-Present: true",
+            ]);
+        } finally {
+            clearRecordedRoutings();
+        }
     });
 });
