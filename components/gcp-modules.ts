@@ -9,6 +9,7 @@
  * "@pulumi/gcp/storage/bucket"`): the module's index would make every consumer's type-check read all of the
  * module's declarations.
  */
+import type * as certificateauthority from "@pulumi/gcp/certificateauthority";
 import type * as certificatemanager from "@pulumi/gcp/certificatemanager";
 import type * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import type * as dns from "@pulumi/gcp/dns";
@@ -19,6 +20,9 @@ import type * as projects from "@pulumi/gcp/projects";
 import type * as storage from "@pulumi/gcp/storage";
 
 export const optionalGcp = {
+    get certificateauthority(): typeof certificateauthority {
+        return require("@pulumi/gcp/certificateauthority");
+    },
     get certificatemanager(): typeof certificatemanager {
         return require("@pulumi/gcp/certificatemanager");
     },

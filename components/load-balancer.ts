@@ -483,7 +483,9 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         const mtlsHeaders = clientCertificateCustomRequestHeaders(args.scheme, args.https?.clientCertificates);
         return {
             customRequestHeaders:
-                mtlsHeaders.length > 0 ? [...(backend.customRequestHeaders ?? []), ...mtlsHeaders] : backend.customRequestHeaders,
+                mtlsHeaders.length > 0
+                    ? [...(backend.customRequestHeaders ?? []), ...mtlsHeaders]
+                    : backend.customRequestHeaders,
             iap: backend.iap,
             cdn: backend.cdn,
             outlierDetection: backend.outlierDetection,

@@ -381,6 +381,14 @@ export const featureTable: FeatureSupport[] = [
         source: "Certificate Manager overview (all five Application Load Balancers); deploy-google-managed-dns-auth; gcp-facts §3.3 (regional: regional DNS authorization, PER_PROJECT_RECORD)",
     },
     {
+        feature: "privateCaCertificate",
+        title: "Google-managed certificates from a private CA (CA Service pool, no public DNS), created",
+        option: "https.managedCertificate.caPool",
+        supported: ALL,
+        alternative: "",
+        source: "https://cloud.google.com/certificate-manager/docs/deploy-google-managed-cas (global: global external, classic), and its cross-region and regional guides (cross-region internal: global ALL_REGIONS; regional external and internal: regional)",
+    },
+    {
         feature: "fixedRecordDnsAuthorization",
         title: "FIXED_RECORD DNS authorization (global certificates)",
         option: "https.managedCertificate.dnsAuthorizationType",

@@ -7,47 +7,9 @@
  * handshake, so no HTTP request reaches the URL map; with `ALLOW_INVALID_OR_MISSING_CLIENT_CERT` every request
  * goes on and the mTLS custom headers carry the verdict to the backend.
  */
-import { HeaderArgs } from "./types";
+import { ClientCertificateTestArgs, HeaderArgs } from "./types";
 
-/** The client certificate a simulated request presents. */
-export interface ClientCertificateTestArgs {
-    /**
-     * Whether the client presents a certificate at all.
-     * @default true
-     * @example false
-     */
-    present?: boolean;
-    /**
-     * Whether its chain validates against the trust config (or it is allowlisted).
-     * @default true
-     * @example false
-     */
-    verified?: boolean;
-    /**
-     * The SPIFFE ID in its URI SANs.
-     * @default undefined
-     * @example "spiffe://partner.example.com/billing"
-     */
-    spiffeId?: string;
-    /**
-     * Its URI SANs.
-     * @default []
-     * @example ["spiffe://partner.example.com/billing"]
-     */
-    uriSans?: string[];
-    /**
-     * Its DNS-name SANs.
-     * @default []
-     * @example ["billing.partner.example.com"]
-     */
-    dnsNameSans?: string[];
-    /**
-     * Its subject DN.
-     * @default undefined
-     * @example "CN=billing,O=Partner"
-     */
-    subjectDn?: string;
-}
+export type { ClientCertificateTestArgs };
 
 /** The mTLS settings the simulator needs: the validation mode and the headers that carry the verdict. */
 export interface ClientCertificateAccess {

@@ -1,4 +1,3 @@
-import type { ClientCertificateTestArgs } from "./access";
 /**
  * The route table (what users write) and the URL map shape the compiler emits (what GCP reads).
  * Pure data: no Pulumi types, so the compiler, the simulator and the route tests run anywhere.
@@ -549,6 +548,46 @@ export interface RouteArgs {
      * @example { backend: "shadow" }
      */
     mirror?: MirrorArgs;
+}
+
+/** The client certificate a simulated request presents. */
+export interface ClientCertificateTestArgs {
+    /**
+     * Whether the client presents a certificate at all.
+     * @default true
+     * @example false
+     */
+    present?: boolean;
+    /**
+     * Whether its chain validates against the trust config (or it is allowlisted).
+     * @default true
+     * @example false
+     */
+    verified?: boolean;
+    /**
+     * The SPIFFE ID in its URI SANs.
+     * @default undefined
+     * @example "spiffe://partner.example.com/billing"
+     */
+    spiffeId?: string;
+    /**
+     * Its URI SANs.
+     * @default []
+     * @example ["spiffe://partner.example.com/billing"]
+     */
+    uriSans?: string[];
+    /**
+     * Its DNS-name SANs.
+     * @default []
+     * @example ["billing.partner.example.com"]
+     */
+    dnsNameSans?: string[];
+    /**
+     * Its subject DN.
+     * @default undefined
+     * @example "CN=billing,O=Partner"
+     */
+    subjectDn?: string;
 }
 
 /**

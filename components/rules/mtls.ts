@@ -119,7 +119,8 @@ export const clientCertificateRules: Rule<FrontendArgs>[] = [
         prevents:
             "a trust config GCP refuses (`Invalid PEM`, certificates over 5 kB) or that no client can satisfy, and custom headers GCP refuses (`Invalid value for field 'resource.customRequestHeaders'`, unknown `{variable}` names)",
         fix: "give https.clientCertificates.trustAnchors as PEM root certificates, and headers as { Header-Name: client_cert_* variable }",
-        check: (args) => (args.https?.clientCertificates ? clientCertificateFindings(args.https.clientCertificates) : []),
+        check: (args) =>
+            args.https?.clientCertificates ? clientCertificateFindings(args.https.clientCertificates) : [],
     },
 ];
 
@@ -130,7 +131,8 @@ export const clientCertificateHeaderRules: Rule<ApplicationLoadBalancerArgs>[] =
         component: "ApplicationLoadBalancer",
         summary:
             "The mTLS headers and the headers already set at the same place (each backend service's customRequestHeaders on global external and classic, the URL map's requestHeaders elsewhere) stay within 16",
-        prevents: "`Invalid value for field 'resource.customRequestHeaders'` / `headerAction` at apply: more than 16 headers",
+        prevents:
+            "`Invalid value for field 'resource.customRequestHeaders'` / `headerAction` at apply: more than 16 headers",
         fix: "forward fewer mTLS details, or set fewer other headers at that level",
         check: (args) => {
             const mtls = Object.keys(args.https?.clientCertificates?.headers ?? {}).length;
