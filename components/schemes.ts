@@ -489,6 +489,14 @@ export const featureTable: FeatureSupport[] = [
         source: "gcp-facts §9.1",
     },
     {
+        feature: "iapAccessLevels",
+        title: "Context-aware IAP (access levels as IAM conditions on the accessor grants)",
+        option: "backends.<key>.iap.accessLevels",
+        supported: ALL,
+        alternative: "",
+        source: "https://cloud.google.com/iap/docs/cloud-iap-context-aware-access-howto: access levels are enforced as IAM conditions on the IAP-secured resource's binding (request.auth.access_levels); IAP works on every scheme (gcp-facts §9.1)",
+    },
+    {
         feature: "iapMultiRegionServerless",
         title: "IAP on a backend with serverless NEGs in several regions",
         option: "backends.<key>.iap with cloudRun.regions",
