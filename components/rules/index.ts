@@ -6,7 +6,6 @@ import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
 import { loadBalancerRules } from "./load-balancer";
-import { clientCertificateHeaderRules } from "./mtls";
 import { networkRules } from "./network";
 import { routingRules } from "./routing";
 
@@ -25,7 +24,6 @@ export function allRules(): Rule<never>[] {
         ...errorResponseRules,
         ...iapRules,
         ...frontendRules,
-        ...clientCertificateHeaderRules,
         ...routingRules,
         ...programRules,
     ] as Rule<never>[];

@@ -329,6 +329,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                 }));
         },
     },
+    ...clientCertificateHeaderRules,
 ];
 
 /**
@@ -346,11 +347,7 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             },
         ];
     }
-    const problems = [
-        ...runRules(loadBalancerRules, args),
-        ...runRules(iapRules, args),
-        ...runRules(clientCertificateHeaderRules, args),
-    ];
+    const problems = [...runRules(loadBalancerRules, args), ...runRules(iapRules, args)];
     // Routes, their limits and the route tests (route tests run only once the table itself is sound).
     const routing = routingContext(args);
     problems.push(...validateRoutes(routing));
