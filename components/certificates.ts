@@ -27,7 +27,10 @@ import {
     CertificatePlacement,
     DnsAuthorizationRecord,
     DnsAuthorizationType,
+    CertificateKeyAlgorithm,
     ManagedCertificateArgs,
+    PRIVATE_CA_LIFETIME,
+    PRIVATE_CA_ROTATION_WINDOW_PERCENTAGE,
 } from "./args/certificates";
 import { gcpName, replacementSafeName, sanitizeNamePart, shortHash } from "./naming";
 import { BuildScope, childOptions } from "./builder";
@@ -197,6 +200,9 @@ export function createManagedCertificates(
     },
     scope: BuildScope,
 ): ManagedCertificates {
+    if (args.managedCertificate.caPool !== undefined) {
+        return createPrivateCaCertificates(name, { ...args, caPool: args.managedCertificate.caPool }, scope);
+    }
     const plan = managedCertificatePlan(args);
     const authorizationIds = new Map<string, pulumi.Output<string>>();
     const authorizations = plan.authorizations.map((a) => {
@@ -234,27 +240,133 @@ export function createManagedCertificates(
         authorizations,
     };
     if (plan.map) {
-        const map = new optionalGcp.certificatemanager.CertificateMap(
-            `${name}-cert-map`,
-            { name: plan.map.name, project: args.project },
-            replacementOptions(optionalGcp.certificatemanager.CertificateMap, childOptions(scope)),
+        Object.assign(result, createCertificateMap(name, args.project, plan.map, certificateIds, scope));
+    }
+    return result;
+}
+
+/** The certificate map and its entries (global external, classic), for certificates already created. */
+function createCertificateMap(
+    name: string,
+    project: pulumi.Input<string> | undefined,
+    plan: NonNullable<ManagedCertificatePlan["map"]>,
+    certificateIds: Map<string, pulumi.Output<string>>,
+    scope: BuildScope,
+): Pick<ManagedCertificates, "certificateMap" | "certificateMapId"> {
+    const map = new optionalGcp.certificatemanager.CertificateMap(
+        `${name}-cert-map`,
+        { name: plan.name, project },
+        replacementOptions(optionalGcp.certificatemanager.CertificateMap, childOptions(scope)),
+    );
+    for (const entry of plan.entries) {
+        new optionalGcp.certificatemanager.CertificateMapEntry(
+            `${name}-cert-map-entry-${entry.key}`,
+            {
+                name: entry.name,
+                project,
+                map: map.name,
+                hostname: entry.hostname,
+                matcher: entry.matcher,
+                certificates: [certificateIds.get(entry.certificate)!],
+            },
+            replacementOptions(optionalGcp.certificatemanager.CertificateMapEntry, childOptions(scope)),
         );
-        for (const entry of plan.map.entries) {
-            new optionalGcp.certificatemanager.CertificateMapEntry(
-                `${name}-cert-map-entry-${entry.key}`,
+    }
+    return { certificateMapId: map.id, certificateMap: certificateMapReference(map.id) };
+}
+
+/** The role the Certificate Manager service agent needs on a CA pool to request certificates from it. */
+export const CA_POOL_REQUESTER_ROLE = "roles/privateca.certificateRequester";
+
+/**
+ * Certificates issued from a CA Service pool (https://cloud.google.com/certificate-manager/docs/deploy-google-managed-cas):
+ * the Certificate Manager service agent (`projects.ServiceIdentity`, as `gcloud beta services identity create
+ * --service=certificatemanager.googleapis.com` makes it), its `roles/privateca.certificateRequester` grant on
+ * the pool, a certificate issuance config in the certificates' location (30-day lifetime, renewal at 66%,
+ * Google's defaults) and one certificate per domain with `managed.issuanceConfig`; a certificate map on global
+ * external and classic. No DNS authorizations. Every field of an issuance config and a certificate's `managed`
+ * block are immutable, so the issuance config's name hashes its pool, location and key algorithm, and each
+ * certificate's name hashes the issuance config's: a new pool creates new ones before the old go.
+ */
+function createPrivateCaCertificates(
+    name: string,
+    args: {
+        scheme: Scheme;
+        region?: string;
+        project?: pulumi.Input<string>;
+        prefix: string;
+        managedCertificate: ManagedCertificateArgs;
+        caPool: pulumi.Input<string>;
+    },
+    scope: BuildScope,
+): ManagedCertificates {
+    const { certificatemanager, projects } = optionalGcp;
+    const placement = certificatePlacement(args.scheme, args.region);
+    const keyAlgorithm = args.managedCertificate.keyAlgorithm ?? CertificateKeyAlgorithm.Rsa2048;
+    const agent = new projects.ServiceIdentity(
+        `${name}-certificate-manager-agent`,
+        { project: args.project, service: "certificatemanager.googleapis.com" },
+        replacementOptions(projects.ServiceIdentity, childOptions(scope)),
+    );
+    const grant = new optionalGcp.certificateauthority.CaPoolIamMember(
+        `${name}-ca-pool-requester`,
+        { caPool: args.caPool, role: CA_POOL_REQUESTER_ROLE, member: agent.member },
+        replacementOptions(optionalGcp.certificateauthority.CaPoolIamMember, childOptions(scope)),
+    );
+    const issuanceName = pulumi
+        .output(args.caPool)
+        .apply((caPool) =>
+            replacementSafeName([args.prefix, "issuance"], { caPool, location: placement.location, keyAlgorithm }),
+        );
+    const issuance = new certificatemanager.CertificateIssuanceConfig(
+        `${name}-issuance-config`,
+        {
+            name: issuanceName,
+            project: args.project,
+            location: placement.location,
+            description: "Issues the load balancer's certificates from a CA Service pool (cloudrun-lb)",
+            certificateAuthorityConfig: { certificateAuthorityServiceConfig: { caPool: args.caPool } },
+            keyAlgorithm,
+            lifetime: PRIVATE_CA_LIFETIME,
+            rotationWindowPercentage: PRIVATE_CA_ROTATION_WINDOW_PERCENTAGE,
+        },
+        replacementOptions(certificatemanager.CertificateIssuanceConfig, childOptions(scope, { dependsOn: [grant] })),
+    );
+    const domains = [...new Set(args.managedCertificate.domains)];
+    const keys = domainKeys(domains);
+    const certificateIds = new Map<string, pulumi.Output<string>>();
+    for (const domain of domains) {
+        const key = keys.get(domain)!;
+        const { location, scope: certificateScope } = placement;
+        certificateIds.set(
+            key,
+            new certificatemanager.Certificate(
+                `${name}-cert-${key}`,
                 {
-                    name: entry.name,
+                    name: issuanceName.apply((issuanceConfig) =>
+                        replacementSafeName([args.prefix, "cert", key], {
+                            domain,
+                            location,
+                            scope: certificateScope,
+                            issuanceConfig,
+                        }),
+                    ),
                     project: args.project,
-                    map: map.name,
-                    hostname: entry.hostname,
-                    matcher: entry.matcher,
-                    certificates: [certificateIds.get(entry.certificate)!],
+                    location,
+                    scope: certificateScope,
+                    managed: { domains: [domain], issuanceConfig: issuance.id },
                 },
-                replacementOptions(optionalGcp.certificatemanager.CertificateMapEntry, childOptions(scope)),
-            );
-        }
-        result.certificateMapId = map.id;
-        result.certificateMap = certificateMapReference(map.id);
+                replacementOptions(certificatemanager.Certificate, childOptions(scope)),
+            ).id,
+        );
+    }
+    const result: ManagedCertificates = {
+        certificateIds: domains.map((d) => certificateIds.get(keys.get(d)!)!),
+        authorizations: [],
+    };
+    const plan = managedCertificatePlan(args);
+    if (plan.map) {
+        Object.assign(result, createCertificateMap(name, args.project, plan.map, certificateIds, scope));
     }
     return result;
 }

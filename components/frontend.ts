@@ -5,6 +5,7 @@ import { DnsAuthorizationRecord } from "./args/certificates";
 import { dnsRecordNames } from "./args/dns";
 import { createManagedCertificates, ManagedCertificates } from "./certificates";
 import { createDnsRecords } from "./dns";
+import { createClientCertificateValidation } from "./mtls";
 import { gcpName, replacementSafeName } from "./naming";
 import { replacementOptions } from "./replacement";
 import {
@@ -379,6 +380,19 @@ class FrontendBuilder {
         if (https.managedDomains && https.managedDomains.length > 0) {
             sslCertificates.push(this.createManagedCertificate(name, args));
         }
+        const serverTlsPolicy = https.clientCertificates
+            ? createClientCertificateValidation(
+                  name,
+                  {
+                      scheme: args.scheme,
+                      region,
+                      project: args.project,
+                      prefix: this.physical,
+                      clientCertificates: https.clientCertificates,
+                  },
+                  this.scope,
+              ).serverTlsPolicyId
+            : undefined;
         const common = {
             name: gcpName(this.physical, "https-proxy"),
             project: args.project,
@@ -386,6 +400,7 @@ class FrontendBuilder {
             sslCertificates: sslCertificates.length > 0 ? sslCertificates : undefined,
             certificateManagerCertificates,
             sslPolicy,
+            serverTlsPolicy,
         };
         const proxy = region
             ? new compute.RegionTargetHttpsProxy(

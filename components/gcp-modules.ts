@@ -8,15 +8,20 @@
  * "@pulumi/gcp/storage/bucket"`): the module's index would make every consumer's type-check read all of the
  * module's declarations.
  */
+import type * as certificateauthority from "@pulumi/gcp/certificateauthority";
 import type * as certificatemanager from "@pulumi/gcp/certificatemanager";
 import type * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
 import type * as dns from "@pulumi/gcp/dns";
 import type * as iap from "@pulumi/gcp/iap";
+import type * as networksecurity from "@pulumi/gcp/networksecurity";
 import type * as organizations from "@pulumi/gcp/organizations";
 import type * as projects from "@pulumi/gcp/projects";
 import type * as storage from "@pulumi/gcp/storage";
 
 export const optionalGcp = {
+    get certificateauthority(): typeof certificateauthority {
+        return require("@pulumi/gcp/certificateauthority");
+    },
     get certificatemanager(): typeof certificatemanager {
         return require("@pulumi/gcp/certificatemanager");
     },
@@ -28,6 +33,9 @@ export const optionalGcp = {
     },
     get iap(): typeof iap {
         return require("@pulumi/gcp/iap");
+    },
+    get networksecurity(): typeof networksecurity {
+        return require("@pulumi/gcp/networksecurity");
     },
     get organizations(): typeof organizations {
         return require("@pulumi/gcp/organizations");

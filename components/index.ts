@@ -41,9 +41,17 @@ export { RateLimitAction } from "./args/security-policy";
 export type { BackendSecurityPolicyArgs, RateLimitArgs, SecurityPolicyCreateArgs } from "./args/security-policy";
 export { defaultSubnetCidr, ProxyOnlyPurpose } from "./args/network";
 export type { ExistingNetworkArgs, LoadBalancerNetworkArgs, NetworkCreateArgs, RegionalCidrs } from "./args/network";
-export { NetworkTier, QuicOverride, SslPolicyProfile, TlsVersion } from "./args/frontend";
+export {
+    ClientCertificateVariable,
+    ClientValidationMode,
+    NetworkTier,
+    QuicOverride,
+    SslPolicyProfile,
+    TlsVersion,
+} from "./args/frontend";
 export type {
     AddressArgs,
+    ClientCertificatesArgs,
     FrontendArgs,
     FrontendSettingsArgs,
     HttpsArgs,
@@ -51,6 +59,7 @@ export type {
     SslPolicyArgs,
 } from "./args/frontend";
 export { DnsAuthorizationType } from "./args/certificates";
+export { CertificateKeyAlgorithm } from "./args/certificates";
 export type { DnsAuthorizationRecord, ManagedCertificateArgs } from "./args/certificates";
 export type { DnsArgs } from "./args/dns";
 

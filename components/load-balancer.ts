@@ -15,7 +15,7 @@ import { BackendKind, backendKindOf } from "./backends/kinds";
 import { DnsAuthorizationRecord } from "./args/certificates";
 import { grantLoadBalancerServiceUser } from "./cross-project";
 import { buildFrontend } from "./frontend";
-import { frontendSettings } from "./args/frontend";
+import { clientCertificateUrlMapHeaders, frontendSettings } from "./args/frontend";
 import { gcpName } from "./naming";
 import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs, LoadBalancerNetworkOutputs } from "./network";
 import { compileUrlMap, isRecordingRoutings, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
@@ -277,11 +277,14 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     private createUrlMap(build: BuildContext, backends: BuiltBackends): pulumi.Output<string> {
         const { name, args } = build;
         const table = routeTable(args);
-        const compiled = compileUrlMap(table, {
-            scheme: args.scheme,
-            backendRef: backendPlaceholder,
-            backendKinds: backendKindsByKey(args),
-        });
+        const compiled = withClientCertificateHeaders(
+            compileUrlMap(table, {
+                scheme: args.scheme,
+                backendRef: backendPlaceholder,
+                backendKinds: backendKindsByKey(args),
+            }),
+            args,
+        );
         const { tests, ...fields } = withBackendRefs(compiled, backends.backendIds);
         const urlMapArgs = {
             name: gcpName(build.prefix, "url-map"),
@@ -352,4 +355,20 @@ function withMigrationStage(
         hasBuckets,
     );
     return migration ? { ...opts, transformations: [...(opts?.transformations ?? []), migration] } : opts;
+}
+
+/**
+ * The compiled URL map with the mTLS headers added at the map level on the Envoy-based schemes, after the
+ * route table's own map-level headers; the map unchanged elsewhere.
+ */
+export function withClientCertificateHeaders(spec: UrlMapSpec, args: ApplicationLoadBalancerArgs): UrlMapSpec {
+    const headers = clientCertificateUrlMapHeaders(args.scheme, args.https?.clientCertificates);
+    if (headers.length === 0) {
+        return spec;
+    }
+    const action = spec.headerAction ?? {};
+    return {
+        ...spec,
+        headerAction: { ...action, requestHeadersToAdds: [...(action.requestHeadersToAdds ?? []), ...headers] },
+    };
 }

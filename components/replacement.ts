@@ -311,6 +311,43 @@ export const replacementPolicies: ReplacementPolicy[] = [
             "a domain added or removed adds or removes its entry; the PRIMARY entry (clients without SNI) follows the first domain's certificate in place",
     },
     {
+        type: "gcp:certificatemanager/certificateIssuanceConfig:CertificateIssuanceConfig",
+        title: "Certificate issuance config (private CA certificates)",
+        forceNew: "every field (name, location, caPool, keyAlgorithm, lifetime, rotationWindowPercentage, project)",
+        naming: "hash",
+        hashOf: "CA pool, location, key algorithm",
+        mode: CBD,
+        behaviour:
+            "a new CA pool or key algorithm creates a new issuance config and new certificates from it (their names hash the config's); the proxy or map switches to them, then the old ones are deleted (the new certificates serve once issued, usually minutes)",
+    },
+    {
+        type: "gcp:projects/serviceIdentity:ServiceIdentity",
+        title: "Certificate Manager service agent (private CA certificates)",
+        forceNew: "service, project",
+        naming: "none",
+        mode: CBD,
+        behaviour:
+            "the agent exists once per project; deleting the resource leaves the agent in place (GCP has no delete)",
+    },
+    {
+        type: "gcp:certificatemanager/trustConfig:TrustConfig",
+        title: "Trust config (client certificate roots for mTLS)",
+        forceNew: "name, location, project; trustStores and allowlistedCertificates update in place",
+        naming: "fixed",
+        mode: CBD,
+        behaviour:
+            "new or rotated roots, intermediates and allowlisted certificates update it in place; a region change creates it in the new location (names are per location) before the server TLS policy is repointed",
+    },
+    {
+        type: "gcp:networksecurity/serverTlsPolicy:ServerTlsPolicy",
+        title: "Server TLS policy (frontend mTLS)",
+        forceNew: "name, location, project; mtlsPolicy updates in place",
+        naming: "fixed",
+        mode: CBD,
+        behaviour:
+            "a validation mode change updates it in place; a region change creates it in the new location, the proxy is repointed, then the old one is deleted",
+    },
+    {
         type: "gcp:dns/recordSet:RecordSet",
         title: "DNS record (address A/AAAA, authorization CNAME)",
         forceNew: "name, type, managedZone, project; rrdatas, ttl and routingPolicy update in place",
@@ -437,6 +474,10 @@ export const replacementPolicies: ReplacementPolicy[] = [
             "Load balancer service user grant (regional backend service)",
         ],
         ["gcp:projects/iAMMember:IAMMember", "Load balancer service user grant (project)"],
+        [
+            "gcp:certificateauthority/caPoolIamMember:CaPoolIamMember",
+            "CA pool certificate requester grant (Certificate Manager service agent)",
+        ],
         ["gcp:storage/bucketIAMMember:BucketIAMMember", "Public read grant on a created bucket (allUsers)"],
     ].map(([type, title]): ReplacementPolicy => ({
         type,

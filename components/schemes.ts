@@ -164,6 +164,10 @@ export const featureKeys = [
     "iap",
     "iapMultiRegionServerless",
     "cloudArmor",
+    "privateCaCertificate",
+    "clientCertificates",
+    "clientCertificateHeaders",
+    "iapAccessLevels",
 ] as const;
 /** One capability key of {@link featureTable}. */
 export type Feature = (typeof featureKeys)[number];
@@ -427,6 +431,14 @@ export const featureTable: FeatureSupport[] = [
         source: "Certificate Manager overview (all five Application Load Balancers); deploy-google-managed-dns-auth; https://cloud.google.com/certificate-manager/docs/deploy (regional: regional DNS authorization, PER_PROJECT_RECORD)",
     },
     {
+        feature: "privateCaCertificate",
+        title: "Google-managed certificates from a private CA (CA Service pool, no public DNS), created",
+        option: "https.managedCertificate.caPool",
+        supported: ALL,
+        alternative: "",
+        source: "https://cloud.google.com/certificate-manager/docs/deploy-google-managed-cas (global: global external, classic), and its cross-region and regional guides (cross-region internal: global ALL_REGIONS; regional external and internal: regional)",
+    },
+    {
         feature: "fixedRecordDnsAuthorization",
         title: "FIXED_RECORD DNS authorization (global certificates)",
         option: "https.managedCertificate.dnsAuthorizationType",
@@ -450,6 +462,22 @@ export const featureTable: FeatureSupport[] = [
         supported: ALL,
         alternative: "",
         source: "https://cloud.google.com/certificate-manager/docs/deploy, https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless",
+    },
+    {
+        feature: "clientCertificates",
+        title: "Frontend mutual TLS (trust config + server TLS policy on the HTTPS proxy)",
+        option: "https.clientCertificates",
+        supported: ALL,
+        alternative: "",
+        source: "https://cloud.google.com/load-balancing/docs/mtls: mTLS is configured on the target HTTPS proxy of all Application Load Balancers (global external, classic, regional external, regional internal, cross-region internal)",
+    },
+    {
+        feature: "clientCertificateHeaders",
+        title: "mTLS custom request headers (backend services on global external and classic, URL map elsewhere)",
+        option: "https.clientCertificates.headers",
+        supported: ALL,
+        alternative: "",
+        source: "https://cloud.google.com/load-balancing/docs/https/setting-up-mtls-global-ext-https, 'Add mTLS custom headers': backend services for global external and classic, the URL map's requestHeadersToAdd for cross-region internal, regional external and regional internal",
     },
     {
         feature: "quicOverride",
@@ -509,6 +537,14 @@ export const featureTable: FeatureSupport[] = [
         supported: ALL,
         alternative: "",
         source: "https://cloud.google.com/iap/docs/enabling-cloud-run",
+    },
+    {
+        feature: "iapAccessLevels",
+        title: "Context-aware IAP (access levels as IAM conditions on the accessor grants)",
+        option: "backends.<key>.iap.accessLevels",
+        supported: ALL,
+        alternative: "",
+        source: "https://cloud.google.com/iap/docs/cloud-iap-context-aware-access-howto: access levels are enforced as IAM conditions on the IAP-secured resource's binding (request.auth.access_levels); IAP works on every scheme (gcp-facts §9.1)",
     },
     {
         feature: "iapMultiRegionServerless",

@@ -1,4 +1,5 @@
 /** Arguments of Google-managed Certificate Manager certificates that the load balancer creates. */
+import * as pulumi from "@pulumi/pulumi";
 import { Scheme, schemeProfile } from "../schemes";
 
 /**
@@ -38,7 +39,40 @@ export interface ManagedCertificateArgs {
      * @example "FIXED_RECORD"
      */
     dnsAuthorizationType?: DnsAuthorizationType;
+    /**
+     * Issue the certificates from a Certificate Authority Service CA pool (a private CA) instead of a public
+     * CA with DNS authorization: no public DNS records are needed, so internal load balancers get real
+     * certificates for private names. The package creates a certificate issuance config in the
+     * certificates' location (regional on regional schemes, global on the others) and grants the Certificate
+     * Manager service agent `roles/privateca.certificateRequester` on the pool. Clients must trust the
+     * pool's root. Excludes `dnsAuthorizationType`.
+     * @default undefined (public CA, DNS authorization)
+     * @example "projects/pki/locations/europe-west1/caPools/internal"
+     * @see https://cloud.google.com/certificate-manager/docs/deploy-google-managed-cas
+     */
+    caPool?: pulumi.Input<string>;
+    /**
+     * Key algorithm of certificates issued from `caPool`.
+     * @default "RSA_2048"
+     * @example "ECDSA_P256"
+     */
+    keyAlgorithm?: CertificateKeyAlgorithm;
 }
+
+/** Key algorithm of private-CA certificates (CertificateIssuanceConfig.keyAlgorithm). */
+export const CertificateKeyAlgorithm = {
+    Rsa2048: "RSA_2048",
+    EcdsaP256: "ECDSA_P256",
+} as const;
+export type CertificateKeyAlgorithm = (typeof CertificateKeyAlgorithm)[keyof typeof CertificateKeyAlgorithm];
+
+/**
+ * Lifetime and renewal of private-CA certificates: 30 days (the longest allowed, 21–30), renewed at 66% of
+ * it (day 20: at least 7 days after issuance and 7 before expiry, as Certificate Manager requires).
+ * @see https://cloud.google.com/certificate-manager/docs/issuance-configs
+ */
+export const PRIVATE_CA_LIFETIME = "2592000s";
+export const PRIVATE_CA_ROTATION_WINDOW_PERCENTAGE = 66;
 
 /** A DNS record Certificate Manager needs to see before it issues a certificate (an output). */
 export interface DnsAuthorizationRecord {

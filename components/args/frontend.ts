@@ -41,6 +41,101 @@ export const QuicOverride = {
 } as const;
 export type QuicOverride = (typeof QuicOverride)[keyof typeof QuicOverride];
 
+/**
+ * What the load balancer does with a client that presents no certificate, or one that fails validation.
+ * @see https://cloud.google.com/load-balancing/docs/mtls
+ */
+export const ClientValidationMode = {
+    /** Refuse the TLS handshake unless the client presents a certificate that validates (the default). */
+    RejectInvalid: "REJECT_INVALID",
+    /** Accept every client and forward the verdict to the backend in the mTLS custom headers. */
+    AllowInvalidOrMissingClientCert: "ALLOW_INVALID_OR_MISSING_CLIENT_CERT",
+} as const;
+export type ClientValidationMode = (typeof ClientValidationMode)[keyof typeof ClientValidationMode];
+
+/**
+ * The mTLS variables a custom request header can carry to the backend, written without braces.
+ * @see https://cloud.google.com/load-balancing/docs/https/setting-up-mtls-global-ext-https ("Add mTLS custom headers")
+ */
+export const ClientCertificateVariable = {
+    /** `true` when the client presented a certificate. */
+    Present: "client_cert_present",
+    /** `true` when the chain validated against the trust config. */
+    ChainVerified: "client_cert_chain_verified",
+    /** The validation error, empty when none. */
+    Error: "client_cert_error",
+    /** Base64 SHA-256 fingerprint of the leaf certificate. */
+    Sha256Fingerprint: "client_cert_sha256_fingerprint",
+    /** Serial number of the leaf certificate. */
+    SerialNumber: "client_cert_serial_number",
+    /** The SPIFFE ID in the leaf's URI SANs. */
+    SpiffeId: "client_cert_spiffe_id",
+    /** URI SANs of the leaf certificate. */
+    UriSans: "client_cert_uri_sans",
+    /** DNS-name SANs of the leaf certificate. */
+    DnsNameSans: "client_cert_dnsname_sans",
+    /** Start of the leaf's validity. */
+    ValidNotBefore: "client_cert_valid_not_before",
+    /** End of the leaf's validity. */
+    ValidNotAfter: "client_cert_valid_not_after",
+    /** Issuer DN of the leaf certificate. */
+    IssuerDn: "client_cert_issuer_dn",
+    /** Subject DN of the leaf certificate. */
+    SubjectDn: "client_cert_subject_dn",
+    /** The leaf certificate (RFC 9440 encoding). */
+    Leaf: "client_cert_leaf",
+    /** The chain the client sent (RFC 9440 encoding). */
+    Chain: "client_cert_chain",
+} as const;
+export type ClientCertificateVariable = (typeof ClientCertificateVariable)[keyof typeof ClientCertificateVariable];
+
+/**
+ * Frontend mutual TLS: the load balancer asks clients for a certificate and validates it against a
+ * Certificate Manager trust config (`certificatemanager.TrustConfig`) through a server TLS policy
+ * (`networksecurity.ServerTlsPolicy`) attached to the target HTTPS proxy; both are regional on regional
+ * schemes and global otherwise. Every scheme supports it.
+ * @see https://cloud.google.com/load-balancing/docs/mtls
+ */
+export interface ClientCertificatesArgs {
+    /**
+     * PEM root certificates of the PKI clients' certificates chain to (one per certificate, at most 5 kB
+     * each). Several roots let a new PKI replace an old one without downtime. Needed unless
+     * `allowlisted` is given.
+     * @default []
+     * @example [partnerRootCa.certPem]
+     */
+    trustAnchors?: pulumi.Input<string>[];
+    /**
+     * PEM intermediate CA certificates that help build the path from a client certificate to a trust anchor.
+     * @default []
+     * @example [partnerIssuingCa.certPem]
+     */
+    intermediates?: pulumi.Input<string>[];
+    /**
+     * PEM client certificates accepted as valid whatever their chain (e.g. self-signed ones), as long as
+     * the client proves it holds the key.
+     * @default []
+     * @example [legacyClient.certPem]
+     */
+    allowlisted?: pulumi.Input<string>[];
+    /**
+     * What happens to a client without a valid certificate: `REJECT_INVALID` refuses the connection,
+     * `ALLOW_INVALID_OR_MISSING_CLIENT_CERT` lets it through and forwards the verdict in `headers`.
+     * @default "REJECT_INVALID"
+     * @example "ALLOW_INVALID_OR_MISSING_CLIENT_CERT"
+     */
+    validation?: ClientValidationMode;
+    /**
+     * Request headers that carry the mTLS verdict and certificate details to every backend: header name →
+     * variable. On global external and classic they go on each backend service (`customRequestHeaders`), on
+     * the other schemes on the URL map (`headerAction`, replacing any value a client sent). Counts toward
+     * the 16 custom headers a backend service or URL map level takes.
+     * @default {} (no headers)
+     * @example { "X-Client-Cert-Present": "client_cert_present", "X-Client-Cert-Chain-Verified": "client_cert_chain_verified" }
+     */
+    headers?: Record<string, ClientCertificateVariable>;
+}
+
 /** A self-managed certificate to upload: PEM certificate chain and its private key. */
 export interface SelfManagedCertificateArgs {
     /**
@@ -149,6 +244,12 @@ export interface HttpsArgs {
      * @example "//certificatemanager.googleapis.com/projects/p/locations/global/certificateMaps/shop"
      */
     certificateMap?: pulumi.Input<string>;
+    /**
+     * Mutual TLS: ask clients for a certificate and validate it against the given roots.
+     * @default undefined (server-side TLS only)
+     * @example { trustAnchors: [partnerRootCa], headers: { "X-Client-Cert-Present": "client_cert_present" } }
+     */
+    clientCertificates?: ClientCertificatesArgs;
     /**
      * The SSL policy.
      * @default { profile: "MODERN", minTlsVersion: "TLS_1_2" } (a new policy)
@@ -358,4 +459,56 @@ export function redirectsHttp(args: Pick<FrontendArgs, "scheme" | "https">): boo
         return false;
     }
     return args.https.redirectHttp ?? !schemeProfile(args.scheme).internal;
+}
+
+/** Where the mTLS custom headers are set on a scheme. */
+export type ClientCertificateHeaderPlacement = "backend-service" | "url-map";
+
+/** Backend services on global external and classic; the URL map on the Envoy-based regional and internal schemes. */
+export function clientCertificateHeaderPlacement(scheme: Scheme): ClientCertificateHeaderPlacement {
+    return scheme === "global-external" || scheme === "classic" ? "backend-service" : "url-map";
+}
+
+/** One mTLS header: its name and the `{variable}` the load balancer fills in. */
+export interface ClientCertificateHeader {
+    name: string;
+    value: string;
+}
+
+/** The mTLS headers in name order, values in braces as GCP takes them. */
+export function clientCertificateHeaders(
+    clientCertificates: ClientCertificatesArgs | undefined,
+): ClientCertificateHeader[] {
+    return Object.entries(clientCertificates?.headers ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, variable]) => ({ name, value: `{${variable}}` }));
+}
+
+/** The headers as backend service `customRequestHeaders` entries (`Name:{variable}`), for global external and classic. */
+export function clientCertificateCustomRequestHeaders(
+    scheme: Scheme,
+    clientCertificates: ClientCertificatesArgs | undefined,
+): string[] {
+    if (clientCertificateHeaderPlacement(scheme) !== "backend-service") {
+        return [];
+    }
+    return clientCertificateHeaders(clientCertificates).map((h) => `${h.name}:${h.value}`);
+}
+
+/**
+ * The headers as URL map `requestHeadersToAdd` entries on the Envoy-based schemes. `replace` drops any value a
+ * client sent under the same name, so a client cannot claim a certificate it did not present.
+ */
+export function clientCertificateUrlMapHeaders(
+    scheme: Scheme,
+    clientCertificates: ClientCertificatesArgs | undefined,
+): { headerName: string; headerValue: string; replace: boolean }[] {
+    if (clientCertificateHeaderPlacement(scheme) !== "url-map") {
+        return [];
+    }
+    return clientCertificateHeaders(clientCertificates).map((h) => ({
+        headerName: h.name,
+        headerValue: h.value,
+        replace: true,
+    }));
 }

@@ -293,5 +293,11 @@ export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContex
         tests: args.tests,
         urlMasks,
         customErrorResponses: args.customErrorResponses,
+        clientCertificates: args.https?.clientCertificates
+            ? {
+                  validation: args.https.clientCertificates.validation ?? "REJECT_INVALID",
+                  headers: { ...args.https.clientCertificates.headers },
+              }
+            : undefined,
     };
 }

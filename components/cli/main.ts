@@ -54,6 +54,7 @@ Options:
                                 diagram, diagramCollapsed?, urlMaps, request? }
   --request "METHOD URL"        show how each load balancer routes the request, e.g. "GET https://example.com/api"
   -H, --header NAME:VALUE       a request header for --request (repeatable)
+  --client-cert CERT            the client certificate --request presents: none, invalid, valid or a SPIFFE ID
   --status CODE                 the error status (400–599) the backend answers --request with: shows the custom error page
   --invoke-result TOKEN=FILE    answer a data-source call the mocks do not know with FILE's JSON object
                                 (e.g. gcp:compute/getInstance:getInstance=instance.json; repeatable)
@@ -178,7 +179,9 @@ function one(parsed: Parsed, flag: string, required: boolean): string | undefine
 function request(parsed: Parsed, required: boolean): RequestSpec | undefined {
     const line = one(parsed, "--request", required);
     try {
-        return line === undefined ? undefined : parseRequest(line, parsed.flags["--header"] ?? []);
+        return line === undefined
+            ? undefined
+            : parseRequest(line, parsed.flags["--header"] ?? [], one(parsed, "--client-cert", false));
     } catch (error) {
         throw new UsageError((error as Error).message);
     }
@@ -204,7 +207,7 @@ function urlMaps(parsed: Parsed): LoadedUrlMap[] {
 export function planOptions(argv: string[]): PlanOptions & { json: boolean } {
     const parsed = parseArgs(
         argv,
-        ["--stack", "--config", "--request", "--header", "--status", "--invoke-result"],
+        ["--stack", "--config", "--request", "--header", "--client-cert", "--status", "--invoke-result"],
         ["--json"],
     );
     if (parsed.positional.length > 1) {
@@ -237,6 +240,7 @@ export function planOptions(argv: string[]): PlanOptions & { json: boolean } {
         config: Object.fromEntries((parsed.flags["--config"] ?? []).map((pair) => keyValue("--config", pair))),
         request: one(parsed, "--request", false),
         headers: parsed.flags["--header"],
+        clientCertificate: one(parsed, "--client-cert", false),
         invokeResults,
         json: parsed.booleans.has("--json"),
     };

@@ -8,6 +8,7 @@ import type { RouteResult } from "../routing/simulate";
 import { describeRoute } from "../routing/route-tests";
 import { URL_MAP_LIMIT_SOURCES, urlMapLimits } from "../routing/limits";
 import { estimatedUrlMapBytes } from "../rules/routing";
+import { ClientCertificateTestArgs, clientCertificateVerdict } from "../routing/access";
 import { Problem } from "../validation";
 
 export interface PlannedResource {
@@ -22,6 +23,8 @@ export interface RequestSpec {
     host: string;
     path: string;
     headers: { name: string; value: string }[];
+    /** The client certificate the request presents (`--client-cert`); undefined: none. */
+    clientCertificate?: ClientCertificateTestArgs;
 }
 
 /** One backend service a routed request reaches, and what it receives. */
@@ -55,10 +58,35 @@ export interface RoutedRequest {
     forwardedHost: string;
     forwardedPath: string;
     faultInjection?: unknown;
+    /** Before routing: the mTLS verdict and the mTLS headers every backend receives (with mutual TLS on). */
+    access?: { allowed: boolean; reason: string; headers: { name: string; value: string }[] };
+}
+
+/**
+ * `--client-cert`: `none`, `invalid`, `valid`, or a SPIFFE ID / URI (a valid certificate with that URI SAN).
+ */
+export function parseClientCertificate(spec: string): ClientCertificateTestArgs {
+    switch (spec) {
+        case "none":
+            return { present: false };
+        case "invalid":
+            return { present: true, verified: false };
+        case "valid":
+            return { present: true, verified: true };
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(spec)) {
+        return {
+            present: true,
+            verified: true,
+            spiffeId: spec.startsWith("spiffe://") ? spec : undefined,
+            uriSans: [spec],
+        };
+    }
+    throw new Error(`--client-cert takes none, invalid, valid or a SPIFFE ID (spiffe://…), got "${spec}"`);
 }
 
 /** Parses `GET https://host/path?q` (method optional) and `k:v` headers. */
-export function parseRequest(line: string, headers: string[]): RequestSpec {
+export function parseRequest(line: string, headers: string[], clientCertificate?: string): RequestSpec {
     const parts = line.trim().split(/\s+/);
     const [method, url] = parts.length > 1 ? [parts[0].toUpperCase(), parts[1]] : ["GET", parts[0]];
     const m = /^(https?):\/\/([^/?#]+)([^#]*)$/.exec(url ?? "");
@@ -75,6 +103,7 @@ export function parseRequest(line: string, headers: string[]): RequestSpec {
             if (colon <= 0) throw new Error(`--header takes "name:value", got "${h}"`);
             return { name: h.slice(0, colon).trim(), value: h.slice(colon + 1).trim() };
         }),
+        ...(clientCertificate !== undefined ? { clientCertificate: parseClientCertificate(clientCertificate) } : {}),
     };
 }
 
@@ -160,7 +189,23 @@ export function routeRequest(
 ): RoutedRequest[] {
     return recordedRoutings()
         .filter((e) => e.urlMap && e.backendRefs)
-        .map((entry) => routeThrough(entry, request, resources, responseStatus).routed);
+        .map((entry): RoutedRequest => {
+            const verdict = clientCertificateVerdict(entry.context.clientCertificates, request.clientCertificate);
+            const access = entry.context.clientCertificates ? { access: verdict } : {};
+            if (!verdict.allowed) {
+                return {
+                    loadBalancer: entry.name,
+                    request: `${request.method} ${request.protocol}://${request.host}${request.path}`,
+                    summary: `refused before routing: ${verdict.reason}`,
+                    kind: "denied",
+                    backends: [],
+                    forwardedHost: request.host,
+                    forwardedPath: request.path,
+                    ...access,
+                };
+            }
+            return { ...routeThrough(entry, request, resources, responseStatus).routed, ...access };
+        });
 }
 
 /**
@@ -386,6 +431,10 @@ export function formatRequests(routed: RoutedRequest[]): string[] {
     const lines: string[] = [];
     for (const r of routed) {
         lines.push(`Request ${r.request} on ${r.loadBalancer}: ${r.summary}`);
+        if (r.access?.allowed) {
+            lines.push(`  ${r.access.reason}`);
+            for (const h of r.access.headers) lines.push(`    backends receive ${h.name}: ${h.value}`);
+        }
         for (const b of r.backends) {
             const run = b.cloudRunService
                 ? `, Cloud Run service "${b.cloudRunService}"${b.cloudRunTag ? ` tag "${b.cloudRunTag}"` : ""}`

@@ -40,6 +40,8 @@ export interface PlanOptions {
     request?: string;
     /** `--header name:value` for the request. */
     headers?: string[];
+    /** `--client-cert none|invalid|valid|spiffe://…`: the client certificate the request presents. */
+    clientCertificate?: string;
     /** `--status 404`: the error status the backend answers the request with, to show the custom error page. */
     status?: number;
     /** Answers for data-source calls the mocks cannot give, by token (`--invoke-result token=file.json`). */
@@ -426,7 +428,11 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         urlMaps: urlMapUsage(),
     };
     if (options.request !== undefined) {
-        result.request = routeRequest(parseRequest(options.request, options.headers ?? []), resources, options.status);
+        result.request = routeRequest(
+            parseRequest(options.request, options.headers ?? [], options.clientCertificate),
+            resources,
+            options.status,
+        );
     }
     return result;
 }

@@ -1,5 +1,6 @@
 import { Scheme } from "../schemes";
 import type { BackendKind } from "../backends/kinds";
+import type { ClientCertificateAccess } from "./access";
 import type { CustomErrorResponsesArgs } from "./error-responses";
 import { HeaderTransformArgs, RouteArgs, RouteTestArgs } from "./types";
 import { UrlMaskTarget } from "./url-mask";
@@ -26,4 +27,6 @@ export interface RoutingContext {
     urlMasks?: Record<string, string | UrlMaskTarget>;
     /** The load balancer's custom error responses (routes carry their own). */
     customErrorResponses?: CustomErrorResponsesArgs;
+    /** Frontend mTLS, for route tests that present (or lack) a client certificate. */
+    clientCertificates?: ClientCertificateAccess;
 }

@@ -4,6 +4,7 @@
  */
 import { Scheme } from "../schemes";
 import { Problem } from "../validation";
+import { ClientCertificateAccess, clientCertificateVerdict } from "./access";
 import { RouteResult, simulateRequest } from "./simulate";
 import { RouteTestArgs, UrlMapSpec } from "./types";
 import { UrlMaskTarget } from "./url-mask";
@@ -18,6 +19,8 @@ export interface RouteTestOptions {
     urlMasks?: Record<string, string | UrlMaskTarget>;
     /** Field name of the tests in messages. @default "tests" */
     field?: string;
+    /** Frontend mTLS: tests without a valid client certificate are refused under REJECT_INVALID. */
+    clientCertificates?: ClientCertificateAccess;
 }
 
 export const ROUTE_TEST_RULE = "route-test";
@@ -25,7 +28,14 @@ export const ROUTE_TEST_RULE = "route-test";
 /** The request line of a test as shown in messages, e.g. `GET api.example.com/v1 [x-canary: true]`. */
 export function describeTestRequest(test: RouteTestArgs): string {
     const headers = (test.headers ?? []).map((h) => `${h.name}: ${h.value}`).join(", ");
-    return `${(test.method ?? "GET").toUpperCase()} ${test.host}${test.path}${headers ? ` [${headers}]` : ""}`;
+    const cert = test.clientCertificate;
+    const certificate =
+        cert === undefined
+            ? ""
+            : cert.present === false
+              ? " without a client certificate"
+              : ` with ${cert.verified === false ? "an invalid" : "a valid"} client certificate${cert.spiffeId ? ` (${cert.spiffeId})` : ""}`;
+    return `${(test.method ?? "GET").toUpperCase()} ${test.host}${test.path}${headers ? ` [${headers}]` : ""}${certificate}`;
 }
 
 /** What a simulated request reached, in the words of the route table (backend keys, not ids). */
@@ -88,14 +98,45 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
                 message: `${test.description ? `"${test.description}": ` : ""}${describeTestRequest(test)} should reach ${expected}, but reaches ${actual}`,
                 fix: "change the routes so the request reaches what the test expects, or correct the test",
             });
-        const expectations = [test.backend, test.redirect].filter((e) => e !== undefined).length;
+        const expectations = [test.backend, test.redirect, test.denied || undefined].filter(
+            (e) => e !== undefined,
+        ).length;
         if (expectations !== 1 && !(expectations === 0 && test.cloudRunService !== undefined)) {
             problems.push({
                 rule: ROUTE_TEST_RULE,
                 field: `${field}[${i}]`,
-                message: `${describeTestRequest(test)} names ${expectations === 0 ? "no expectation" : "both backend and redirect"}`,
-                fix: "set exactly one of backend and redirect (cloudRunService may be added to a backend test)",
+                message: `${describeTestRequest(test)} names ${expectations === 0 ? "no expectation" : "more than one of backend, redirect and denied"}`,
+                fix: "set exactly one of backend, redirect and denied (cloudRunService may be added to a backend test)",
             });
+            return;
+        }
+        if (test.clientCertificate !== undefined && options.clientCertificates === undefined) {
+            problems.push({
+                rule: ROUTE_TEST_RULE,
+                field: `${field}[${i}].clientCertificate`,
+                message: `${describeTestRequest(test)} presents a client certificate, but the load balancer does not ask for one`,
+                fix: "set https.clientCertificates (mutual TLS), or remove clientCertificate from the test",
+            });
+            return;
+        }
+        const verdict = clientCertificateVerdict(options.clientCertificates, test.clientCertificate);
+        if (!verdict.allowed || test.denied === true) {
+            if (verdict.allowed) {
+                const reached = describeRoute(
+                    simulateRequest(
+                        urlMap,
+                        { host: test.host, path: test.path, method: test.method, headers: test.headers ?? [] },
+                        { scheme: options.scheme, urlMasks: masksByRef },
+                    ),
+                    keyOf,
+                );
+                fail("a refusal before routing (denied)", `${reached} (${verdict.reason})`);
+            } else if (test.denied !== true) {
+                fail(
+                    test.backend !== undefined ? `backend "${test.backend}"` : `a redirect to ${test.redirect}`,
+                    `a refusal: ${verdict.reason}`,
+                );
+            }
             return;
         }
         if (test.backend !== undefined && !options.backendKeys.includes(test.backend)) {

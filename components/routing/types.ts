@@ -19,6 +19,7 @@
 import type { CustomErrorResponsePolicySpec, CustomErrorResponsesArgs } from "./error-responses";
 
 /** HTTP redirect response codes GCP can send. */
+
 export const RedirectCode = {
     /** 301 (GCP's default). */
     MovedPermanently: "MOVED_PERMANENTLY_DEFAULT",
@@ -549,6 +550,46 @@ export interface RouteArgs {
     mirror?: MirrorArgs;
 }
 
+/** The client certificate a simulated request presents. */
+export interface ClientCertificateTestArgs {
+    /**
+     * Whether the client presents a certificate at all.
+     * @default true
+     * @example false
+     */
+    present?: boolean;
+    /**
+     * Whether its chain validates against the trust config (or it is allowlisted).
+     * @default true
+     * @example false
+     */
+    verified?: boolean;
+    /**
+     * The SPIFFE ID in its URI SANs.
+     * @default undefined
+     * @example "spiffe://partner.example.com/billing"
+     */
+    spiffeId?: string;
+    /**
+     * Its URI SANs.
+     * @default []
+     * @example ["spiffe://partner.example.com/billing"]
+     */
+    uriSans?: string[];
+    /**
+     * Its DNS-name SANs.
+     * @default []
+     * @example ["billing.partner.example.com"]
+     */
+    dnsNameSans?: string[];
+    /**
+     * Its subject DN.
+     * @default undefined
+     * @example "CN=billing,O=Partner"
+     */
+    subjectDn?: string;
+}
+
 /**
  * A route test: a request and where it must go. Runs offline through the simulator at preview (a failure
  * is a preview error showing expected and actual), and is emitted to the URL map's `tests` where GCP
@@ -589,6 +630,19 @@ export interface RouteTestArgs {
      * @example "https://www.example.com/home"
      */
     redirect?: string;
+    /**
+     * Expect the load balancer to refuse the request before routing it (e.g. mutual TLS with
+     * `REJECT_INVALID` and no valid `clientCertificate`). Excludes `backend` and `redirect`.
+     * @default undefined
+     * @example true
+     */
+    denied?: boolean;
+    /**
+     * The client certificate the request presents, for a load balancer with `https.clientCertificates`.
+     * @default undefined (no certificate)
+     * @example { spiffeId: "spiffe://partner.example.com/billing" }
+     */
+    clientCertificate?: ClientCertificateTestArgs;
     /**
      * Expected Cloud Run service, for a URL-mask backend.
      * @default undefined

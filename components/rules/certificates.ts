@@ -1,4 +1,4 @@
-import { certificatePlacement, ManagedCertificateArgs } from "../args/certificates";
+import { certificatePlacement, CertificateKeyAlgorithm, ManagedCertificateArgs } from "../args/certificates";
 import { DnsArgs, dnsRecordNames } from "../args/dns";
 import { Scheme, supports } from "../schemes";
 import { Finding, known, Rule } from "../validation";
@@ -6,6 +6,10 @@ import { DOMAIN } from "./common";
 
 /** Certificate Manager certificates a target proxy references directly (https://cloud.google.com/certificate-manager/docs/quotas). */
 export const MAX_DIRECT_CERTIFICATE_MANAGER_CERTIFICATES = 100;
+
+/** A CA Service pool's id: `projects/<project>/locations/<region>/caPools/<pool>` (CertificateIssuanceConfig.caPool). */
+const CA_POOL = /^projects\/[^/]+\/locations\/[a-z]+-[a-z]+[0-9]+\/caPools\/[^/]+$/;
+const KEY_ALGORITHMS: readonly string[] = Object.values(CertificateKeyAlgorithm);
 
 /** What the certificate and DNS rules read: the frontend's fields they check. */
 export interface CertificateDnsContext {
@@ -162,6 +166,60 @@ export const certificateDnsRules: Rule<CertificateDnsContext>[] = [
                     message:
                         "is set but there is no https.managedCertificate, so there is no authorization record to put in it",
                     fix: "remove dns.authorizationZone, or add https.managedCertificate",
+                });
+            }
+            return findings;
+        },
+    },
+    {
+        id: "private-ca-certificate",
+        component: "Frontend",
+        summary:
+            "A private-CA managed certificate names a CA Service pool (projects/<p>/locations/<region>/caPools/<name>), a key algorithm GCP offers, and no DNS authorization settings",
+        prevents:
+            "`Invalid value for field 'certificateAuthorityConfig.certificateAuthorityServiceConfig.caPool'` at apply, and DNS authorization settings silently ignored",
+        fix: 'give caPool as "projects/<project>/locations/<region>/caPools/<pool>" (e.g. a privateca.CaPool\'s id)',
+        check: (args) => {
+            const managed = args.https?.managedCertificate;
+            if (managed?.caPool === undefined) {
+                return managed?.keyAlgorithm !== undefined
+                    ? [
+                          {
+                              field: "https.managedCertificate.keyAlgorithm",
+                              message:
+                                  "is set but the certificates come from a public CA (no caPool), whose keys GCP picks",
+                              fix: "remove keyAlgorithm, or set caPool",
+                          },
+                      ]
+                    : [];
+            }
+            const findings: Finding[] = [];
+            const pool = known(managed.caPool);
+            if (pool !== undefined && !CA_POOL.test(pool)) {
+                findings.push({
+                    field: "https.managedCertificate.caPool",
+                    message: `"${pool}" is not a CA pool (projects/<project>/locations/<region>/caPools/<pool>)`,
+                });
+            }
+            if (managed.dnsAuthorizationType !== undefined) {
+                findings.push({
+                    field: "https.managedCertificate.dnsAuthorizationType",
+                    message: "is set but the certificates come from the CA pool, which needs no DNS authorization",
+                    fix: "remove dnsAuthorizationType, or remove caPool to use a public CA with DNS authorization",
+                });
+            }
+            if (managed.keyAlgorithm !== undefined && !KEY_ALGORITHMS.includes(managed.keyAlgorithm)) {
+                findings.push({
+                    field: "https.managedCertificate.keyAlgorithm",
+                    message: `"${String(managed.keyAlgorithm)}" is not a key algorithm Certificate Manager offers`,
+                    fix: `use ${KEY_ALGORITHMS.map((k) => `"${k}"`).join(" or ")}`,
+                });
+            }
+            if (args.dns?.authorizationZone !== undefined) {
+                findings.push({
+                    field: "dns.authorizationZone",
+                    message: "is set but certificates from a CA pool have no DNS authorization records",
+                    fix: "remove dns.authorizationZone",
                 });
             }
             return findings;

@@ -53,12 +53,13 @@ export const neverServesRules: Rule<ApplicationLoadBalancerArgs>[] = [
         component: "ApplicationLoadBalancer",
         severity: "warning",
         summary:
-            "An internal load balancer's Google-managed certificate has somewhere public for its DNS authorization records",
+            "An internal load balancer's Google-managed certificate authorized by DNS (not issued by a private CA pool) has somewhere public for its DNS authorization records",
         prevents:
             "a certificate that stays PROVISIONING (so HTTPS never serves): Certificate Manager checks the authorization CNAMEs in public DNS, and an internal scheme's records are only output",
-        fix: "set dns.authorizationZone to a public managed zone of the domains, or publish the records of the dnsAuthorizationRecords output in your public DNS",
+        fix: "set dns.authorizationZone to a public managed zone of the domains, publish the records of the dnsAuthorizationRecords output in your public DNS, or issue the certificate from your private CA (https.managedCertificate.caPool)",
         check: (args) =>
             args.https?.managedCertificate !== undefined &&
+            args.https.managedCertificate.caPool === undefined &&
             schemeProfile(args.scheme).internal &&
             args.dns?.authorizationZone === undefined
                 ? [

@@ -5,6 +5,7 @@ import { frontendRegions, redirectsHttp } from "../args/frontend";
 import { Feature, regionalFrontend, schemeProfile, supports } from "../schemes";
 import { Finding, known, Rule, runRules } from "../validation";
 import { certificateDnsRules } from "./certificates";
+import { clientCertificateRules } from "./mtls";
 import {
     certificateManagerMismatch,
     certificateManagerPlacement,
@@ -627,6 +628,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
         },
     },
     ...(certificateDnsRules as Rule<FrontendArgs>[]),
+    ...clientCertificateRules,
 ];
 
 /** The frontend rules a load balancer runs on the frontend it builds: all but the region rule, whose regions are its own. */

@@ -3,6 +3,7 @@
  * both on a Cloud Run service and on the load balancer in front of it.
  */
 import type { ApplicationLoadBalancerArgs, BackendArgs } from "../args/load-balancer";
+import { ACCESS_LEVEL_NAME } from "../backends/shared/args";
 import { Finding, Rule } from "../validation";
 import { backendKinds } from "../backends";
 import { backendKindField, backendKindsSet } from "../backends/kinds";
@@ -42,6 +43,49 @@ export const iapRules: Rule<ApplicationLoadBalancerArgs>[] = [
                         message: `IAP is enabled on a ${backendKindField[kind]} backend; GCP does not support IAP on backend buckets`,
                     })),
             ),
+    },
+    {
+        id: "iap-access-levels",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "IAP access levels are full Access Context Manager names (accessPolicies/<number>/accessLevels/<name>), listed once, on a backend with IAP members to attach them to",
+        prevents:
+            "an IAM condition that never matches (a short or misspelled level name denies everyone), and access levels silently unused",
+        fix: 'write each level as "accessPolicies/<policy number>/accessLevels/<name>" (gcloud access-context-manager levels list --policy <number> --format="value(name)")',
+        check: (args) =>
+            Object.entries(args.backends ?? {}).flatMap(([key, backend]): Finding[] => {
+                const levels = backend.iap?.accessLevels ?? [];
+                const findings: Finding[] = [];
+                levels.forEach((level, i) => {
+                    const field = `backends.${key}.iap.accessLevels[${i}]`;
+                    if (!ACCESS_LEVEL_NAME.test(level)) {
+                        findings.push({
+                            field,
+                            message: `"${level}" is not an access level name (accessPolicies/<number>/accessLevels/<name>: a letter, then letters, digits or _, at most 50)`,
+                        });
+                    } else if (levels.indexOf(level) !== i) {
+                        findings.push({
+                            field,
+                            message: `"${level}" is listed more than once`,
+                            fix: "list each level once",
+                        });
+                    }
+                });
+                if (levels.length > 0 && (backend.iap?.enabled !== true || (backend.iap.members ?? []).length === 0)) {
+                    findings.push({
+                        field: `backends.${key}.iap.accessLevels`,
+                        message:
+                            backend.iap?.enabled !== true
+                                ? "are set but IAP is off on this backend"
+                                : "are set but iap.members is empty: the levels are conditions on the members' grants, so they would apply to no one",
+                        fix:
+                            backend.iap?.enabled !== true
+                                ? "set iap.enabled: true, or remove accessLevels"
+                                : "list the principals in iap.members (the levels then apply to each), or set the condition on your own grants",
+                    });
+                }
+                return findings;
+            }),
     },
 ];
 

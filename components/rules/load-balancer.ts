@@ -12,6 +12,7 @@ import type { BackendContext } from "../backends/kind";
 import { allBackendKinds, backendKindField, backendKindsSet } from "../backends/kinds";
 import { validateBackendSettings } from "../backends/shared/settings";
 import { frontendRulesInLoadBalancer } from "./frontend";
+import { clientCertificateHeaderRules } from "./mtls";
 import { frontendSettings } from "../args/frontend";
 import { networkRulesInLoadBalancer } from "./network";
 import { iapRules } from "./iap";
@@ -325,6 +326,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                   ];
         },
     },
+    ...clientCertificateHeaderRules,
 ];
 
 /**

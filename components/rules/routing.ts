@@ -904,6 +904,7 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                 backendKeys: ctx.backendKeys,
                 backendRef: syntheticBackendRef(ctx.scheme),
                 urlMasks: ctx.urlMasks,
+                clientCertificates: ctx.clientCertificates,
             }).map((p) => ({ field: p.field, message: p.message, fix: p.fix }));
         },
     },

@@ -419,6 +419,15 @@ function gcpState(
         }
         case "projects:Service":
             return { id: `${project}/${inputs.service}`, state: base };
+        case "projects:ServiceIdentity": {
+            // The service agent GCP creates: service-<number>@gcp-sa-<service>.iam.gserviceaccount.com.
+            const service = String(inputs.service ?? "").replace(/\.googleapis\.com$/, "");
+            const email = `service-${at.projectNumber}@gcp-sa-${service}.iam.gserviceaccount.com`;
+            return {
+                id: `projects/${project}/services/${inputs.service}`,
+                state: { ...base, email, member: `serviceAccount:${email}` },
+            };
+        }
         case "secretmanager:Secret":
             return {
                 id: `projects/${project}/secrets/${inputs.secretId ?? physical}`,

@@ -17,6 +17,9 @@ const zone = config.get("zone") ?? `${region}-b`;
 // A Google-managed certificate (Certificate Manager, DNS authorization) instead of the self-signed one:
 // the hostname must then be a name in a domain you own, whose authorization CNAME goes in public DNS.
 const managedCertificate = config.getBoolean("managedCertificate") ?? false;
+// Or a certificate from your own private CA (a CA Service pool): no public DNS, any internal name; clients
+// must trust the pool's root.
+const caPool = config.get("caPool");
 const hostname = managedCertificate ? config.require("hostname") : (config.get("hostname") ?? "hello.internal.example");
 const vip = config.get("vip") ?? "10.1.2.99";
 const existingService = config.get("serviceName");
@@ -28,6 +31,11 @@ const sshMembers = config.getObject<string[]>("sshMembers") ?? [];
 if (protocol !== "https" && protocol !== "http") {
     throw new pulumi.RunError(
         `config protocol must be "https" or "http", got "${protocol}": set it with \`pulumi config set protocol http\``,
+    );
+}
+if (caPool !== undefined && (managedCertificate || protocol === "http")) {
+    throw new pulumi.RunError(
+        `config caPool gives a private-CA certificate, which excludes ${managedCertificate ? "managedCertificate (a public-CA certificate): remove one of them" : "protocol http: remove protocol (https is the default), or remove caPool"}`,
     );
 }
 if (managedCertificate && protocol === "http") {
@@ -44,6 +52,9 @@ const apis = [
     "run.googleapis.com",
     "iap.googleapis.com",
     ...(managedCertificate ? ["certificatemanager.googleapis.com", "dns.googleapis.com"] : []),
+    ...(caPool !== undefined
+        ? ["certificatemanager.googleapis.com", "privateca.googleapis.com", "dns.googleapis.com"]
+        : []),
 ].map((api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }));
 
 // The sample service takes internal traffic only; the load balancer's traffic counts as internal.
@@ -103,19 +114,21 @@ const lb = new ApplicationLoadBalancer(
         https:
             protocol === "http"
                 ? undefined
-                : managedCertificate
-                  ? { managedCertificate: { domains: [hostname] } }
+                : managedCertificate || caPool !== undefined
+                  ? { managedCertificate: { domains: [hostname], caPool } }
                   : { certificate: certificateArgs() },
         dns: managedCertificate
             ? { zone: privateZoneName, names: [hostname], authorizationZone: config.get("publicZone") }
-            : undefined,
+            : caPool !== undefined
+              ? { zone: privateZoneName, names: [hostname] }
+              : undefined,
         address: { ip: vip },
         allowGlobalAccess: config.getBoolean("allowGlobalAccess") ?? false,
     },
     { dependsOn: apis },
 );
 
-if (managedCertificate) {
+if (managedCertificate || caPool !== undefined) {
     const privateZone = new dns.ManagedZone(
         "private-zone",
         {
@@ -183,6 +196,8 @@ export const curlCommand =
         ? pulumi.interpolate`curl -s http://${lb.ipAddress}/`
         : managedCertificate
           ? pulumi.output(`curl -s https://${hostname}/`)
-          : pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`;
+          : caPool !== undefined
+            ? pulumi.output(`curl -s --cacert ca-root.pem https://${hostname}/`)
+            : pulumi.interpolate`curl -k -s https://${hostname}/ --connect-to ${hostname}:443:${lb.ipAddress}:443`;
 // The CNAMEs Certificate Manager must find in public DNS (created when `publicZone` is set; none without managedCertificate).
 export const dnsAuthorizationRecords = lb.dnsAuthorizationRecords;

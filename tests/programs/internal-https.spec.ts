@@ -288,3 +288,57 @@ describe("programs/internal-https with managedCertificate=true", () => {
         assert.match(JSON.stringify(missing.errors[0]), /hostname/);
     });
 });
+
+describe("programs/internal-https with caPool (a private-CA certificate)", () => {
+    const POOL = "projects/pki/locations/europe-west1/caPools/internal";
+    let result: PlanResult;
+
+    before(async () => {
+        result = await plan({ config: { caPool: POOL } });
+    });
+
+    it("issues the certificate from the pool: no DNS authorization, no self-signed certificate, the APIs it needs", () => {
+        assert.deepStrictEqual(result.errors, []);
+        assert.deepStrictEqual(result.warnings, []);
+        assert.ok(!types(result).includes("tls:index/selfSignedCert:SelfSignedCert"));
+        assert.deepStrictEqual(ofType(result, "gcp:certificatemanager/dnsAuthorization:DnsAuthorization"), []);
+        const issuance = one(result, "gcp:certificatemanager/certificateIssuanceConfig:CertificateIssuanceConfig");
+        assert.deepStrictEqual(
+            [issuance.inputs.location, issuance.inputs.certificateAuthorityConfig],
+            ["europe-west1", { certificateAuthorityServiceConfig: { caPool: POOL } }],
+        );
+        const certificate = one(result, "gcp:certificatemanager/certificate:Certificate");
+        assert.deepStrictEqual((certificate.inputs.managed as { domains: string[] }).domains, [
+            "hello.internal.example",
+        ]);
+        const grant = one(result, "gcp:certificateauthority/caPoolIamMember:CaPoolIamMember");
+        assert.deepStrictEqual(
+            [grant.inputs.caPool, grant.inputs.role],
+            [POOL, "roles/privateca.certificateRequester"],
+        );
+        const record = ofType(result, "gcp:dns/recordSet:RecordSet").map((r) => [r.inputs.name, r.inputs.type]);
+        assert.deepStrictEqual(record, [["hello.internal.example.", "A"]]);
+        const apis = ofType(result, "gcp:projects/service:Service")
+            .map((r) => r.inputs.service)
+            .sort();
+        assert.deepStrictEqual(apis, [
+            "certificatemanager.googleapis.com",
+            "compute.googleapis.com",
+            "dns.googleapis.com",
+            "iap.googleapis.com",
+            "privateca.googleapis.com",
+            "run.googleapis.com",
+        ]);
+    });
+
+    it("refuses caPool with managedCertificate, naming both keys", async () => {
+        const both = await plan({
+            config: { caPool: POOL, managedCertificate: "true", hostname: "hello.internal.example.com" },
+        });
+        assert.strictEqual(both.errors.length, 1);
+        assert.match(
+            JSON.stringify(both.errors[0]),
+            /config caPool gives a private-CA certificate, which excludes managedCertificate \(a public-CA certificate\): remove one of them/,
+        );
+    });
+});

@@ -280,7 +280,7 @@ describe("never-serves warnings", () => {
                 field: "https.managedCertificate",
                 message:
                     "is authorized by DNS records that no public zone of this configuration receives (an internal scheme's dns.zone is private), so the certificate is not issued until they are published",
-                fix: "set dns.authorizationZone to a public managed zone of the domains, or publish the records of the dnsAuthorizationRecords output in your public DNS",
+                fix: "set dns.authorizationZone to a public managed zone of the domains, publish the records of the dnsAuthorizationRecords output in your public DNS, or issue the certificate from your private CA (https.managedCertificate.caPool)",
                 severity: "warning",
             },
         ]);

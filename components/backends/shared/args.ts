@@ -61,7 +61,32 @@ export interface BackendIapArgs {
      * @example ["group:employees@example.com", "user:alice@example.com"]
      */
     members?: string[];
+    /**
+     * Access Context Manager access levels every request must satisfy (context-aware access: device, IP,
+     * region), as an IAM condition on each of `members`' `roles/iap.httpsResourceAccessor` grants. All
+     * listed levels are required; for "any of", define one access level that combines them with OR.
+     * Levels must be in the organization's access policy (IAP does not support scoped policies).
+     * @default [] (identity only)
+     * @example ["accessPolicies/123456789/accessLevels/corp_managed_device"]
+     * @see https://cloud.google.com/iap/docs/cloud-iap-context-aware-access-howto
+     */
+    accessLevels?: string[];
 }
+
+/** The IAM condition that requires every access level, or undefined without levels. */
+export function accessLevelCondition(accessLevels: readonly string[] | undefined) {
+    if (!accessLevels || accessLevels.length === 0) {
+        return undefined;
+    }
+    return {
+        title: "context-aware access",
+        description: `Requires access level${accessLevels.length > 1 ? "s" : ""} ${accessLevels.map((l) => l.split("/").pop()).join(", ")} (cloudrun-lb)`,
+        expression: accessLevels.map((level) => `"${level}" in request.auth.access_levels`).join(" && "),
+    };
+}
+
+/** An access level's resource name: `accessPolicies/<number>/accessLevels/<short name>`. */
+export const ACCESS_LEVEL_NAME = /^accessPolicies\/[0-9]+\/accessLevels\/[A-Za-z][A-Za-z0-9_]{0,49}$/;
 
 /**
  * How Cloud CDN decides what to cache.

@@ -5,7 +5,13 @@ import { optionalGcp } from "../../gcp-modules";
 import { BuildScope, childOptions } from "../../builder";
 import { replacementSafeName } from "../../naming";
 import { replacementOptions } from "../../replacement";
-import { BackendCdnArgs, BackendLoggingArgs, BackendSettingsArgs, OutlierDetectionArgs } from "./args";
+import {
+    accessLevelCondition,
+    BackendCdnArgs,
+    BackendLoggingArgs,
+    BackendSettingsArgs,
+    OutlierDetectionArgs,
+} from "./args";
 import { Scheme, schemeProfile } from "../../schemes";
 
 /**
@@ -198,6 +204,7 @@ function grantIapAccess(
     scope: BuildScope,
 ): void {
     const regional = schemeProfile(settings.scheme).scope === "regional";
+    const condition = accessLevelCondition(settings.iap?.accessLevels);
     for (const member of settings.iap?.members ?? []) {
         const logical = `${name}-iap-${member.replace(/[^a-zA-Z0-9@.-]/g, "-")}`;
         if (regional) {
@@ -209,13 +216,20 @@ function grantIapAccess(
                     webRegionBackendService: backendServiceName,
                     role: IAP_ACCESSOR_ROLE,
                     member,
+                    condition,
                 },
                 replacementOptions(optionalGcp.iap.WebRegionBackendServiceIamMember, childOptions(scope)),
             );
         } else {
             new optionalGcp.iap.WebBackendServiceIamMember(
                 logical,
-                { project: settings.project, webBackendService: backendServiceName, role: IAP_ACCESSOR_ROLE, member },
+                {
+                    project: settings.project,
+                    webBackendService: backendServiceName,
+                    role: IAP_ACCESSOR_ROLE,
+                    member,
+                    condition,
+                },
                 replacementOptions(optionalGcp.iap.WebBackendServiceIamMember, childOptions(scope)),
             );
         }

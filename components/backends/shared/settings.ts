@@ -9,6 +9,7 @@ import { nestProblems, Problem, runRules } from "../../validation";
 import type { BackendBuildContext, BackendContext } from "../kind";
 import type { BackendLoggingArgs, BackendSettingsArgs } from "./args";
 import { BackendSettingsContext, backendServiceRules, backendSettingsRules } from "./rules";
+import { clientCertificateCustomRequestHeaders } from "../../args/frontend";
 
 /** The VPC a hybrid or internet NEG of an Envoy-based load balancer defaults to, as its rules name it. */
 export const LOAD_BALANCER_VPC = "(the load balancer's VPC)";
@@ -88,8 +89,13 @@ function backendSettings(build: BackendBuildContext): BackendSettingsArgs {
         }
         securityPolicy = created;
     }
+    // mTLS headers go on every backend service of global external and classic (none elsewhere).
+    const mtlsHeaders = clientCertificateCustomRequestHeaders(args.scheme, args.https?.clientCertificates);
     return {
-        customRequestHeaders: backend.customRequestHeaders,
+        customRequestHeaders:
+            mtlsHeaders.length > 0
+                ? [...(backend.customRequestHeaders ?? []), ...mtlsHeaders]
+                : backend.customRequestHeaders,
         iap: backend.iap,
         cdn: backend.cdn,
         outlierDetection: backend.outlierDetection,
