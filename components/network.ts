@@ -6,6 +6,7 @@ import { replacementOptions } from "./replacement";
 import { LoadBalancerNetworkArgs, resolvedCidrs } from "./args/network";
 import { validateNetworkArgs } from "./rules/network";
 import { failOnProblems } from "./validation";
+import { shapeFirst } from "./shape";
 
 export * from "./args/network";
 export { validateNetworkArgs };
@@ -128,7 +129,7 @@ export class LoadBalancerNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: LoadBalancerNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:LoadBalancerNetwork", name, {}, opts);
-        failOnProblems(`LoadBalancerNetwork "${name}"`, validateNetworkArgs(args), this);
+        failOnProblems(`LoadBalancerNetwork "${name}"`, shapeFirst("LoadBalancerNetwork", args, validateNetworkArgs), this);
         const built = buildLoadBalancerNetwork(name, args, { parent: this });
         this.network = built.network;
         this.subnetworks = built.subnetworks;

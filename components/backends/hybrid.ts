@@ -8,6 +8,7 @@ import { validateHybridBackendArgs, zoneRegion } from "../rules/backends";
 import { schemeProfile } from "../schemes";
 import { failOnProblems } from "../validation";
 import { createBackendService } from "./backend-service";
+import { shapeFirst } from "../shape";
 
 export * from "../args/hybrid";
 export { validateHybridBackendArgs };
@@ -163,7 +164,7 @@ export class HybridBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: HybridBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:HybridBackend", name, {}, opts);
-        failOnProblems(`HybridBackend "${name}"`, validateHybridBackendArgs(args), this);
+        failOnProblems(`HybridBackend "${name}"`, shapeFirst("HybridBackend", args, validateHybridBackendArgs), this);
 
         const built = buildHybridBackend(name, args, { parent: this });
         this.neg = built.neg;

@@ -8,6 +8,7 @@ import { INTERNET_NEG_INGRESS_NOTE, validateInternetBackendArgs } from "../rules
 import { schemeProfile } from "../schemes";
 import { failOnProblems } from "../validation";
 import { createBackendService } from "./backend-service";
+import { shapeFirst } from "../shape";
 
 export * from "../args/internet";
 export { validateInternetBackendArgs };
@@ -165,7 +166,7 @@ export class InternetBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: InternetBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:InternetBackend", name, {}, opts);
-        failOnProblems(`InternetBackend "${name}"`, validateInternetBackendArgs(args), this);
+        failOnProblems(`InternetBackend "${name}"`, shapeFirst("InternetBackend", args, validateInternetBackendArgs), this);
 
         // A NEG id known only at apply (a NEG created in the same program) is checked once it resolves.
         const neg =

@@ -7,6 +7,7 @@ import { ServerlessBackendArgs, serverlessRegions } from "../args/serverless";
 import { validateServerlessBackendArgs } from "../rules/backends";
 import { failOnProblems, mapInputs } from "../validation";
 import { BackendServiceSettings, createBackendService, grantIapInvoker } from "./backend-service";
+import { shapeFirst } from "../shape";
 
 export * from "../args/serverless";
 export { validateServerlessBackendArgs };
@@ -131,7 +132,7 @@ export class ServerlessBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: ServerlessBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:ServerlessBackend", name, {}, opts);
-        failOnProblems(`ServerlessBackend "${name}"`, validateServerlessBackendArgs(args), this);
+        failOnProblems(`ServerlessBackend "${name}"`, shapeFirst("ServerlessBackend", args, validateServerlessBackendArgs), this);
 
         const built = buildServerlessBackend(name, args, { parent: this });
         this.negs = built.negs;

@@ -6,7 +6,8 @@ import { serverlessRegions } from "../args/serverless";
 import { gcpName, invalidNameReason } from "../naming";
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, regionalFrontend, schemeProfile } from "../schemes";
-import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
+import { Finding, known, nestProblems, Problem, redactProblem, Rule, runRules } from "../validation";
+import { shapeProblems } from "../shape";
 import {
     backendServiceRules,
     serverlessRules,
@@ -335,6 +336,11 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
  * them. Nothing is created and nothing thrown.
  */
 export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Problem[] {
+    // Shape first: the rules below read only well-shaped args (see components/shape.ts).
+    const shape = shapeProblems("ApplicationLoadBalancerArgs", args);
+    if (shape.length > 0) {
+        return shape.map(redactProblem);
+    }
     if (!isScheme(args.scheme)) {
         return [
             {
