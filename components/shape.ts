@@ -163,7 +163,9 @@ class ShapeChecker {
                 if (typeof value !== "string" || !shape.values.includes(value)) {
                     this.report(
                         field,
-                        `is ${describeValue(value)}, not ${describeShape(shape)}`,
+                        typeof value === "string"
+                            ? `${quoteValue(value)} is not an allowed value`
+                            : `is ${describeValue(value)}, not ${describeShape(shape)}`,
                         `use one of ${shape.values.map((v) => JSON.stringify(v)).join(", ")}`,
                     );
                 }

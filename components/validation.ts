@@ -84,18 +84,33 @@ function pemKind(label: string): string {
     return "a PEM block";
 }
 
+/** Upper case, lower case, digit or separator: key material switches between the first three at most characters. */
+function characterClass(char: string): number {
+    return /[A-Z]/.test(char) ? 0 : /[a-z]/.test(char) ? 1 : /[0-9]/.test(char) ? 2 : 3;
+}
+
 /**
- * Whether a token may be key material: 32+ hex digits, or a base64 run with upper case, lower case and digits
- * together in one 8+ character stretch (names, regions and self links are lower case or split by `/` and `-`
- * into words; random key bytes are not).
+ * Whether a token may be key material: 32+ hex digits with letters and digits, or a stretch (between `/`) of 16+
+ * characters with upper and lower case that switches character class at 35% of its characters or more. Random
+ * base64 switches at about 65%; names, regions, self links and camelCase identifiers (`oauth2ClientSecret`) at
+ * far fewer.
  */
 function isKeyLike(token: string): boolean {
-    if (/^[0-9a-fA-F]{32,}$/.test(token)) {
+    if (/^[0-9a-fA-F]{32,}$/.test(token) && /[0-9]/.test(token) && /[a-fA-F]/.test(token)) {
         return true;
     }
-    return token
-        .split(/[/_.:-]/)
-        .some((chunk) => chunk.length >= 8 && /[A-Z]/.test(chunk) && /[a-z]/.test(chunk) && /[0-9]/.test(chunk));
+    return [token, ...token.split("/")].some((chunk) => {
+        if (chunk.length < 16 || !/[A-Z][\s\S]*[A-Z]/.test(chunk) || !/[a-z][\s\S]*[a-z]/.test(chunk)) {
+            return false;
+        }
+        // Separators (`-`, `_`, `+`, `=`) are skipped: a self link's words switch only where a digit follows.
+        const classes = Array.from(chunk, characterClass).filter((c) => c !== 3);
+        let switches = 0;
+        for (let i = 1; i < classes.length; i++) {
+            switches += classes[i] !== classes[i - 1] ? 1 : 0;
+        }
+        return switches >= 0.35 * classes.length;
+    });
 }
 
 /** The kind of secret material `text` holds ("a PEM private key", "a key-like value"), or undefined. */

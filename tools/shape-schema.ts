@@ -56,7 +56,7 @@ export function generateShapeSource(): string {
                 return { type: "boolean" };
             }
             if (members.every((t) => t.isStringLiteral())) {
-                return { type: "enum", values: members.map((t) => (t as ts.StringLiteralType).value).sort() };
+                return { type: "enum", values: members.map((t) => (t as ts.StringLiteralType).value) };
             }
             // pulumi.Input<T> where T is itself an Input: the inner members repeat the outer ones.
             const distinct = [...new Set(members.map((t) => checker.typeToString(t)))];
