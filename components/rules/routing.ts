@@ -17,8 +17,9 @@ import {
 } from "../routing";
 import type { RoutingContext } from "../routing/context";
 import { Scheme, schemeProfile, supports } from "../schemes";
-import { Finding, Problem, Rule, runRules } from "../validation";
+import { Finding, Problem, quoteValue, Rule, runRules } from "../validation";
 import { unsupportedFinding } from "./common";
+import { re2SyntaxError } from "../routing/re2";
 
 export type { RoutingContext };
 
@@ -399,7 +400,8 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-regex",
         component: COMPONENT,
         summary: "Regular expressions compile and are at most 250 characters",
-        prevents: "`regexMatch` GCP rejects",
+        prevents:
+            "`regexMatch` GCP rejects (it takes RE2 syntax: https://cloud.google.com/load-balancing/docs/re2-support)",
         fix: "write an RE2 expression of at most 250 characters",
         check: (ctx) =>
             ctx.routes.flatMap((r, i) => {
@@ -415,14 +417,16 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 return regexes.flatMap(([field, re]): Finding[] => {
                     if (re.length > 250)
                         return [{ field, message: `is ${re.length} characters long; GCP allows at most 250` }];
-                    try {
-                        new RegExp(re.replace(/\(\?P</g, "(?<"));
-                        return [];
-                    } catch (e) {
-                        return [
-                            { field, message: `"${re}" is not a valid regular expression (${(e as Error).message})` },
-                        ];
-                    }
+                    const error = re2SyntaxError(re);
+                    return error === undefined
+                        ? []
+                        : [
+                              {
+                                  field,
+                                  message: `${quoteValue(re)} is not an RE2 regular expression, which GCP requires (${error})`,
+                                  fix: "rewrite it in RE2 syntax (https://github.com/google/re2/wiki/Syntax): no backreferences (\\1), lookahead ((?=, (?!) or lookbehind; match the alternatives explicitly or with separate routes",
+                              },
+                          ];
                 });
             }),
     },
