@@ -109,7 +109,10 @@ function isKeyLike(token: string): boolean {
         for (let i = 1; i < classes.length; i++) {
             switches += classes[i] !== classes[i - 1] ? 1 : 0;
         }
-        return switches >= 0.35 * classes.length;
+        // PascalCase and camelCase (`CloudRunTargetArgs`) switch often too, but almost every capital starts a word.
+        const capitals = chunk.match(/[A-Z]/g)?.length ?? 0;
+        const wordStarts = chunk.match(/[A-Z][a-z]{2}/g)?.length ?? 0;
+        return switches >= 0.35 * classes.length && wordStarts < 0.6 * capitals;
     });
 }
 

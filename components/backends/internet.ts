@@ -6,7 +6,7 @@ import { replacementOptions } from "../replacement";
 import { InternetBackendArgs, InternetEndpointArgs, internetEndpoints, internetEndpointType } from "../args/internet";
 import { INTERNET_NEG_INGRESS_NOTE, validateInternetBackendArgs } from "../rules/backends";
 import { schemeProfile } from "../schemes";
-import { failOnProblems } from "../validation";
+import { failOnProblems, redactSecrets } from "../validation";
 import { createBackendService } from "./backend-service";
 import { shapeFirst } from "../shape";
 
@@ -47,7 +47,7 @@ export function buildInternetBackend(
     for (const endpoint of args.neg === undefined ? endpoints : []) {
         pulumi.output(endpoint.fqdn).apply((fqdn) => {
             if (fqdn?.endsWith(".run.app")) {
-                void pulumi.log.warn(`${fqdn}: ${INTERNET_NEG_INGRESS_NOTE}.`, scope.parent);
+                void pulumi.log.warn(`${redactSecrets(fqdn)}: ${INTERNET_NEG_INGRESS_NOTE}.`, scope.parent);
             }
         });
     }
