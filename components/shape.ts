@@ -39,6 +39,8 @@ export interface PendingInput {
 }
 
 const RULE = "shape";
+/** More items than any list of the Args can hold (GCP's largest limits are in the thousands). */
+const MAX_ITEMS = 100_000;
 /** Keys that name Object.prototype's members: as map keys they would shadow or replace them. */
 const reservedKeys = new Set(Object.getOwnPropertyNames(Object.prototype));
 
@@ -105,7 +107,11 @@ export function closestKey(key: string, known: readonly string[]): string | unde
     return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
+/** `path.key`; a key that is empty, holds spaces, dots or brackets, or is long is written `path["key"]`. */
 function join(path: string, key: string): string {
+    if (!/^[^\s.[\]"]{1,64}$/.test(key)) {
+        return `${path}[${quoteValue(key)}]`;
+    }
     return path ? `${path}.${key}` : key;
 }
 
@@ -181,7 +187,14 @@ class ShapeChecker {
                     );
                     return;
                 }
-                value.forEach((item, i) => this.check(item, shape.items, `${field}[${i}]`));
+                if (value.length > MAX_ITEMS) {
+                    this.report(field, `has ${value.length} items`, `give at most ${MAX_ITEMS}`);
+                    return;
+                }
+                // By index, not forEach: a hole in a sparse list (`[, "a"]`) is an item that is missing.
+                for (let i = 0; i < value.length; i++) {
+                    this.check(value[i], shape.items, `${field}[${i}]`);
+                }
                 return;
             case "record":
                 if (!isPlainObject(value)) {
@@ -303,9 +316,53 @@ export function componentShapeProblems(component: string, args: unknown): Proble
 
 /**
  * What a standalone component validates: its args' shape problems when there are any (the rules then do not
- * run: they read the args as typed), else what `validate` finds.
+ * run: they read the args as typed), else what `validate` finds in the args with safe maps (see safeMaps).
  */
 export function shapeFirst<A>(component: string, args: A, validate: (args: A) => Problem[]): Problem[] {
     const problems = componentShapeProblems(component, args);
-    return problems.length > 0 ? problems : validate(args);
+    return problems.length > 0 ? problems : validate(safeMaps(componentArgs[component], args));
+}
+
+/**
+ * A copy of well-shaped `args` whose maps (`Record<string, X>` fields) have no prototype, for the rules: a rule
+ * looks a user's name up in a map (`backends[route.backend]`, `address.ips[region]`), and in a plain object a
+ * name such as `toString` would find Object.prototype's function instead of nothing. Map keys themselves can
+ * never be such names (the shape check refuses them). Outputs, Promises and scalars are shared, not copied.
+ */
+export function safeMaps<A>(interfaceName: string, args: A): A {
+    return copyObject(args, interfaceName) as A;
+}
+
+function copyObject(value: unknown, name: string): unknown {
+    if (!isPlainObject(value)) {
+        return value;
+    }
+    const fields = shapes[name].fields;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+        copy[key] = Object.prototype.hasOwnProperty.call(fields, key) ? copyValue(value[key], fields[key]) : value[key];
+    }
+    return copy;
+}
+
+function copyValue(value: unknown, shape: Shape): unknown {
+    if (value === undefined || value === null || isPending(value)) {
+        return value;
+    }
+    switch (shape.type) {
+        case "array":
+            return Array.isArray(value) ? value.map((item) => copyValue(item, shape.items)) : value;
+        case "record":
+            if (!isPlainObject(value)) {
+                return value;
+            }
+            return Object.assign(
+                Object.create(null) as Record<string, unknown>,
+                Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyValue(item, shape.values)])),
+            );
+        case "object":
+            return copyObject(value, shape.name);
+        default:
+            return value;
+    }
 }

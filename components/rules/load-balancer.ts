@@ -7,7 +7,7 @@ import { gcpName, invalidNameReason } from "../naming";
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, regionalFrontend, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, redactProblem, Rule, runRules } from "../validation";
-import { shapeProblems } from "../shape";
+import { safeMaps, shapeProblems } from "../shape";
 import {
     backendServiceRules,
     serverlessRules,
@@ -335,12 +335,13 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
  * Every problem with a load balancer's arguments, its parts' included, with fields as the user wrote
  * them. Nothing is created and nothing thrown.
  */
-export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Problem[] {
-    // Shape first: the rules below read only well-shaped args (see components/shape.ts).
-    const shape = shapeProblems("ApplicationLoadBalancerArgs", args);
+export function validateLoadBalancerArgs(given: ApplicationLoadBalancerArgs): Problem[] {
+    // Shape first: the rules below read only well-shaped args, with safe maps (see components/shape.ts).
+    const shape = shapeProblems("ApplicationLoadBalancerArgs", given);
     if (shape.length > 0) {
         return shape.map(redactProblem);
     }
+    const args = safeMaps("ApplicationLoadBalancerArgs", given);
     if (!isScheme(args.scheme)) {
         return [
             {
