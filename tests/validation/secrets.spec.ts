@@ -166,7 +166,7 @@ describe("secrets: no problem text repeats a line of a PEM block or key given in
         );
         assert.strictEqual(
             redactSecrets(`"${JSON.stringify(ecKey).slice(1, -1)}" is not a self link`),
-            '"(a PEM private key)" is not a self link',
+            '"(a PEM private key)\\n" is not a self link',
         );
         assert.strictEqual(
             redactSecrets("has only one of oauth2ClientId and oauth2ClientSecret in CloudRunTargetArgs"),
