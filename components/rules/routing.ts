@@ -399,7 +399,7 @@ export const routeTableRules: Rule<RoutingContext>[] = [
     {
         id: "route-regex",
         component: COMPONENT,
-        summary: "Regular expressions are RE2 (GCP's syntax) and at most 250 characters",
+        summary: "Regular expressions compile and are at most 250 characters",
         prevents:
             "`regexMatch` GCP rejects (it takes RE2 syntax: https://cloud.google.com/load-balancing/docs/re2-support)",
         fix: "write an RE2 expression of at most 250 characters",
