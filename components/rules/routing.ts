@@ -400,8 +400,8 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-regex",
         component: COMPONENT,
         summary: "Regular expressions compile and are at most 250 characters",
-        prevents:
-            "`regexMatch` GCP rejects (it takes RE2 syntax: https://cloud.google.com/load-balancing/docs/re2-support)",
+        // GCP takes RE2 syntax: https://cloud.google.com/load-balancing/docs/re2-support (see routing/re2.ts).
+        prevents: "`regexMatch` GCP rejects",
         fix: "write an RE2 expression of at most 250 characters",
         check: (ctx) =>
             ctx.routes.flatMap((r, i) => {
