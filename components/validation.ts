@@ -71,7 +71,7 @@ export function runRules<C>(rules: readonly Rule<C>[], context: C): Problem[] {
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----(?:[\s\S]*?-----END \1-----|(?:[A-Za-z0-9+/=\s]|\\[nr])*)/g;
 /** A run of base64/base64url/hex characters: what key material looks like when it is not a PEM block. */
 const KEY_LIKE_TOKEN = /[A-Za-z0-9+/_=-]{16,}/g;
-const SHORT_VALUE = 48;
+const SHORT_VALUE = 256;
 
 /** What a PEM block is, by its BEGIN line, in words that say nothing of its content. */
 function pemKind(label: string): string {
@@ -131,7 +131,7 @@ export function secretKind(text: string): string | undefined {
  */
 export function quoteValue(value: unknown): string {
     if (typeof value !== "string") {
-        return typeof value === "number" || typeof value === "boolean" ? String(value) : describeValue(value);
+        return JSON.stringify(String(value));
     }
     const secret = secretKind(value);
     if (secret) {

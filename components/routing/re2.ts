@@ -10,6 +10,7 @@
  * every `pulumi preview`.
  */
 import type { RE2JS } from "re2js";
+import { quoteValue } from "../validation";
 
 let engine: typeof RE2JS | undefined;
 const compiled = new Map<string, RE2JS>();
@@ -40,13 +41,18 @@ function compile(pattern: string): RE2JS {
 }
 
 /**
- * Whether `value` matches `pattern` as a whole, as GCP's regexMatch requires; false for a pattern RE2 rejects
- * (validation reports it; a raw URL map given to the simulator with one matches nothing, as GCP would refuse it).
+ * Whether `value` matches `pattern` as a whole, as GCP's regexMatch requires. A pattern RE2 rejects throws (the
+ * rules report it at preview; a raw URL map given to the simulator with one cannot be evaluated, as GCP would
+ * refuse it).
  */
 export function re2FullMatch(pattern: string, value: string): boolean {
+    let regex: RE2JS;
     try {
-        return compile(pattern).matches(value);
-    } catch {
-        return false;
+        regex = compile(pattern);
+    } catch (error) {
+        throw new Error(
+            `regexMatch ${quoteValue(pattern)} is not RE2 syntax (${re2SyntaxError(pattern) ?? String(error)})`,
+        );
     }
+    return regex.matches(value);
 }

@@ -3,7 +3,7 @@
  * both on a Cloud Run service and on the load balancer in front of it.
  */
 import type { ApplicationLoadBalancerArgs, BackendArgs } from "../args/load-balancer";
-import { Finding, Rule } from "../validation";
+import { Finding, quoteValue, Rule } from "../validation";
 
 /**
  * Backend kinds (fields of `backends.<key>`) GCP does not support IAP on: "Backend buckets aren't
@@ -110,7 +110,7 @@ function iapTwice(context: ProgramContext): Finding[] {
             if (groups.some((group) => group.endsWith(`/${negName}`))) {
                 findings.push({
                     field: `backend service ${String(backend.inputs.name ?? backend.name)}`,
-                    message: `IAP is enabled on it and on the Cloud Run service "${service}" it fronts (iapEnabled); GCP does not support IAP on both`,
+                    message: `IAP is enabled on it and on the Cloud Run service ${quoteValue(service)} it fronts (iapEnabled); GCP does not support IAP on both`,
                 });
             }
         }

@@ -162,7 +162,11 @@ describe("secrets: no problem text repeats a line of a PEM block or key given in
         assert.strictEqual(quoteValue("europe-west1"), '"europe-west1"');
         assert.strictEqual(
             quoteValue("projects/my-project-123/regions/europe-west1/networkEndpointGroups/neg-3fa9c2d1"),
-            'a value of 79 characters starting "projects/my-project-123/…"',
+            '"projects/my-project-123/regions/europe-west1/networkEndpointGroups/neg-3fa9c2d1"',
+        );
+        assert.strictEqual(
+            quoteValue(`projects/p/${"x".repeat(300)}`),
+            'a value of 311 characters starting "projects/p/xxxxxxxxxxxxx…"',
         );
         assert.strictEqual(
             redactSecrets(`"${JSON.stringify(ecKey).slice(1, -1)}" is not a self link`),
