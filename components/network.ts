@@ -129,7 +129,11 @@ export class LoadBalancerNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: LoadBalancerNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:LoadBalancerNetwork", name, {}, opts);
-        failOnProblems(`LoadBalancerNetwork "${name}"`, shapeFirst("LoadBalancerNetwork", args, validateNetworkArgs), this);
+        failOnProblems(
+            `LoadBalancerNetwork "${name}"`,
+            shapeFirst("LoadBalancerNetwork", args, validateNetworkArgs),
+            this,
+        );
         const built = buildLoadBalancerNetwork(name, args, { parent: this });
         this.network = built.network;
         this.subnetworks = built.subnetworks;

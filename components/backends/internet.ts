@@ -166,7 +166,11 @@ export class InternetBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: InternetBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:InternetBackend", name, {}, opts);
-        failOnProblems(`InternetBackend "${name}"`, shapeFirst("InternetBackend", args, validateInternetBackendArgs), this);
+        failOnProblems(
+            `InternetBackend "${name}"`,
+            shapeFirst("InternetBackend", args, validateInternetBackendArgs),
+            this,
+        );
 
         // A NEG id known only at apply (a NEG created in the same program) is checked once it resolves.
         const neg =

@@ -132,7 +132,11 @@ export class ServerlessBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: ServerlessBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:ServerlessBackend", name, {}, opts);
-        failOnProblems(`ServerlessBackend "${name}"`, shapeFirst("ServerlessBackend", args, validateServerlessBackendArgs), this);
+        failOnProblems(
+            `ServerlessBackend "${name}"`,
+            shapeFirst("ServerlessBackend", args, validateServerlessBackendArgs),
+            this,
+        );
 
         const built = buildServerlessBackend(name, args, { parent: this });
         this.negs = built.negs;
