@@ -165,8 +165,8 @@ export function generateShapeSource(): string {
         "/** The Args interface each public component takes. */",
         `export const componentArgs: Record<string, string> = ${JSON.stringify(sortedRoots)};`,
         "",
-        "/** Every interface the public Args reach, by name. */",
-        `export const shapes: Record<string, ShapeObject> = ${JSON.stringify(sortedObjects)};`,
+        "/** Every interface the public Args reach, by name (JSON.parse: V8 reads JSON 4x faster than an object literal). */",
+        `export const shapes: Record<string, ShapeObject> = JSON.parse(${JSON.stringify(JSON.stringify(sortedObjects))});`,
         "",
     ].join("\n");
 }
