@@ -13,23 +13,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { componentArgs, shapes } from "./shape.generated";
+import type { Shape } from "./shape-types";
+
+export type { Shape, ShapeField, ShapeObject } from "./shape-types";
 import { describeValue, Problem, quoteValue } from "./validation";
-
-/** One type in the generated shapes. `input`: an Output or a Promise is accepted at this level. */
-export type Shape =
-    | { type: "string" | "number" | "boolean"; input?: true }
-    | { type: "enum"; values: string[]; input?: true }
-    | { type: "array"; items: Shape; input?: true }
-    | { type: "record"; values: Shape; input?: true }
-    | { type: "object"; name: string; input?: true };
-
-/** A field of an interface: its type, whether it is required, and its TSDoc `@example`. */
-export type ShapeField = Shape & { required?: true; example?: string };
-
-/** An interface of the Args: its fields by name. Closed: any other key is an error. */
-export interface ShapeObject {
-    fields: Record<string, ShapeField>;
-}
 
 /** A value known only at apply, where a field accepts an Input: where it is and what it must be. */
 export interface PendingInput {
@@ -41,8 +28,12 @@ export interface PendingInput {
 const RULE = "shape";
 /** More items than any list of the Args can hold (GCP's largest limits are in the thousands). */
 const MAX_ITEMS = 100_000;
-/** Keys that name Object.prototype's members: as map keys they would shadow or replace them. */
-const reservedKeys = new Set(Object.getOwnPropertyNames(Object.prototype));
+/**
+ * `__proto__` as a map key (JSON.parse makes one) would replace the prototype of any map built from the user's
+ * keys. Other names of Object.prototype (`constructor`, `valueOf`) are fine keys: the rules read maps without
+ * prototypes (safeMaps).
+ */
+const reservedKeys = new Set(["__proto__"]);
 
 function isPending(value: unknown): boolean {
     return pulumi.Output.isInstance(value) || value instanceof Promise;
