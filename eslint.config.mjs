@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-    { ignores: ["node_modules/", "lib/", "docs/", "bench/out/", "**/*.js", "**/*.mjs"] },
+    { ignores: ["node_modules/", "lib/", "docs/", "bench/out/", ".doc-blocks-*/", "**/*.js", "**/*.mjs"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

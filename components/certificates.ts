@@ -8,7 +8,7 @@
  *   through its parent domain. `domain`, `location` and `type` are immutable.
  * - Regional certificates (regional internal and regional external proxies) need a DNS authorization
  *   in the same region, of type PER_PROJECT_RECORD; a global authorization gives
- *   `dns authorization doesn't exist` (gcp-facts §3.3, §12).
+ *   `dns authorization doesn't exist` (https://cloud.google.com/certificate-manager/docs/deploy-google-managed-dns-auth).
  * - Cross-region internal proxies take global certificates with scope ALL_REGIONS, referenced
  *   directly; global external and classic proxies take a certificate map (scope DEFAULT).
  * - A certificate's `managed` block, `scope` and `location` are immutable; a map entry's

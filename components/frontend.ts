@@ -17,7 +17,7 @@ import {
     TlsVersion,
 } from "./args/frontend";
 import { validateFrontendArgs } from "./rules/frontend";
-import { regionalFrontend, schemeProfile } from "./schemes";
+import { regionalFrontend, schemeProfile, supports } from "./schemes";
 import { failOnProblems, known } from "./validation";
 import { shapeFirst } from "./shape";
 
@@ -442,7 +442,7 @@ class FrontendBuilder {
         const create = args.address?.create ?? true;
         const tier = args.networkTier ?? "PREMIUM";
         // Two internal forwarding rules (HTTPS and its redirect) may share an IP only if it is reserved
-        // for sharing (gcp-facts §3.2). Internal VIPs are always reserved so, redirect or not: GCP's own
+        // for sharing (https://cloud.google.com/load-balancing/docs/forwarding-rule-concepts). Internal VIPs are always reserved so, redirect or not: GCP's own
         // procedure starts with "a regular internal HTTPS load balancer with a reserved shared internal IP
         // address" and adds the redirect's rule later, and an address's purpose cannot change in place —
         // tying it to the redirect would replace the address on every toggle, which fails create-first
@@ -541,7 +541,7 @@ class FrontendBuilder {
 
     /**
      * The VPC, read through the proxy-only subnets' outputs: a forwarding rule must be created after the
-     * proxy-only subnet (gcp-facts §3.1), and reading the network this way makes the engine order it so,
+     * proxy-only subnet (https://cloud.google.com/load-balancing/docs/proxy-only-subnets), and reading the network this way makes the engine order it so,
      * in TS and in any other language.
      */
     private networkAfterProxyOnlySubnets(args: FrontendArgs): pulumi.Output<string> | undefined {
@@ -647,8 +647,9 @@ class FrontendBuilder {
                     subnetwork,
                     ipAddress: addresses[region]?.ref,
                     networkTier: profile.internal ? "PREMIUM" : (args.networkTier ?? "PREMIUM"),
-                    allowGlobalAccess:
-                        args.scheme === "regional-internal" ? (args.allowGlobalAccess ?? false) : undefined,
+                    allowGlobalAccess: supports(args.scheme, "allowGlobalAccess")
+                        ? (args.allowGlobalAccess ?? false)
+                        : undefined,
                 },
                 this.options(compute.ForwardingRule),
             );

@@ -1,8 +1,7 @@
 /**
  * The `@pulumi/gcp` modules only some load balancers use, each required the first time a resource of it is
- * created. Loading a module's index registers its dozens of classes; the seven below cost about 9 ms at
- * import, which every program paid, at every `pulumi preview` and `up`, whether it used them or not
- * (measured in bench/: README "Performance"). `@pulumi/gcp/compute` is used by every load balancer and
+ * created. Loading a module's index registers its dozens of classes, which every program paid at import, at
+ * every `pulumi preview` and `up`, whether it used them or not (measured: bench/RESULTS.md). `@pulumi/gcp/compute` is used by every load balancer and
  * stays a plain import.
  *
  * A type the package's declarations name is imported from its class's own file (`import type { Bucket } from

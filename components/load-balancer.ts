@@ -2,36 +2,29 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import {
     ApplicationLoadBalancerArgs,
-    BackendArgs,
-    backendKinds,
+    backendKindsByKey,
     loadBalancerRegions,
     loadBalancerSubnets,
     routeTable,
     routingContext,
 } from "./args/load-balancer";
-import { DEFAULT_INTERNET_PORT, InternetTargetArgs } from "./args/internet";
-import { BackendSettingsArgs } from "./backends/backend-service";
-import { buildBucketBackend } from "./backends/bucket";
-import { buildHybridBackend } from "./backends/hybrid";
-import { buildInternetBackend } from "./backends/internet";
+import { backendKinds } from "./backends";
+import type { BackendBuildContext } from "./backends/kind";
+import { BackendKind, backendKindOf } from "./backends/kinds";
 import { DnsAuthorizationRecord } from "./args/certificates";
-import { BuildScope, movedFromChildComponent, topLevelUrn } from "./builder";
 import { grantLoadBalancerServiceUser } from "./cross-project";
-import { createSecurityPolicy, securityPolicyShareKey } from "./security-policy";
-import { buildServerlessBackend, ServerlessBackendArgs } from "./backends/serverless";
 import { buildFrontend } from "./frontend";
 import { frontendSettings } from "./args/frontend";
 import { gcpName } from "./naming";
 import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs, LoadBalancerNetworkOutputs } from "./network";
 import { compileUrlMap, isRecordingRoutings, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
 import { replacementOptions } from "./replacement";
-import { backendBucketGivenAsService, validateLoadBalancerArgs } from "./rules/load-balancer";
+import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { SchemeProfile, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
+import { withResolvedChecks } from "./constraints/check";
 
-export * from "./args/load-balancer";
-
-const LOAD_BALANCER_TYPE = "cloudrun-lb:index:ApplicationLoadBalancer";
+export type { ApplicationLoadBalancerArgs, BackendArgs, NetworkArgs } from "./args/load-balancer";
 
 /** What building one load balancer's pieces shares. */
 interface BuildContext {
@@ -45,10 +38,10 @@ interface BuildContext {
     regionalRegion: string | undefined;
     /** The network of an Envoy-based scheme. */
     network?: LoadBalancerNetworkOutputs;
-    /** Where a piece that was a child component up to 0.1.0 builds its resources. */
-    moved: (formerType: string, piece: string) => BuildScope;
-    /** Global internet NEGs already created, by {@link internetNegShareKey}. */
-    sharedInternetNegs: Map<unknown, pulumi.Output<string>>;
+    /** The load balancer's project, when known at preview. */
+    lbProject: string | undefined;
+    /** What each kind's backends share, by kind (see `BackendBuildContext.shared`). */
+    sharedByKind: Map<BackendKind, Map<unknown, unknown>>;
     /** Cloud Armor policies already created, by `securityPolicyShareKey`. */
     sharedSecurityPolicies: Map<string, pulumi.Output<string>>;
 }
@@ -58,21 +51,6 @@ interface BuiltBackends {
     backendIds: Record<string, pulumi.Output<string>>;
     bucketNames: Record<string, pulumi.Output<string>>;
     grants: pulumi.Resource[];
-}
-
-interface BuiltBackendService {
-    backendServiceId: pulumi.Output<string>;
-    backendServiceName: pulumi.Output<string>;
-}
-
-/** The builder arguments every backend service kind takes. */
-interface CommonBackendArgs {
-    namePrefix: string;
-    scheme: ApplicationLoadBalancerArgs["scheme"];
-    project: pulumi.Input<string> | undefined;
-    description: string | undefined;
-    logging: BackendArgs["logging"];
-    settings: BackendSettingsArgs;
 }
 
 /**
@@ -143,14 +121,16 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, opts);
         failOnProblems(`ApplicationLoadBalancer "${name}"`, validateLoadBalancerArgs(args), this);
+        // Values known only at apply (Outputs) get the constraint table's checks when they resolve.
+        args = withResolvedChecks(args, `ApplicationLoadBalancer "${name}"`);
 
         // The pieces are built by short functions, called early in this one: every resource Pulumi creates
         // captures stack traces, and V8 finds each frame's source position by scanning its function up to
         // the call, so a long function on the stack costs every resource built under it (README "Performance").
-        const build = this.buildContext(name, args, opts);
+        const build = this.buildContext(name, args);
         const backends = this.buildBackends(build);
-        // One Output over every backend's id costs the SDK two more Outputs per backend (about 8 MB at 1,000
-        // backends, README "Performance"), so it is made when first read; the stack outputs take the ids as they are.
+        // One Output over every backend's id costs the SDK two more Outputs per backend (measured: bench/RESULTS.md),
+        // so it is made when first read; the stack outputs take the ids as they are.
         let backendServiceIds: pulumi.Output<Record<string, string>> | undefined;
         Object.defineProperty(this, "backendServiceIds", {
             enumerable: true,
@@ -190,22 +170,10 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     }
 
     /** What every piece of this load balancer is built with; creates the network (Envoy-based schemes). */
-    private buildContext(
-        name: string,
-        args: ApplicationLoadBalancerArgs,
-        opts: pulumi.ComponentResourceOptions | undefined,
-    ): BuildContext {
+    private buildContext(name: string, args: ApplicationLoadBalancerArgs): BuildContext {
         const prefix = args.namePrefix ?? gcpName(name);
         const profile = schemeProfile(args.scheme);
         const regions = loadBalancerRegions(args);
-        // Each piece is built as this component's own children. Up to 0.1.0 each was a child component
-        // (LoadBalancerNetwork, ServerlessBackend, …) named like the builder's `name`: the scope aliases
-        // every resource to the URN it had there, so existing stacks update in place.
-        const urn = opts?.parent === undefined ? topLevelUrn(LOAD_BALANCER_TYPE, name) : this.urn;
-        const moved = (type: string, piece: string): BuildScope =>
-            args.aliasesFromV010 === false
-                ? { parent: this }
-                : movedFromChildComponent(this, urn, `cloudrun-lb:index:${type}`, piece);
         const network = profile.proxyOnlySubnetPurpose
             ? buildLoadBalancerNetwork(
                   `${name}-network`,
@@ -218,7 +186,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                       create: args.network?.existing ? undefined : (args.network?.create ?? {}),
                       existing: args.network?.existing,
                   } satisfies LoadBalancerNetworkArgs,
-                  moved("LoadBalancerNetwork", `${name}-network`),
+                  { parent: this },
               )
             : undefined;
         return {
@@ -229,134 +197,62 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             regions,
             regionalRegion: profile.scope === "regional" ? regions[0] : undefined,
             network,
-            moved,
-            sharedInternetNegs: new Map(),
+            lbProject: known(args.project) ?? new pulumi.Config("gcp").get("project"),
+            sharedByKind: new Map(),
             sharedSecurityPolicies: new Map(),
         };
     }
 
     /**
-     * Every backend, in key order (so shared NEGs and policies go to the first backend that needs them).
-     * Serverless backends are built from this loop directly: every frame between it and the resource
-     * constructors is on the stack that the Pulumi SDK keeps, as source positions, for each resource until it
-     * is registered (about 1 KB a frame: README "Performance").
+     * Every backend, in key order (so shared NEGs and policies go to the first backend that needs them), each
+     * built by its kind's module.
      */
     private buildBackends(build: BuildContext): BuiltBackends {
         const built: BuiltBackends = { backendIds: {}, bucketNames: {}, grants: [] };
         const keys = Object.keys(build.args.backends).sort((a, b) => (a < b ? -1 : 1));
         for (const key of keys) {
             const backend = build.args.backends[key];
-            if (backend.backendService !== undefined) {
-                built.backendIds[key] = checkedBackendServiceLink(build.name, key, backend.backendService, this);
-                continue;
+            const kind = backendKindOf(backend);
+            let shared = build.sharedByKind.get(kind);
+            if (shared === undefined) {
+                shared = new Map();
+                build.sharedByKind.set(kind, shared);
             }
-            if (backend.bucket !== undefined) {
-                this.buildBucket(build, key, backend, built);
-                continue;
+            const context: BackendBuildContext = {
+                key,
+                backend,
+                args: build.args,
+                profile: build.profile,
+                regions: build.regions,
+                lbProject: build.lbProject,
+                name: build.name,
+                prefix: build.prefix,
+                parent: this,
+                regionalRegion: build.regionalRegion,
+                network: build.network,
+                shared,
+                sharedSecurityPolicies: build.sharedSecurityPolicies,
+            };
+            const created = backendKinds[kind].build(context);
+            built.backendIds[key] = created.ref;
+            if (created.bucketName !== undefined) {
+                built.bucketNames[key] = created.bucketName;
             }
-            const piece = `${build.name}-${key}`;
-            const created =
-                backend.hybrid !== undefined
-                    ? this.buildHybrid(build, key, backend)
-                    : backend.internet !== undefined
-                      ? this.buildInternet(build, key, backend)
-                      : buildServerlessBackend(
-                            piece,
-                            this.serverlessArgs(build, key, backend),
-                            build.moved("ServerlessBackend", piece),
-                        );
-            built.backendIds[key] = created.backendServiceId;
-            this.grantServiceUsers(build, key, backend, created.backendServiceName, built.grants);
+            if (created.backendServiceName !== undefined) {
+                this.grantServiceUsers(build, key, created.backendServiceName, built.grants);
+            }
         }
         return built;
-    }
-
-    private buildBucket(build: BuildContext, key: string, backend: BackendArgs, built: BuiltBackends): void {
-        const { name, args } = build;
-        const bucket = buildBucketBackend(
-            `${name}-${key}`,
-            {
-                namePrefix: gcpName(build.prefix, key),
-                scheme: args.scheme,
-                project: backend.project ?? args.project,
-                region: build.regionalRegion,
-                bucket: backend.bucket!,
-                cdn: backend.cdn,
-                description: backend.description,
-            },
-            { parent: this },
-        );
-        built.backendIds[key] = bucket.backendBucketId;
-        if (bucket.bucketName !== undefined) {
-            built.bucketNames[key] = bucket.bucketName;
-        }
-    }
-
-    /** The builder arguments every backend service kind takes. */
-    private commonBackendArgs(build: BuildContext, key: string, backend: BackendArgs): CommonBackendArgs {
-        return {
-            namePrefix: gcpName(build.prefix, key),
-            scheme: build.args.scheme,
-            project: backend.project ?? build.args.project,
-            description: backend.description,
-            logging: backend.logging,
-            settings: this.backendSettings(build, key, backend),
-        };
-    }
-
-    private serverlessArgs(build: BuildContext, key: string, backend: BackendArgs): ServerlessBackendArgs {
-        return {
-            ...this.commonBackendArgs(build, key, backend),
-            cloudRun: backend.cloudRun!,
-            region: build.args.region ?? build.regions[0],
-        };
-    }
-
-    private buildHybrid(build: BuildContext, key: string, backend: BackendArgs): BuiltBackendService {
-        const piece = `${build.name}-${key}`;
-        return buildHybridBackend(
-            piece,
-            {
-                ...this.commonBackendArgs(build, key, backend),
-                hybrid: backend.hybrid!,
-                network: build.network?.network,
-                region: build.regionalRegion,
-            },
-            build.moved("HybridBackend", piece),
-        );
-    }
-
-    private buildInternet(build: BuildContext, key: string, backend: BackendArgs): BuiltBackendService {
-        const piece = `${build.name}-${key}`;
-        const internet = backend.internet!;
-        const common = this.commonBackendArgs(build, key, backend);
-        const shareKey = build.profile.scope === "global" ? internetNegShareKey(internet, common.project) : undefined;
-        const shared = shareKey !== undefined ? build.sharedInternetNegs.get(shareKey) : undefined;
-        const created = buildInternetBackend(
-            piece,
-            {
-                ...common,
-                internet,
-                neg: shared,
-                network: build.network?.network,
-                region: build.regionalRegion,
-            },
-            build.moved("InternetBackend", piece),
-        );
-        if (shareKey !== undefined && shared === undefined) {
-            build.sharedInternetNegs.set(shareKey, created.negId);
-        }
-        return created;
     }
 
     /** `roles/compute.loadBalancerServiceUser` on a backend service for each member given. */
     private grantServiceUsers(
         build: BuildContext,
         key: string,
-        backend: BackendArgs,
         backendServiceName: pulumi.Output<string>,
         grants: pulumi.Resource[],
     ): void {
+        const backend = build.args.backends[key];
         (backend.loadBalancerServiceUsers ?? []).forEach((member, i) =>
             grants.push(
                 grantLoadBalancerServiceUser(
@@ -383,7 +279,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         const compiled = compileUrlMap(table, {
             scheme: args.scheme,
             backendRef: backendPlaceholder,
-            backendKinds: backendKinds(args),
+            backendKinds: backendKindsByKey(args),
         });
         const { tests, ...fields } = withBackendRefs(compiled, backends.backendIds);
         const urlMapArgs = {
@@ -437,106 +333,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 proxyOnlySubnetworks: network?.proxyOnlySubnetworks,
                 ...frontendSettings(args),
             },
-            build.moved("Frontend", `${name}-frontend`),
+            { parent: this },
         );
     }
-
-    /**
-     * The backend service settings of one backend, creating its Cloud Armor policy if asked — or reusing
-     * the one already created for an earlier backend (in key order) with the same `create` and project.
-     */
-    private backendSettings(build: BuildContext, key: string, backend: BackendArgs): BackendSettingsArgs {
-        const { name, prefix, args } = build;
-        const sharedPolicies = build.sharedSecurityPolicies;
-        const policy = backend.securityPolicy;
-        let securityPolicy = policy?.existing;
-        if (policy?.create !== undefined) {
-            const project = backend.project ?? args.project;
-            const shareKey = securityPolicyShareKey(policy.create, project);
-            let created = shareKey !== undefined ? sharedPolicies.get(shareKey) : undefined;
-            if (created === undefined) {
-                created = createSecurityPolicy(
-                    `${name}-${key}-security-policy`,
-                    {
-                        scheme: args.scheme,
-                        physicalName: gcpName(prefix, key, "armor"),
-                        project,
-                        region: loadBalancerRegions(args)[0],
-                        create: policy.create,
-                    },
-                    this,
-                );
-                if (shareKey !== undefined) {
-                    sharedPolicies.set(shareKey, created);
-                }
-            }
-            securityPolicy = created;
-        }
-        return {
-            customRequestHeaders: backend.customRequestHeaders,
-            iap: backend.iap,
-            cdn: backend.cdn,
-            outlierDetection: backend.outlierDetection,
-            securityPolicy,
-        };
-    }
 }
-
-/**
- * An existing backend service reference, checked once its value is known: a backend bucket's link given
- * as `backendService` (e.g. another resource's `selfLink` output, which preview cannot read) fails the
- * deployment with the same problem preview reports for a plain string, before the URL map uses it.
- */
-function checkedBackendServiceLink(
-    name: string,
-    key: string,
-    link: pulumi.Input<string>,
-    resource: pulumi.Resource,
-): pulumi.Output<string> {
-    return pulumi.output(link).apply((text) => {
-        const mistake = backendBucketGivenAsService(text);
-        if (mistake) {
-            failOnProblems(
-                `ApplicationLoadBalancer "${name}"`,
-                [
-                    {
-                        rule: "backend-service-links",
-                        ...mistake,
-                        field: `backends.${key}.backendService`,
-                        fix: mistake.fix!,
-                    },
-                ],
-                resource,
-            );
-        }
-        return text;
-    });
-}
-
-/**
- * What makes two internet backends able to share one global internet NEG: the same project, endpoint
- * and port. A plain host is compared by value; an output (e.g. a Cloud Run service's URI) by identity,
- * so pass the same output to every backend that should share.
- */
-export function internetNegShareKey(target: InternetTargetArgs, project: pulumi.Input<string> | undefined): unknown {
-    if (target.endpoints !== undefined) {
-        return undefined;
-    }
-    const host = target.ipAddress ?? target.fqdn;
-    const port = target.port ?? DEFAULT_INTERNET_PORT;
-    const projectKey = project === undefined ? "" : (known(project) ?? project);
-    if (typeof host === "string" && typeof projectKey === "string") {
-        return `${projectKey}|${host}|${port}`;
-    }
-    let byHost = identityKeys.get(host as object);
-    if (byHost === undefined) {
-        byHost = new Map();
-        identityKeys.set(host as object, byHost);
-    }
-    const composite = `${typeof projectKey === "string" ? projectKey : "output"}|${port}`;
-    if (!byHost.has(composite)) {
-        byHost.set(composite, { host, composite });
-    }
-    return byHost.get(composite);
-}
-const identityKeys = new WeakMap<object, Map<string, object>>();

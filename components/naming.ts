@@ -3,7 +3,7 @@
  *
  * Compute resource names must match `[a-z]([-a-z0-9]*[a-z0-9])?` and be at most 63 characters.
  * pulumi-gcp lowercases auto-names only for a few resource kinds and caps none of the regional ones
- * at 63 (gcp-facts §11), so every child gets an explicit name from here.
+ * at 63 (the provider's `name` fields, https://github.com/hashicorp/terraform-provider-google/tree/v7.45.0/google/services/compute), so every child gets an explicit name from here.
  *
  * Resources GCP can only replace while another resource references them (NEGs, certificates,
  * addresses) take a short hash of their replacement-triggering inputs as a suffix: the name changes

@@ -5,6 +5,7 @@ import { gcpName } from "./naming";
 import { replacementOptions } from "./replacement";
 import { LoadBalancerNetworkArgs, resolvedCidrs } from "./args/network";
 import { validateNetworkArgs } from "./rules/network";
+import { parseComputeLink } from "./rules/common";
 import { failOnProblems } from "./validation";
 import { shapeFirst } from "./shape";
 
@@ -21,6 +22,25 @@ export interface LoadBalancerNetworkOutputs {
     proxyOnlySubnetworks: pulumi.Output<Record<string, string>>;
     /** The proxy-only subnets created (forwarding rules must wait for them). */
     createdProxyOnlySubnets: compute.Subnetwork[];
+}
+
+/**
+ * The project a subnet of `network` must be created in: the project its self link or id names (a Shared VPC
+ * network's is the host project; subnets.insert takes the network's project, and a subnet cannot be in another
+ * project than its network), else `fallback` (a bare network name resolves in the resource's own project).
+ *
+ * @see https://cloud.google.com/vpc/docs/shared-vpc
+ * @see https://cloud.google.com/load-balancing/docs/l7-internal/l7-internal-shared-vpc
+ */
+function networkProject(
+    network: pulumi.Input<string>,
+    fallback: pulumi.Input<string> | undefined,
+): pulumi.Input<string> | undefined {
+    const fromLink = (link: string) => parseComputeLink(link)?.project;
+    if (typeof network === "string") {
+        return fromLink(network) ?? fallback;
+    }
+    return pulumi.all([network, fallback]).apply(([link, given]) => fromLink(link) ?? given) as pulumi.Output<string>;
 }
 
 /**
@@ -81,6 +101,8 @@ export function buildLoadBalancerNetwork(
     }
 
     if (args.proxyOnlyPurpose) {
+        // A subnet lives in its VPC's project: in an existing (e.g. Shared VPC) network, the network's project.
+        const subnetProject = args.existing ? networkProject(args.existing.network, project) : project;
         for (const region of args.regions) {
             if (proxyOnly[region] !== undefined) {
                 continue;
@@ -89,7 +111,7 @@ export function buildLoadBalancerNetwork(
                 `${name}-proxy-only-${region}`,
                 {
                     name: gcpName(physical, "proxy-only", region),
-                    project,
+                    project: subnetProject,
                     region,
                     network,
                     ipCidrRange: resolvedCidrs(args, region).proxyOnlyCidr,

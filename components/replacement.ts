@@ -36,7 +36,7 @@ export interface ReplacementPolicy {
     type: string;
     /** Short name for docs, e.g. "Serverless NEG". */
     title: string;
-    /** Inputs whose change forces replacement (gcp-facts §11, terraform-provider-google v7.45.0 ForceNew). */
+    /** Inputs whose change forces replacement (terraform-provider-google v7.45.0 ForceNew: https://github.com/hashicorp/terraform-provider-google/tree/v7.45.0/google/services/compute). */
     forceNew: string;
     /**
      * How the GCP name is made; "hash" names end in a digest of `hashOf`; "none" for kinds GCP

@@ -3,8 +3,8 @@
  *
  * One table drives three things: which GCP resource kinds the components create for a scheme,
  * which options validation rejects for it, and the README's feature-per-scheme table.
- * Facts come from `reference/gcp-facts.md` (§1.5, §3–§6, §9, §10); the source of each row is kept
- * next to it so the table can be re-checked.
+ * The source of each row (Google's documentation page, or the provider's field) is kept next to it, so the
+ * table can be re-checked.
  */
 
 /**
@@ -122,10 +122,56 @@ export function isScheme(value: unknown): value is Scheme {
     return typeof value === "string" && (allSchemes as readonly string[]).includes(value);
 }
 
+/** Every capability key of {@link featureTable}: a misspelt key fails `tsc`, wherever a scheme is gated. */
+export const featureKeys = [
+    "hostPathRouting",
+    "headerQueryMatch",
+    "urlRewrite",
+    "redirect",
+    "weightedSplits",
+    "urlMapHeaderAction",
+    "regexMatch",
+    "pathTemplate",
+    "faultInjection",
+    "retriesTimeoutCors",
+    "requestMirroring",
+    "hostPort",
+    "urlMapTests",
+    "customErrorResponses",
+    "multiRegionServerless",
+    "outlierDetection",
+    "backendCustomHeaders",
+    "globalInternetNeg",
+    "regionalInternetNeg",
+    "hybridNeg",
+    "backendBucket",
+    "bucketInSplit",
+    "crossProjectBackend",
+    "googleManagedCertificate",
+    "selfManagedCertificate",
+    "certificateMap",
+    "certificateManagerCertificates",
+    "managedCertificate",
+    "fixedRecordDnsAuthorization",
+    "dnsRecords",
+    "sslPolicy",
+    "quicOverride",
+    "ipv6",
+    "httpsRedirect",
+    "standardTier",
+    "allowGlobalAccess",
+    "cdn",
+    "iap",
+    "iapMultiRegionServerless",
+    "cloudArmor",
+] as const;
+/** One capability key of {@link featureTable}. */
+export type Feature = (typeof featureKeys)[number];
+
 /** One optional capability and the schemes that have it. */
 export interface FeatureSupport {
     /** Stable key used by validation. */
-    feature: string;
+    feature: Feature;
     /** What a reader sees in the README table. */
     title: string;
     /** The argument path that turns the feature on, as it appears in error messages. */
@@ -133,7 +179,7 @@ export interface FeatureSupport {
     supported: Record<Scheme, boolean>;
     /** What to do instead on a scheme without the feature. */
     alternative: string;
-    /** Where the fact comes from (gcp-facts.md section). */
+    /** Where the fact comes from: Google's documentation page, or the provider or API field. */
     source: string;
 }
 
@@ -156,7 +202,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].hosts / routes[].paths",
         supported: ALL,
         alternative: "",
-        source: "gcp-facts §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "headerQueryMatch",
@@ -164,7 +210,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].headers / routes[].queryParameters",
         supported: ALL,
         alternative: "",
-        source: "gcp-facts §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "urlRewrite",
@@ -172,7 +218,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].rewrite",
         supported: ALL,
         alternative: "",
-        source: "gcp-facts §6.5",
+        source: "https://cloud.google.com/load-balancing/docs/url-map-concepts",
     },
     {
         feature: "redirect",
@@ -180,7 +226,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].redirect",
         supported: ALL,
         alternative: "",
-        source: "gcp-facts §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "weightedSplits",
@@ -189,7 +235,7 @@ export const featureTable: FeatureSupport[] = [
         supported: NOT_CLASSIC,
         alternative:
             "use scheme global-external (classic can migrate in place), or split traffic with Cloud Run revisions",
-        source: "gcp-facts §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "urlMapHeaderAction",
@@ -197,7 +243,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].requestHeaders / responseHeaders",
         supported: NOT_CLASSIC,
         alternative: "use scheme global-external, or customRequestHeaders on the backend",
-        source: "gcp-facts §6.5, §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/url-map-concepts, https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "regexMatch",
@@ -205,7 +251,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].regex",
         supported: only("regional-internal", "cross-region-internal", "regional-external"),
         alternative: "use a path template (routes[].pathTemplate) or prefix matches, or a regional or internal scheme",
-        source: "gcp-facts §6.3, §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/url-map-concepts, https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "pathTemplate",
@@ -213,7 +259,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].pathTemplate",
         supported: NOT_CLASSIC,
         alternative: "use prefix paths, or scheme global-external",
-        source: "gcp-facts §6.3, §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/url-map-concepts, https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "faultInjection",
@@ -221,7 +267,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].faultInjection",
         supported: NOT_CLASSIC,
         alternative: "use scheme global-external",
-        source: "gcp-facts §6.5, §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/url-map-concepts, https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "retriesTimeoutCors",
@@ -229,7 +275,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].retry / timeout / cors",
         supported: NOT_CLASSIC,
         alternative: "use scheme global-external",
-        source: "gcp-facts §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "requestMirroring",
@@ -237,7 +283,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].mirror",
         supported: NOT_CLASSIC,
         alternative: "use scheme global-external with a non-serverless mirror target",
-        source: "gcp-facts §6.5, §6.6",
+        source: "https://cloud.google.com/load-balancing/docs/url-map-concepts, https://cloud.google.com/load-balancing/docs/features",
     },
     {
         feature: "hostPort",
@@ -245,7 +291,7 @@ export const featureTable: FeatureSupport[] = [
         option: "routes[].hosts",
         supported: NOT_CLASSIC,
         alternative: "drop the port: classic matches the hostname only",
-        source: "gcp-facts §6.1",
+        source: "https://cloud.google.com/load-balancing/docs/url-map-concepts",
     },
     {
         feature: "urlMapTests",
@@ -253,7 +299,7 @@ export const featureTable: FeatureSupport[] = [
         option: "tests",
         supported: only("classic", "global-external", "regional-external"),
         alternative: "tests still run offline at preview; GCP does not run them for internal schemes",
-        source: "gcp-facts §7",
+        source: "https://cloud.google.com/load-balancing/docs/url-map",
     },
     {
         feature: "customErrorResponses",
@@ -261,7 +307,7 @@ export const featureTable: FeatureSupport[] = [
         option: "customErrorResponses / routes[].customErrorResponses",
         supported: only("global-external"),
         alternative: "use scheme global-external, or let the backend serve its own error pages",
-        source: "gcp-facts §6.6; Compute API UrlMap.defaultCustomErrorResponsePolicy, PathRule/HttpRouteRule.customErrorResponsePolicy: 'supported only for global external Application Load Balancers', errorService: 'the BackendBucket resource that contains the custom error content'",
+        source: "https://cloud.google.com/load-balancing/docs/features; Compute API UrlMap.defaultCustomErrorResponsePolicy, PathRule/HttpRouteRule.customErrorResponsePolicy: 'supported only for global external Application Load Balancers', errorService: 'the BackendBucket resource that contains the custom error content'",
     },
     {
         feature: "multiRegionServerless",
@@ -269,7 +315,7 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.cloudRun.regions",
         supported: only("global-external", "classic", "cross-region-internal"),
         alternative: "use scheme global-external (or cross-region-internal), or one load balancer per region",
-        source: "gcp-facts §1.5",
+        source: "https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts",
     },
     {
         feature: "outlierDetection",
@@ -277,7 +323,7 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.outlierDetection",
         supported: only("global-external", "cross-region-internal"),
         alternative: "use scheme global-external or cross-region-internal",
-        source: "gcp-facts §1.6",
+        source: "https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts",
     },
     {
         feature: "backendCustomHeaders",
@@ -286,7 +332,7 @@ export const featureTable: FeatureSupport[] = [
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative:
             "set other headers in routes (routes[].requestHeaders), and the Host header with routes[].rewrite.host (URL map urlRewrite.hostRewrite, on every scheme); for Cloud Run in another project use cross-project service referencing",
-        source: "gcp-facts §2.1; RegionBackendService has no customRequestHeaders (pulumi-gcp 9.37); RegionUrlMap urlRewrite.hostRewrite: 'the request's host header is replaced with contents of hostRewrite' (pulumi-gcp 9.37)",
+        source: "https://cloud.google.com/load-balancing/docs/https/custom-headers; RegionBackendService has no customRequestHeaders (pulumi-gcp 9.37); RegionUrlMap urlRewrite.hostRewrite: 'the request's host header is replaced with contents of hostRewrite' (pulumi-gcp 9.37)",
     },
     {
         feature: "globalInternetNeg",
@@ -294,7 +340,7 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.internet",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative: "regional schemes use a regional internet NEG (port required, no Host override)",
-        source: "gcp-facts §2",
+        source: "https://cloud.google.com/load-balancing/docs/negs/internet-neg-concepts",
     },
     {
         feature: "regionalInternetNeg",
@@ -302,7 +348,7 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.internet",
         supported: REGIONAL,
         alternative: "global schemes use a global internet NEG",
-        source: "gcp-facts §2",
+        source: "https://cloud.google.com/load-balancing/docs/negs/internet-neg-concepts",
     },
     {
         feature: "hybridNeg",
@@ -336,7 +382,7 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.backendService",
         supported: NOT_CLASSIC,
         alternative: "use scheme global-external, or an internet NEG",
-        source: "gcp-facts §10",
+        source: "https://cloud.google.com/load-balancing/docs/https/setup-cross-project-backend-service-backend-bucket",
     },
     {
         feature: "googleManagedCertificate",
@@ -345,7 +391,7 @@ export const featureTable: FeatureSupport[] = [
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative:
             "give a self-managed certificate (https.certificate), or Certificate Manager certificates (https.certificateManagerCertificates), which can be Google-managed with DNS authorization",
-        source: "gcp-facts §3.3, §4, §5",
+        source: "https://cloud.google.com/certificate-manager/docs/deploy, https://cloud.google.com/load-balancing/docs/https/setting-up-reg-ext-https-serverless, https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless",
     },
     {
         feature: "selfManagedCertificate",
@@ -353,7 +399,7 @@ export const featureTable: FeatureSupport[] = [
         option: "https.certificate / https.certificates",
         supported: only("regional-internal", "regional-external", "global-external", "classic"),
         alternative: "use Certificate Manager certificates (https.certificateManagerCertificates)",
-        source: "gcp-facts §3.3 (cross-region internal: UNCONFIRMED, assumed unsupported)",
+        source: "https://cloud.google.com/certificate-manager/docs/deploy (cross-region internal: UNCONFIRMED, assumed unsupported)",
     },
     {
         feature: "certificateMap",
@@ -361,7 +407,7 @@ export const featureTable: FeatureSupport[] = [
         option: "https.certificateMap",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative: "reference certificates directly with https.certificateManagerCertificates",
-        source: "gcp-facts §5; TargetHttpsProxy.certificateMap: only EXTERNAL and EXTERNAL_MANAGED",
+        source: "https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless; TargetHttpsProxy.certificateMap: only EXTERNAL and EXTERNAL_MANAGED",
     },
     {
         feature: "certificateManagerCertificates",
@@ -370,7 +416,7 @@ export const featureTable: FeatureSupport[] = [
         supported: only("regional-internal", "cross-region-internal", "regional-external"),
         alternative:
             "put the certificates in a Certificate Manager certificate map and give https.certificateMap, or use https.managedDomains",
-        source: "gcp-facts §3.3, §4; provider docs: direct certificates only for INTERNAL_MANAGED on global proxies (API: 'Cloud certificate reference is not supported for TargetHttpsProxy creation', terraform-provider-google#24730)",
+        source: "https://cloud.google.com/certificate-manager/docs/deploy, https://cloud.google.com/load-balancing/docs/https/setting-up-reg-ext-https-serverless; provider docs: direct certificates only for INTERNAL_MANAGED on global proxies (API: 'Cloud certificate reference is not supported for TargetHttpsProxy creation', terraform-provider-google#24730)",
     },
     {
         feature: "managedCertificate",
@@ -378,7 +424,7 @@ export const featureTable: FeatureSupport[] = [
         option: "https.managedCertificate",
         supported: ALL,
         alternative: "",
-        source: "Certificate Manager overview (all five Application Load Balancers); deploy-google-managed-dns-auth; gcp-facts §3.3 (regional: regional DNS authorization, PER_PROJECT_RECORD)",
+        source: "Certificate Manager overview (all five Application Load Balancers); deploy-google-managed-dns-auth; https://cloud.google.com/certificate-manager/docs/deploy (regional: regional DNS authorization, PER_PROJECT_RECORD)",
     },
     {
         feature: "fixedRecordDnsAuthorization",
@@ -387,7 +433,7 @@ export const featureTable: FeatureSupport[] = [
         supported: only("cross-region-internal", "global-external", "classic"),
         alternative:
             "remove dnsAuthorizationType: regional Google-managed certificates take only PER_PROJECT_RECORD DNS authorizations (the default)",
-        source: "gcp-facts §3.3; certificate-manager/docs/deploy-google-managed-regional",
+        source: "https://cloud.google.com/certificate-manager/docs/deploy; certificate-manager/docs/deploy-google-managed-regional",
     },
     {
         feature: "dnsRecords",
@@ -403,7 +449,7 @@ export const featureTable: FeatureSupport[] = [
         option: "https.sslPolicy",
         supported: ALL,
         alternative: "",
-        source: "gcp-facts §3.3, §5",
+        source: "https://cloud.google.com/certificate-manager/docs/deploy, https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless",
     },
     {
         feature: "quicOverride",
@@ -411,7 +457,7 @@ export const featureTable: FeatureSupport[] = [
         option: "https.quic",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative: "remove https.quic: regional and internal proxies have no QUIC setting",
-        source: "gcp-facts §5, §11",
+        source: "https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless, https://github.com/hashicorp/terraform-provider-google/tree/v7.45.0/google/services/compute",
     },
     {
         feature: "ipv6",
@@ -428,7 +474,7 @@ export const featureTable: FeatureSupport[] = [
         option: "https.redirectHttp",
         supported: ALL,
         alternative: "",
-        source: "gcp-facts §5",
+        source: "https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless",
     },
     {
         feature: "standardTier",
@@ -446,7 +492,7 @@ export const featureTable: FeatureSupport[] = [
         supported: only("regional-internal"),
         alternative:
             "cross-region-internal serves every region it is given; external schemes are reachable from anywhere",
-        source: "gcp-facts §3.2",
+        source: "https://cloud.google.com/load-balancing/docs/forwarding-rule-concepts",
     },
     {
         feature: "cdn",
@@ -454,7 +500,7 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.cdn",
         supported: GLOBAL_EXTERNAL_AND_CLASSIC,
         alternative: "use scheme global-external",
-        source: "gcp-facts §4, §5; BackendBucket.enableCdn 'cannot be set to true when loadBalancingScheme is set to INTERNAL_MANAGED' (pulumi-gcp compute.BackendBucket); RegionBackendBucket: 'Cloud CDN cannot be enabled'",
+        source: "https://cloud.google.com/load-balancing/docs/https/setting-up-reg-ext-https-serverless, https://cloud.google.com/load-balancing/docs/https/setting-up-https-serverless; BackendBucket.enableCdn 'cannot be set to true when loadBalancingScheme is set to INTERNAL_MANAGED' (pulumi-gcp compute.BackendBucket); RegionBackendBucket: 'Cloud CDN cannot be enabled'",
     },
     {
         feature: "iap",
@@ -462,7 +508,7 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.iap",
         supported: ALL,
         alternative: "",
-        source: "gcp-facts §9.1",
+        source: "https://cloud.google.com/iap/docs/enabling-cloud-run",
     },
     {
         feature: "iapMultiRegionServerless",
@@ -480,13 +526,13 @@ export const featureTable: FeatureSupport[] = [
         supported: only("regional-internal", "regional-external", "global-external", "classic"),
         alternative:
             "cross-region internal has no Cloud Armor support (UNCONFIRMED, assumed): use scheme regional-internal",
-        source: "gcp-facts §9.3",
+        source: "https://cloud.google.com/armor/docs/security-policy-overview",
     },
 ];
 
 const featuresByKey = new Map(featureTable.map((f) => [f.feature, f]));
 
-export function featureSupport(feature: string): FeatureSupport {
+export function featureSupport(feature: Feature): FeatureSupport {
     const found = featuresByKey.get(feature);
     if (!found) {
         throw new Error(`cloudrun-lb internal error: unknown feature "${feature}"`);
@@ -494,7 +540,7 @@ export function featureSupport(feature: string): FeatureSupport {
     return found;
 }
 
-export function supports(scheme: Scheme, feature: string): boolean {
+export function supports(scheme: Scheme, feature: Feature): boolean {
     return featureSupport(feature).supported[scheme];
 }
 

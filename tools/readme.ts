@@ -1,7 +1,8 @@
 /**
- * README sections generated from code: the feature-per-scheme table (components/schemes.ts) and the
- * validation catalogue (components/rules). `npm run readme` rewrites them; a test fails when the README
- * and the code disagree.
+ * Documentation sections generated from code: the feature-per-scheme table (components/schemes.ts) in
+ * docs/schemes.md, the validation catalogue and the GCP errors it covers (components/rules) in docs/validation.md,
+ * and the replacement table (components/replacement.ts) in docs/SAFE-UPDATES.md. `npm run readme` rewrites them;
+ * a test (tests/docs/readme.spec.ts) fails when a page and the code disagree.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -9,11 +10,24 @@ import { replacementPolicies } from "../components/replacement";
 import { allRules } from "../components/rules";
 import { gcpErrorCoverage } from "../components/rules/coverage";
 import { renderFeatureTable } from "../components/schemes";
+import { constraintTable, ConstraintRow } from "../components/constraints/table";
+import { isGenericRow, CONSTRAINT_RULE } from "../components/constraints/check";
 
-export const README = path.resolve(__dirname, "..", "README.md");
-export const SAFE_UPDATES = path.resolve(__dirname, "..", "docs", "SAFE-UPDATES.md");
+const ROOT = path.resolve(__dirname, "..");
+export const README = path.join(ROOT, "README.md");
+export const SCHEMES = path.join(ROOT, "docs", "schemes.md");
+export const VALIDATION = path.join(ROOT, "docs", "validation.md");
+export const SAFE_UPDATES = path.join(ROOT, "docs", "SAFE-UPDATES.md");
 
-const escapeCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+/**
+ * A table cell: pipes escaped, one line, and brackets before a parenthesis escaped unless they are a web link
+ * (`[a-z]([-a-z0-9]*[a-z0-9])?` is a pattern, not a link).
+ */
+const escapeCell = (text: string) =>
+    text
+        .replace(/\|/g, "\\|")
+        .replace(/\n/g, " ")
+        .replace(/\[([^\]]*)\]\((?!https?:)/g, "\\[$1\\](");
 
 export function renderRulesTable(): string {
     const escape = (text: string) => text.replace(/\|/g, "\\|");
@@ -32,7 +46,7 @@ export function renderCoverageTable(): string {
             : c.prevention === "by-construction"
               ? `by construction (check \`${c.check}\`)`
               : c.prevention === "documented"
-                ? "[docs/SAFE-UPDATES.md](docs/SAFE-UPDATES.md)"
+                ? "[SAFE-UPDATES.md](SAFE-UPDATES.md)"
                 : "runtime condition";
     const rows = gcpErrorCoverage.map(
         (c) => `| ${escapeCell(c.error)} | ${c.source} | ${prevention(c)} | ${escapeCell(c.how)} |`,
@@ -53,19 +67,65 @@ export function renderReplacementTable(): string {
     ].join("\n");
 }
 
-export const generatedSections: Record<string, () => string> = {
-    "feature-table": renderFeatureTable,
-    "rules-table": renderRulesTable,
-    "coverage-table": renderCoverageTable,
-};
+/** What a row says, in one cell. */
+function describeConstraint(row: ConstraintRow): string {
+    const c = row.constraint;
+    switch (c.kind) {
+        case "enum":
+            return `one of ${c.values.map((v) => `\`${v}\``).join(", ")}`;
+        case "range":
+            return `${c.integer ? "whole number " : ""}${c.min}–${c.max}${c.unit ?? ""}`;
+        case "length":
+            return `${c.min}–${c.max} characters`;
+        case "format":
+        case "atMost":
+        case "count":
+        case "rule":
+            return c.describe;
+        case "unconstrained":
+            return `unconstrained: ${c.reason}`;
+        case "derived":
+            return `set by the package: ${c.how}`;
+    }
+}
 
-export const safeUpdatesSections: Record<string, () => string> = {
-    "replacement-table": renderReplacementTable,
+/** The GCP field constraint table (components/constraints/table.ts), for docs/validation.md. */
+export function renderConstraintTable(): string {
+    const rows = constraintTable.map((row) => {
+        const resources = row.resources.map((r) => `\`${r === "*" ? "*" : r.split(":").pop()}\``).join(", ");
+        const args = row.args.length === 0 ? "—" : row.args.map((a) => `\`${a}\``).join(", ");
+        const enforced = row.rule
+            ? row.rule
+                  .split(", ")
+                  .map((id) => `\`${id}\``)
+                  .join(", ")
+            : isGenericRow(row)
+              ? `\`${CONSTRAINT_RULE}\``
+              : "—";
+        const when = row.atApply ? " (also when an Output resolves)" : "";
+        return `| ${resources} | \`${row.field}\` | ${args} | ${escapeCell(describeConstraint(row))} | ${enforced}${when} | ${escapeCell(row.source)} |`;
+    });
+    return [
+        "| Resource | Field | Args | Constraint | Enforced by | Source |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+    ].join("\n");
+}
+
+/** Each generated page and the sections in it, by marker name. */
+export const generatedPages: Record<string, Record<string, () => string>> = {
+    [SCHEMES]: { "feature-table": renderFeatureTable },
+    [VALIDATION]: {
+        "rules-table": renderRulesTable,
+        "coverage-table": renderCoverageTable,
+        constraints: renderConstraintTable,
+    },
+    [SAFE_UPDATES]: { "replacement-table": renderReplacementTable },
 };
 
 /** The document with every generated section replaced by what the code says now. */
-export function regenerate(readme: string, sections: Record<string, () => string> = generatedSections): string {
-    let text = readme;
+export function regenerate(document: string, sections: Record<string, () => string>): string {
+    let text = document;
     for (const [name, render] of Object.entries(sections)) {
         const pattern = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
         if (!pattern.test(text)) {
@@ -77,7 +137,12 @@ export function regenerate(readme: string, sections: Record<string, () => string
 }
 
 if (require.main === module) {
-    fs.writeFileSync(README, regenerate(fs.readFileSync(README, "utf8")));
-    fs.writeFileSync(SAFE_UPDATES, regenerate(fs.readFileSync(SAFE_UPDATES, "utf8"), safeUpdatesSections));
-    console.log("README.md, docs/SAFE-UPDATES.md: generated sections updated");
+    for (const [file, sections] of Object.entries(generatedPages)) {
+        fs.writeFileSync(file, regenerate(fs.readFileSync(file, "utf8"), sections));
+    }
+    console.log(
+        `${Object.keys(generatedPages)
+            .map((f) => path.relative(ROOT, f))
+            .join(", ")}: generated sections updated`,
+    );
 }

@@ -149,7 +149,7 @@ if (require.main === module) {
     const problems = checkTsdoc();
     if (problems.length > 0) {
         console.error(formatTsdocProblems(problems));
-        console.error(`\n${problems.length} TSDoc problem(s); see README "Development".`);
+        console.error(`\n${problems.length} TSDoc problem(s); see CONTRIBUTING.md "Development".`);
         process.exit(1);
     }
     console.log("TSDoc: every exported declaration and Args field is documented.");

@@ -6,7 +6,7 @@ import { ApplicationLoadBalancer, BackendArgs, RouteArgs } from "cloudrun-lb";
 
 export const REGION = "europe-west1";
 
-export function build(n: number, aliasesFromV010?: boolean): void {
+export function build(n: number): void {
     const backends: Record<string, BackendArgs> = {};
     const routes: RouteArgs[] = [];
     for (let i = 0; i < n; i++) {
@@ -18,6 +18,5 @@ export function build(n: number, aliasesFromV010?: boolean): void {
         backends,
         routes,
         defaultBackend: "svc-0",
-        aliasesFromV010,
     });
 }

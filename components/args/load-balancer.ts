@@ -3,57 +3,22 @@
  * backend, route table, routing context) — what rules and builders both need, with no resources here.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { BackendCdnArgs, BackendIapArgs, BackendLoggingArgs, OutlierDetectionArgs } from "./backend-service";
-import { BucketTargetArgs } from "./bucket";
-import { HybridTargetArgs } from "./hybrid";
-import { InternetTargetArgs } from "./internet";
-import { CloudRunTargetArgs } from "./serverless";
+import type { BackendCdnArgs, BackendIapArgs, BackendLoggingArgs, OutlierDetectionArgs } from "../backends/shared/args";
+import { backendKindOf, BackendKind, type BackendKindFields } from "../backends/kinds";
 import { FrontendSettingsArgs } from "./frontend";
 import { ExistingNetworkArgs, NetworkCreateArgs } from "./network";
 import { BackendSecurityPolicyArgs } from "./security-policy";
-import { BackendKind, HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarget } from "../routing";
+import { HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarget } from "../routing";
 import type { RoutingContext } from "../routing/context";
 import type { CustomErrorResponsesArgs } from "../routing/error-responses";
 import { regionalFrontend, Scheme, schemeProfile } from "../schemes";
 import { known } from "../validation";
 
-/** One backend of the load balancer, keyed by your name for it in `backends`. Exactly one kind. */
-export interface BackendArgs {
-    /**
-     * A Cloud Run service (optionally a traffic tag), a URL mask, or one service in several regions.
-     * @default undefined
-     * @example { service: "orders", region: "europe-west1" }
-     */
-    cloudRun?: CloudRunTargetArgs;
-    /**
-     * On-premises or other-cloud IP:port endpoints through a hybrid connectivity NEG (with a health
-     * check and RATE balancing), e.g. the legacy side of a migration to Cloud Run.
-     * @default undefined
-     * @example { zone: "europe-west1-b", endpoints: [{ ipAddress: "192.168.10.21", port: 443 }] }
-     */
-    hybrid?: HybridTargetArgs;
-    /**
-     * An internet endpoint (FQDN or public IP) through an internet NEG — e.g. a Cloud Run service in
-     * another project by its run.app host with `hostOverride` (global external and classic).
-     * Backends with the same `fqdn` (or `ipAddress`), port and project share one global NEG.
-     * @default undefined
-     * @example { fqdn: "hello-abc123-ew.a.run.app", hostOverride: "hello2-abc123-ew.a.run.app" }
-     */
-    internet?: InternetTargetArgs;
-    /**
-     * A Cloud Storage bucket (a backend bucket): an existing bucket by name, one the package creates, or an
-     * existing backend bucket (`existing`). Global external, classic and cross-region internal.
-     * @default undefined
-     * @example { create: { location: "EU", website: { mainPageSuffix: "index.html" }, publicRead: true } }
-     */
-    bucket?: BucketTargetArgs;
-    /**
-     * Id or self link of a backend service that already exists, e.g. in another project
-     * (cross-project service referencing). A backend bucket goes in `bucket.existing` instead.
-     * @default undefined
-     * @example "projects/team-a/global/backendServices/orders"
-     */
-    backendService?: pulumi.Input<string>;
+/**
+ * One backend of the load balancer, keyed by your name for it in `backends`. Exactly one kind: `cloudRun`,
+ * `hybrid`, `internet`, `bucket` or `backendService` (the kinds' own fields, `BackendKindFields`).
+ */
+export interface BackendArgs extends BackendKindFields {
     /**
      * Project of the NEG and backend service this package creates for the backend. Another project
      * than the load balancer's means cross-project service referencing: any project of the
@@ -220,16 +185,6 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
      * @example "orders-prod"
      */
     namePrefix?: string;
-    /**
-     * Whether each resource carries an alias to the URN it had under cloudrun-lb 0.1.0 (where the network,
-     * each backend and the frontend were child components), so a stack deployed with 0.1.0 updates in place
-     * instead of replacing them. A stack created with 0.2.0 or later, or one already updated with it, needs
-     * no aliases: `false` saves the Pulumi SDK's per-alias work on every resource (at 1,000 backends a few
-     * per cent of plan time and memory, bench/RESULTS.md). Never set `false` on a stack's first update from 0.1.0.
-     * @default true
-     * @example false
-     */
-    aliasesFromV010?: boolean;
 }
 
 /**
@@ -284,18 +239,10 @@ export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
 }
 
 /** What each backend is made of, for routing decisions (e.g. no mirroring to serverless backends). */
-export function backendKinds(args: Pick<ApplicationLoadBalancerArgs, "backends">): Record<string, BackendKind> {
+export function backendKindsByKey(args: Pick<ApplicationLoadBalancerArgs, "backends">): Record<string, BackendKind> {
     const kinds: Record<string, BackendKind> = {};
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
-        kinds[key] = backend.bucket
-            ? "bucket"
-            : backend.cloudRun
-              ? "serverless"
-              : backend.internet
-                ? "internet"
-                : backend.hybrid
-                  ? "hybrid"
-                  : "backendService";
+        kinds[key] = backendKindOf(backend);
     }
     return kinds;
 }
@@ -320,7 +267,7 @@ export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContex
         scheme: args.scheme,
         routes: table.routes,
         backendKeys: Object.keys(args.backends ?? {}),
-        backendKinds: backendKinds(args),
+        backendKinds: backendKindsByKey(args),
         defaultBackend: defaultBackendKey(args),
         requestHeaders: args.requestHeaders,
         responseHeaders: args.responseHeaders,

@@ -52,7 +52,11 @@ export interface NetworkCreateArgs {
 /**
  * A VPC that already exists, e.g. a Shared VPC host project's network. Nothing is created in it except
  * the proxy-only subnets not listed in `proxyOnlySubnetworks` (there can be only one ACTIVE proxy-only
- * subnet per purpose, region and VPC, so adopt the one that exists).
+ * subnet per purpose, region and VPC, so adopt the one that exists). A subnet belongs to its network's
+ * project, so those are created in the project `network`'s self link names — a Shared VPC's host project,
+ * where the identity that runs `pulumi up` then needs Compute Network Admin (`roles/compute.networkAdmin`);
+ * without it, have the host project's network admins create the proxy-only subnet and pass it here.
+ * @see https://cloud.google.com/load-balancing/docs/l7-internal/l7-internal-shared-vpc
  */
 export interface ExistingNetworkArgs {
     /**
@@ -68,7 +72,8 @@ export interface ExistingNetworkArgs {
     subnetworks?: Record<string, pulumi.Input<string>>;
     /**
      * Existing proxy-only subnets to adopt, per region. Regions not listed get a new one, from
-     * `proxyOnlyCidrs`.
+     * `proxyOnlyCidrs`, in the network's project (the host project of a Shared VPC: needs
+     * `roles/compute.networkAdmin` there).
      * @default {}
      * @example { "europe-west1": "projects/host-project/regions/europe-west1/subnetworks/proxy-only" }
      */

@@ -34,7 +34,9 @@ const HELP: Record<string, string> = {
     plan: `Usage: cloudrun-lb plan [program-dir] [options]
 
 Runs the stack program in program-dir (default: .) under Pulumi mocks — no Pulumi CLI, no GCP credentials —
-and prints the resources it would create, its outputs, the routing table, warnings and errors.
+and prints the resources it would create, its outputs, the routing table, each URL map's size and host rules
+against GCP's limits, a diagram, warnings and errors. As under \`pulumi up\`, the program runs in its project
+directory (relative file reads work from anywhere) and an exported resource shows as its URN and outputs.
 Reads Pulumi.yaml (main, config defaults, runtime.options.tsconfig) and Pulumi.<stack>.yaml when present.
 TypeScript programs run without ts-node, with the compiler \`pulumi up\` would use: the project's typescript,
 else the TypeScript 3.8.3 that @pulumi/pulumi vendors (add typescript@5 to the project for newer syntax).
@@ -42,7 +44,8 @@ else the TypeScript 3.8.3 that @pulumi/pulumi vendors (add typescript@5 to the p
 Options:
   --stack NAME                  stack whose Pulumi.<stack>.yaml config is read (default: dev)
   -c, --config KEY=VALUE        set a config value (repeatable; KEY without ":" is the project's namespace)
-  --json                        print one JSON document: { program, resources, outputs, warnings, errors, routes, diagram, request? }
+  --json                        print one JSON document: { program, resources, outputs, warnings, errors, routes,
+                                diagram, diagramCollapsed?, urlMaps, request? }
   --request "METHOD URL"        show how each load balancer routes the request, e.g. "GET https://example.com/api"
   -H, --header NAME:VALUE       a request header for --request (repeatable)
   --status CODE                 the error status (400–599) the backend answers --request with: shows the custom error page
@@ -266,15 +269,17 @@ function runSimulate(argv: string[], out: (text: string) => void): ExitCode {
         }
         const result = simulateRequest(loaded.urlMap, req, { scheme: loaded.scheme, urlMasks });
         if (result.kind === "none") reachedNothing = true;
-        return { urlMap: loaded.name, scheme: loaded.scheme, result };
+        return { urlMap: loaded.name, scheme: loaded.scheme, schemeFrom: loaded.schemeFrom, result };
     });
     if (parsed.booleans.has("--json")) {
         out(JSON.stringify(results, null, 2));
     } else {
         const lines: string[] = [];
-        for (const { urlMap, scheme: s, result } of results) {
+        for (const { urlMap, scheme: s, schemeFrom, result } of results) {
+            const label =
+                schemeFrom === "assumed" ? `${s} assumed: the file does not say which scheme; --scheme sets it` : s;
             lines.push(
-                `${req.method} ${req.protocol}://${req.host}${req.path} on URL map ${urlMap} (${s}): ${describeResult(result)}`,
+                `${req.method} ${req.protocol}://${req.host}${req.path} on URL map ${urlMap} (${label}): ${describeResult(result)}`,
             );
             const how =
                 result.matchedBy === "map-default"

@@ -3,8 +3,11 @@
  * (forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run, and backend buckets → Cloud
  * Storage buckets), and `--request`.
  */
-import { recordedRoutings, RouteRow, routeRows, simulateRequest, UrlMaskTarget } from "../routing";
+import { RecordedRouting, recordedRoutings, RouteRow, routeRows, simulateRequest, UrlMaskTarget } from "../routing";
+import type { RouteResult } from "../routing/simulate";
 import { describeRoute } from "../routing/route-tests";
+import { URL_MAP_LIMIT_SOURCES, urlMapLimits } from "../routing/limits";
+import { estimatedUrlMapBytes } from "../rules/routing";
 import { Problem } from "../validation";
 
 export interface PlannedResource {
@@ -79,6 +82,55 @@ export function planRoutes(): RouteRow[] {
     return recordedRoutings().flatMap(routeRows);
 }
 
+/** How much of GCP's fixed URL map limits one load balancer's compiled map uses. */
+export interface UrlMapUsage {
+    loadBalancer: string;
+    scheme: string;
+    /** The map's estimated size (its compact JSON with the real backend references; GCP does not publish how it counts). */
+    estimatedBytes: number;
+    /** The scheme's size limit: 1,000,000 bytes, classic 64,000 (the smaller reading of 1 MB and 64 KB). */
+    sizeLimitBytes: number;
+    hostRules: number;
+    hostRuleLimit: number;
+    pathMatchers: number;
+    pathMatcherLimit: number;
+}
+
+/** Every compiled URL map's size and host rules against its scheme's limits (routing/limits.ts). */
+export function urlMapUsage(): UrlMapUsage[] {
+    return recordedRoutings()
+        .filter((e) => e.urlMap)
+        .map((entry) => {
+            const limits = urlMapLimits(entry.context.scheme);
+            return {
+                loadBalancer: entry.name,
+                scheme: entry.context.scheme,
+                estimatedBytes: estimatedUrlMapBytes(entry.urlMap!),
+                sizeLimitBytes: limits.sizeBytes,
+                hostRules: (entry.urlMap!.hostRules ?? []).length,
+                hostRuleLimit: limits.hostRules,
+                pathMatchers: (entry.urlMap!.pathMatchers ?? []).length,
+                pathMatcherLimit: limits.pathMatchers,
+            };
+        });
+}
+
+const thousands = (n: number) => n.toLocaleString("en-US");
+const percent = (used: number, limit: number) => `${Math.round((used / limit) * 1000) / 10}%`;
+
+export function formatUrlMapUsage(usage: UrlMapUsage[]): string[] {
+    if (usage.length === 0) return [];
+    return [
+        "URL map limits (GCP's, fixed per URL map; " + URL_MAP_LIMIT_SOURCES.counts + "):",
+        ...usage.map(
+            (u) =>
+                `  ${u.loadBalancer} (${u.scheme}): about ${thousands(u.estimatedBytes)} of ${thousands(u.sizeLimitBytes)} bytes (${percent(u.estimatedBytes, u.sizeLimitBytes)}), ` +
+                `${thousands(u.hostRules)} of ${thousands(u.hostRuleLimit)} host rules (${percent(u.hostRules, u.hostRuleLimit)}), ` +
+                `${thousands(u.pathMatchers)} of ${thousands(u.pathMatcherLimit)} path matchers`,
+        ),
+    ];
+}
+
 /**
  * Backend service name → the Host it sends instead of the request's: its `host:` custom request header
  * (how an internet NEG backend reaches a Cloud Run service by its run.app name, seed 001).
@@ -106,67 +158,78 @@ export function routeRequest(
     resources: PlannedResource[] = [],
     responseStatus?: number,
 ): RoutedRequest[] {
-    const overrides = backendHostOverrides(resources);
     return recordedRoutings()
         .filter((e) => e.urlMap && e.backendRefs)
-        .map((entry) => {
-            const refs = entry.backendRefs!;
-            const keyByRef = new Map(Object.entries(refs).map(([k, v]) => [v, k]));
-            const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
-            const masks: Record<string, string | UrlMaskTarget> = {};
-            for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
-            const buckets: Record<string, string> = {};
-            for (const [key, bucket] of Object.entries(entry.bucketNames ?? {})) buckets[refs[key]] = bucket;
-            const result = simulateRequest(
-                entry.urlMap!,
-                {
-                    method: request.method,
-                    protocol: request.protocol,
-                    host: request.host,
-                    path: request.path,
-                    headers: request.headers,
-                },
-                { scheme: entry.context.scheme, urlMasks: masks, bucketNames: buckets, responseStatus },
-            );
-            const routed: RoutedRequest = {
-                loadBalancer: entry.name,
-                request: `${request.method} ${request.protocol}://${request.host}${request.path}`,
-                summary: describeRoute(result, keyOf),
-                kind: result.kind,
-                backends: result.backends.map((b): RoutedBackend => {
-                    const override = overrides.get(b.service.split("/").pop() ?? "");
-                    return {
-                        backend: keyOf(b.service),
-                        service: b.service,
-                        share: b.share,
-                        ...(b.cloudRun?.service ? { cloudRunService: b.cloudRun.service } : {}),
-                        ...(b.cloudRun?.tag ? { cloudRunTag: b.cloudRun.tag } : {}),
-                        ...(b.bucket !== undefined ? { bucket: b.bucket } : {}),
-                        host: override ?? result.host,
-                        hostFrom:
-                            override !== undefined
-                                ? "backend-service"
-                                : result.host !== request.host
-                                  ? "url-map-rewrite"
-                                  : "request",
-                    };
-                }),
-                forwardedHost: result.host,
-                forwardedPath: result.path,
+        .map((entry) => routeThrough(entry, request, resources, responseStatus).routed);
+}
+
+/**
+ * How one recorded load balancer routes a request: the simulator's result over its compiled URL map, and the
+ * same in backend keys (`routed`). `cloudrun-lb/testing`'s `routeOf` reads it too.
+ */
+export function routeThrough(
+    entry: RecordedRouting,
+    request: RequestSpec,
+    resources: PlannedResource[] = [],
+    responseStatus?: number,
+): { result: RouteResult; routed: RoutedRequest; keyOf: (ref: string) => string } {
+    const overrides = backendHostOverrides(resources);
+    const refs = entry.backendRefs ?? {};
+    const keyByRef = new Map(Object.entries(refs).map(([k, v]) => [v, k]));
+    const keyOf = (ref: string) => keyByRef.get(ref) ?? ref;
+    const masks: Record<string, string | UrlMaskTarget> = {};
+    for (const [key, mask] of Object.entries(entry.context.urlMasks ?? {})) masks[refs[key]] = mask;
+    const buckets: Record<string, string> = {};
+    for (const [key, bucket] of Object.entries(entry.bucketNames ?? {})) buckets[refs[key]] = bucket;
+    const result = simulateRequest(
+        entry.urlMap!,
+        {
+            method: request.method,
+            protocol: request.protocol,
+            host: request.host,
+            path: request.path,
+            headers: request.headers,
+        },
+        { scheme: entry.context.scheme, urlMasks: masks, bucketNames: buckets, responseStatus },
+    );
+    const routed: RoutedRequest = {
+        loadBalancer: entry.name,
+        request: `${request.method} ${request.protocol}://${request.host}${request.path}`,
+        summary: describeRoute(result, keyOf),
+        kind: result.kind,
+        backends: result.backends.map((b): RoutedBackend => {
+            const override = overrides.get(b.service.split("/").pop() ?? "");
+            return {
+                backend: keyOf(b.service),
+                service: b.service,
+                share: b.share,
+                ...(b.cloudRun?.service ? { cloudRunService: b.cloudRun.service } : {}),
+                ...(b.cloudRun?.tag ? { cloudRunTag: b.cloudRun.tag } : {}),
+                ...(b.bucket !== undefined ? { bucket: b.bucket } : {}),
+                host: override ?? result.host,
+                hostFrom:
+                    override !== undefined
+                        ? "backend-service"
+                        : result.host !== request.host
+                          ? "url-map-rewrite"
+                          : "request",
             };
-            if (result.redirect) routed.redirect = `${result.redirect.status} ${result.redirect.url}`;
-            if (result.faultInjection) routed.faultInjection = result.faultInjection;
-            if (result.errorPage) {
-                routed.errorPage = {
-                    status: result.errorPage.status,
-                    backend: keyOf(result.errorPage.errorService),
-                    path: result.errorPage.path,
-                    responseStatus: result.errorPage.responseStatus,
-                    level: result.errorPage.level,
-                };
-            }
-            return routed;
-        });
+        }),
+        forwardedHost: result.host,
+        forwardedPath: result.path,
+    };
+    if (result.redirect) routed.redirect = `${result.redirect.status} ${result.redirect.url}`;
+    if (result.faultInjection) routed.faultInjection = result.faultInjection;
+    if (result.errorPage) {
+        routed.errorPage = {
+            status: result.errorPage.status,
+            backend: keyOf(result.errorPage.errorService),
+            path: result.errorPage.path,
+            responseStatus: result.errorPage.responseStatus,
+            level: result.errorPage.level,
+        };
+    }
+    return { result, routed, keyOf };
 }
 
 const DIAGRAM_KINDS: [RegExp, string][] = [
@@ -178,11 +241,70 @@ const DIAGRAM_KINDS: [RegExp, string][] = [
     [/NetworkEndpointGroup:|networkEndpointGroup:/, "NEG"],
 ];
 
-/** A Mermaid flowchart of every load balancer's chain, edges from the references in the inputs. */
-export function mermaidDiagram(resources: PlannedResource[]): string {
-    const nodes = resources
+/**
+ * The most resources the diagram draws one by one. Past it a flowchart is a wall of boxes (and Mermaid refuses
+ * text over 50,000 characters, its default `maxTextSize`), so the diagram draws one box per kind with a count.
+ */
+export const DIAGRAM_MAX_NODES = 60;
+
+/** The plan's diagram, and why it is drawn one box per kind when it is. */
+export interface PlanDiagram {
+    mermaid: string;
+    /** Set when the diagram is collapsed: what was left out and why. */
+    collapsed?: string;
+}
+
+function diagramNodes(resources: PlannedResource[]) {
+    return resources
         .map((r) => ({ r, kind: DIAGRAM_KINDS.find(([re]) => re.test(r.type))?.[1] }))
         .filter((n): n is { r: PlannedResource; kind: string } => n.kind !== undefined);
+}
+
+/**
+ * The diagram of the plan: every resource of the chain up to {@link DIAGRAM_MAX_NODES}, else one box per kind
+ * ("312 backend services") with the edges between kinds, and a note that says so.
+ */
+export function planDiagram(resources: PlannedResource[], maxNodes = DIAGRAM_MAX_NODES): PlanDiagram {
+    const nodes = diagramNodes(resources);
+    if (nodes.length <= maxNodes) {
+        return { mermaid: mermaidDiagram(resources) };
+    }
+    const kinds = [...new Set(nodes.map((n) => n.kind))];
+    const kindOf = new Map(nodes.map((n) => [n.r, n.kind]));
+    const byPhysical = new Map<string, string>();
+    for (const n of nodes) if (typeof n.r.inputs.name === "string") byPhysical.set(n.r.inputs.name, n.kind);
+    const edges = new Set<string>();
+    let cloudRun = 0;
+    for (const n of nodes) {
+        const text = JSON.stringify(n.r.inputs);
+        for (const m of text.matchAll(/\/([a-z]([-a-z0-9]*[a-z0-9])?)"/g)) {
+            const target = byPhysical.get(m[1]);
+            if (target !== undefined && target !== kindOf.get(n.r)) edges.add(`${n.kind}|${target}`);
+        }
+        if (n.r.inputs.cloudRun) cloudRun++;
+    }
+    const id = (kind: string) => `k${kinds.indexOf(kind)}`;
+    const plural = (count: number, kind: string) => `${count} ${kind}${count === 1 ? "" : "s"}`;
+    const lines = ["flowchart LR"];
+    for (const kind of kinds) {
+        lines.push(`    ${id(kind)}["${plural(nodes.filter((n) => n.kind === kind).length, kind)}"]`);
+    }
+    for (const edge of [...edges].sort()) {
+        const [from, to] = edge.split("|");
+        lines.push(`    ${id(from)} --> ${id(to)}`);
+    }
+    if (cloudRun > 0) {
+        lines.push(`    cr(["${cloudRun} Cloud Run targets"])`, `    ${id("NEG")} --> cr`);
+    }
+    return {
+        mermaid: lines.join("\n"),
+        collapsed: `${nodes.length} resources in the load balancer chain, more than the ${maxNodes} a diagram shows readably: one box per kind (the resource list above names each)`,
+    };
+}
+
+/** A Mermaid flowchart of every load balancer's chain, edges from the references in the inputs. */
+export function mermaidDiagram(resources: PlannedResource[]): string {
+    const nodes = diagramNodes(resources);
     const lines = ["flowchart LR"];
     const id = (i: number) => `n${i}`;
     nodes.forEach((n, i) => lines.push(`    ${id(i)}["${n.kind}<br/>${n.r.name}"]`));
@@ -216,8 +338,20 @@ export function mermaidDiagram(resources: PlannedResource[]): string {
     return lines.join("\n");
 }
 
-export function formatRoutes(rows: RouteRow[]): string[] {
-    if (rows.length === 0) return ["Routes: none (no ApplicationLoadBalancer)"];
+/**
+ * The routing table. `notCompiled` names the load balancers that have no routes because they failed validation:
+ * their routes are said to be missing for that reason, not because there is no load balancer.
+ */
+export function formatRoutes(rows: RouteRow[], notCompiled: string[] = []): string[] {
+    const failed = notCompiled.map(
+        (name) =>
+            `Routes of "${name}": not compiled — the load balancer failed validation; fix the problems listed under "Errors:" and plan again`,
+    );
+    if (rows.length === 0) return failed.length > 0 ? failed : ["Routes: none (no ApplicationLoadBalancer)"];
+    return [...formatRouteTable(rows), ...failed];
+}
+
+function formatRouteTable(rows: RouteRow[]): string[] {
     const header: RouteRow = {
         loadBalancer: "LB",
         route: "#",

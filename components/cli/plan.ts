@@ -19,11 +19,14 @@ import { registerTypeScript } from "./typescript";
 import {
     formatRequests,
     formatRoutes,
-    mermaidDiagram,
+    formatUrlMapUsage,
     parseRequest,
+    planDiagram,
     planRoutes,
     RoutedRequest,
     routeRequest,
+    UrlMapUsage,
+    urlMapUsage,
 } from "./plan-routing";
 import type { RouteRow } from "../routing";
 
@@ -62,6 +65,10 @@ export interface PlanResult {
     routes: RouteRow[];
     /** Mermaid flowchart: forwarding rule → proxy → URL map → backend services → NEGs → Cloud Run. */
     diagram: string;
+    /** Set when the diagram draws one box per kind (too many resources to draw each): what it left out. */
+    diagramCollapsed?: string;
+    /** Each compiled URL map's estimated size and host rules against GCP's limits for its scheme. */
+    urlMaps?: UrlMapUsage[];
     /** How `--request` is routed by each load balancer. */
     request?: RoutedRequest[];
 }
@@ -223,11 +230,51 @@ async function resolveOutputs(
         } else if ("pending" in settled) {
             addError({ message: `stack output ${key} never resolved (it waits for a value nothing provides)` });
         } else {
-            const secret = await (pulumi.output(value as any) as any).isSecret;
-            result[key] = secret ? "[secret]" : settled.value;
+            result[key] = await stackOutputValue(value, []);
         }
     }
     return result;
+}
+
+/**
+ * A stack output as `pulumi up` stores and prints it: Pulumi's Stack turns every exported value into plain data,
+ * and an exported resource (a component such as `ApplicationLoadBalancer` included) into an object of its own
+ * properties (`urn`, `id` for a cloud resource, and each public output), nested resources alike, one already
+ * being expanded shown as its URN (@pulumi/pulumi runtime/stack.ts, `massage`). Secrets print as "[secret]".
+ */
+async function stackOutputValue(value: unknown, expanding: object[]): Promise<unknown> {
+    if (value === null || value === undefined || typeof value !== "object") {
+        return typeof value === "function" ? {} : value;
+    }
+    if (value instanceof Promise) {
+        return stackOutputValue(await value, expanding);
+    }
+    if (pulumi.Output.isInstance(value)) {
+        if (await (value as any).isSecret) return "[secret]";
+        const known = await (value as any).isKnown;
+        return known ? stackOutputValue(await (value as any).promise(), expanding) : undefined;
+    }
+    if (expanding.includes(value)) {
+        return pulumi.Resource.isInstance(value) ? stackOutputValue(value.urn, expanding) : undefined;
+    }
+    expanding.push(value);
+    try {
+        if (Array.isArray(value)) {
+            const items: unknown[] = [];
+            for (const item of value) items.push(await stackOutputValue(item, expanding));
+            return items;
+        }
+        const plain: Record<string, unknown> = {};
+        const internal = pulumi.Resource.isInstance(value);
+        for (const [key, field] of Object.entries(value)) {
+            if (internal && key.startsWith("__")) continue;
+            const shown = await stackOutputValue(field, expanding);
+            if (shown !== undefined) plain[key] = shown;
+        }
+        return plain;
+    } finally {
+        expanding.pop();
+    }
 }
 
 /** The first stack frame in the user's program (not in node_modules, not in this package). */
@@ -298,11 +345,15 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     process.on("uncaughtException", onRejection);
 
     let outputs: Record<string, unknown> = {};
+    // Pulumi runs a program in its project directory (the language host's --pwd), so a program that reads
+    // `fs.readFileSync("catalog.yaml")` finds the file next to Pulumi.yaml; so does the plan, from anywhere.
+    const callerDir = process.cwd();
     try {
         const runtime = typeof project.runtime === "object" ? project.runtime.options : undefined;
         if (runtime?.typescript !== false) {
             registerTypeScript(dir, runtime?.tsconfig);
         }
+        process.chdir(resolved.projectDir);
         // A fresh evaluation each time: the plan may run the same program twice in one process (tests).
         delete require.cache[require.resolve(entry)];
         const exports = await import(entry);
@@ -339,6 +390,7 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
                 message: `values that never resolved (each waits for something that failed or was never created):\n${leaked.map((l) => `  ${l}`).join("\n")}`,
             });
         }
+        process.chdir(callerDir);
         process.off("unhandledRejection", onRejection);
         process.off("uncaughtException", onRejection);
         logModule.warn = originalWarn;
@@ -354,6 +406,7 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     if (programProblems.length > 0) {
         errors.push({ message: formatProblems(`Program ${project.name}`, programProblems), problems: programProblems });
     }
+    const diagram = planDiagram(resources);
     const result: PlanResult = {
         program: path.relative(ROOT, dir) || ".",
         resources,
@@ -361,7 +414,9 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
         warnings,
         errors,
         routes: planRoutes(),
-        diagram: mermaidDiagram(resources),
+        diagram: diagram.mermaid,
+        ...(diagram.collapsed ? { diagramCollapsed: diagram.collapsed } : {}),
+        urlMaps: urlMapUsage(),
     };
     if (options.request !== undefined) {
         result.request = routeRequest(parseRequest(options.request, options.headers ?? []), resources, options.status);
@@ -416,19 +471,33 @@ export function formatPlan(result: PlanResult): string {
     lines.push("");
     lines.push("Outputs:");
     for (const [name, value] of Object.entries(result.outputs)) {
-        lines.push(`  ${name}: ${formatValue(value, 160)}`);
+        // An exported resource (an object with its URN) as `pulumi up` prints it: one property a line.
+        if (value && typeof value === "object" && !Array.isArray(value) && "urn" in value) {
+            lines.push(`  ${name}:`);
+            for (const [field, shown] of Object.entries(value)) lines.push(`    ${field}: ${formatValue(shown, 150)}`);
+        } else {
+            lines.push(`  ${name}: ${formatValue(value, 160)}`);
+        }
     }
     if (Object.keys(result.outputs).length === 0) {
         lines.push("  (none)");
     }
     lines.push("");
-    lines.push(...formatRoutes(result.routes ?? []));
+    const routed = new Set((result.routes ?? []).map((r) => r.loadBalancer));
+    const notCompiled = result.resources
+        .filter((r) => r.type === "cloudrun-lb:index:ApplicationLoadBalancer" && !routed.has(r.name))
+        .map((r) => r.name);
+    lines.push(...formatRoutes(result.routes ?? [], result.errors.length > 0 ? notCompiled : []));
+    const usage = formatUrlMapUsage(result.urlMaps ?? []);
+    if (usage.length > 0) lines.push("", ...usage);
     if (result.request) {
         lines.push("");
         lines.push(...formatRequests(result.request));
     }
     lines.push("");
-    lines.push("Diagram (Mermaid):");
+    lines.push(
+        result.diagramCollapsed ? `Diagram (Mermaid, collapsed: ${result.diagramCollapsed}):` : "Diagram (Mermaid):",
+    );
     lines.push("```mermaid", result.diagram ?? "", "```");
     lines.push("");
     lines.push(result.warnings.length === 0 ? "Warnings: none" : "Warnings:");

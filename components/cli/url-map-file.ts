@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import { parse as parseYaml } from "yaml";
-import { Scheme } from "../schemes";
+import { Scheme, schemeProfiles } from "../schemes";
 import { RouteResult, simulateRequest } from "../routing/simulate";
 import { UrlMapSpec, UrlMapTestSpec } from "../routing/types";
 
@@ -15,7 +15,48 @@ export interface LoadedUrlMap {
     name: string;
     /** Regional URL maps compare `host:port`; classic ignores the port. */
     scheme: Scheme;
+    /**
+     * How the scheme was found: `--scheme`; the plan's forwarding rule (or backend services) `loadBalancingScheme`
+     * with the map's scope; or assumed from the map's scope alone (a URL map does not say internal or external).
+     */
+    schemeFrom: "option" | "plan" | "assumed";
     urlMap: UrlMapSpec;
+}
+
+type PlannedResource = { type: string; name: string; inputs: Record<string, unknown> };
+
+/** The resources whose reference field (`urlMap`, `target`) names `physical`, by its id or self link. */
+function referencing(resources: PlannedResource[], type: RegExp, field: string, physical: unknown) {
+    return resources.filter(
+        (r) =>
+            type.test(r.type) &&
+            typeof physical === "string" &&
+            typeof r.inputs[field] === "string" &&
+            (r.inputs[field] as string).endsWith(`/${physical}`),
+    );
+}
+
+/**
+ * The scheme of a planned URL map: its scope (URLMap global, RegionUrlMap regional) with the
+ * `loadBalancingScheme` of the forwarding rule that reaches it through a target proxy, else of the backend
+ * services it references (every one of a load balancer's sets it: INTERNAL_MANAGED, EXTERNAL_MANAGED, EXTERNAL).
+ */
+function plannedScheme(resources: PlannedResource[], map: PlannedResource): Scheme | undefined {
+    const scope = map.type === "gcp:compute/regionUrlMap:RegionUrlMap" ? "regional" : "global";
+    const proxies = referencing(resources, /argetHttpsProxy:|argetHttpProxy:/, "urlMap", map.inputs.name);
+    const rules = proxies.flatMap((proxy) => referencing(resources, /orwardingRule:/, "target", proxy.inputs.name));
+    const text = JSON.stringify(map.inputs);
+    const services = resources.filter(
+        (r) =>
+            /ackendService:/.test(r.type) && typeof r.inputs.name === "string" && text.includes(`/${r.inputs.name}"`),
+    );
+    const declared = [...rules, ...services]
+        .map((r) => r.inputs.loadBalancingScheme)
+        .find((value): value is string => typeof value === "string");
+    const found = Object.values(schemeProfiles).find(
+        (profile) => profile.scope === scope && profile.loadBalancingScheme === declared,
+    );
+    return found?.scheme;
 }
 
 /** The Compute API names these lists in the singular (`requestHeadersToAdd`); Pulumi's inputs in the plural. */
@@ -75,11 +116,15 @@ export function loadUrlMaps(file: string, scheme?: Scheme): LoadedUrlMap[] {
     if (plan && Array.isArray(plan.resources)) {
         const maps = plan.resources
             .filter((r) => URL_MAP_TYPES[r.type] !== undefined)
-            .map((r) => ({
-                name: r.name,
-                scheme: scheme ?? URL_MAP_TYPES[r.type],
-                urlMap: normalize(r.inputs) as UrlMapSpec,
-            }));
+            .map((r): LoadedUrlMap => {
+                const planned = plannedScheme(plan.resources!, r);
+                return {
+                    name: r.name,
+                    scheme: scheme ?? planned ?? URL_MAP_TYPES[r.type],
+                    schemeFrom: scheme ? "option" : planned ? "plan" : "assumed",
+                    urlMap: normalize(r.inputs) as UrlMapSpec,
+                };
+            });
         if (maps.length === 0) {
             throw new Error(
                 `--url-map ${file}: the plan has no URL map (no ${Object.keys(URL_MAP_TYPES).join(" or ")})`,
@@ -99,6 +144,7 @@ export function loadUrlMaps(file: string, scheme?: Scheme): LoadedUrlMap[] {
         {
             name: String(map.name ?? file),
             scheme: scheme ?? (regional ? "regional-external" : "global-external"),
+            schemeFrom: scheme ? "option" : "assumed",
             urlMap: normalize(map) as UrlMapSpec,
         },
     ];

@@ -23,6 +23,7 @@
  * Output is deterministic: host rules are sorted, matchers are named `m0`, `m1`, … in that order, and
  * object keys are emitted in a fixed order.
  */
+import type { BackendKind } from "../backends/kinds";
 import { Scheme, schemeProfile, supports } from "../schemes";
 import { HOSTS_PER_HOST_RULE } from "./limits";
 import { simulateRequest } from "./simulate";
@@ -43,21 +44,6 @@ import {
     UrlRedirectSpec,
     redirectStatus,
 } from "./types";
-
-/** What a backend is made of; the compiler needs it to refuse mirroring to serverless backends. */
-export const BackendKind = {
-    /** Cloud Run through a serverless NEG (one service, a tag, a URL mask or several regions). */
-    Serverless: "serverless",
-    /** An internet NEG (FQDN or IP). */
-    Internet: "internet",
-    /** A hybrid connectivity NEG (on-prem IP:port). */
-    Hybrid: "hybrid",
-    /** An existing backend service given by self link (kind unknown). */
-    BackendService: "backendService",
-    /** A Cloud Storage bucket through a backend bucket. */
-    Bucket: "bucket",
-} as const;
-export type BackendKind = (typeof BackendKind)[keyof typeof BackendKind];
 
 export interface RouteTable {
     routes: RouteArgs[];

@@ -1,5 +1,5 @@
 import { Scheme } from "../schemes";
-import { BackendKind } from "./compile";
+import type { BackendKind } from "../backends/kinds";
 import type { CustomErrorResponsesArgs } from "./error-responses";
 import { HeaderTransformArgs, RouteArgs, RouteTestArgs } from "./types";
 import { UrlMaskTarget } from "./url-mask";

@@ -4,7 +4,7 @@
  *
  * Sources:
  * - Counts: Cloud Load Balancing "Quotas and limits", URL maps section,
- *   https://docs.cloud.google.com/load-balancing/docs/quotas (gcp-facts §8).
+ *   https://docs.cloud.google.com/load-balancing/docs/quotas.
  * - Size: "Individual URL maps are limited to 1 MB of data each, with the exception of the classic
  *   Application Load Balancer, which retains its 64 KB limit."
  *   https://docs.cloud.google.com/load-balancing/docs/url-map-size-quota

@@ -2,7 +2,7 @@
  * A GCP URL map simulator: given any URL map (compiled here or written by hand) and a request, which
  * backend service(s), redirect, rewrites and header changes GCP would apply.
  *
- * It implements GCP's documented matching (gcp-facts §6) from the URL map alone and shares no matching
+ * It implements GCP's documented matching (https://cloud.google.com/load-balancing/docs/url-map-concepts) from the URL map alone and shares no matching
  * code with the compiler, so running it on compiled maps checks the compiler independently:
  * 1. Host: the host rule with an exact host wins, then the longest `*`-suffix wildcard, then `*`; no
  *    host rule → the URL map's defaults. Classic ignores the port; the other schemes compare
@@ -22,7 +22,7 @@
  * 5. Custom error responses (global external): for an error status, the matched rule's policy, then the
  *    path matcher's default policy, then the URL map's; within a policy an exact status beats its class.
  */
-import { Scheme } from "../schemes";
+import { Scheme, supports } from "../schemes";
 import { selectCloudRunTarget, targetUrlMask, UrlMaskMatch, UrlMaskTarget } from "./url-mask";
 import { CustomErrorResponsePolicySpec, ErrorPageOutcome, ErrorPolicyLevel, resolveErrorPage } from "./error-responses";
 import {
@@ -381,7 +381,7 @@ export function simulateRequest(urlMap: UrlMapSpec, request: RouteRequest, optio
     const scheme = options.scheme ?? "global-external";
     const protocol = (request.protocol ?? "http").toLowerCase();
     let host = request.host.toLowerCase();
-    const matchHost = scheme === "classic" ? host.replace(/:\d+$/, "") : host;
+    const matchHost = supports(scheme, "hostPort") ? host : host.replace(/:\d+$/, "");
     const { path, query } = splitPath(request.path.startsWith("/") ? request.path : `/${request.path}`);
     const headers = headersOf(request);
     // The query is decoded only when a rule matches on it.

@@ -42,7 +42,7 @@ export const redirectStatus: Record<RedirectCode, number> = {
     PERMANENT_REDIRECT: 308,
 };
 
-/** Conditions under which GCP retries a request (gcp-facts §6.5). */
+/** Conditions under which GCP retries a request (https://cloud.google.com/load-balancing/docs/url-map-concepts, Compute API HttpRetryPolicy.retryConditions). */
 export const RetryCondition = {
     /** Any 5xx response, or no response (disconnect, reset, timeout). */
     ServerError: "5xx",

@@ -1,7 +1,7 @@
 /**
  * Serverless NEG URL masks: which Cloud Run service (and tag) a mask picks from a request URL.
  *
- * Rules (gcp-facts §1.2, from "Set up a regional external ALB with Cloud Run" and the NEG API docs):
+ * Rules (https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts, "Set up a regional external ALB with Cloud Run" https://cloud.google.com/load-balancing/docs/https/setting-up-reg-ext-https-serverless, and the NEG API docs):
  * - A mask is a URL without its scheme, with `<service>` and `<tag>` placeholders (App Engine:
  *   `<service>`/`<version>`; Cloud Functions: `<function>`).
  * - The first `/` separates the host part from the path part; a mask without `/` is host-only, a mask

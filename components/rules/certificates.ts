@@ -4,7 +4,7 @@ import { Scheme, supports } from "../schemes";
 import { Finding, known, quoteValue, Rule } from "../validation";
 import { DOMAIN } from "./common";
 
-/** Certificate Manager certificates a target proxy references directly (gcp-facts §8). */
+/** Certificate Manager certificates a target proxy references directly (https://cloud.google.com/certificate-manager/docs/quotas). */
 export const MAX_DIRECT_CERTIFICATE_MANAGER_CERTIFICATES = 100;
 
 /** What the certificate and DNS rules read: the frontend's fields they check. */

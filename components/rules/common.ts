@@ -1,4 +1,4 @@
-import { featureSupport, Scheme, schemeProfile, supports } from "../schemes";
+import { Feature, featureSupport, Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, quoteValue } from "../validation";
 
 /** A fully qualified lowercase DNS name without a trailing dot. */
@@ -44,7 +44,7 @@ export function regionFinding(field: string, region: string | undefined): Findin
 }
 
 /** A feature the scheme lacks, as a finding naming the option, the scheme and what to use instead. */
-export function unsupportedFinding(scheme: Scheme, feature: string, field: string, what: string): Finding {
+export function unsupportedFinding(scheme: Scheme, feature: Feature, field: string, what: string): Finding {
     return {
         field,
         message: `${what} is not supported by the ${schemeProfile(scheme).title} (scheme ${quoteValue(scheme)})`,
@@ -109,7 +109,7 @@ export function linkMismatch(
  */
 export interface SchemeOption<C> {
     /** Key in `featureTable`. */
-    feature: string;
+    feature: Feature;
     /** The argument path, as it appears in messages. */
     field: string;
     isSet(args: C): boolean;

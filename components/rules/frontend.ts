@@ -1,6 +1,8 @@
+import { SSL_CUSTOM_FEATURES } from "../constraints/table";
+import { excerpt } from "../constraints/formats";
 import type { FrontendArgs } from "../args/frontend";
 import { frontendRegions, redirectsHttp } from "../args/frontend";
-import { regionalFrontend, schemeProfile, supports } from "../schemes";
+import { Feature, regionalFrontend, schemeProfile, supports } from "../schemes";
 import { Finding, known, quoteValue, Rule, runRules } from "../validation";
 import { certificateDnsRules } from "./certificates";
 import {
@@ -10,11 +12,11 @@ import {
 } from "./certificate-manager";
 import { DOMAIN, IPV4, linkMismatch, portFinding, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
 
-/** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (gcp-facts §8). */
+/** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (https://cloud.google.com/load-balancing/docs/quotas, https://cloud.google.com/certificate-manager/docs/quotas). */
 export const MAX_COMPUTE_CERTIFICATES = 15;
 export const MAX_CERTIFICATE_MANAGER_CERTIFICATES = 100;
 export const MAX_MANAGED_DOMAINS = 100;
-/** The first domain of a Google-managed certificate becomes its subject's common name (gcp-facts §5). */
+/** The first domain of a Google-managed certificate becomes its subject's common name (https://cloud.google.com/load-balancing/docs/ssl-certificates/google-managed-certs). */
 export const MAX_FIRST_DOMAIN_LENGTH = 64;
 
 /** GCP label keys and values (lowercase letters, digits, `_`, `-`; keys start with a letter). */
@@ -56,18 +58,17 @@ export const frontendOptions: SchemeOption<FrontendArgs>[] = [
 
 /** The certificate sources the scheme takes, as a fix: "give A, B or C". */
 function certificateFix(args: FrontendArgs): string {
-    const sources = [
+    const sources: [Feature, string][] = [
         ["managedCertificate", "https.managedCertificate (Google-managed through Certificate Manager, DNS-authorized)"],
         ["selfManagedCertificate", "https.certificate (certificate + private key)"],
         ["selfManagedCertificate", "https.certificates (existing certificate ids)"],
         ["googleManagedCertificate", "https.managedDomains (a Google-managed certificate)"],
         ["certificateManagerCertificates", "https.certificateManagerCertificates"],
         ["certificateMap", "https.certificateMap"],
-    ]
-        .filter(([feature]) => supports(args.scheme, feature))
-        .map(([, option]) => option);
-    const last = sources[sources.length - 1];
-    return sources.length === 1 ? `give ${last}` : `give ${sources.slice(0, -1).join(", ")} or ${last}`;
+    ];
+    const offered = sources.filter(([feature]) => supports(args.scheme, feature)).map(([, option]) => option);
+    const last = offered[offered.length - 1];
+    return offered.length === 1 ? `give ${last}` : `give ${offered.slice(0, -1).join(", ")} or ${last}`;
 }
 
 function domainFindings(domains: string[]): Finding[] {
@@ -122,7 +123,8 @@ function regionalScope(args: FrontendArgs): string | undefined {
     return profile.scope === "regional" ? args.regions?.[0] : undefined;
 }
 
-export const frontendRules: Rule<FrontendArgs>[] = [
+/** The FrontendArgs rule over its regions (inside a load balancer, its own rule `lb-region` checks them). */
+export const frontendRegionRules: Rule<FrontendArgs>[] = [
     {
         id: "frontend-region",
         component: "Frontend",
@@ -142,6 +144,9 @@ export const frontendRules: Rule<FrontendArgs>[] = [
             return regions.flatMap((r, i) => regionFinding(regions.length === 1 ? "region" : `regions[${i}]`, r));
         },
     },
+];
+
+const frontendSettingRules: Rule<FrontendArgs>[] = [
     {
         id: "https-certificate",
         component: "Frontend",
@@ -240,6 +245,18 @@ export const frontendRules: Rule<FrontendArgs>[] = [
                     field: "https.sslPolicy.customFeatures",
                     message: 'profile "CUSTOM" needs the list of enabled features',
                     fix: 'list cipher suites, e.g. ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"], or use profile "MODERN" or "RESTRICTED"',
+                });
+            }
+            if (custom) {
+                // The constraint table's list (components/constraints/table.ts), checked here where the profile is known.
+                (policy.customFeatures ?? []).forEach((feature, i) => {
+                    if (!(SSL_CUSTOM_FEATURES as readonly string[]).includes(feature)) {
+                        findings.push({
+                            field: `https.sslPolicy.customFeatures[${i}]`,
+                            message: `${excerpt(feature)} is not an SSL policy feature GCP offers`,
+                            fix: `use features from sslPolicies.listAvailableFeatures: ${SSL_CUSTOM_FEATURES.join(", ")}`,
+                        });
+                    }
                 });
             }
             if (!custom && policy.customFeatures !== undefined) {
@@ -618,6 +635,11 @@ export const frontendRules: Rule<FrontendArgs>[] = [
     },
     ...(certificateDnsRules as Rule<FrontendArgs>[]),
 ];
+
+/** The frontend rules a load balancer runs on the frontend it builds: all but the region rule, whose regions are its own. */
+export const frontendRulesInLoadBalancer: Rule<FrontendArgs>[] = frontendSettingRules;
+
+export const frontendRules: Rule<FrontendArgs>[] = [...frontendRegionRules, ...frontendSettingRules];
 
 export function validateFrontendArgs(args: FrontendArgs) {
     return runRules(frontendRules, args);

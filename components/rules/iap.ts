@@ -4,13 +4,8 @@
  */
 import type { ApplicationLoadBalancerArgs, BackendArgs } from "../args/load-balancer";
 import { Finding, quoteValue, Rule } from "../validation";
-
-/**
- * Backend kinds (fields of `backends.<key>`) GCP does not support IAP on: "Backend buckets aren't
- * supported with IAP" (https://cloud.google.com/iap/docs/load-balancer-howto). Any of these fields on a
- * backend with `iap.enabled` is rejected, whichever kinds `BackendArgs` has.
- */
-export const IAP_UNSUPPORTED_BACKEND_KINDS = ["bucket"] as const;
+import { backendKinds } from "../backends";
+import { backendKindField, backendKindsSet } from "../backends/kinds";
 
 function iapBackends(args: ApplicationLoadBalancerArgs): [string, BackendArgs][] {
     return Object.entries(args.backends ?? {}).filter(([, backend]) => backend.iap?.enabled === true);
@@ -40,12 +35,12 @@ export const iapRules: Rule<ApplicationLoadBalancerArgs>[] = [
         fix: "serve the bucket from a backend without IAP (or behind a Cloud Run service that has it)",
         check: (args) =>
             iapBackends(args).flatMap(([key, backend]) =>
-                IAP_UNSUPPORTED_BACKEND_KINDS.filter(
-                    (kind) => (backend as Record<string, unknown>)[kind] !== undefined,
-                ).map((kind): Finding => ({
-                    field: `backends.${key}.iap`,
-                    message: `IAP is enabled on a ${kind} backend; GCP does not support IAP on backend buckets`,
-                })),
+                backendKindsSet(backend)
+                    .filter((kind) => !backendKinds[kind].iap)
+                    .map((kind): Finding => ({
+                        field: `backends.${key}.iap`,
+                        message: `IAP is enabled on a ${backendKindField[kind]} backend; GCP does not support IAP on backend buckets`,
+                    })),
             ),
     },
 ];

@@ -1,7 +1,7 @@
 import { Rule } from "../validation";
-import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "./backends";
-import { backendSettingsRules } from "./backend-settings";
-import { bucketRoutingRules, bucketRules } from "./buckets";
+import { backendKindModules } from "../backends";
+import { backendServiceRules, backendSettingsRules } from "../backends/shared/rules";
+import { constraintRules, neverServesRules } from "./constraints";
 import { errorResponseRules } from "./error-responses";
 import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
@@ -14,17 +14,15 @@ export function allRules(): Rule<never>[] {
     return [
         ...loadBalancerRules,
         ...networkRules,
-        ...serverlessRules,
+        ...backendKindModules().flatMap((kind) => kind.rules),
         ...backendServiceRules,
-        ...hybridRules,
-        ...internetRules,
         ...backendSettingsRules,
-        ...bucketRules,
-        ...bucketRoutingRules,
         ...errorResponseRules,
         ...iapRules,
         ...frontendRules,
         ...routingRules,
         ...programRules,
+        ...constraintRules,
+        ...neverServesRules,
     ] as Rule<never>[];
 }

@@ -2,29 +2,28 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ApplicationLoadBalancerArgs } from "../args/load-balancer";
 import { defaultBackendKey, loadBalancerRegions, loadBalancerSubnets, routingContext } from "../args/load-balancer";
 import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
-import { serverlessRegions } from "../args/serverless";
 import { gcpName, invalidNameReason } from "../naming";
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, regionalFrontend, schemeProfile } from "../schemes";
 import { Finding, known, nestProblems, Problem, redactProblem, Rule, runRules } from "../validation";
 import { safeMaps, shapeProblems } from "../shape";
-import {
-    backendServiceRules,
-    serverlessRules,
-    validateHybridBackendArgs,
-    validateInternetBackendArgs,
-} from "./backends";
-import { validateFrontendArgs } from "./frontend";
+import { backendKindModules, backendKinds } from "../backends";
+import type { BackendContext } from "../backends/kind";
+import { allBackendKinds, backendKindField, backendKindsSet } from "../backends/kinds";
+import { validateBackendSettings } from "../backends/shared/settings";
+import { frontendRulesInLoadBalancer } from "./frontend";
 import { frontendSettings } from "../args/frontend";
-import { validateNetworkArgs } from "./network";
-import { backendSettingsRules } from "./backend-settings";
+import { networkRulesInLoadBalancer } from "./network";
 import { iapRules } from "./iap";
-import { linkMismatch, parseComputeLink, regionFinding } from "./common";
-import { bucketRoutingRules, bucketRules } from "./buckets";
+import { parseComputeLink, regionFinding } from "./common";
 import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
+import { constraintRules, neverServesRules } from "./constraints";
 
 const NAME_PREFIX_MAX = 40;
+
+/** The fields that select a backend's kind, in the order messages list them. */
+const KIND_FIELDS = allBackendKinds.map((kind) => backendKindField[kind]);
 
 /** The IP requested for each region's VIP (internal schemes), as the frontend will read it. */
 function requestedIps(args: ApplicationLoadBalancerArgs, regions: string[]): [string, string, string][] {
@@ -38,20 +37,6 @@ function requestedIps(args: ApplicationLoadBalancerArgs, regions: string[]): [st
         }
         return regions.length === 1 && address.ip !== undefined ? [["address.ip", region, address.ip]] : [];
     });
-}
-
-/**
- * The finding for a backend bucket given where a backend service belongs, or undefined. Also used when
- * an output resolves (the component checks the value then), so it is a plain function of the text.
- */
-export function backendBucketGivenAsService(text: string): Finding | undefined {
-    return parseComputeLink(text)?.collection === "backendBuckets"
-        ? {
-              field: "backendService",
-              message: `"${text}" is a backend bucket, not a backend service`,
-              fix: "give an existing backend bucket as bucket: { existing: <its id or self link> }",
-          }
-        : undefined;
 }
 
 export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
@@ -89,13 +74,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             }
             const findings: Finding[] = [];
             for (const [key, backend] of entries) {
-                const kinds = [
-                    backend.cloudRun !== undefined ? "cloudRun" : undefined,
-                    backend.hybrid !== undefined ? "hybrid" : undefined,
-                    backend.internet !== undefined ? "internet" : undefined,
-                    backend.bucket !== undefined ? "bucket" : undefined,
-                    backend.backendService !== undefined ? "backendService" : undefined,
-                ].filter((k): k is string => k !== undefined);
+                const kinds = backendKindsSet(backend).map((kind) => backendKindField[kind]);
                 if (kinds.length !== 1) {
                     findings.push({
                         field: `backends.${key}`,
@@ -103,7 +82,7 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                             kinds.length === 0
                                 ? "names no backend kind"
                                 : `names ${kinds.length} backend kinds (${kinds.join(", ")})`,
-                        fix: "set exactly one of cloudRun, hybrid, internet, bucket or backendService",
+                        fix: `set exactly one of ${KIND_FIELDS.slice(0, -1).join(", ")} or ${KIND_FIELDS[KIND_FIELDS.length - 1]}`,
                     });
                 }
             }
@@ -159,58 +138,6 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
         },
     },
     {
-        id: "lb-backend-region",
-        component: "ApplicationLoadBalancer",
-        summary:
-            "A regional load balancer's Cloud Run backends are in its region (classic in Standard Tier: in its forwarding rule's region)",
-        prevents:
-            "a regional backend service and NEG in another region than the URL map (regional load balancers reach only services in their own region); classic in Standard Tier 'can distribute traffic to backends in a single region only' (kept to the forwarding rule's region, UNCONFIRMED)",
-        fix: "deploy the service in the load balancer's region, or use a global scheme",
-        check: (args) => {
-            const profile = schemeProfile(args.scheme);
-            if (!regionalFrontend(args.scheme, args.networkTier) || args.region === undefined) {
-                return [];
-            }
-            const standardClassic = profile.scope === "global";
-            return Object.entries(args.backends ?? {}).flatMap(([key, backend]) => {
-                const region = backend.cloudRun?.region;
-                if (region === undefined || region === args.region) {
-                    return [];
-                }
-                return [
-                    {
-                        field: `backends.${key}.cloudRun.region`,
-                        message: standardClassic
-                            ? `"${region}" is not "${args.region}", the region of the Standard-tier forwarding rule: a classic Application Load Balancer in Standard Tier serves backends in one region (taken to be the forwarding rule's, UNCONFIRMED)`
-                            : `"${region}" is not the load balancer's region "${args.region}": a ${profile.title} reaches only Cloud Run services in its own region`,
-                        fix: standardClassic
-                            ? `deploy the service in ${args.region}, or remove networkTier (Premium serves every region)`
-                            : `deploy the service in ${args.region}, or use scheme ${profile.internal ? "cross-region-internal" : "global-external"} to reach other regions`,
-                    },
-                ];
-            });
-        },
-    },
-    {
-        id: "lb-multi-region-premium",
-        component: "ApplicationLoadBalancer",
-        summary: "One service in several regions needs the Premium network tier",
-        prevents:
-            "serverless NEGs in several regions behind a Standard-tier frontend (GCP: multi-region serverless NEGs require Premium tier)",
-        fix: 'remove networkTier (Premium is the default) or set it to "PREMIUM"',
-        check: (args) => {
-            if (args.networkTier !== "STANDARD") {
-                return [];
-            }
-            return Object.entries(args.backends ?? {})
-                .filter(([, backend]) => new Set(backend.cloudRun?.regions ?? []).size > 1)
-                .map(([key, backend]) => ({
-                    field: "networkTier",
-                    message: `is "STANDARD", but backends.${key} runs in ${new Set(backend.cloudRun!.regions).size} regions; routing to the closest region needs the Premium tier`,
-                }));
-        },
-    },
-    {
         id: "lb-name-prefix",
         component: "ApplicationLoadBalancer",
         summary: `A name prefix is a valid GCP name of at most ${NAME_PREFIX_MAX} characters`,
@@ -225,37 +152,6 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                     ? `it is ${args.namePrefix.length} characters long; the prefix leaves room for suffixes only up to ${NAME_PREFIX_MAX}`
                     : invalidNameReason(args.namePrefix);
             return reason ? [{ field: "namePrefix", message: `"${args.namePrefix}" is not usable: ${reason}` }] : [];
-        },
-    },
-    {
-        id: "backend-service-links",
-        component: "ApplicationLoadBalancer",
-        summary:
-            "An existing backend service has the URL map's scope: a regional one in the load balancer's region for regional schemes, a global one otherwise",
-        prevents:
-            "`Invalid value for field 'resource.defaultService'` / `… was not found` when a URL map references a backend service of the other scope or region",
-        fix: "reference projects/<project>/regions/<region>/backendServices/<name> for regional schemes, projects/<project>/global/backendServices/<name> for global ones",
-        check: (args) => {
-            if (!isScheme(args.scheme)) {
-                return [];
-            }
-            const profile = schemeProfile(args.scheme);
-            const region = profile.scope === "regional" ? args.region : undefined;
-            if (profile.scope === "regional" && region === undefined) {
-                return [];
-            }
-            return Object.entries(args.backends ?? {}).flatMap(([key, backend]) => {
-                const text = known(backend.backendService);
-                const bucketMistake = text === undefined ? undefined : backendBucketGivenAsService(text);
-                if (bucketMistake) {
-                    return [{ ...bucketMistake, field: `backends.${key}.backendService` }];
-                }
-                const problem =
-                    text === undefined ? undefined : linkMismatch(text, "backendServices", "a backend service", region);
-                return problem
-                    ? [{ field: `backends.${key}.backendService`, message: `${problem} by the ${profile.title}` }]
-                    : [];
-            });
         },
     },
     {
@@ -320,12 +216,22 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
                 return [];
             }
             const regions = loadBalancerRegions(args);
+            // The subnet is created in the network's project (network.ts): with a Shared VPC, the host project,
+            // where creating subnets takes Compute Network Admin (https://cloud.google.com/vpc/docs/shared-vpc,
+            // https://cloud.google.com/load-balancing/docs/l7-internal/l7-internal-shared-vpc).
+            const link = known(args.network.existing.network);
+            const hostProject = link === undefined ? undefined : parseComputeLink(link)?.project;
+            const where =
+                hostProject !== undefined
+                    ? `in the network's project "${hostProject}"`
+                    : "in the project that owns the network";
+            const roles = `${hostProject !== undefined ? `project "${hostProject}"` : "that project"} (a Shared VPC's host project)`;
             return regions
                 .filter((region) => args.network?.existing?.proxyOnlySubnetworks?.[region] === undefined)
                 .map((region) => ({
                     field: `network.existing.proxyOnlySubnetworks.${region}`,
-                    message: `no proxy-only subnet is given for ${region}, so one (${args.network?.existing?.proxyOnlyCidrs?.[region] ?? defaultProxyOnlyCidr(regions.indexOf(region))}, ${profile.proxyOnlySubnetPurpose}) will be created in the existing VPC; that fails if the VPC already has an ACTIVE ${profile.proxyOnlySubnetPurpose} subnet in ${region}`,
-                    fix: `if it has one, pass its self link as network.existing.proxyOnlySubnetworks["${region}"]`,
+                    message: `no proxy-only subnet is given for ${region}, so one (${args.network?.existing?.proxyOnlyCidrs?.[region] ?? defaultProxyOnlyCidr(regions.indexOf(region))}, ${profile.proxyOnlySubnetPurpose}) will be created in the existing VPC, ${where}: the identity that runs pulumi up needs roles/compute.networkAdmin on ${roles}; that fails if the VPC already has an ACTIVE ${profile.proxyOnlySubnetPurpose} subnet in ${region}`,
+                    fix: `if it has one, or the host project's network admins create it, pass its self link as network.existing.proxyOnlySubnetworks["${region}"]`,
                 }));
         },
     },
@@ -352,93 +258,61 @@ export function validateLoadBalancerArgs(given: ApplicationLoadBalancerArgs): Pr
             },
         ];
     }
-    const problems = [...runRules(loadBalancerRules, args), ...runRules(iapRules, args)];
+    const problems = [
+        ...runRules(loadBalancerRules, args),
+        ...runRules(iapRules, args),
+        ...runRules(constraintRules, args),
+        ...runRules(neverServesRules, args),
+    ];
     // Routes, their limits and the route tests (route tests run only once the table itself is sound).
     const routing = routingContext(args);
     problems.push(...validateRoutes(routing));
     const profile = schemeProfile(args.scheme);
     const regions = loadBalancerRegions(args);
-    // With the region missing (already reported), ranges are still checked, under a stand-in region.
+    // The regions are the load balancer's own (rule lb-region); with the region missing, ranges are still
+    // checked, under a stand-in region.
     const checkedRegions = regions.length > 0 ? regions : ["(region)"];
     if (profile.proxyOnlySubnetPurpose) {
-        const networkProblems = validateNetworkArgs({
+        const networkProblems = runRules(networkRulesInLoadBalancer, {
             regions: checkedRegions,
             proxyOnlyPurpose: profile.proxyOnlySubnetPurpose,
             subnets: loadBalancerSubnets(args).subnets,
             create: args.network?.existing ? undefined : (args.network?.create ?? {}),
             existing: args.network?.existing,
-        }).filter((p) => p.rule !== "network-region");
+        });
         problems.push(...nestProblems("network", networkProblems));
     }
+    const lbProject = known(args.project) ?? new pulumi.Config("gcp").get("project");
     for (const [key, backend] of Object.entries(args.backends ?? {})) {
-        if (backend.cloudRun !== undefined) {
-            const backendArgs = {
-                scheme: args.scheme,
-                cloudRun: backend.cloudRun,
-                region: args.region ?? regions[0],
-            };
-            // The backend service rules run below, once for every backend kind.
-            const found = runRules(serverlessRules, backendArgs);
-            // A missing region is reported once, on the load balancer, when the backend has none of its own.
-            const own = serverlessRegions({ cloudRun: backend.cloudRun }).length > 0;
-            problems.push(
-                ...nestProblems(
-                    `backends.${key}`,
-                    found.filter((p) => own || p.rule !== "serverless-region" || profile.scope === "global"),
-                ),
-            );
+        const context: BackendContext = { key, backend, args, profile, regions, lbProject };
+        for (const kind of backendKindsSet(backend)) {
+            problems.push(...backendKinds[kind].validate(context));
         }
-        if (backend.hybrid !== undefined) {
-            const found = validateHybridBackendArgs({
-                scheme: args.scheme,
-                hybrid: backend.hybrid,
-                // Envoy-based schemes bring their own VPC, which the hybrid NEG defaults to.
-                network: profile.proxyOnlySubnetPurpose ? "(the load balancer's VPC)" : undefined,
-                region: profile.scope === "regional" ? args.region : undefined,
-            });
-            problems.push(...nestProblems(`backends.${key}`, found));
-        }
-        if (backend.internet !== undefined) {
-            const found = validateInternetBackendArgs({
-                scheme: args.scheme,
-                internet: backend.internet,
-                network: profile.proxyOnlySubnetPurpose ? "(the load balancer's VPC)" : undefined,
-                region: profile.scope === "regional" ? args.region : undefined,
-            });
-            problems.push(...nestProblems(`backends.${key}`, found));
-        }
-        const settingsContext = {
-            scheme: args.scheme,
-            backend,
-            lbProject: known(args.project) ?? new pulumi.Config("gcp").get("project"),
-            existingNetwork: args.network?.existing !== undefined,
-        };
-        problems.push(
-            ...nestProblems(`backends.${key}`, [
-                ...runRules(backendServiceRules, { scheme: args.scheme, outlierDetection: backend.outlierDetection }),
-                ...runRules(backendSettingsRules, settingsContext),
-                ...runRules(bucketRules, settingsContext),
-            ]),
-        );
+        problems.push(...validateBackendSettings(context));
     }
-    problems.push(...runRules(bucketRoutingRules, routing));
+    for (const kind of backendKindModules()) {
+        problems.push(...runRules(kind.routingRules, routing));
+    }
     problems.push(
         ...runRules(errorResponseRules, {
             scheme: args.scheme,
             customErrorResponses: args.customErrorResponses,
             routes: args.routes ?? [],
             bucketBackends: Object.fromEntries(
-                Object.entries(args.backends ?? {}).map(([key, backend]) => [key, backend.bucket !== undefined]),
+                Object.entries(args.backends ?? {}).map(([key, backend]) => [
+                    key,
+                    backendKindsSet(backend).some((kind) => backendKinds[kind].servesErrorPages),
+                ]),
             ),
         }),
     );
     problems.push(
-        ...validateFrontendArgs({
+        ...runRules(frontendRulesInLoadBalancer, {
             scheme: args.scheme,
             regions: checkedRegions,
             urlMap: "",
             ...frontendSettings(args),
-        }).filter((p) => p.rule !== "frontend-region"),
+        }),
     );
     return problems;
 }

@@ -58,7 +58,7 @@ function subnetIdentity(text: string, region: string): string {
     return link ? `${link.project}/${link.region ?? region}/${link.name}` : text.trim();
 }
 
-export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
+const networkChoiceRules: Rule<LoadBalancerNetworkArgs>[] = [
     {
         id: "network-create-or-existing",
         component: "LoadBalancerNetwork",
@@ -68,6 +68,10 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
         check: (args) =>
             args.create && args.existing ? [{ field: "network", message: "both create and existing are set" }] : [],
     },
+];
+
+/** The LoadBalancerNetworkArgs rule over its regions (inside a load balancer, its own rule `lb-region` checks them). */
+export const networkRegionRules: Rule<LoadBalancerNetworkArgs>[] = [
     {
         id: "network-region",
         component: "LoadBalancerNetwork",
@@ -81,6 +85,9 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
                       regionFinding(args.regions.length === 1 ? "region" : `regions[${i}]`, r),
                   ),
     },
+];
+
+const networkLayoutRules: Rule<LoadBalancerNetworkArgs>[] = [
     {
         id: "network-cidr-syntax",
         component: "LoadBalancerNetwork",
@@ -264,6 +271,18 @@ export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
             });
         },
     },
+];
+
+/** The network rules a load balancer runs on the network it builds: all but the region rule, whose regions are its own. */
+export const networkRulesInLoadBalancer: Rule<LoadBalancerNetworkArgs>[] = [
+    ...networkChoiceRules,
+    ...networkLayoutRules,
+];
+
+export const networkRules: Rule<LoadBalancerNetworkArgs>[] = [
+    ...networkChoiceRules,
+    ...networkRegionRules,
+    ...networkLayoutRules,
 ];
 
 /** Checks the arguments; every problem is returned, none thrown. */

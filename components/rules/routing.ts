@@ -1,11 +1,10 @@
 /**
  * The routing catalogue: what GCP would reject in a URL map (or route somewhere the user did not
- * mean), caught at preview. Facts from gcp-facts §6 (semantics), §7 (tests) and §8 (limits; the
- * numbers themselves live in `routing/limits.ts`).
+ * mean), caught at preview. Semantics and tests from https://cloud.google.com/load-balancing/docs/url-map-concepts,
+ * limits from https://cloud.google.com/load-balancing/docs/quotas (the numbers themselves live in `routing/limits.ts`).
  */
 import { gcpName } from "../naming";
 import {
-    BackendKind,
     catchAllIndex,
     compileUrlMap,
     HeaderTransformArgs,
@@ -16,7 +15,8 @@ import {
     urlMapLimits,
 } from "../routing";
 import type { RoutingContext } from "../routing/context";
-import { Scheme, schemeProfile, supports } from "../schemes";
+import { BackendKind } from "../backends/kinds";
+import { Feature, Scheme, schemeProfile, supports } from "../schemes";
 import { Finding, Problem, quoteValue, Rule, runRules } from "../validation";
 import { unsupportedFinding } from "./common";
 import { re2SyntaxError } from "../routing/re2";
@@ -176,7 +176,7 @@ function headerActions(ctx: RoutingContext): [string, HeaderTransformArgs | unde
 
 const TEMPLATE_VARIABLE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
-/** Problems with a `pathTemplateMatch` (gcp-facts §6.3), and the variables it captures. */
+/** Problems with a `pathTemplateMatch` (https://cloud.google.com/load-balancing/docs/url-map-concepts), and the variables it captures. */
 export function pathTemplateProblems(template: string): { problems: string[]; variables: string[] } {
     const problems: string[] = [];
     const variables: string[] = [];
@@ -496,7 +496,7 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         fix: "see the alternative in the message",
         check: (ctx) => {
             const findings: Finding[] = [];
-            const need = (feature: string, field: string, what: string) => {
+            const need = (feature: Feature, field: string, what: string) => {
                 if (!supports(ctx.scheme, feature)) findings.push(unsupportedFinding(ctx.scheme, feature, field, what));
             };
             if (ctx.requestHeaders) need("urlMapHeaderAction", "requestHeaders", "a URL map header action");
@@ -848,8 +848,12 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                     findings.push(finding);
                 }
             };
-            const spread =
-                "spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)";
+            // Internal schemes allow twice the host rules and path matchers of external ones (routing/limits.ts).
+            const internalHas = urlMapLimits("regional-internal");
+            const moreHosts = schemeProfile(ctx.scheme).internal
+                ? ""
+                : `; if the clients are in your VPC, scheme "regional-internal" or "cross-region-internal" allows ${count(internalHas.hostRules)} host rules per URL map`;
+            const spread = `spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)${moreHosts}`;
             over("routes", "the URL map", "host rules", (spec.hostRules ?? []).length, limits.hostRules, spread);
             over(
                 "routes",
@@ -900,7 +904,11 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                 findings.push({
                     field: "routes",
                     message: `the URL map would be about ${count(bytes)} bytes (estimated as its JSON); the ${title} allows ${limits.sizeBytes >= 1_000_000 ? "1 MB" : "64 KB"} per URL map`,
-                    fix: "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes",
+                    fix:
+                        "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes" +
+                        (ctx.scheme === "classic"
+                            ? `; scheme "global-external" allows ${count(urlMapLimits("global-external").sizeBytes)} bytes (1 MB) per URL map, classic ${count(limits.sizeBytes)} (64 KB)`
+                            : ""),
                 });
             }
             return findings;

@@ -51,6 +51,13 @@ export interface Recorder {
     byType(type: string): RecordedResource[];
     /** The one resource of a type with that logical name; throws if absent. */
     get(type: string, name: string): RecordedResource;
+    /**
+     * The one resource of a type (with that logical name, when given); throws, naming what was registered, when
+     * there is none or more than one — so `recorder.one("gcp:compute/uRLMap:URLMap")` asserts "exactly one".
+     */
+    one(type: string, name?: string): RecordedResource;
+    /** The one resource with that logical name, whatever its type; throws when there is none or several. */
+    named(name: string): RecordedResource;
 }
 
 export const MOCK_PROJECT = "mock-project";
@@ -103,6 +110,11 @@ export interface MockLocation {
     projectNumber: string;
     region: string;
     zone: string;
+    /**
+     * The ranges of the subnetworks created so far, by id and self link: an internal address in one of them is
+     * given a host of its range, as GCP allocates it.
+     */
+    subnetworkRanges?: Map<string, string>;
 }
 
 /** Compute kinds that live in a region or zone although their type token does not say so (no Region prefix). */
@@ -202,10 +214,11 @@ function computeState(
     if (scope === "zonal") state.zone = zone;
     if (kind === "Address" || kind === "GlobalAddress") {
         const internal = inputs.addressType === "INTERNAL";
+        const subnetworkRange = internal ? at.subnetworkRanges?.get(inputs.subnetwork) : undefined;
         state.address =
             inputs.address ??
             (internal
-                ? "10.1.2.10"
+                ? ((subnetworkRange && hostOf(subnetworkRange, 10)) ?? "10.1.2.10")
                 : inputs.ipVersion === "IPV6"
                   ? "2001:db8::10"
                   : kind === "Address"
@@ -224,7 +237,10 @@ function computeState(
         state.gatewayIpv4 = "10.0.0.1";
     }
     if (kind === "Subnetwork") {
-        state.gatewayAddress = typeof inputs.ipCidrRange === "string" ? firstHost(inputs.ipCidrRange) : undefined;
+        state.gatewayAddress = typeof inputs.ipCidrRange === "string" ? hostOf(inputs.ipCidrRange, 1) : undefined;
+        if (typeof inputs.ipCidrRange === "string") {
+            at.subnetworkRanges?.set(id, inputs.ipCidrRange).set(`${COMPUTE}${id}`, inputs.ipCidrRange);
+        }
     }
     if (kind === "ManagedSslCertificate" || kind === "SSLCertificate" || kind === "RegionSslCertificate") {
         state.certificateId = parseInt(stableHex(physical, 8), 16);
@@ -242,9 +258,9 @@ function computeState(
     return { id, state };
 }
 
-function firstHost(cidr: string): string | undefined {
+function hostOf(cidr: string, offset: number): string | undefined {
     const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\//.exec(cidr);
-    return m ? `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}` : undefined;
+    return m ? `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + offset}` : undefined;
 }
 
 /** DNS names end with a dot in Cloud DNS. */
@@ -488,6 +504,11 @@ export class UnansweredCallError extends Error {
     }
 }
 
+/** A stable 12-digit project number for a project other than the mock project. */
+function otherProjectNumber(projectId: string): string {
+    return `9${String(parseInt(stableHex(projectId, 10), 16) % 1e11).padStart(11, "0")}`;
+}
+
 /** Answers of data-source calls from their inputs, as GCP would give them for the mock project. */
 export function mockCallResult(token: string, inputs: Record<string, any>, at: MockLocation): Record<string, unknown> {
     const project: string = inputs.project ?? at.project;
@@ -498,7 +519,8 @@ export function mockCallResult(token: string, inputs: Record<string, any>, at: M
             const projectId = inputs.projectId ?? at.project;
             return {
                 projectId,
-                number: at.projectNumber,
+                // Every other project has a number of its own (a VPC-SC perimeter lists projects by number).
+                number: projectId === at.project ? at.projectNumber : otherProjectNumber(projectId),
                 name: projectId,
                 id: `projects/${projectId}`,
                 orgId: "123456789",
@@ -697,6 +719,7 @@ export function installMocks(options: MockOptions = {}): Recorder {
         projectNumber: MOCK_PROJECT_NUMBER,
         region,
         zone: options.zone ?? `${region}-a`,
+        subnetworkRanges: new Map(),
     };
     let current: any;
     const engineUrns = new Map<string, string>();
@@ -783,6 +806,31 @@ export function installMocks(options: MockOptions = {}): Recorder {
                 throw new Error(`no ${type} named ${name} was registered (have: ${names.join(", ") || "none"})`);
             }
             return found;
+        },
+        one: (type, name) => {
+            const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
+            if (found.length !== 1) {
+                const names = resources
+                    .filter((r) => r.type === type)
+                    .map((r) => r.name)
+                    .sort();
+                throw new Error(
+                    `expected one ${type}${name === undefined ? "" : ` named ${name}`}, found ${found.length} (registered: ${names.join(", ") || "none"})`,
+                );
+            }
+            return found[0];
+        },
+        named: (name) => {
+            const found = resources.filter((r) => r.name === name);
+            if (found.length !== 1) {
+                const types = found.map((r) => r.type);
+                throw new Error(
+                    found.length === 0
+                        ? `no resource named ${name} was registered`
+                        : `${found.length} resources are named ${name} (${types.join(", ")}): use one(type, name)`,
+                );
+            }
+            return found[0];
         },
     };
 }

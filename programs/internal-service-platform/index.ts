@@ -4,9 +4,10 @@
  * central network team runs in the Shared VPC host project, in front of the Cloud Run services that
  * several teams run in their own service projects (cross-project service referencing). On it: a custom
  * private domain (Cloud DNS private zone + host rules), host and path routing, routing by an HTTP header
- * to a tagged revision, fault injection to rehearse failures, a weighted migration from a legacy
- * on-premises service to Cloud Run, and IAP on one backend — with every Cloud Run service on ingress
- * "internal". Optionally, a VPC Service Controls perimeter around the projects (`accessPolicy`).
+ * to a tagged revision, fault injection to rehearse failures, request and response header
+ * transformations, a weighted migration from a legacy on-premises service to Cloud Run, traffic mirroring
+ * from the on-premises service to its on-premises staging copy, and IAP on one backend — with every Cloud Run
+ * service on ingress "internal". Optionally, a VPC Service Controls perimeter around the projects (`accessPolicy`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as accesscontextmanager from "@pulumi/gcp/accesscontextmanager";
@@ -30,12 +31,25 @@ const faultPercent = config.getNumber("faultPercent") ?? 50;
 const cloudRunPercent = config.getNumber("paymentsCloudRunPercent") ?? 10;
 const legacyEndpoints = config.get("legacyEndpoints") ?? "192.168.10.21:443,192.168.10.22:443";
 const legacyBackendService = config.get("legacyBackendService");
+const shadowEndpoints = config.get("shadowEndpoints") ?? "192.168.20.21:443";
+// Revisions of `orders`: each update deploys `orders-<ordersRevision>`; once `ordersStableRevision` names an
+// earlier one, it keeps every untagged request and the new revision answers only under the canary tag.
+const ordersRevision = config.get("ordersRevision") ?? "v1";
+const ordersStableRevision = config.get("ordersStableRevision");
 // The principal that deploys the load balancer in the host project (the network team's CI).
 const networkDeployer =
     config.get("networkDeployer") ?? `serviceAccount:network-ci@${hostProject}.iam.gserviceaccount.com`;
 const adminMembers = config.getObject<string[]>("adminMembers") ?? ["group:platform-admins@example.com"];
 const existingNetwork = config.get("network");
 const accessPolicy = config.get("accessPolicy");
+
+if (ordersStableRevision === `orders-${ordersRevision}`) {
+    throw new pulumi.RunError(
+        `config ordersStableRevision is orders-${ordersRevision}, the revision this update deploys: the canary tag ` +
+            "would reach the revision that serves everyone. Deploy a new revision with " +
+            "`pulumi config set ordersRevision <next>`, or remove ordersStableRevision for a first deployment",
+    );
+}
 
 if (!Number.isInteger(cloudRunPercent) || cloudRunPercent < 0 || cloudRunPercent > 100) {
     throw new pulumi.RunError(
@@ -143,11 +157,19 @@ function cloudRunService(
         { dependsOn },
     );
 }
+// The canary tag, which the header route targets, is on the latest revision (the one this update deploys);
+// with ordersStableRevision set, untagged traffic stays on that earlier revision, so the header reaches a
+// different revision from everyone else's. Without it (the first deployment) one revision serves both.
 const orders = cloudRunService("orders", ordersProject, ordersApis, {
-    // The latest revision also answers under the canary tag, which the header route targets.
+    template: {
+        revision: `orders-${ordersRevision}`,
+        containers: [{ image: "us-docker.pkg.dev/cloudrun/container/hello" }],
+    },
     traffics: [
-        { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: 100 },
-        { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", tag: canaryTag },
+        ordersStableRevision
+            ? { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: ordersStableRevision, percent: 100 }
+            : { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: 100 },
+        { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", tag: canaryTag, percent: 0 },
     ],
 });
 const admin = cloudRunService("admin", ordersProject, ordersApis, { invokerIamDisabled: false });
@@ -179,6 +201,7 @@ const inProject = (project: string, service: pulumi.Input<string>, tag?: string)
     cloudRun: { service, region, ...(tag ? { tag } : {}) },
     loadBalancerServiceUsers: [networkDeployer],
 });
+const legacyHealthCheckPath = config.get("legacyHealthCheckPath") ?? "/healthz";
 const backends: Record<string, BackendArgs> = {
     orders: inProject(ordersProject, orders.name),
     ordersCanary: inProject(ordersProject, orders.name, canaryTag),
@@ -199,9 +222,23 @@ const backends: Record<string, BackendArgs> = {
                       endpoints: parseEndpoints(legacyEndpoints),
                       defaultPort: 443,
                       protocol: "HTTPS",
-                      healthCheck: { requestPath: config.get("legacyHealthCheckPath") ?? "/healthz" },
+                      healthCheck: { requestPath: legacyHealthCheckPath },
                   },
               },
+    // The legacy service's staging copy on-premises, which receives a copy of the settlement requests. GCP
+    // mirrors only to a backend service whose backends are of the same type as the route's (hybrid NEG to
+    // hybrid NEG here) and never to serverless NEGs (RequestMirrorPolicy.backendService,
+    // https://cloud.google.com/compute/docs/reference/rest/v1/regionUrlMaps).
+    paymentsShadow: {
+        description: "Staging copy of the legacy payments service on-premises (mirror target)",
+        hybrid: {
+            zone,
+            endpoints: parseEndpoints(shadowEndpoints),
+            defaultPort: 443,
+            protocol: "HTTPS",
+            healthCheck: { requestPath: legacyHealthCheckPath },
+        },
+    },
 };
 
 const apiHost = `api.${domain}`;
@@ -246,6 +283,12 @@ const tests: RouteTestArgs[] = [
         backend: "orders",
         description: "fault drill: orders, with faults injected",
     },
+    {
+        host: apiHost,
+        path: "/payments/settlements/2024-06",
+        backend: "paymentsLegacy",
+        description: "settlements stay on-premises (mirrored to its staging copy)",
+    },
     ...split
         .filter((s) => s.weight > 0)
         .map((s) => ({
@@ -268,12 +311,14 @@ const lb = new ApplicationLoadBalancer(
         backends,
         defaultBackend: "orders",
         routes: [
-            // Testers opt in to the tagged revision with a header.
+            // Testers opt in to the tagged revision with a header; the revision is told so, and answers saying so.
             {
                 hosts: [apiHost],
                 paths: ["/orders", "/orders/*"],
                 headers: [{ name: "x-canary", exact: "true" }],
                 backend: "ordersCanary",
+                requestHeaders: { add: [{ name: "x-route", value: "canary", replace: true }] },
+                responseHeaders: { add: [{ name: "x-served-by", value: canaryTag, replace: true }] },
             },
             // Rehearse failures: requests that ask for it are delayed or aborted.
             {
@@ -287,11 +332,23 @@ const lb = new ApplicationLoadBalancer(
                 },
             },
             { hosts: [apiHost], paths: ["/orders", "/orders/*"], backend: "orders" },
+            // Settlements stay on-premises during the migration; each request is also copied, fire-and-forget,
+            // to the staging copy, which tests its next release against production traffic.
+            {
+                hosts: [apiHost],
+                paths: ["/payments/settlements", "/payments/settlements/*"],
+                backend: "paymentsLegacy",
+                mirror: { backend: "paymentsShadow" },
+            },
             // Migrate payments from on-premises to Cloud Run, a share at a time.
             { hosts: [apiHost], paths: ["/payments", "/payments/*"], split },
             { hosts: [adminHost], backend: "admin" },
         ],
         tests,
+        // On every request and response: the backends learn which platform routed the request, and
+        // responses do not disclose the backends' server software.
+        requestHeaders: { add: [{ name: "x-platform", value: "internal-service-platform", replace: true }] },
+        responseHeaders: { remove: ["server", "x-powered-by"] },
         https: { certificate: { certificate, privateKey } },
         address: config.get("vip") ? { ip: config.require("vip") } : undefined,
     },

@@ -1,7 +1,8 @@
 /**
  * Traffic management in front of Cloud Run (seed 000): header-based routing to a tagged revision,
  * request/response header transformations, a path rewrite, and fault injection to rehearse failures —
- * on a global external Application Load Balancer.
+ * on a global external Application Load Balancer serving HTTPS (a Google-managed certificate for `host`; plain
+ * HTTP answers with a redirect), so the HSTS header it adds reaches browsers over HTTPS, where they honour it.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
@@ -13,12 +14,25 @@ const region = config.get("region") ?? "europe-west1";
 const host = config.get("host") ?? "shop.example.com";
 const canaryTag = config.get("canaryTag") ?? "canary";
 const faultPercent = config.getNumber("faultPercent") ?? 5;
+// Each update deploys `shop-<shopRevision>`; once `shopStableRevision` names an earlier revision, that one keeps
+// every untagged request and the new revision answers only under the canary tag.
+const shopRevision = config.get("shopRevision") ?? "v1";
+const shopStableRevision = config.get("shopStableRevision");
+if (shopStableRevision === `shop-${shopRevision}`) {
+    throw new pulumi.RunError(
+        `config shopStableRevision is shop-${shopRevision}, the revision this update deploys: the canary tag would ` +
+            "reach the revision that serves everyone. Deploy a new revision with `pulumi config set shopRevision <next>`, " +
+            "or remove shopStableRevision for a first deployment",
+    );
+}
 
 const apis = ["compute.googleapis.com", "run.googleapis.com"].map(
     (api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }),
 );
 
-// One service; the latest revision also answers under the tag URL, which the canary backend targets.
+// One service; the latest revision (the one this update deploys) answers under the tag, which the canary backend
+// targets. With shopStableRevision set, untagged traffic stays on that earlier revision; without it (the first
+// deployment) one revision serves both.
 const shop = new cloudrunv2.Service(
     "shop",
     {
@@ -27,10 +41,15 @@ const shop = new cloudrunv2.Service(
         ingress: "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER",
         invokerIamDisabled: true,
         deletionProtection: false,
-        template: { containers: [{ image: "us-docker.pkg.dev/cloudrun/container/hello" }] },
+        template: {
+            revision: `shop-${shopRevision}`,
+            containers: [{ image: "us-docker.pkg.dev/cloudrun/container/hello" }],
+        },
         traffics: [
-            { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: 100 },
-            { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", tag: canaryTag },
+            shopStableRevision
+                ? { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION", revision: shopStableRevision, percent: 100 }
+                : { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", percent: 100 },
+            { type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST", tag: canaryTag, percent: 0 },
         ],
     },
     { dependsOn: apis },
@@ -69,6 +88,8 @@ const lb = new ApplicationLoadBalancer(
                 retry: { attempts: 2, conditions: ["gateway-error"] },
             },
         ],
+        // HTTPS with a Google-managed certificate for the host (point its DNS at ipAddress); HTTP redirects.
+        https: { managedDomains: [host] },
         responseHeaders: {
             remove: ["x-powered-by"],
             add: [{ name: "strict-transport-security", value: "max-age=31536000" }],
@@ -89,4 +110,4 @@ const lb = new ApplicationLoadBalancer(
 );
 
 export const ipAddress = lb.ipAddress;
-export const url = pulumi.interpolate`http://${host}/ (resolve ${host} to ${lb.ipAddress})`;
+export const url = pulumi.interpolate`https://${host}/ (point ${host} at ${lb.ipAddress})`;

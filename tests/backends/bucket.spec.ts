@@ -3,8 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { buildBucketBackend, createdBucketName } from "../../components/backends/bucket";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs, BackendArgs } from "../../components/load-balancer";
-import { isSignedUrlKey } from "../../components/rules/backend-settings";
-import { invalidBucketNameReason } from "../../components/rules/buckets";
+import { isSignedUrlKey } from "../../components/backends/shared/rules";
+import { invalidBucketNameReason } from "../../components/backends/bucket/rules";
 import { validateLoadBalancerArgs } from "../../components/rules/load-balancer";
 import { Scheme } from "../../components/schemes";
 import { formatProblems, Problem } from "../../components/validation";
@@ -310,7 +310,11 @@ describe("bucket backends: validation", () => {
             fix,
         });
         assert.deepStrictEqual(
-            onlyProblem(lb("global-external", { site: { bucket: { name: "a-b", create: { location: "EU" } } } })),
+            onlyProblem(
+                lb("global-external", {
+                    site: { bucket: { name: "a-b", create: { location: "EU", publicRead: true } } },
+                }),
+            ),
             { rule: "bucket-target", field: "backends.site.bucket", message: "sets name, create together", fix },
         );
     });
@@ -341,20 +345,54 @@ describe("bucket backends: validation", () => {
             onlyProblem(lb("global-external", { site: { bucket: { name: "google-assets" } } })).message,
             '"google-assets" is not a bucket name: bucket names cannot start with "goog" or contain "google"',
         );
+        // Underscores, dots and leading digits are valid Cloud Storage names, for created buckets too.
+        for (const name of [
+            "site_assets",
+            "assets.example.com",
+            "1-assets",
+            `${"a".repeat(63)}.${"b".repeat(63)}.example`,
+        ]) {
+            assert.deepStrictEqual(
+                problems(
+                    lb("global-external", { site: { bucket: { create: { location: "EU", name, publicRead: true } } } }),
+                ),
+                [],
+                name,
+            );
+            assert.deepStrictEqual(problems(lb("global-external", { site: { bucket: { name } } })), [], name);
+        }
         assert.deepStrictEqual(
             onlyProblem(
-                lb("global-external", { site: { bucket: { create: { location: "EU", name: "site_assets" } } } }),
+                lb("global-external", {
+                    site: { bucket: { create: { location: "EU", name: "Site_Assets", publicRead: true } } },
+                }),
             ),
             {
                 rule: "bucket-names",
                 field: "backends.site.bucket.create.name",
                 message:
-                    '"site_assets" is not usable: GCP names must start with a lowercase letter, contain only lowercase letters, digits and hyphens, and not end with a hyphen',
-                fix: "use lowercase letters, digits and hyphens, starting with a letter (or omit it for a generated name)",
+                    '"Site_Assets" is not a bucket name: bucket names are 3–63 lowercase letters, digits, hyphens, underscores or dots, starting and ending with a letter or digit',
+                fix: 'use lowercase letters, digits, hyphens, underscores or dots, e.g. "shop-assets" (or omit it for a generated name)',
             },
         );
+        assert.strictEqual(
+            invalidBucketNameReason(`${"a".repeat(64)}.example`),
+            "each dot-separated part of a bucket name is 1–63 characters",
+        );
+        assert.strictEqual(
+            invalidBucketNameReason(`${"a".repeat(60)}.`.repeat(4) + "example"),
+            "bucket names with dots are at most 222 characters; this one has 251",
+        );
+        assert.strictEqual(
+            invalidBucketNameReason("192.168.5.4"),
+            "a bucket name cannot be an IP address in dotted-decimal notation",
+        );
         assert.deepStrictEqual(
-            onlyProblem(lb("global-external", { site: { bucket: { create: { location: "europe-west1-b" } } } })),
+            onlyProblem(
+                lb("global-external", {
+                    site: { bucket: { create: { location: "europe-west1-b", publicRead: true } } },
+                }),
+            ),
             {
                 rule: "bucket-names",
                 field: "backends.site.bucket.create.location",

@@ -1,5 +1,5 @@
 /**
- * The README's "Fields the Args do not have" table lists the children a `transforms` option can match, by
+ * The "Fields the Args do not have" table of docs/naming.md lists the children a `transforms` option can match, by
  * type and logical name. Those names are public API; this test plans one load balancer per scope and
  * checks every row against what is registered.
  */
@@ -20,9 +20,9 @@ interface ChildRow {
 }
 
 function childRows(): ChildRow[] {
-    const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
+    const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "docs", "naming.md"), "utf8");
     const section = /<!-- children-table:start -->([\s\S]*?)<!-- children-table:end -->/.exec(readme);
-    assert.ok(section, "README has the children table markers");
+    assert.ok(section, "docs/naming.md has the children table markers");
     return section[1]
         .trim()
         .split("\n")
@@ -41,7 +41,7 @@ function registered(recorder: Recorder, type: string, name: string): boolean {
     return recorder.resources.some((r) => r.type === type && r.name === name);
 }
 
-describe("README: the children a transform can match", () => {
+describe("docs/naming.md: the children a transform can match", () => {
     const rows = childRows();
 
     it("lists the children of both scopes", () => {

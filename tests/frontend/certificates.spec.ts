@@ -643,8 +643,9 @@ describe("ApplicationLoadBalancer with https.managedCertificate and dns (mocks)"
             if (scheme === "cross-region-internal") {
                 assert.deepStrictEqual(a.inputs.routingPolicy, {
                     geos: [
+                        // Each region's VIP is an address of that region's subnet (10.1.2.0/24, 10.1.3.0/24).
                         { location: EU, rrdatas: ["10.1.2.10"] },
-                        { location: US, rrdatas: ["10.1.2.10"] },
+                        { location: US, rrdatas: ["10.1.3.10"] },
                     ],
                 });
             } else {

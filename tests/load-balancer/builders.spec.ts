@@ -4,21 +4,26 @@
  * each rule runs once per thing it checks (the load balancer, its network, its frontend, each backend), and
  * a standalone component runs its own catalogue once.
  */
-import { bucketRoutingRules, bucketRules } from "../../components/rules/buckets";
+import { bucketRoutingRules } from "../../components/backends/bucket/rules";
 import { errorResponseRules } from "../../components/rules/error-responses";
 import * as assert from "assert";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs, BackendArgs } from "../../components/load-balancer";
 import { Frontend } from "../../components/frontend";
-import { HybridBackend, InternetBackend, ServerlessBackend } from "../../components/backends";
+import { HybridBackend } from "../../components/backends/hybrid";
+import { InternetBackend } from "../../components/backends/internet";
+import { ServerlessBackend } from "../../components/backends/serverless";
 import { LoadBalancerNetwork } from "../../components/network";
 import { allRules } from "../../components/rules";
-import { backendServiceRules, hybridRules, internetRules, serverlessRules } from "../../components/rules/backends";
-import { backendSettingsRules } from "../../components/rules/backend-settings";
-import { frontendRules } from "../../components/rules/frontend";
+import { hybridRules } from "../../components/backends/hybrid/rules";
+import { internetRules } from "../../components/backends/internet/rules";
+import { serverlessInLoadBalancerRules, serverlessRules } from "../../components/backends/serverless/rules";
+import { backendServiceRules, backendSettingsRules } from "../../components/backends/shared/rules";
+import { frontendRules, frontendRulesInLoadBalancer } from "../../components/rules/frontend";
 import { iapRules } from "../../components/rules/iap";
 import { loadBalancerRules } from "../../components/rules/load-balancer";
-import { networkRules } from "../../components/rules/network";
+import { networkRules, networkRulesInLoadBalancer } from "../../components/rules/network";
 import { routingRules } from "../../components/rules/routing";
+import { constraintRules, neverServesRules } from "../../components/rules/constraints";
 import { Rule } from "../../components/validation";
 import { installMocks, Recorder, settle } from "../../components/testing/mocks";
 
@@ -128,16 +133,18 @@ describe("builders: validation runs once", function () {
             [as(loadBalancerRules), 1],
             [as(iapRules), 1],
             [as(routingRules), 1],
-            [as(networkRules), 1],
-            [as(frontendRules), 1],
+            [as(networkRulesInLoadBalancer), 1],
+            [as(frontendRulesInLoadBalancer), 1],
             [as(serverlessRules), 2],
+            [as(serverlessInLoadBalancerRules), 2],
             [as(internetRules), 1],
             [as(hybridRules), 1],
             [as(backendServiceRules), 4],
             [as(backendSettingsRules), 4],
-            [as(bucketRules), 4],
             [as(bucketRoutingRules), 1],
             [as(errorResponseRules), 1],
+            [as(constraintRules), 1],
+            [as(neverServesRules), 1],
         ]);
     });
 

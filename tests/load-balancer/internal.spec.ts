@@ -194,3 +194,85 @@ describe("ApplicationLoadBalancer over an existing (Shared VPC) network", () => 
         assert.strictEqual(rule.target, `${P}/regions/${R}/targetHttpProxies/shared-http-proxy`);
     });
 });
+
+describe("ApplicationLoadBalancer in a Shared VPC host project's network, no proxy-only subnet given", () => {
+    let recorder: Recorder;
+    const warnings: string[] = [];
+
+    before(async () => {
+        recorder = installMocks({ project: "service-project" });
+        const log = require("@pulumi/pulumi/log");
+        const original = log.warn;
+        log.warn = (message: string) => {
+            warnings.push(message);
+            return Promise.resolve();
+        };
+        try {
+            new ApplicationLoadBalancer("shared", {
+                scheme: "regional-internal",
+                region: R,
+                project: "service-project",
+                network: {
+                    existing: {
+                        network: "projects/host-project/global/networks/shared-vpc",
+                        subnetworks: { [R]: "projects/host-project/regions/europe-west1/subnetworks/apps" },
+                    },
+                },
+                backends: { api: { cloudRun: { service: "api" } } },
+            });
+            await settle();
+        } finally {
+            log.warn = original;
+        }
+    });
+
+    it("creates the proxy-only subnet in the network's (host) project, the load balancer in its own", () => {
+        const [subnet] = recorder.byType("gcp:compute/subnetwork:Subnetwork");
+        assert.strictEqual(subnet.name, "shared-network-proxy-only-europe-west1");
+        assert.deepStrictEqual(subnet.inputs, {
+            name: "shared-network-proxy-only-europe-west1",
+            project: "host-project",
+            region: R,
+            network: "projects/host-project/global/networks/shared-vpc",
+            ipCidrRange: "10.129.0.0/23",
+            purpose: "REGIONAL_MANAGED_PROXY",
+            role: "ACTIVE",
+        });
+        const rule = recorder.get("gcp:compute/forwardingRule:ForwardingRule", "shared-frontend-http-rule").inputs;
+        assert.strictEqual(rule.project, "service-project");
+        assert.strictEqual(rule.network, "projects/host-project/global/networks/shared-vpc");
+    });
+
+    it("warns with the host project and the role creating the subnet there needs", () => {
+        assert.deepStrictEqual(warnings, [
+            'ApplicationLoadBalancer "shared": network.existing.proxyOnlySubnetworks.europe-west1: no proxy-only subnet is given for europe-west1, so one (10.129.0.0/23, REGIONAL_MANAGED_PROXY) will be created in the existing VPC, in the network\'s project "host-project": the identity that runs pulumi up needs roles/compute.networkAdmin on project "host-project" (a Shared VPC\'s host project); that fails if the VPC already has an ACTIVE REGIONAL_MANAGED_PROXY subnet in europe-west1. Fix: if it has one, or the host project\'s network admins create it, pass its self link as network.existing.proxyOnlySubnetworks["europe-west1"] [existing-vpc-proxy-only-subnet]',
+        ]);
+    });
+
+    it("takes the project from a network given as an output (its self link) too", async () => {
+        const local = installMocks({ project: "service-project" });
+        const log = require("@pulumi/pulumi/log");
+        const original = log.warn;
+        log.warn = () => Promise.resolve();
+        try {
+            const { Network } = await import("@pulumi/gcp/compute");
+            const vpc = new Network("vpc", { project: "host-project", autoCreateSubnetworks: false });
+            new ApplicationLoadBalancer("later", {
+                scheme: "regional-internal",
+                region: R,
+                network: {
+                    existing: {
+                        network: vpc.selfLink,
+                        subnetworks: { [R]: "projects/host-project/regions/europe-west1/subnetworks/apps" },
+                    },
+                },
+                backends: { api: { cloudRun: { service: "api" } } },
+            });
+            await settle();
+        } finally {
+            log.warn = original;
+        }
+        const [subnet] = local.byType("gcp:compute/subnetwork:Subnetwork");
+        assert.strictEqual(subnet.inputs.project, "host-project");
+    });
+});

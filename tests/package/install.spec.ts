@@ -7,7 +7,7 @@
  * `--prefer-offline` so what the cache holds is reused and what it lacks comes from the registry (an empty cache
  * works: `.ci/run` starts with one). Then, in the same scratch project: the installed `cloudrun-lb` command plans a
  * program of the user's own, a failing one, a program copied out of programs/, simulates and tests a gcloud URL
- * map; the README's "Testing your stack" runs as written (its setup commands, its program, Pulumi's template
+ * map; docs/testing.md ("Testing your stack") runs as written (its setup commands, its program, Pulumi's template
  * tsconfig, type-checked); npm 10 (Node 20's npm, installed into a temporary prefix) installs the same tarball;
  * and npm installs the package from a git URL of a fresh clone, building lib/ on the way.
  */
@@ -17,7 +17,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
-import { freshClone, ROOT, run, runInBackground } from "../support/fresh-clone";
+import { freshClone, packOnce, Packed, ROOT, run, runInBackground } from "../support/fresh-clone";
 
 const TSC = require.resolve("typescript/bin/tsc");
 const ownPackage = require("../../package.json");
@@ -90,13 +90,14 @@ const value = (output) => new Promise((resolve) => pulumi.output(output).apply(r
 `;
 
 const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+const TESTING_DOC = fs.readFileSync(path.join(ROOT, "docs", "testing.md"), "utf8");
 
-/** A fenced block of the README between `<!-- name:start -->` and `<!-- name:end -->`. */
-function readmeBlock(name: string): string {
+/** A fenced block of docs/testing.md between `<!-- name:start -->` and `<!-- name:end -->`. */
+function testingBlock(name: string): string {
     const block = new RegExp(`<!-- ${name}:start -->\n\`\`\`\\w+\n([\\s\\S]*?)\`\`\`\n<!-- ${name}:end -->`).exec(
-        README,
+        TESTING_DOC,
     );
-    assert.ok(block, `README has the ${name} block`);
+    assert.ok(block, `docs/testing.md has the ${name} block`);
     return block[1];
 }
 
@@ -131,7 +132,7 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
     this.timeout(900_000);
     let work: string;
     let project: string;
-    let packed: { filename: string; files: Array<{ path: string }> };
+    let packed: Packed;
     let npm10Project: Promise<string>;
     let gitProject: Promise<string>;
 
@@ -139,10 +140,10 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         work = fs.mkdtempSync(path.join(os.tmpdir(), "cloudrun-lb-package-"));
         project = path.join(work, "platform-stack");
         fs.mkdirSync(project);
-        packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], ROOT))[0];
+        packed = packOnce();
 
         const dependencies = {
-            "cloudrun-lb": `file:../${packed.filename}`,
+            "cloudrun-lb": `file:${packed.tarball}`,
             "@pulumi/pulumi": ownPackage.devDependencies["@pulumi/pulumi"],
             "@pulumi/gcp": ownPackage.devDependencies["@pulumi/gcp"],
         };
@@ -383,22 +384,44 @@ describe("the npm package in a fresh project (npm pack → install → tsc → p
         run(process.execPath, [TSC, "--noEmit", "-p", "url-mask"], project);
     });
 
-    it("runs the README's \"Testing your stack\" as written: its setup, its program, Pulumi's tsconfig, type-checked", () => {
-        const [install, test] = readmeBlock("testing-setup").trim().split("\n");
-        const program = readmeBlock("testing-program");
+    it('runs docs/testing.md ("Testing your stack") as written: its setup, its program, Pulumi\'s tsconfig, type-checked', () => {
+        const [install, test] = testingBlock("testing-setup").trim().split("\n");
+        const program = testingBlock("testing-program");
         assert.strictEqual(
             program,
             fs.readFileSync(path.join(ROOT, "tests", "fixtures", "cli", "neighbours", "index.ts"), "utf8"),
-            "the README's program is the one tests/cli.spec.ts plans",
+            "the program of docs/testing.md is the one tests/cli.spec.ts plans",
         );
         run("sh", ["-c", `${install} --prefer-offline --no-audit --no-fund`], project);
         const stack = path.join(project, "readme-stack");
         fs.mkdirSync(path.join(stack, "test"), { recursive: true });
         fs.writeFileSync(path.join(stack, "index.ts"), program);
         fs.writeFileSync(path.join(stack, "tsconfig.json"), JSON.stringify(PULUMI_TEMPLATE_TSCONFIG, null, 4));
-        fs.writeFileSync(path.join(stack, "test", "stack.spec.ts"), readmeBlock("testing-example"));
+        fs.writeFileSync(path.join(stack, "test", "stack.spec.ts"), testingBlock("testing-example"));
         const output = run("sh", ["-c", test], stack);
         assert.match(output, /2 passing/);
+    });
+
+    it('runs docs/testing.md "Stack config and route assertions" as written: config in mockGcp, routeOf, one/named', () => {
+        const docs = fs.readFileSync(path.join(ROOT, "docs", "testing.md"), "utf8");
+        const block = (name: string) => {
+            const found = new RegExp(
+                `<!-- ${name}:start -->\n\`\`\`\\w+\n([\\s\\S]*?)\`\`\`\n<!-- ${name}:end -->`,
+            ).exec(docs);
+            assert.ok(found, `docs/testing.md has the ${name} block`);
+            return found[1];
+        };
+        const [install, test] = block("testing-config-setup").trim().split("\n");
+        run("sh", ["-c", `${install} --prefer-offline --no-audit --no-fund`], project);
+        const stack = path.join(project, "config-stack");
+        fs.mkdirSync(path.join(stack, "test"), { recursive: true });
+        fs.writeFileSync(path.join(stack, "Pulumi.yaml"), "name: platform\nruntime: nodejs\n");
+        fs.writeFileSync(path.join(stack, "index.ts"), block("testing-config-program"));
+        fs.writeFileSync(path.join(stack, "tsconfig.json"), JSON.stringify(PULUMI_TEMPLATE_TSCONFIG, null, 4));
+        fs.writeFileSync(path.join(stack, "test", "stack.spec.ts"), block("testing-config-example"));
+        const output = run("sh", ["-c", test], stack);
+        assert.match(output, /4 passing/);
+        assert.doesNotMatch(output, /failing/);
     });
 
     it("installs with npm 10 (Node 20's npm) as well, from the same tarball", async () => {

@@ -79,4 +79,38 @@ describe("programs/iap-internal-web-app (seed 004)", () => {
         );
         assert.strictEqual(byType(result, "gcp:compute/targetHttpsProxy:TargetHttpsProxy").length, 1);
     });
+
+    it("creates what its README lists for the frontend: the SSL policy and the HTTP→HTTPS redirect", () => {
+        const policy = byType(result, "gcp:compute/sSLPolicy:SSLPolicy").map((p) => [
+            p.inputs.profile,
+            p.inputs.minTlsVersion,
+        ]);
+        assert.deepStrictEqual(policy, [["MODERN", "TLS_1_2"]]);
+        const maps = byType(result, "gcp:compute/uRLMap:URLMap").map((m) => m.name);
+        assert.deepStrictEqual(maps, ["intranet-frontend-redirect-url-map", "intranet-url-map"]);
+        const redirect = byType(result, "gcp:compute/uRLMap:URLMap")[0].inputs;
+        assert.deepStrictEqual(redirect.defaultUrlRedirect, {
+            httpsRedirect: true,
+            redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT",
+            stripQuery: false,
+        });
+        assert.deepStrictEqual(
+            byType(result, "gcp:compute/globalForwardingRule:GlobalForwardingRule").map((r) => [
+                r.inputs.portRange,
+                String(r.inputs.target).split("/").slice(-2).join("/"),
+            ]),
+            [
+                ["80", "targetHttpProxies/intranet-redirect-proxy"],
+                ["443", "targetHttpsProxies/intranet-https-proxy"],
+            ],
+        );
+        const readme = fs.readFileSync(
+            path.join(__dirname, "..", "..", "programs", "iap-internal-web-app", "README.md"),
+            "utf8",
+        );
+        const creates = readme.slice(readme.indexOf("What it creates:"), readme.indexOf("## Start from this template"));
+        for (const named of ["SSL policy", "redirect-only URL map", "HTTP proxy", "forwarding rule on 80"]) {
+            assert.ok(creates.includes(named), `"What it creates" names the ${named}`);
+        }
+    });
 });

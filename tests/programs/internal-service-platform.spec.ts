@@ -11,7 +11,8 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
     before(async () => {
         result = await plan({
             program: "programs/internal-service-platform",
-            config: { accessPolicy: "123456789" },
+            // A second deployment: orders-v2 is deployed under the canary tag, orders-v1 keeps everyone else.
+            config: { accessPolicy: "123456789", ordersStableRevision: "orders-v1", ordersRevision: "v2" },
         });
         urlMap = one(result, "gcp:compute/regionUrlMap:RegionUrlMap").inputs;
     });
@@ -23,7 +24,7 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
 
     it("is one regional internal load balancer in the host project: INTERNAL_MANAGED everywhere", () => {
         const schemes = loadBalancingSchemes(result);
-        assert.strictEqual(schemes.length, 6, "five backend services and one forwarding rule");
+        assert.strictEqual(schemes.length, 7, "six backend services and one forwarding rule");
         assert.ok(schemes.every((s) => s === "INTERNAL_MANAGED"));
         assert.strictEqual(urlMap.project, "network-host");
         const rule = one(result, "gcp:compute/forwardingRule:ForwardingRule").inputs;
@@ -70,6 +71,7 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
             "platform-orders-canary-backend": "team-orders",
             "platform-payments-backend": "team-payments",
             "platform-payments-legacy-backend": "network-host",
+            "platform-payments-shadow-backend": "network-host",
         });
         const referenced = JSON.stringify(urlMap);
         assert.ok(
@@ -100,7 +102,7 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
             { hosts: ["api.internal.example.com"], pathMatcher: "m1" },
         ]);
         const api = urlMap.pathMatchers.find((m: any) => m.name === "m1");
-        const [canary, drill, orders, payments] = api.routeRules;
+        const [canary, drill, orders, , payments] = api.routeRules;
         assert.deepStrictEqual(canary.matchRules[1], {
             headerMatches: [{ exactMatch: "true", headerName: "x-canary" }],
             prefixMatch: "/orders/",
@@ -125,20 +127,101 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
             String(n.inputs.name).startsWith("platform-orders-canary-neg"),
         );
         assert.deepStrictEqual(tagged?.inputs.cloudRun, { service: "orders", tag: "canary" });
-        const hybrid = one(result, "gcp:compute/networkEndpointGroup:NetworkEndpointGroup").inputs;
-        assert.strictEqual(hybrid.networkEndpointType, "NON_GCP_PRIVATE_IP_PORT");
+    });
+
+    it("sends the header route to the canary tag on the new revision, everyone else to the stable one", () => {
+        const orders = ofType(result, "gcp:cloudrunv2/service:Service").find((s) => s.name === "orders")!;
+        assert.strictEqual((orders.inputs.template as any).revision, "orders-v2");
+        assert.deepStrictEqual(orders.inputs.traffics, [
+            { percent: 100, revision: "orders-v1", type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION" },
+            { percent: 0, tag: "canary", type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" },
+        ]);
+        const negs = ofType(result, "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup");
+        assert.deepStrictEqual(
+            negs.filter((n) => n.name.startsWith("platform-orders")).map((n) => [n.name, n.inputs.cloudRun]),
+            [
+                ["platform-orders-neg", { service: "orders" }],
+                ["platform-ordersCanary-neg", { service: "orders", tag: "canary" }],
+            ],
+        );
+        const api = urlMap.pathMatchers.find((m: any) => m.name === "m1");
+        const canaryNeg = negs.find((n) => n.name === "platform-ordersCanary-neg")!;
+        const canaryBackend = ofType(result, REGION_BACKEND).find((b) => b.name === "platform-ordersCanary-backend")!;
+        assert.deepStrictEqual(canaryBackend.inputs.backends, [
+            { group: `projects/team-orders/regions/europe-west1/networkEndpointGroups/${canaryNeg.inputs.name}` },
+        ]);
+        assert.strictEqual(
+            api.routeRules[0].service,
+            `projects/team-orders/regions/europe-west1/backendServices/${canaryBackend.inputs.name}`,
+        );
+    });
+
+    it("mirrors the on-premises settlements route to the on-premises staging copy (hybrid to hybrid)", () => {
+        const api = urlMap.pathMatchers.find((m: any) => m.name === "m1");
+        const settlements = api.routeRules[3];
+        const backendName = (key: string) =>
+            ofType(result, REGION_BACKEND).find((b) => b.name === `platform-${key}-backend`)!.inputs.name;
+        const link = (key: string) => `projects/network-host/regions/europe-west1/backendServices/${backendName(key)}`;
+        assert.deepStrictEqual(settlements, {
+            matchRules: [{ fullPathMatch: "/payments/settlements" }, { prefixMatch: "/payments/settlements/" }],
+            priority: 3,
+            routeAction: { requestMirrorPolicy: { backendService: link("paymentsShadow") } },
+            service: link("paymentsLegacy"),
+        });
+        // GCP mirrors only between backend services with backends of one type, never to serverless NEGs.
+        const hybrids = ofType(result, "gcp:compute/networkEndpointGroup:NetworkEndpointGroup");
+        assert.deepStrictEqual(
+            hybrids.map((n) => [n.name, n.inputs.networkEndpointType, n.inputs.zone]),
+            [
+                ["platform-paymentsLegacy-neg", "NON_GCP_PRIVATE_IP_PORT", "europe-west1-b"],
+                ["platform-paymentsShadow-neg", "NON_GCP_PRIVATE_IP_PORT", "europe-west1-b"],
+            ],
+        );
+        assert.deepStrictEqual(
+            ofType(result, "gcp:compute/networkEndpoint:NetworkEndpoint")
+                .filter((e) => e.name.startsWith("platform-paymentsShadow"))
+                .map((e) => [e.inputs.ipAddress, e.inputs.port]),
+            [["192.168.20.21", 443]],
+        );
+    });
+
+    it("transforms headers: on every request and response, and on the canary route", () => {
+        assert.deepStrictEqual(urlMap.headerAction, {
+            requestHeadersToAdds: [
+                { headerName: "x-platform", headerValue: "internal-service-platform", replace: true },
+            ],
+            responseHeadersToRemoves: ["server", "x-powered-by"],
+        });
+        const api = urlMap.pathMatchers.find((m: any) => m.name === "m1");
+        assert.deepStrictEqual(api.routeRules[0].headerAction, {
+            requestHeadersToAdds: [{ headerName: "x-route", headerValue: "canary", replace: true }],
+            responseHeadersToAdds: [{ headerName: "x-served-by", headerValue: "canary", replace: true }],
+        });
+        assert.deepStrictEqual(
+            api.routeRules.slice(1).map((r: any) => r.headerAction),
+            [undefined, undefined, undefined, undefined],
+        );
     });
 
     it("has a route test for every route, and every one passes", () => {
         assert.deepStrictEqual(
             result.routes.map((r) => r.backends),
-            ["ordersCanary", "orders", "orders", "paymentsLegacy 90/100, payments 10/100", "admin", "orders"],
+            [
+                "ordersCanary",
+                "orders",
+                "orders",
+                "paymentsLegacy",
+                "paymentsLegacy 90/100, payments 10/100",
+                "admin",
+                "orders",
+            ],
         );
         // A failing route test would be a plan error; these ran (internal URL maps have no GCP-side tests).
         assert.deepStrictEqual(result.outputs.routeTests, [
             "api.internal.example.com/orders/42 → orders: orders API",
             "api.internal.example.com/orders/42 → ordersCanary: opt-in header reaches the canary tag",
             "api.internal.example.com/orders/42 → orders: fault drill: orders, with faults injected",
+            "api.internal.example.com/payments/settlements/2024-06 → paymentsLegacy: settlements stay on-premises (mirrored to its staging copy)",
             "api.internal.example.com/payments/charge → paymentsLegacy: payments migration: paymentsLegacy gets 90%",
             "api.internal.example.com/payments/charge → payments: payments migration: payments gets 10%",
             "admin.internal.example.com/ → admin: admin app behind IAP",
@@ -164,7 +247,7 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
                     "team-orders",
                     "admin",
                     "roles/run.invoker",
-                    "serviceAccount:service-123456789012@gcp-sa-iap.iam.gserviceaccount.com",
+                    "serviceAccount:service-924445859379@gcp-sa-iap.iam.gserviceaccount.com",
                 ],
             ],
         );
@@ -192,6 +275,7 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
         );
         assert.match((zone.privateVisibilityConfig as any).networks[0].networkUrl, /networks\/shared-vpc$/);
         const vip = result.outputs.vip;
+        assert.strictEqual(vip, "10.10.0.10", "an address GCP allocates in the subnet apps (10.10.0.0/24)");
         assert.deepStrictEqual(
             ofType(result, "gcp:dns/recordSet:RecordSet").map((r) => [r.inputs.name, r.inputs.type, r.inputs.rrdatas]),
             [
@@ -206,14 +290,35 @@ describe("programs/internal-service-platform (seed 000 on the internal load bala
         assert.strictEqual(perimeter.parent, "accessPolicies/123456789");
         assert.strictEqual(perimeter.name, "accessPolicies/123456789/servicePerimeters/internal_service_platform");
         assert.deepStrictEqual(perimeter.status.restrictedServices, ["run.googleapis.com", "compute.googleapis.com"]);
-        assert.strictEqual(perimeter.status.resources.length, 3);
-        assert.ok(perimeter.status.resources.every((r: string) => /^projects\/\d+$/.test(r)));
+        // The host, orders and payments projects, each by its own number (the mocks give every project one).
+        assert.deepStrictEqual(perimeter.status.resources, [
+            "projects/998989655663",
+            "projects/924445859379",
+            "projects/970286998772",
+        ]);
     });
 
     it("creates no perimeter without accessPolicy, and rejects a migration share outside 0–100", async () => {
         const plain = await plan({ program: "programs/internal-service-platform" });
         assert.deepStrictEqual(plain.errors, []);
         assert.strictEqual(ofType(plain, "gcp:accesscontextmanager/servicePerimeter:ServicePerimeter").length, 0);
+        // A first deployment: one revision, orders-v1, serves everyone and answers under the tag too.
+        const orders = ofType(plain, "gcp:cloudrunv2/service:Service").find((s) => s.name === "orders")!;
+        assert.strictEqual((orders.inputs.template as any).revision, "orders-v1");
+        assert.deepStrictEqual(orders.inputs.traffics, [
+            { percent: 100, type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" },
+            { percent: 0, tag: "canary", type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" },
+        ]);
+        const same = await plan({
+            program: "programs/internal-service-platform",
+            config: { ordersStableRevision: "orders-v1" },
+        });
+        assert.deepStrictEqual(
+            same.errors.map((e) => e.message),
+            [
+                "config ordersStableRevision is orders-v1, the revision this update deploys: the canary tag would reach the revision that serves everyone. Deploy a new revision with `pulumi config set ordersRevision <next>`, or remove ordersStableRevision for a first deployment",
+            ],
+        );
         const bad = await plan({
             program: "programs/internal-service-platform",
             config: { paymentsCloudRunPercent: "150" },

@@ -2,7 +2,9 @@
  * How `pulumi up` runs the programs, and that each program stands alone: every Pulumi.yaml (the root one and
  * each program's) runs TypeScript transpile-only through a tsconfig inside the program directory (a copy of the
  * directory in a platform repository needs nothing from this repository), and `cloudrun-lb` resolves to the
- * compiled package through package.json `exports` — the same way it does for a user who installed it.
+ * compiled package through package.json `exports` — the same way it does for a user who installed it. Each
+ * program has a package.json of its own (a template's), which ends Node's self-reference to this package, so
+ * inside the repository the lookup reaches programs/node_modules/cloudrun-lb, a committed link to the root.
  */
 import * as assert from "assert";
 import { execFileSync } from "child_process";

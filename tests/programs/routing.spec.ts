@@ -10,11 +10,14 @@ function one(result: PlanResult, type: string, name: string): PlannedResource {
     return found[0];
 }
 
+/** The routing URL map (not the HTTP→HTTPS redirect's). */
 function urlMapInputs(result: PlanResult): Record<string, any> {
     const maps = result.resources.filter(
-        (r) => r.type === "gcp:compute/uRLMap:URLMap" || r.type === "gcp:compute/regionUrlMap:RegionUrlMap",
+        (r) =>
+            (r.type === "gcp:compute/uRLMap:URLMap" || r.type === "gcp:compute/regionUrlMap:RegionUrlMap") &&
+            !r.name.endsWith("-redirect-url-map"),
     );
-    assert.strictEqual(maps.length, 1, "one URL map");
+    assert.strictEqual(maps.length, 1, "one routing URL map");
     return maps[0].inputs as Record<string, any>;
 }
 
@@ -52,6 +55,12 @@ describe("programs/url-mask (seed 002, on the guide's internal load balancer)", 
         const tests = readme.slice(readme.indexOf("## Test it once deployed"));
         assert.ok(!tests.includes("https://"), "no https:// in the README's test commands");
         assert.match(tests, /curl -s -H 'Host: test\.example\.com' http:\/\/\$VIP\/home\/login/);
+        // Its Pulumi.yaml (what `pulumi new` shows) names the scheme it plans by default.
+        const project = fs.readFileSync(
+            path.join(__dirname, "..", "..", "programs", "url-mask", "Pulumi.yaml"),
+            "utf8",
+        );
+        assert.match(project, /^description: .*behind a regional internal Application Load Balancer/m);
     });
 
     it("has a route test per form of the guide's table, checking the service and tag the mask selects", () => {
@@ -146,6 +155,46 @@ describe("programs/traffic-management (seed 000)", () => {
         });
         const canaryNeg = result.resources.find((r) => r.name === "traffic-canary-neg")!;
         assert.deepStrictEqual(canaryNeg.inputs.cloudRun, { service: "shop", tag: "canary" });
+    });
+
+    it("serves HTTPS (Google-managed certificate for the host) and redirects HTTP, so HSTS reaches browsers", () => {
+        const cert = result.resources.find(
+            (r) => r.type === "gcp:compute/managedSslCertificate:ManagedSslCertificate",
+        )!;
+        assert.deepStrictEqual(cert.inputs.managed, { domains: ["shop.example.com"] });
+        const rules = result.resources
+            .filter((r) => r.type === "gcp:compute/globalForwardingRule:GlobalForwardingRule")
+            .map((r) => [r.inputs.portRange, String(r.inputs.target).split("/").slice(-2, -1)[0]]);
+        assert.deepStrictEqual(rules, [
+            ["80", "targetHttpProxies"],
+            ["443", "targetHttpsProxies"],
+        ]);
+        const redirect = result.resources.find((r) => r.name === "traffic-frontend-redirect-url-map")!;
+        assert.deepStrictEqual(redirect.inputs.defaultUrlRedirect, {
+            httpsRedirect: true,
+            redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT",
+            stripQuery: false,
+        });
+        assert.strictEqual(result.outputs.url, "https://shop.example.com/ (point shop.example.com at 203.0.113.10)");
+    });
+
+    it("puts the canary tag on the revision it deploys; with shopStableRevision, everyone else stays on that one", async () => {
+        const shop = (planned: PlanResult) => planned.resources.find((r) => r.name === "shop")!.inputs as any;
+        assert.strictEqual(shop(result).template.revision, "shop-v1");
+        assert.deepStrictEqual(shop(result).traffics, [
+            { percent: 100, type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" },
+            { percent: 0, tag: "canary", type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" },
+        ]);
+        const second = await plan({
+            program: "programs/traffic-management",
+            config: { shopStableRevision: "shop-v1", shopRevision: "v2" },
+        });
+        assert.deepStrictEqual(second.errors, []);
+        assert.strictEqual(shop(second).template.revision, "shop-v2");
+        assert.deepStrictEqual(shop(second).traffics, [
+            { percent: 100, revision: "shop-v1", type: "TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION" },
+            { percent: 0, tag: "canary", type: "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST" },
+        ]);
     });
 
     it("emits the header test with its headers on the global URL map", () => {

@@ -85,6 +85,37 @@ describe("every program", () => {
                 }
             });
 
+            it("sets loadBalancingScheme on every backend service and forwarding rule, the program's own too (@pulumi/gcp 10 changes the defaults)", () => {
+                // @pulumi/gcp 10 (terraform-provider-google 8) defaults BackendService and GlobalForwardingRule to
+                // EXTERNAL_MANAGED where 9 defaulted to EXTERNAL: a resource that leaves it unset changes scheme.
+                const carriers = first.resources.filter((r) =>
+                    /^gcp:compute\/(backendService|regionBackendService|forwardingRule|globalForwardingRule):/.test(
+                        r.type,
+                    ),
+                );
+                assert.deepStrictEqual(
+                    carriers
+                        .filter(
+                            (r) =>
+                                !["INTERNAL_MANAGED", "EXTERNAL_MANAGED", "EXTERNAL"].includes(
+                                    r.inputs.loadBalancingScheme as string,
+                                ),
+                        )
+                        .map((r) => `${r.type} ${r.name}`),
+                    [],
+                );
+                // One scheme per load balancer: its backend services and forwarding rules agree.
+                const byParent = new Map<string, Set<unknown>>();
+                for (const r of carriers) {
+                    if (!r.parent?.startsWith("cloudrun-lb:")) continue;
+                    byParent.set(r.parent, (byParent.get(r.parent) ?? new Set()).add(r.inputs.loadBalancingScheme));
+                }
+                assert.deepStrictEqual(
+                    [...byParent].filter(([, schemes]) => schemes.size > 1).map(([parent]) => parent),
+                    [],
+                );
+            });
+
             it("never shows a generated private key in the plan", () => {
                 const json = JSON.stringify(first);
                 assert.ok(

@@ -88,7 +88,7 @@ describe("programs/shared-vpc-microservices (seed 004, microservices spanning a 
     it("grants the service project's Cloud Run service agent roles/compute.networkUser on the shared subnet", () => {
         const grant = one(result, "gcp:compute/subnetworkIAMMember:SubnetworkIAMMember").inputs;
         assert.deepStrictEqual(grant, {
-            member: "serviceAccount:service-123456789012@serverless-robot-prod.iam.gserviceaccount.com",
+            member: "serviceAccount:service-956244665769@serverless-robot-prod.iam.gserviceaccount.com",
             project: "network-host",
             region: "europe-west1",
             role: "roles/compute.networkUser",

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { matchUrlMask, pathTemplateRegex, simulateRequest, UrlMapSpec } from "../../components/routing";
 
-describe("URL masks (gcp-facts §1.2, every documented example)", () => {
+describe("URL masks (every example of https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts)", () => {
     const cases: [string, string, string, Record<string, string> | undefined][] = [
         // [mask, host, path, expected] — the Cloud Run table for custom domain example.com
         ["<service>-home.example.com", "login-home.example.com", "/web", { service: "login" }],
@@ -39,7 +39,7 @@ describe("URL masks (gcp-facts §1.2, every documented example)", () => {
     });
 });
 
-describe("simulateRequest (gcp-facts §6)", () => {
+describe("simulateRequest (https://cloud.google.com/load-balancing/docs/url-map-concepts)", () => {
     const map: UrlMapSpec = {
         defaultService: "bs-default",
         hostRules: [

@@ -525,7 +525,7 @@ describe("routing validation (every rule, exact messages)", () => {
         assert.deepStrictEqual(found(services(1000, "global-external")), []);
         const problems = validateRoutes(services(1001, "global-external"));
         const spread =
-            "spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)";
+            'spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule); if the clients are in your VPC, scheme "regional-internal" or "cross-region-internal" allows 2,000 host rules per URL map';
         assert.deepStrictEqual(problems, [
             {
                 rule: "route-limits",
@@ -544,8 +544,15 @@ describe("routing validation (every rule, exact messages)", () => {
         ]);
     });
 
-    it("route-limits: internal schemes allow 2,000 host rules", () => {
+    it("route-limits: internal schemes allow 2,000 host rules, and suggest no scheme with more", () => {
         assert.deepStrictEqual(found(services(2000, "regional-internal")), []);
+        assert.deepStrictEqual(
+            validateRoutes(services(2001, "regional-internal")).map((p) => p.fix),
+            [
+                "spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)",
+                "spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)",
+            ],
+        );
         assert.deepStrictEqual(found(services(2001, "cross-region-internal")), [
             [
                 "routes",
@@ -572,7 +579,7 @@ describe("routing validation (every rule, exact messages)", () => {
                 field: "routes",
                 message:
                     "the URL map would be about 93,765 bytes (estimated as its JSON); the classic Application Load Balancer allows 64 KB per URL map",
-                fix: "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes",
+                fix: 'spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes; scheme "global-external" allows 1,000,000 bytes (1 MB) per URL map, classic 64,000 (64 KB)',
             },
         ]);
         assert.deepStrictEqual(found(ctx(hosts, "regional-external")), []);

@@ -46,6 +46,28 @@ export function runInBackground(command: string, args: string[], cwd: string): P
     });
 }
 
+/** The `npm pack` of this repository: the tarball's absolute path and the files in it. */
+export interface Packed {
+    tarball: string;
+    files: Array<{ path: string }>;
+}
+
+let packed: Packed | undefined;
+
+/**
+ * `npm pack` of the working tree (which builds lib/ through `prepack`), once per test run for every spec that
+ * installs the package; the tarball is removed at exit.
+ */
+export function packOnce(): Packed {
+    if (!packed) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cloudrun-lb-pack-"));
+        process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+        const [result] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", dir], ROOT));
+        packed = { tarball: path.join(dir, result.filename), files: result.files };
+    }
+    return packed;
+}
+
 let clone: string | undefined;
 let installed = false;
 

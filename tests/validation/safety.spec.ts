@@ -121,8 +121,8 @@ describe("validation: links to existing resources", () => {
             rule: "existing-vpc-proxy-only-subnet",
             field: "network.existing.proxyOnlySubnetworks.europe-west1",
             message:
-                "no proxy-only subnet is given for europe-west1, so one (10.129.0.0/23, REGIONAL_MANAGED_PROXY) will be created in the existing VPC; that fails if the VPC already has an ACTIVE REGIONAL_MANAGED_PROXY subnet in europe-west1",
-            fix: 'if it has one, pass its self link as network.existing.proxyOnlySubnetworks["europe-west1"]',
+                'no proxy-only subnet is given for europe-west1, so one (10.129.0.0/23, REGIONAL_MANAGED_PROXY) will be created in the existing VPC, in the network\'s project "host": the identity that runs pulumi up needs roles/compute.networkAdmin on project "host" (a Shared VPC\'s host project); that fails if the VPC already has an ACTIVE REGIONAL_MANAGED_PROXY subnet in europe-west1',
+            fix: 'if it has one, or the host project\'s network admins create it, pass its self link as network.existing.proxyOnlySubnetworks["europe-west1"]',
             severity: "warning",
         });
     });
@@ -311,7 +311,7 @@ describe("validation: warnings reach pulumi.log.warn and do not stop the deploym
             log.warn = original;
         }
         assert.deepStrictEqual(warnings, [
-            'ApplicationLoadBalancer "shared": network.existing.proxyOnlySubnetworks.europe-west1: no proxy-only subnet is given for europe-west1, so one (10.129.0.0/23, REGIONAL_MANAGED_PROXY) will be created in the existing VPC; that fails if the VPC already has an ACTIVE REGIONAL_MANAGED_PROXY subnet in europe-west1. Fix: if it has one, pass its self link as network.existing.proxyOnlySubnetworks["europe-west1"] [existing-vpc-proxy-only-subnet]',
+            'ApplicationLoadBalancer "shared": network.existing.proxyOnlySubnetworks.europe-west1: no proxy-only subnet is given for europe-west1, so one (10.129.0.0/23, REGIONAL_MANAGED_PROXY) will be created in the existing VPC, in the network\'s project "host": the identity that runs pulumi up needs roles/compute.networkAdmin on project "host" (a Shared VPC\'s host project); that fails if the VPC already has an ACTIVE REGIONAL_MANAGED_PROXY subnet in europe-west1. Fix: if it has one, or the host project\'s network admins create it, pass its self link as network.existing.proxyOnlySubnetworks["europe-west1"] [existing-vpc-proxy-only-subnet]',
         ]);
         assert.strictEqual(recorder.byType("gcp:compute/subnetwork:Subnetwork").length, 1);
     });

@@ -1,0 +1,514 @@
+import type { BackendArgs } from "../../args/load-balancer";
+import { schemeProfile, Scheme, supports } from "../../schemes";
+import { Finding, known, Rule } from "../../validation";
+import { INTERNET_NEG_INGRESS_NOTE } from "../internet/rules";
+import { parseComputeLink, SchemeOption, schemeOptionFindings, unsupportedFinding } from "../../rules/common";
+import { RateLimitAction } from "../../args/security-policy";
+import { invalidNameReason } from "../../naming";
+import type { OutlierDetectionArgs } from "./args";
+
+/** What the backend-level rules see: one backend of a load balancer and the load balancer around it. */
+export interface BackendSettingsContext {
+    scheme: Scheme;
+    backend: BackendArgs;
+    /** The load balancer's project when known (args.project, else the `gcp:project` config). */
+    lbProject?: string;
+    /** Whether the load balancer runs in an existing network (`network.existing`, e.g. a Shared VPC). */
+    existingNetwork: boolean;
+}
+
+/** Custom request headers per backend service (https://cloud.google.com/load-balancing/docs/https/custom-headers). */
+export const MAX_CUSTOM_REQUEST_HEADERS = 16;
+const FORBIDDEN_HEADER_PREFIXES = ["x-google", "x-goog-", "x-gfe", "x-amz-"];
+const FORBIDDEN_HEADERS = ["x-user-ip", "cdn-loop"];
+const HOP_BY_HOP = [
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "trailers",
+    "transfer-encoding",
+    "upgrade",
+];
+/** Rate-limit intervals Cloud Armor accepts. */
+export const RATE_LIMIT_INTERVALS = [10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600];
+const WAF_RULE_SET = /^[a-z0-9]+(-[a-z0-9]+)*-(stable|canary)$/;
+const CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|3[0-2]))?$|^[0-9a-f:]+(\/\d{1,3})?$/i;
+
+/** The statuses Cloud CDN negative caching takes per-status TTLs for (pulumi-gcp BackendBucketCdnPolicyNegativeCachingPolicy). */
+export const NEGATIVE_CACHING_CODES = [300, 301, 308, 404, 405, 410, 421, 451, 501];
+/** Longest negative-caching TTL, seconds ("The maximum allowed value is 1800s"). */
+export const NEGATIVE_CACHING_TTL_MAX = 1800;
+
+/** Whether `value` is a 128-bit key in RFC 4648 §5 base64url, as Cloud CDN signed URL keys must be. */
+export function isSignedUrlKey(value: string): boolean {
+    return /^[A-Za-z0-9_-]{22}(==)?$/.test(value) && /[AQgw]$/.test(value.replace(/==$/, ""));
+}
+
+/** The project a backend's resources are in, when it differs (or may differ) from the load balancer's. */
+export function crossProjectOf(context: BackendSettingsContext): string | undefined {
+    const backend = context.backend;
+    const own = known(backend.project);
+    if (own !== undefined && own !== context.lbProject) {
+        return own;
+    }
+    const ref = known(backend.backendService);
+    const refProject = ref !== undefined ? parseComputeLink(ref)?.project : undefined;
+    if (refProject !== undefined && context.lbProject !== undefined && refProject !== context.lbProject) {
+        return refProject;
+    }
+    return undefined;
+}
+
+function headerFindings(context: BackendSettingsContext): Finding[] {
+    const headers = context.backend.customRequestHeaders ?? [];
+    const hostOverride = context.backend.internet?.hostOverride;
+    if (headers.length === 0) {
+        return [];
+    }
+    if (!supports(context.scheme, "backendCustomHeaders")) {
+        return [
+            unsupportedFinding(context.scheme, "backendCustomHeaders", "customRequestHeaders", "customRequestHeaders"),
+        ];
+    }
+    const findings: Finding[] = [];
+    const total = headers.length + (hostOverride !== undefined ? 1 : 0);
+    if (total > MAX_CUSTOM_REQUEST_HEADERS) {
+        findings.push({
+            field: "customRequestHeaders",
+            message: `${total} request headers (with the Host override); a backend service takes at most ${MAX_CUSTOM_REQUEST_HEADERS}`,
+            fix: "drop headers, or set them in routes (requestHeaders)",
+        });
+    }
+    headers.forEach((header, i) => {
+        const value = known(header);
+        if (value === undefined) {
+            return;
+        }
+        const colon = value.indexOf(":");
+        const field = `customRequestHeaders[${i}]`;
+        if (colon <= 0) {
+            findings.push({
+                field,
+                message: `"${value}" is not "Name:value"`,
+                fix: 'write the header as "Name:value", e.g. "X-Client-Region:{client_region}"',
+            });
+            return;
+        }
+        const name = value.slice(0, colon).trim().toLowerCase();
+        if (
+            FORBIDDEN_HEADER_PREFIXES.some((p) => name.startsWith(p)) ||
+            FORBIDDEN_HEADERS.includes(name) ||
+            HOP_BY_HOP.includes(name)
+        ) {
+            findings.push({
+                field,
+                message: `"${value.slice(0, colon)}" cannot be set: GCP reserves X-Google*, X-Goog-*, X-GFE*, X-Amz-*, X-User-IP, CDN-Loop and hop-by-hop headers`,
+                fix: "use another header name",
+            });
+        }
+        if (name === "host" && hostOverride !== undefined) {
+            findings.push({
+                field,
+                message: "sets Host while internet.hostOverride also does",
+                fix: "keep internet.hostOverride and drop this header",
+            });
+        }
+    });
+    return findings;
+}
+
+export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
+    {
+        id: "backend-custom-headers",
+        component: "ApplicationLoadBalancer",
+        summary: `Backend custom request headers: global schemes, "Name:value", not reserved, at most ${MAX_CUSTOM_REQUEST_HEADERS}`,
+        prevents:
+            "`Invalid value for field 'resource.customRequestHeaders'` at apply; regional backend services have no such field",
+        fix: 'write headers as "Name:value" with an allowed name, at most 16, on global-external or classic',
+        check: headerFindings,
+    },
+    {
+        id: "backend-iap",
+        component: "ApplicationLoadBalancer",
+        summary: "IAP is not combined with Cloud CDN or outlier detection, and a custom OAuth client has id and secret",
+        prevents: "GCP rejecting IAP with Cloud CDN, and outlier detection on IAP-enabled serverless backends",
+        fix: "turn off cdn/outlierDetection on this backend, or put IAP on another backend",
+        check: ({ backend }) => {
+            if (!backend.iap?.enabled) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            if (backend.cdn?.enabled) {
+                findings.push({
+                    field: "cdn",
+                    message: "Cloud CDN cannot be enabled on a backend service with IAP",
+                    fix: "serve cached content from another backend without IAP, or turn IAP off here",
+                });
+            }
+            if (backend.outlierDetection !== undefined) {
+                findings.push({
+                    field: "outlierDetection",
+                    message: "outlier detection cannot be configured on an IAP-enabled backend service",
+                    fix: "remove outlierDetection from this backend",
+                });
+            }
+            if ((backend.iap.oauth2ClientId === undefined) !== (backend.iap.oauth2ClientSecret === undefined)) {
+                findings.push({
+                    field: "iap",
+                    message: "has only one of oauth2ClientId and oauth2ClientSecret",
+                    fix: "give both (a custom OAuth client) or neither (the Google-managed client)",
+                });
+            }
+            return findings;
+        },
+    },
+    {
+        id: "iap-serverless-neg-count",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "IAP on a backend with serverless NEGs in several regions only where GCP allows it (global external, classic; not cross-region internal)",
+        prevents:
+            "an IAP-enabled cross-region internal backend service with several serverless NEGs ('If Identity-Aware Proxy is enabled, only a single serverless NEG is supported')",
+        fix: "keep IAP on a backend in one region, or use scheme global-external",
+        check: ({ scheme, backend }) => {
+            const regions = [...new Set(backend.cloudRun?.regions ?? [])];
+            // Regional schemes refuse several regions already (serverless-negs-per-backend).
+            if (!backend.iap?.enabled || regions.length < 2 || !supports(scheme, "multiRegionServerless")) {
+                return [];
+            }
+            if (supports(scheme, "iapMultiRegionServerless")) {
+                return [];
+            }
+            return [
+                {
+                    field: "iap",
+                    message: `IAP is on, and cloudRun.regions puts ${regions.length} serverless NEGs (${regions.join(", ")}) behind this backend service; with IAP the ${schemeProfile(scheme).title} supports only a single serverless NEG`,
+                    fix: "give this backend one region (cloudRun.region) to keep IAP, or use scheme global-external for IAP in front of several regions",
+                },
+            ];
+        },
+    },
+    {
+        id: "backend-cdn",
+        component: "ApplicationLoadBalancer",
+        summary: "Cloud CDN only on global external and classic; TTLs not with USE_ORIGIN_HEADERS",
+        prevents: "regional backend services have no CDN; GCP rejects TTLs in USE_ORIGIN_HEADERS mode",
+        fix: "use scheme global-external, or drop defaultTtl/maxTtl",
+        check: ({ scheme, backend }) => {
+            if (!backend.cdn?.enabled) {
+                return [];
+            }
+            if (!supports(scheme, "cdn")) {
+                return [unsupportedFinding(scheme, "cdn", "cdn", "Cloud CDN")];
+            }
+            if (
+                backend.cdn.cacheMode === "USE_ORIGIN_HEADERS" &&
+                (backend.cdn.defaultTtl !== undefined || backend.cdn.maxTtl !== undefined)
+            ) {
+                return [
+                    {
+                        field: "cdn",
+                        message:
+                            "defaultTtl/maxTtl are set with cacheMode USE_ORIGIN_HEADERS, which takes lifetimes from the origin",
+                        fix: 'drop defaultTtl and maxTtl, or use cacheMode "CACHE_ALL_STATIC"',
+                    },
+                ];
+            }
+            return [];
+        },
+    },
+    {
+        id: "backend-cdn-policy",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "Cloud CDN negative-caching TTLs use the statuses GCP accepts (each once, at most 1800 s, with negativeCaching on); signed URL keys are named and 128-bit base64url",
+        prevents:
+            "`Invalid value for field 'resource.cdnPolicy.negativeCachingPolicy'` and rejected signed URL keys at apply",
+        fix: "set negativeCaching: true with TTLs for 300, 301, 308, 404, 405, 410, 421, 451 or 501 up to 1800 s; name each signed URL key once",
+        check: ({ backend }) => {
+            const cdn = backend.cdn;
+            if (!cdn?.enabled) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            const ttls = cdn.negativeCachingTtls ?? [];
+            if (ttls.length > 0 && cdn.negativeCaching !== true) {
+                findings.push({
+                    field: "cdn.negativeCachingTtls",
+                    message: "is set but negativeCaching is not on",
+                    fix: "set cdn.negativeCaching: true, or drop negativeCachingTtls",
+                });
+            }
+            const codes = new Set<number>();
+            ttls.forEach((t, i) => {
+                if (!NEGATIVE_CACHING_CODES.includes(t.code)) {
+                    findings.push({
+                        field: `cdn.negativeCachingTtls[${i}].code`,
+                        message: `${t.code} is not a status Cloud CDN negative caching takes (${NEGATIVE_CACHING_CODES.join(", ")})`,
+                        fix: "use one of those statuses",
+                    });
+                } else if (codes.has(t.code)) {
+                    findings.push({
+                        field: `cdn.negativeCachingTtls[${i}].code`,
+                        message: `${t.code} is given twice`,
+                        fix: "keep one TTL per status",
+                    });
+                }
+                codes.add(t.code);
+                if (!(t.ttl >= 0 && t.ttl <= NEGATIVE_CACHING_TTL_MAX)) {
+                    findings.push({
+                        field: `cdn.negativeCachingTtls[${i}].ttl`,
+                        message: `${t.ttl} is outside 0–${NEGATIVE_CACHING_TTL_MAX} seconds`,
+                        fix: `use at most ${NEGATIVE_CACHING_TTL_MAX} seconds (30 minutes)`,
+                    });
+                }
+            });
+            const names = new Set<string>();
+            (cdn.signedUrlKeys ?? []).forEach((key, i) => {
+                const reason = invalidNameReason(key.name);
+                if (reason) {
+                    findings.push({
+                        field: `cdn.signedUrlKeys[${i}].name`,
+                        message: `"${key.name}" is not usable: ${reason}`,
+                        fix: 'use a name such as "key-2026-11"',
+                    });
+                } else if (names.has(key.name)) {
+                    findings.push({
+                        field: `cdn.signedUrlKeys[${i}].name`,
+                        message: `"${key.name}" is used by two keys`,
+                        fix: "give each key its own name",
+                    });
+                }
+                names.add(key.name);
+                const value = known(key.value);
+                if (value !== undefined && !isSignedUrlKey(value)) {
+                    // The value is a secret: the message never repeats it.
+                    findings.push({
+                        field: `cdn.signedUrlKeys[${i}].value`,
+                        message:
+                            "is not a 128-bit key in base64url (16 bytes: 22 characters of A–Z, a–z, 0–9, - and _, optionally followed by ==)",
+                        fix: "generate one with `head -c 16 /dev/urandom | base64 | tr +/ -_` and pass it as a secret (pulumi config set --secret)",
+                    });
+                }
+            });
+            return findings;
+        },
+    },
+    {
+        id: "internet-outlier-detection",
+        component: "ApplicationLoadBalancer",
+        summary: "No outlier detection on internet NEG backends (schemes without it: see outlier-detection)",
+        prevents: "GCP rejecting outlier detection on global internet NEG backends (no traffic policies)",
+        fix: "remove outlierDetection from this backend",
+        check: ({ scheme, backend }) => {
+            if (backend.outlierDetection === undefined || !supports(scheme, "outlierDetection")) {
+                return [];
+            }
+            if (backend.internet !== undefined) {
+                return [
+                    {
+                        field: "outlierDetection",
+                        message: "internet NEG backends do not support outlier detection (no traffic policies)",
+                        fix: "remove outlierDetection from this backend",
+                    },
+                ];
+            }
+            return [];
+        },
+    },
+    {
+        id: "backend-security-policy",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "A Cloud Armor policy is created or referenced (not both), on a scheme with Cloud Armor, with valid rules",
+        prevents:
+            "a policy of the wrong scope, rules GCP rejects (rule-set names, CIDRs, rate-limit intervals), Adaptive Protection on regional policies",
+        fix: "set exactly one of securityPolicy.create and securityPolicy.existing",
+        check: ({ scheme, backend }) => {
+            const policy = backend.securityPolicy;
+            if (policy === undefined) {
+                return [];
+            }
+            if (!supports(scheme, "cloudArmor")) {
+                return [unsupportedFinding(scheme, "cloudArmor", "securityPolicy", "Cloud Armor")];
+            }
+            if ((policy.create === undefined) === (policy.existing === undefined)) {
+                return [
+                    {
+                        field: "securityPolicy",
+                        message:
+                            policy.create === undefined
+                                ? "sets neither create nor existing"
+                                : "sets both create and existing",
+                    },
+                ];
+            }
+            const create = policy.create;
+            if (create === undefined) {
+                return [];
+            }
+            const findings: Finding[] = [];
+            if (create.adaptiveProtection && schemeProfile(scheme).scope === "regional") {
+                findings.push({
+                    field: "securityPolicy.create.adaptiveProtection",
+                    message: `Adaptive Protection is for global policies; the ${schemeProfile(scheme).title} uses a regional one`,
+                    fix: "remove adaptiveProtection, or use scheme global-external",
+                });
+            }
+            (create.preconfiguredWaf ?? []).forEach((ruleSet, i) => {
+                if (!WAF_RULE_SET.test(ruleSet)) {
+                    findings.push({
+                        field: `securityPolicy.create.preconfiguredWaf[${i}]`,
+                        message: `"${ruleSet}" is not a preconfigured WAF rule set name`,
+                        fix: 'use a name such as "sqli-v33-stable", "xss-v33-stable", "lfi-v33-stable" or "rce-v33-stable"',
+                    });
+                }
+            });
+            for (const list of ["allowIpRanges", "denyIpRanges"] as const) {
+                (create[list] ?? []).forEach((range, i) => {
+                    if (!CIDR.test(range)) {
+                        findings.push({
+                            field: `securityPolicy.create.${list}[${i}]`,
+                            message: `"${range}" is not an IP address or CIDR range`,
+                            fix: 'use ranges such as "203.0.113.0/24"',
+                        });
+                    }
+                });
+            }
+            const limit = create.rateLimit;
+            if (limit !== undefined) {
+                const actions: string[] = Object.values(RateLimitAction);
+                if (limit.action !== undefined && !actions.includes(limit.action)) {
+                    findings.push({
+                        field: "securityPolicy.create.rateLimit.action",
+                        message: `"${limit.action}" is not a rate-limit action`,
+                        fix: `use one of ${actions.map((a) => `"${a}"`).join(", ")}`,
+                    });
+                }
+                if (!(Number.isInteger(limit.count) && limit.count > 0)) {
+                    findings.push({
+                        field: "securityPolicy.create.rateLimit.count",
+                        message: `${limit.count} is not a positive whole number of requests`,
+                        fix: "set count to the requests one client IP may send per interval, e.g. 100",
+                    });
+                }
+                if (limit.intervalSec !== undefined && !RATE_LIMIT_INTERVALS.includes(limit.intervalSec)) {
+                    findings.push({
+                        field: "securityPolicy.create.rateLimit.intervalSec",
+                        message: `${limit.intervalSec} s is not an interval Cloud Armor accepts`,
+                        fix: `use one of ${RATE_LIMIT_INTERVALS.join(", ")}`,
+                    });
+                }
+                if (limit.banDurationSec !== undefined && limit.action !== "ban") {
+                    findings.push({
+                        field: "securityPolicy.create.rateLimit.banDurationSec",
+                        message: 'is set but action is not "ban"',
+                        fix: 'set action: "ban", or drop banDurationSec',
+                    });
+                }
+            }
+            return findings;
+        },
+    },
+    {
+        id: "backend-cross-project",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "Cross-project backends: any project on global external; only within a Shared VPC on regional and internal schemes; not on classic",
+        prevents:
+            "GCP refusing a URL map that references a backend service in another project where cross-project service referencing is not available",
+        fix: "use scheme global-external, or put the load balancer on the Shared VPC (network.existing) its service projects share",
+        check: (context) => {
+            const other = crossProjectOf(context);
+            if (other === undefined) {
+                return [];
+            }
+            const { scheme, backend } = context;
+            const field = backend.backendService !== undefined ? "backendService" : "project";
+            if (!supports(scheme, "crossProjectBackend")) {
+                return [
+                    {
+                        field,
+                        message: `is in project "${other}", and cross-project service referencing is not available on the classic Application Load Balancer (UNCONFIRMED: not found verbatim, rejected to be safe)`,
+                        fix: `use scheme global-external, or an internet NEG (backends.<key>.internet with hostOverride; ${INTERNET_NEG_INGRESS_NOTE})`,
+                    },
+                ];
+            }
+            if (scheme === "global-external") {
+                return [];
+            }
+            const findings: Finding[] = [];
+            if (!context.existingNetwork) {
+                findings.push({
+                    field,
+                    message: `is in project "${other}", but the ${schemeProfile(scheme).title} references backend services in other projects only within a Shared VPC, and this load balancer creates its own VPC`,
+                    fix: "set network.existing to the Shared VPC host project's network (and its subnets), or use scheme global-external",
+                });
+            }
+            if (scheme === "regional-external" && backend.internet !== undefined) {
+                findings.push({
+                    field: "internet",
+                    message:
+                        "a backend service with a regional internet NEG cannot be referenced from another project on the regional external Application Load Balancer",
+                    fix: "create this backend in the load balancer's project (drop project)",
+                });
+            }
+            return findings;
+        },
+    },
+];
+
+/**
+ * What the backend-service rules read. Every backend kind's args (serverless, internet, hybrid) satisfy
+ * it, so options of the backend service itself — outlier detection, and the options that exclude each
+ * other (IAP, CDN, outlier detection) — are checked in one place whatever the NEG kind.
+ */
+export interface BackendServiceRuleContext {
+    scheme: Scheme;
+    outlierDetection?: OutlierDetectionArgs;
+}
+
+function wholeNumberFinding(field: string, value: number | undefined, min: number, max?: number): Finding[] {
+    if (value === undefined || (Number.isInteger(value) && value >= min && (max === undefined || value <= max))) {
+        return [];
+    }
+    const range = max === undefined ? `a whole number of at least ${min}` : `a whole number from ${min} to ${max}`;
+    return [{ field, message: `${value} is not ${range}`, fix: `use ${range}` }];
+}
+
+/** Backend-service options some schemes lack (see `featureTable`). */
+export const backendServiceOptions: SchemeOption<BackendServiceRuleContext>[] = [
+    { feature: "outlierDetection", field: "outlierDetection", isSet: (args) => args.outlierDetection !== undefined },
+];
+
+export const backendServiceRules: Rule<BackendServiceRuleContext>[] = [
+    {
+        id: "outlier-detection",
+        component: "BackendService",
+        summary:
+            "Outlier detection only on schemes that have it with serverless NEGs (global external, cross-region internal), with valid counts and times",
+        prevents:
+            "outlier detection GCP does not apply to serverless NEGs on classic and regional backend services, and `Invalid value for field 'resource.outlierDetection…'` at apply",
+        fix: "remove outlierDetection, or use scheme global-external or cross-region-internal",
+        check: (args) => {
+            const outlier = args.outlierDetection;
+            if (outlier === undefined) {
+                return [];
+            }
+            const unsupported = schemeOptionFindings(args.scheme, backendServiceOptions, args);
+            if (unsupported.length > 0) {
+                return unsupported;
+            }
+            return [
+                ...wholeNumberFinding("outlierDetection.consecutiveErrors", outlier.consecutiveErrors, 1),
+                ...wholeNumberFinding("outlierDetection.consecutiveGatewayErrors", outlier.consecutiveGatewayErrors, 1),
+                ...wholeNumberFinding("outlierDetection.intervalSeconds", outlier.intervalSeconds, 1),
+                ...wholeNumberFinding("outlierDetection.baseEjectionTimeSeconds", outlier.baseEjectionTimeSeconds, 1),
+                ...wholeNumberFinding("outlierDetection.maxEjectionPercent", outlier.maxEjectionPercent, 0, 100),
+            ];
+        },
+    },
+];
