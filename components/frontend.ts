@@ -20,6 +20,7 @@ import {
 import { validateFrontendArgs } from "./rules/frontend";
 import { regionalFrontend, schemeProfile, supports } from "./schemes";
 import { failOnProblems, known } from "./validation";
+import { shapeFirst } from "./shape";
 
 export * from "./args/frontend";
 export { validateFrontendArgs };
@@ -158,7 +159,7 @@ export class Frontend extends pulumi.ComponentResource {
 
     constructor(name: string, args: FrontendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:Frontend", name, {}, opts);
-        failOnProblems(`Frontend "${name}"`, validateFrontendArgs(args), this);
+        failOnProblems(`Frontend "${name}"`, shapeFirst("Frontend", args, validateFrontendArgs), this);
         const built = buildFrontend(name, args, { parent: this });
         this.ipAddress = built.ipAddress;
         this.ipAddresses = built.ipAddresses;

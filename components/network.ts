@@ -7,6 +7,7 @@ import { LoadBalancerNetworkArgs, resolvedCidrs } from "./args/network";
 import { validateNetworkArgs } from "./rules/network";
 import { parseComputeLink } from "./rules/common";
 import { failOnProblems } from "./validation";
+import { shapeFirst } from "./shape";
 
 export * from "./args/network";
 export { validateNetworkArgs };
@@ -150,7 +151,11 @@ export class LoadBalancerNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: LoadBalancerNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:LoadBalancerNetwork", name, {}, opts);
-        failOnProblems(`LoadBalancerNetwork "${name}"`, validateNetworkArgs(args), this);
+        failOnProblems(
+            `LoadBalancerNetwork "${name}"`,
+            shapeFirst("LoadBalancerNetwork", args, validateNetworkArgs),
+            this,
+        );
         const built = buildLoadBalancerNetwork(name, args, { parent: this });
         this.network = built.network;
         this.subnetworks = built.subnetworks;

@@ -53,16 +53,153 @@ export function runRules<C>(rules: readonly Rule<C>[], context: C): Problem[] {
     const problems: Problem[] = [];
     for (const rule of rules) {
         for (const finding of rule.check(context)) {
-            problems.push({
-                rule: rule.id,
-                field: finding.field,
-                message: finding.message,
-                fix: finding.fix ?? rule.fix,
-                ...(rule.severity ? { severity: rule.severity } : {}),
-            });
+            problems.push(
+                redactProblem({
+                    rule: rule.id,
+                    field: finding.field,
+                    message: finding.message,
+                    fix: finding.fix ?? rule.fix,
+                    ...(rule.severity ? { severity: rule.severity } : {}),
+                }),
+            );
         }
     }
     return problems;
+}
+
+/** A PEM block, also unterminated or inside a JSON-quoted message (its line breaks written `\n`). */
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----(?:[\s\S]*?-----END \1-----|(?:[A-Za-z0-9+/=\s]|\\[nr])*)/g;
+/** A run of base64/base64url/hex characters: what key material looks like when it is not a PEM block. */
+const KEY_LIKE_TOKEN = /[A-Za-z0-9+/_=-]{16,}/g;
+const SHORT_VALUE = 256;
+
+/** What a PEM block is, by its BEGIN line, in words that say nothing of its content. */
+function pemKind(label: string): string {
+    if (/PRIVATE KEY/.test(label)) {
+        return "a PEM private key";
+    }
+    if (/CERTIFICATE/.test(label)) {
+        return "a PEM certificate";
+    }
+    return "a PEM block";
+}
+
+/** Upper case, lower case, digit or separator: key material switches between the first three at most characters. */
+function characterClass(char: string): number {
+    return /[A-Z]/.test(char) ? 0 : /[a-z]/.test(char) ? 1 : /[0-9]/.test(char) ? 2 : 3;
+}
+
+/**
+ * Whether a token may be key material: 32+ hex digits with letters and digits, or a stretch (between `/`) of 16+
+ * characters with upper and lower case that switches character class at 35% of its characters or more. Random
+ * base64 switches at about 65%; names, regions, self links and camelCase identifiers (`oauth2ClientSecret`) at
+ * far fewer.
+ */
+function isKeyLike(token: string): boolean {
+    if (/^[0-9a-fA-F]{32,}$/.test(token) && /[0-9]/.test(token) && /[a-fA-F]/.test(token)) {
+        return true;
+    }
+    return [token, ...token.split("/")].some((chunk) => {
+        if (chunk.length < 16 || !/[A-Z][\s\S]*[A-Z]/.test(chunk) || !/[a-z][\s\S]*[a-z]/.test(chunk)) {
+            return false;
+        }
+        // Separators (`-`, `_`, `+`, `=`) are skipped: a self link's words switch only where a digit follows.
+        const classes = Array.from(chunk, characterClass).filter((c) => c !== 3);
+        let switches = 0;
+        for (let i = 1; i < classes.length; i++) {
+            switches += classes[i] !== classes[i - 1] ? 1 : 0;
+        }
+        // PascalCase and camelCase (`CloudRunTargetArgs`) switch often too, but almost every capital starts a word.
+        const capitals = chunk.match(/[A-Z]/g)?.length ?? 0;
+        const wordStarts = chunk.match(/[A-Z][a-z]{2}/g)?.length ?? 0;
+        return switches >= 0.35 * classes.length && wordStarts < 0.6 * capitals;
+    });
+}
+
+/** The kind of secret material `text` holds ("a PEM private key", "a key-like value"), or undefined. */
+export function secretKind(text: string): string | undefined {
+    const pem = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text);
+    if (pem) {
+        return pemKind(pem[1]);
+    }
+    return (text.match(KEY_LIKE_TOKEN) ?? []).some(isKeyLike) ? "a key-like value" : undefined;
+}
+
+/**
+ * The one way a message quotes a user's value: short plain values in quotes; secret material (PEM blocks, keys)
+ * by its kind only; long values by their length and a short start. Never the whole of a long or secret value.
+ */
+export function quoteValue(value: unknown): string {
+    if (typeof value !== "string") {
+        return JSON.stringify(String(value));
+    }
+    const secret = secretKind(value);
+    if (secret) {
+        return `${secret} of ${value.length} characters`;
+    }
+    const oneLine = !/[\r\n]/.test(value);
+    if (value.length <= SHORT_VALUE && oneLine) {
+        return JSON.stringify(value);
+    }
+    const start = JSON.stringify(
+        Array.from(value.split(/[\r\n]/)[0])
+            .slice(0, 24)
+            .join(""),
+    );
+    return `a ${oneLine ? "" : "multi-line "}value of ${value.length} characters starting ${start.slice(0, -1)}…"`;
+}
+
+/** What a value is, in words, for "is X, not Y" messages (no content of strings: see quoteValue). */
+export function describeValue(value: unknown): string {
+    if (value === null) {
+        return "null";
+    }
+    if (Array.isArray(value)) {
+        return "a list";
+    }
+    if (pulumi.Output.isInstance(value)) {
+        return "an Output";
+    }
+    if (value instanceof Promise) {
+        return "a Promise";
+    }
+    switch (typeof value) {
+        case "string":
+            return `a string (${quoteValue(value)})`;
+        case "number":
+            return Number.isFinite(value) ? `the number ${value}` : `the number ${String(value)}`;
+        case "boolean":
+            return `the boolean ${value}`;
+        case "object":
+            return "an object";
+        case "undefined":
+            return "undefined";
+        default:
+            return `a ${typeof value}`;
+    }
+}
+
+/** `text` with every PEM block and key-like token replaced by its kind: the net under every message. */
+export function redactSecrets(text: string): string {
+    if (!text.includes("-----BEGIN") && !(text.match(KEY_LIKE_TOKEN) ?? []).some(isKeyLike)) {
+        return text;
+    }
+    return text
+        .replace(PEM_BLOCK, (_block, label: string) => `(${pemKind(label)})`)
+        .replace(KEY_LIKE_TOKEN, (token) => (isKeyLike(token) ? "(a key-like value)" : token));
+}
+
+/**
+ * A problem whose texts quote no secret material. Rules quote values with quoteValue; this is the net for any
+ * message built otherwise, applied to every problem a rule reports and every problem a component fails on.
+ */
+export function redactProblem(problem: Problem): Problem {
+    return {
+        ...problem,
+        field: redactSecrets(problem.field),
+        message: redactSecrets(problem.message),
+        fix: redactSecrets(problem.fix),
+    };
 }
 
 /** Prefixes every problem's field, for problems found in a nested component's args. */
@@ -92,7 +229,8 @@ export class ConfigurationError extends pulumi.ResourceError {
  * Logs every warning (pulumi.log.warn, attributed to the resource), then throws one ConfigurationError
  * listing every error, if there are any.
  */
-export function failOnProblems(label: string, problems: readonly Problem[], resource?: pulumi.Resource): void {
+export function failOnProblems(label: string, found: readonly Problem[], resource?: pulumi.Resource): void {
+    const problems = found.map(redactProblem);
     for (const warning of problems.filter((p) => p.severity === "warning")) {
         void pulumi.log.warn(
             `${label}: ${warning.field}: ${warning.message}. Fix: ${warning.fix} [${warning.rule}]`,

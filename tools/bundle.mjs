@@ -12,7 +12,7 @@ const result = await esbuild.build({
     platform: "node",
     format: "cjs",
     target: "node20",
-    external: ["@pulumi/*", "yaml"],
+    external: ["@pulumi/*", "yaml", "re2js"],
     minifyWhitespace: true,
     minifySyntax: true,
     sourcemap: true,

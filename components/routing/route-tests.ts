@@ -3,7 +3,7 @@
  * A failure is a Problem whose message shows the expected and the actual route.
  */
 import { Scheme } from "../schemes";
-import { Problem } from "../validation";
+import { Problem, quoteValue } from "../validation";
 import { ClientCertificateAccess, clientCertificateVerdict } from "./access";
 import { RouteResult, simulateRequest } from "./simulate";
 import { RouteTestArgs, UrlMapSpec } from "./types";
@@ -49,12 +49,12 @@ export function describeRoute(result: RouteResult, keyOf: (ref: string) => strin
     if (result.backends.length === 1) {
         const b = result.backends[0];
         const cloudRun = b.cloudRun?.service
-            ? ` (Cloud Run service "${b.cloudRun.service}"${b.cloudRun.tag ? `, tag "${b.cloudRun.tag}"` : ""})`
+            ? ` (Cloud Run service ${quoteValue(b.cloudRun.service)}${b.cloudRun.tag ? `, tag ${quoteValue(b.cloudRun.tag)}` : ""})`
             : "";
-        return `backend "${keyOf(b.service)}"${cloudRun}`;
+        return `backend ${quoteValue(keyOf(b.service))}${cloudRun}`;
     }
     const total = result.backends.reduce((s, b) => s + b.weight, 0);
-    return `a split: ${result.backends.map((b) => `"${keyOf(b.service)}" ${b.weight}/${total}`).join(", ")}`;
+    return `a split: ${result.backends.map((b) => `${quoteValue(keyOf(b.service))} ${b.weight}/${total}`).join(", ")}`;
 }
 
 /**
@@ -95,7 +95,7 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
             problems.push({
                 rule: ROUTE_TEST_RULE,
                 field: `${field}[${i}]`,
-                message: `${test.description ? `"${test.description}": ` : ""}${describeTestRequest(test)} should reach ${expected}, but reaches ${actual}`,
+                message: `${test.description ? `${quoteValue(test.description)}: ` : ""}${describeTestRequest(test)} should reach ${expected}, but reaches ${actual}`,
                 fix: "change the routes so the request reaches what the test expects, or correct the test",
             });
         const expectations = [test.backend, test.redirect, test.denied || undefined].filter(
@@ -143,7 +143,7 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
             problems.push({
                 rule: ROUTE_TEST_RULE,
                 field: `${field}[${i}].backend`,
-                message: `"${test.backend}" is not a backend (have: ${options.backendKeys.join(", ")})`,
+                message: `${quoteValue(test.backend)} is not a backend (have: ${options.backendKeys.join(", ")})`,
                 fix: "use one of the keys in backends",
             });
             return;
@@ -166,8 +166,8 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
                     problems.push({
                         rule: ROUTE_TEST_RULE,
                         field: `${field}[${i}].path`,
-                        message: `"${test.path}" has empty or dot segments; matched as sent it reaches ${describeRoute(result, keyOf)}, normalized it reaches ${other}, and whether GCP normalizes paths before matching is not documented`,
-                        fix: `test the path clients actually send, e.g. the normalized "${normalized}"`,
+                        message: `${quoteValue(test.path)} has empty or dot segments; matched as sent it reaches ${describeRoute(result, keyOf)}, normalized it reaches ${other}, and whether GCP normalizes paths before matching is not documented`,
+                        fix: `test the path clients actually send, e.g. the normalized ${quoteValue(normalized)}`,
                     });
                     return;
                 }
@@ -194,7 +194,7 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
             const ref = options.backendRef(test.backend);
             const reached = result.backends.find((b) => b.service === ref && b.weight > 0);
             if (result.kind !== "backend" || !reached) {
-                fail(`backend "${test.backend}"`, actual);
+                fail(`backend ${quoteValue(test.backend)}`, actual);
                 return;
             }
         }
@@ -208,7 +208,7 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
                     (test.cloudRunTag === undefined || b.cloudRun?.tag === test.cloudRunTag),
             );
             if (!ok) {
-                const expected = `Cloud Run service "${test.cloudRunService ?? "(any)"}"${test.cloudRunTag ? `, tag "${test.cloudRunTag}"` : ""}`;
+                const expected = `Cloud Run service ${quoteValue(test.cloudRunService ?? "(any)")}${test.cloudRunTag ? `, tag ${quoteValue(test.cloudRunTag)}` : ""}`;
                 const mismatch = candidates.find((b) => b.urlMaskMismatch)?.urlMaskMismatch;
                 fail(expected, mismatch ? `${actual}; ${mismatch}` : actual);
             }

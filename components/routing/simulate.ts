@@ -40,6 +40,7 @@ import {
     UrlMapSpec,
     UrlRedirectSpec,
 } from "./types";
+import { re2FullMatch } from "./re2";
 
 /** A request to route. */
 export interface RouteRequest {
@@ -162,11 +163,6 @@ function queryParams(query: string | undefined): Map<string, string> {
     return params;
 }
 
-/** RE2 as JavaScript, anchored: GCP's regexMatch must match the whole value. */
-function fullRegex(re2: string, flags = ""): RegExp {
-    return new RegExp(`^(?:${re2.replace(/\(\?P</g, "(?<")})$`, flags);
-}
-
 // --- hosts --------------------------------------------------------------------------------------
 
 /** Specificity of a host pattern for a host: exact 1e6, wildcard by suffix length, `*` 0; -1 no match. */
@@ -244,7 +240,7 @@ function matchPathPredicate(rule: MatchRuleSpec, path: string): PathMatch | unde
         return fold(path) === fold(rule.fullPathMatch) ? { matchedPrefix: path } : undefined;
     }
     if (rule.regexMatch !== undefined) {
-        return fullRegex(rule.regexMatch).test(path) ? { matchedPrefix: path } : undefined;
+        return re2FullMatch(rule.regexMatch, path) ? { matchedPrefix: path } : undefined;
     }
     if (rule.pathTemplateMatch !== undefined) {
         const m = pathTemplateRegex(rule.pathTemplateMatch).exec(path);
@@ -276,7 +272,7 @@ function headerMatches(match: HeaderMatchSpec, headers: Record<string, string>):
     } else if (match.suffixMatch !== undefined) {
         result = value.endsWith(match.suffixMatch);
     } else if (match.regexMatch !== undefined) {
-        result = fullRegex(match.regexMatch).test(value);
+        result = re2FullMatch(match.regexMatch, value);
     } else if (match.rangeMatch !== undefined) {
         const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
         result = n >= match.rangeMatch.rangeStart && n < match.rangeMatch.rangeEnd;
@@ -291,7 +287,7 @@ function queryMatches(match: QueryParameterMatchSpec, params: Map<string, string
     if (value === undefined) return false;
     if (match.presentMatch !== undefined) return match.presentMatch;
     if (match.exactMatch !== undefined) return value === match.exactMatch;
-    if (match.regexMatch !== undefined) return fullRegex(match.regexMatch).test(value);
+    if (match.regexMatch !== undefined) return re2FullMatch(match.regexMatch, value);
     return true;
 }
 

@@ -1,7 +1,7 @@
 import { certificatePlacement, CertificateKeyAlgorithm, ManagedCertificateArgs } from "../args/certificates";
 import { DnsArgs, dnsRecordNames } from "../args/dns";
 import { Scheme, supports } from "../schemes";
-import { Finding, known, Rule } from "../validation";
+import { Finding, known, quoteValue, Rule } from "../validation";
 import { DOMAIN } from "./common";
 
 /** Certificate Manager certificates a target proxy references directly (https://cloud.google.com/certificate-manager/docs/quotas). */
@@ -34,14 +34,14 @@ function nameFindings(field: string, names: readonly string[]): Finding[] {
         if (!WILDCARD_OR_DOMAIN(name)) {
             findings.push({
                 field: `${field}[${i}]`,
-                message: `"${name}" is not a fully qualified domain name or a wildcard such as "*.example.com"`,
+                message: `${quoteValue(name)} is not a fully qualified domain name or a wildcard such as "*.example.com"`,
                 fix: 'write the name in lowercase without scheme, port, path or trailing dot, e.g. "shop.example.com" or "*.shop.example.com"',
             });
         }
         if (names.indexOf(name) !== i) {
             findings.push({
                 field: `${field}[${i}]`,
-                message: `"${name}" is listed more than once`,
+                message: `${quoteValue(name)} is listed more than once`,
                 fix: "list each name once",
             });
         }

@@ -1,5 +1,5 @@
 import { Feature, featureSupport, Scheme, schemeProfile, supports } from "../schemes";
-import { Finding } from "../validation";
+import { Finding, quoteValue } from "../validation";
 
 /** A fully qualified lowercase DNS name without a trailing dot. */
 export const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -33,9 +33,9 @@ export function regionFinding(field: string, region: string | undefined): Findin
         return [
             {
                 field,
-                message: `"${region}" is not a GCP region name${zone ? " (it is a zone)" : ""}`,
+                message: `${quoteValue(region)} is not a GCP region name${zone ? " (it is a zone)" : ""}`,
                 fix: zone
-                    ? `use the zone's region, "${zone[1]}"`
+                    ? `use the zone's region, ${quoteValue(zone[1])}`
                     : 'use a region such as "europe-west1" or "us-central1" (a region, not a zone)',
             },
         ];
@@ -47,7 +47,7 @@ export function regionFinding(field: string, region: string | undefined): Findin
 export function unsupportedFinding(scheme: Scheme, feature: Feature, field: string, what: string): Finding {
     return {
         field,
-        message: `${what} is not supported by the ${schemeProfile(scheme).title} (scheme "${scheme}")`,
+        message: `${what} is not supported by the ${schemeProfile(scheme).title} (scheme ${quoteValue(scheme)})`,
         fix: featureSupport(feature).alternative,
     };
 }
@@ -88,16 +88,16 @@ export function linkMismatch(
     }
     const link = parseComputeLink(value);
     if (!link || link.collection !== collection) {
-        return `"${value}" is not ${what} self link or id (projects/<project>/${expectedRegion ? `regions/${expectedRegion}` : "global"}/${collection}/<name>)`;
+        return `${quoteValue(value)} is not ${what} self link or id (projects/<project>/${expectedRegion ? `regions/${expectedRegion}` : "global"}/${collection}/<name>)`;
     }
     if (expectedRegion === undefined && link.region !== undefined) {
-        return `"${value}" is a regional ${what.replace(/^an? /, "")} in ${link.region}, but a global one is needed`;
+        return `${quoteValue(value)} is a regional ${what.replace(/^an? /, "")} in ${link.region}, but a global one is needed`;
     }
     if (expectedRegion !== undefined && link.region === undefined) {
-        return `"${value}" is a global ${what.replace(/^an? /, "")}, but a regional one in ${expectedRegion} is needed`;
+        return `${quoteValue(value)} is a global ${what.replace(/^an? /, "")}, but a regional one in ${expectedRegion} is needed`;
     }
     if (expectedRegion !== undefined && link.region !== expectedRegion) {
-        return `"${value}" is in ${link.region}, but it must be in ${expectedRegion}`;
+        return `${quoteValue(value)} is in ${link.region}, but it must be in ${expectedRegion}`;
     }
     return undefined;
 }

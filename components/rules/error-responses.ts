@@ -1,6 +1,6 @@
 import type { CustomErrorResponsesArgs } from "../routing/error-responses";
 import { Scheme, supports } from "../schemes";
-import { Finding, Rule } from "../validation";
+import { Finding, quoteValue, Rule } from "../validation";
 import { unsupportedFinding } from "./common";
 
 /** What the custom error response rules see: the load balancer's and each route's policy. */
@@ -53,13 +53,13 @@ function ruleFindings(field: string, policy: CustomErrorResponsesArgs): Finding[
             if (!STATUS_CLASS.test(code) && (exact === undefined || exact < 400 || exact > 599)) {
                 findings.push({
                     field: `${at}.statusCodes`,
-                    message: `"${code}" is neither an error status 400–599 nor "4xx" / "5xx"`,
+                    message: `${quoteValue(code)} is neither an error status 400–599 nor "4xx" / "5xx"`,
                     fix: 'use statuses such as "404" or "503", or a class "4xx" / "5xx"',
                 });
             } else if (seen.has(code)) {
                 findings.push({
                     field: `${at}.statusCodes`,
-                    message: `"${code}" appears in more than one rule of this policy (GCP requires each value once)`,
+                    message: `${quoteValue(code)} appears in more than one rule of this policy (GCP requires each value once)`,
                     fix: "keep each status or class in one rule",
                 });
             }
@@ -131,7 +131,7 @@ export const errorResponseRules: Rule<ErrorResponsesContext>[] = [
                     return [
                         {
                             field: `${field}.backend`,
-                            message: `"${key}" is not a backend (have: ${Object.keys(context.bucketBackends).join(", ")})`,
+                            message: `${quoteValue(key)} is not a backend (have: ${Object.keys(context.bucketBackends).join(", ")})`,
                         },
                     ];
                 }
@@ -140,7 +140,7 @@ export const errorResponseRules: Rule<ErrorResponsesContext>[] = [
                     : [
                           {
                               field: `${field}.backend`,
-                              message: `"${key}" is not a bucket backend; GCP serves error pages only from a backend bucket`,
+                              message: `${quoteValue(key)} is not a bucket backend; GCP serves error pages only from a backend bucket`,
                           },
                       ];
             });

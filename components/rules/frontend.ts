@@ -3,7 +3,7 @@ import { excerpt } from "../constraints/formats";
 import type { FrontendArgs } from "../args/frontend";
 import { frontendRegions, redirectsHttp } from "../args/frontend";
 import { Feature, regionalFrontend, schemeProfile, supports } from "../schemes";
-import { Finding, known, Rule, runRules } from "../validation";
+import { Finding, known, quoteValue, Rule, runRules } from "../validation";
 import { certificateDnsRules } from "./certificates";
 import { clientCertificateRules } from "./mtls";
 import {
@@ -90,24 +90,28 @@ function domainFindings(domains: string[]): Finding[] {
         if (domain.startsWith("*.")) {
             findings.push({
                 field: at,
-                message: `"${domain}" is a wildcard; Google-managed Compute certificates do not cover wildcard domains`,
+                message: `${quoteValue(domain)} is a wildcard; Google-managed Compute certificates do not cover wildcard domains`,
                 fix: "list each name, or use a Certificate Manager certificate with DNS authorization in a certificate map (https.certificateMap)",
             });
         } else if (!DOMAIN.test(domain)) {
             findings.push({
                 field: at,
-                message: `"${domain}" is not a fully qualified domain name`,
+                message: `${quoteValue(domain)} is not a fully qualified domain name`,
                 fix: 'write the name in lowercase without scheme, port, path or trailing dot, e.g. "shop.example.com"',
             });
         }
         if (domains.indexOf(domain) !== i) {
-            findings.push({ field: at, message: `"${domain}" is listed more than once`, fix: "list each domain once" });
+            findings.push({
+                field: at,
+                message: `${quoteValue(domain)} is listed more than once`,
+                fix: "list each domain once",
+            });
         }
     });
     if (domains.length > 0 && domains[0].length > MAX_FIRST_DOMAIN_LENGTH) {
         findings.push({
             field: `${field}[0]`,
-            message: `"${domains[0]}" is ${domains[0].length} characters long; the first domain becomes the certificate's common name, at most ${MAX_FIRST_DOMAIN_LENGTH}`,
+            message: `${quoteValue(domains[0])} is ${domains[0].length} characters long; the first domain becomes the certificate's common name, at most ${MAX_FIRST_DOMAIN_LENGTH}`,
             fix: `put a domain of at most ${MAX_FIRST_DOMAIN_LENGTH} characters first`,
         });
     }
@@ -259,7 +263,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
             if (!custom && policy.customFeatures !== undefined) {
                 findings.push({
                     field: "https.sslPolicy.customFeatures",
-                    message: `is set but the profile is "${policy.profile ?? "MODERN"}"; custom features apply only to profile "CUSTOM"`,
+                    message: `is set but the profile is ${quoteValue(policy.profile ?? "MODERN")}; custom features apply only to profile "CUSTOM"`,
                     fix: 'set profile: "CUSTOM", or remove customFeatures',
                 });
             }
@@ -355,7 +359,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
             const internal = schemeProfile(args.scheme).internal;
             for (const [field, ip] of requested) {
                 if (!IPV4.test(ip)) {
-                    findings.push({ field, message: `"${ip}" is not an IPv4 address` });
+                    findings.push({ field, message: `${quoteValue(ip)} is not an IPv4 address` });
                 } else if (!internal) {
                     findings.push({
                         field,
@@ -424,9 +428,12 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
             }
             for (const [key, value] of entries) {
                 if (!LABEL_KEY.test(key)) {
-                    findings.push({ field: `labels.${key}`, message: `"${key}" is not a valid label key` });
+                    findings.push({ field: `labels.${key}`, message: `${quoteValue(key)} is not a valid label key` });
                 } else if (!LABEL_VALUE.test(value)) {
-                    findings.push({ field: `labels.${key}`, message: `"${value}" is not a valid label value` });
+                    findings.push({
+                        field: `labels.${key}`,
+                        message: `${quoteValue(value)} is not a valid label value`,
+                    });
                 }
             }
             return findings;
@@ -456,7 +463,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                 if (/certificatemanager|\/locations\//.test(text)) {
                     findings.push({
                         field: `https.certificates[${i}]`,
-                        message: `"${text}" is a Certificate Manager certificate; https.certificates takes Compute SSL certificates`,
+                        message: `${quoteValue(text)} is a Certificate Manager certificate; https.certificates takes Compute SSL certificates`,
                         fix: "pass Compute SSL certificates here (…/sslCertificates/<name>)",
                     });
                     return;
@@ -504,7 +511,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                 if (!link || link.collection !== "certificates") {
                     findings.push({
                         field,
-                        message: `"${text}" is not a Certificate Manager certificate (projects/<project>/locations/<location>/certificates/<name>)`,
+                        message: `${quoteValue(text)} is not a Certificate Manager certificate (projects/<project>/locations/<location>/certificates/<name>)`,
                         fix: "pass a certificatemanager.Certificate's id; Compute SSL certificates go in https.certificates, a certificate map in https.certificateMap",
                     });
                     return;
@@ -516,7 +523,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                     region,
                 );
                 if (problem) {
-                    findings.push({ field, message: `"${text}" ${problem}`, fix: fixFor("certificate") });
+                    findings.push({ field, message: `${quoteValue(text)} ${problem}`, fix: fixFor("certificate") });
                 }
             });
             const map = supports(args.scheme, "certificateMap") ? known(https.certificateMap) : undefined;
@@ -525,7 +532,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                 if (!link || link.collection !== "certificateMaps") {
                     findings.push({
                         field: "https.certificateMap",
-                        message: `"${map}" is not a Certificate Manager certificate map (//certificatemanager.googleapis.com/projects/<project>/locations/global/certificateMaps/<name>)`,
+                        message: `${quoteValue(map)} is not a Certificate Manager certificate map (//certificatemanager.googleapis.com/projects/<project>/locations/global/certificateMaps/<name>)`,
                         fix: "pass a certificatemanager.CertificateMap's id",
                     });
                 } else {
@@ -538,7 +545,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                     if (problem) {
                         findings.push({
                             field: "https.certificateMap",
-                            message: `"${map}" ${problem}`,
+                            message: `${quoteValue(map)} ${problem}`,
                             fix: fixFor("certificate map"),
                         });
                     }
@@ -606,7 +613,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                 findings.push({
                     field: "address.ip",
                     message: `one IP cannot be the VIP of ${regions.length} regions (${regions.join(", ")})`,
-                    fix: `give address.ips, e.g. { ${regions.map((r) => `"${r}": "10.x.y.z"`).join(", ")} }`,
+                    fix: `give address.ips, e.g. { ${regions.map((r) => `${quoteValue(r)}: "10.x.y.z"`).join(", ")} }`,
                 });
             }
             for (const region of Object.keys(address.ips ?? {})) {
@@ -616,7 +623,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                         message:
                             regions.length === 0
                                 ? `the ${profile.title} has one global address, so per-region IPs would be ignored`
-                                : `"${region}" is not a region of this load balancer (${regions.join(", ")}), so this IP would be ignored`,
+                                : `${quoteValue(region)} is not a region of this load balancer (${regions.join(", ")}), so this IP would be ignored`,
                         fix:
                             regions.length === 0
                                 ? "remove address.ips"

@@ -4,7 +4,7 @@
  */
 import type { ApplicationLoadBalancerArgs, BackendArgs } from "../args/load-balancer";
 import { ACCESS_LEVEL_NAME } from "../backends/shared/args";
-import { Finding, Rule } from "../validation";
+import { Finding, quoteValue, Rule } from "../validation";
 import { backendKinds } from "../backends";
 import { backendKindField, backendKindsSet } from "../backends/kinds";
 
@@ -149,7 +149,7 @@ function iapTwice(context: ProgramContext): Finding[] {
             if (groups.some((group) => group.endsWith(`/${negName}`))) {
                 findings.push({
                     field: `backend service ${String(backend.inputs.name ?? backend.name)}`,
-                    message: `IAP is enabled on it and on the Cloud Run service "${service}" it fronts (iapEnabled); GCP does not support IAP on both`,
+                    message: `IAP is enabled on it and on the Cloud Run service ${quoteValue(service)} it fronts (iapEnabled); GCP does not support IAP on both`,
                 });
             }
         }

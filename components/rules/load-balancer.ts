@@ -6,7 +6,8 @@ import { gcpName, invalidNameReason } from "../naming";
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
 import { allSchemes, isScheme, regionalFrontend, schemeProfile } from "../schemes";
 import { MigrationStage } from "../migration";
-import { Finding, known, nestProblems, Problem, Rule, runRules } from "../validation";
+import { Finding, known, nestProblems, Problem, redactProblem, Rule, runRules } from "../validation";
+import { safeMaps, shapeProblems } from "../shape";
 import { backendKindModules, backendKinds } from "../backends";
 import type { BackendContext } from "../backends/kind";
 import { allBackendKinds, backendKindField, backendKindsSet } from "../backends/kinds";
@@ -333,7 +334,13 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
  * Every problem with a load balancer's arguments, its parts' included, with fields as the user wrote
  * them. Nothing is created and nothing thrown.
  */
-export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Problem[] {
+export function validateLoadBalancerArgs(given: ApplicationLoadBalancerArgs): Problem[] {
+    // Shape first: the rules below read only well-shaped args, with safe maps (see components/shape.ts).
+    const shape = shapeProblems("ApplicationLoadBalancerArgs", given);
+    if (shape.length > 0) {
+        return shape.map(redactProblem);
+    }
+    const args = safeMaps("ApplicationLoadBalancerArgs", given);
     if (!isScheme(args.scheme)) {
         return [
             {

@@ -27,7 +27,7 @@ function pemFindings(field: string, pems: readonly unknown[] | undefined): Findi
         if (typeof text !== "string" || !PEM_CERTIFICATE.test(text)) {
             findings.push({
                 field: `${field}[${i}]`,
-                message: "is not one PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)",
+                message: "is not one PEM certificate (a BEGIN CERTIFICATE … END CERTIFICATE block)",
                 fix: "pass the certificate's PEM text, one certificate per entry (not a file path, not a private key)",
             });
             return;

@@ -1,7 +1,7 @@
 import { alignedCidr, cidrsOverlap, formatIpv4, Ipv4Cidr, parseCidr } from "../cidr";
 import type { LoadBalancerNetworkArgs } from "../args/network";
 import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
-import { Finding, known, Rule, runRules } from "../validation";
+import { Finding, known, quoteValue, Rule, runRules } from "../validation";
 import { linkMismatch, parseComputeLink, regionFinding } from "./common";
 
 interface NamedRange {
@@ -103,14 +103,14 @@ const networkLayoutRules: Rule<LoadBalancerNetworkArgs>[] = [
                     if (prefix && Number(prefix[1]) > 32) {
                         return {
                             field: r.field,
-                            message: `"${r.text}" is not a valid IPv4 CIDR range: the prefix length /${prefix[1]} is over 32`,
+                            message: `${quoteValue(r.text)} is not a valid IPv4 CIDR range: the prefix length /${prefix[1]} is over 32`,
                             fix: 'use a prefix length of 32 or less, e.g. "10.1.2.0/24" for 256 addresses',
                         };
                     }
                     return {
                         field: r.field,
-                        message: `"${r.text}" is not a valid IPv4 CIDR range`,
-                        fix: aligned ? `use "${aligned}" (host bits cleared)` : undefined,
+                        message: `${quoteValue(r.text)} is not a valid IPv4 CIDR range`,
+                        fix: aligned ? `use ${quoteValue(aligned)} (host bits cleared)` : undefined,
                     };
                 }),
     },
@@ -132,7 +132,7 @@ const networkLayoutRules: Rule<LoadBalancerNetworkArgs>[] = [
                         ? [
                               {
                                   field: r.field,
-                                  message: `"${r.text}" is a /${cidr.prefixLength}: a proxy-only subnet needs at least 64 addresses (/26)`,
+                                  message: `${quoteValue(r.text)} is a /${cidr.prefixLength}: a proxy-only subnet needs at least 64 addresses (/26)`,
                               },
                           ]
                         : [];
@@ -163,7 +163,7 @@ const networkLayoutRules: Rule<LoadBalancerNetworkArgs>[] = [
                                 : freeRange(parsed[j].cidr.prefixLength, taken);
                         findings.push({
                             field: parsed[j].field,
-                            message: `"${parsed[j].text}" overlaps "${parsed[i].text}", the range of ${parsed[i].role}`,
+                            message: `${quoteValue(parsed[j].text)} overlaps ${quoteValue(parsed[i].text)}, the range of ${parsed[i].role}`,
                             fix: `pick a range outside ${parsed[i].text}${free ? `, e.g. ${free}` : ""}`,
                         });
                     }
@@ -222,7 +222,7 @@ const networkLayoutRules: Rule<LoadBalancerNetworkArgs>[] = [
                     if (!args.regions.includes(region)) {
                         findings.push({
                             field,
-                            message: `"${region}" is not a region of this load balancer (${args.regions.join(", ") || "none"}), so this ${what.replace(/^an? /, "")} would be ignored`,
+                            message: `${quoteValue(region)} is not a region of this load balancer (${args.regions.join(", ") || "none"}), so this ${what.replace(/^an? /, "")} would be ignored`,
                             fix: `key each ${what.replace(/^an? /, "")} by one of the load balancer's regions`,
                         });
                         continue;

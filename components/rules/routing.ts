@@ -17,8 +17,9 @@ import {
 import type { RoutingContext } from "../routing/context";
 import { BackendKind } from "../backends/kinds";
 import { Feature, Scheme, schemeProfile, supports } from "../schemes";
-import { Finding, Problem, Rule, runRules } from "../validation";
+import { Finding, Problem, quoteValue, Rule, runRules } from "../validation";
 import { unsupportedFinding } from "./common";
+import { re2SyntaxError } from "../routing/re2";
 
 export type { RoutingContext };
 
@@ -30,7 +31,9 @@ function keysList(keys: string[]): string {
 }
 
 function backendFinding(field: string, key: string, keys: string[]): Finding[] {
-    return keys.includes(key) ? [] : [{ field, message: `"${key}" is not a backend (have: ${keysList(keys)})` }];
+    return keys.includes(key)
+        ? []
+        : [{ field, message: `${quoteValue(key)} is not a backend (have: ${keysList(keys)})` }];
 }
 
 // --- hosts ------------------------------------------------------------------------------------
@@ -82,14 +85,14 @@ export function headerNameProblem(name: string): Finding | undefined {
     if (lower === "host" || lower === ":authority") {
         return {
             field: "",
-            message: `"${name}" cannot be changed by header actions on any scheme`,
+            message: `${quoteValue(name)} cannot be changed by header actions on any scheme`,
             fix: "use rewrite.host to change the Host the backend sees",
         };
     }
     if (!HEADER_TOKEN.test(name)) {
         return {
             field: "",
-            message: `"${name}" is not a valid HTTP header name`,
+            message: `${quoteValue(name)} is not a valid HTTP header name`,
             fix: 'use letters, digits and hyphens, e.g. "x-route"',
         };
     }
@@ -97,17 +100,21 @@ export function headerNameProblem(name: string): Finding | undefined {
     if (prefix) {
         return {
             field: "",
-            message: `"${name}" starts with the reserved prefix "${prefix}"`,
+            message: `${quoteValue(name)} starts with the reserved prefix ${quoteValue(prefix)}`,
             fix: "choose a name without the X-Google, X-Goog-, X-GFE or X-Amz- prefixes",
         };
     }
     if (RESERVED_NAMES.includes(lower)) {
-        return { field: "", message: `"${name}" is reserved by the load balancer`, fix: "choose another header name" };
+        return {
+            field: "",
+            message: `${quoteValue(name)} is reserved by the load balancer`,
+            fix: "choose another header name",
+        };
     }
     if (HOP_BY_HOP.includes(lower)) {
         return {
             field: "",
-            message: `"${name}" is a hop-by-hop header`,
+            message: `${quoteValue(name)} is a hop-by-hop header`,
             fix: "hop-by-hop headers cannot be set; choose an end-to-end header",
         };
     }
@@ -173,7 +180,7 @@ const TEMPLATE_VARIABLE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 export function pathTemplateProblems(template: string): { problems: string[]; variables: string[] } {
     const problems: string[] = [];
     const variables: string[] = [];
-    if (!template.startsWith("/")) problems.push(`"${template}" does not start with "/"`);
+    if (!template.startsWith("/")) problems.push(`${quoteValue(template)} does not start with "/"`);
     if (template.length > 255) problems.push(`is ${template.length} characters long; GCP allows at most 255`);
     let operators = 0;
     let sawDoubleStar = false;
@@ -186,7 +193,7 @@ export function pathTemplateProblems(template: string): { problems: string[]; va
                 if (sawDoubleStar) afterDoubleStar = true;
                 if (part === "**") sawDoubleStar = true;
             } else if (part.includes("*")) {
-                problems.push(`"${part}" mixes "*" with other characters in one segment`);
+                problems.push(`${quoteValue(part)} mixes "*" with other characters in one segment`);
             }
         }
     };
@@ -200,8 +207,8 @@ export function pathTemplateProblems(template: string): { problems: string[]; va
             const body = template.slice(i + 1, close);
             const [name, pattern] = body.includes("=") ? body.split("=", 2) : [body, "*"];
             if (!TEMPLATE_VARIABLE.test(name))
-                problems.push(`variable name "${name}" must match ^[a-zA-Z][a-zA-Z0-9_]*$`);
-            else if (variables.includes(name)) problems.push(`variable "${name}" is used twice`);
+                problems.push(`variable name ${quoteValue(name)} must match ^[a-zA-Z][a-zA-Z0-9_]*$`);
+            else if (variables.includes(name)) problems.push(`variable ${quoteValue(name)} is used twice`);
             else variables.push(name);
             if (sawDoubleStar) afterDoubleStar = true;
             countPattern(pattern);
@@ -325,15 +332,16 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 }
                 (r.paths ?? []).forEach((p, j) => {
                     const field = `${route(i)}.paths[${j}]`;
-                    if (!p.startsWith("/")) findings.push({ field, message: `"${p}" does not start with "/"` });
+                    if (!p.startsWith("/"))
+                        findings.push({ field, message: `${quoteValue(p)} does not start with "/"` });
                     else if (/[?#]/.test(p))
                         findings.push({
                             field,
-                            message: `"${p}" contains a query string or fragment; paths match without them`,
+                            message: `${quoteValue(p)} contains a query string or fragment; paths match without them`,
                             fix: "drop the part from ? or #; match query parameters with queryParameters",
                         });
                     else if (p.slice(0, -2).includes("*") || (p.endsWith("*") && !p.endsWith("/*")))
-                        findings.push({ field, message: `"${p}" uses "*" other than as a trailing "/*"` });
+                        findings.push({ field, message: `${quoteValue(p)} uses "*" other than as a trailing "/*"` });
                     else if (p.length > 1024)
                         findings.push({ field, message: `is ${p.length} characters long; GCP allows at most 1024` });
                 });
@@ -379,7 +387,7 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                         if (!rewrite.startsWith("/") || rewrite.length > 255)
                             findings.push({
                                 field,
-                                message: `"${rewrite}" must start with "/" and be at most 255 characters`,
+                                message: `${quoteValue(rewrite)} must start with "/" and be at most 255 characters`,
                             });
                         for (const m of rewrite.matchAll(/\{([^}]*)\}/g)) {
                             if (!variables.includes(m[1])) {
@@ -399,6 +407,7 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         id: "route-regex",
         component: COMPONENT,
         summary: "Regular expressions compile and are at most 250 characters",
+        // GCP takes RE2 syntax: https://cloud.google.com/load-balancing/docs/re2-support (see routing/re2.ts).
         prevents: "`regexMatch` GCP rejects",
         fix: "write an RE2 expression of at most 250 characters",
         check: (ctx) =>
@@ -415,14 +424,16 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 return regexes.flatMap(([field, re]): Finding[] => {
                     if (re.length > 250)
                         return [{ field, message: `is ${re.length} characters long; GCP allows at most 250` }];
-                    try {
-                        new RegExp(re.replace(/\(\?P</g, "(?<"));
-                        return [];
-                    } catch (e) {
-                        return [
-                            { field, message: `"${re}" is not a valid regular expression (${(e as Error).message})` },
-                        ];
-                    }
+                    const error = re2SyntaxError(re);
+                    return error === undefined
+                        ? []
+                        : [
+                              {
+                                  field,
+                                  message: `${quoteValue(re)} is not an RE2 regular expression, which GCP requires (${error})`,
+                                  fix: "rewrite it in RE2 syntax (https://github.com/google/re2/wiki/Syntax): no backreferences (\\1), lookahead ((?=, (?!) or lookbehind; match the alternatives explicitly or with separate routes",
+                              },
+                          ];
                 });
             }),
     },
@@ -442,22 +453,28 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                     if (h !== h.toLowerCase()) {
                         findings.push({
                             field,
-                            message: `"${h}" has capital letters; GCP compares hosts in lowercase`,
-                            fix: `write "${h.toLowerCase()}"`,
+                            message: `${quoteValue(h)} has capital letters; GCP compares hosts in lowercase`,
+                            fix: `write ${quoteValue(h.toLowerCase())}`,
                         });
                         return;
                     }
                     const reason = invalidHostReason(h);
                     if (reason) {
-                        findings.push({ field, message: `"${h}" is not usable: ${reason}` });
+                        findings.push({ field, message: `${quoteValue(h)} is not usable: ${reason}` });
                         return;
                     }
                     if (seen.has(h)) {
-                        findings.push({ field, message: `"${h}" is listed twice`, fix: "list each host once" });
+                        findings.push({
+                            field,
+                            message: `${quoteValue(h)} is listed twice`,
+                            fix: "list each host once",
+                        });
                     }
                     seen.add(h);
                     if (/:\d+$/.test(h) && !supports(ctx.scheme, "hostPort")) {
-                        findings.push(unsupportedFinding(ctx.scheme, "hostPort", field, `"${h}": a port in a host`));
+                        findings.push(
+                            unsupportedFinding(ctx.scheme, "hostPort", field, `${quoteValue(h)}: a port in a host`),
+                        );
                     }
                 });
                 if ((r.hosts ?? []).includes("*") && (r.hosts ?? []).length > 1) {
@@ -529,7 +546,7 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                     ? [
                           {
                               field: `${route(i)}.mirror.backend`,
-                              message: `"${r.mirror.backend}" is a serverless (Cloud Run) backend, and GCP cannot mirror requests to serverless NEG backends`,
+                              message: `${quoteValue(r.mirror.backend)} is a serverless (Cloud Run) backend, and GCP cannot mirror requests to serverless NEG backends`,
                           },
                       ]
                     : [],
@@ -557,19 +574,19 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 for (const key of ["path", "prefix"] as const) {
                     const v = red[key];
                     if (v !== undefined && !v.startsWith("/"))
-                        findings.push({ field: `${f}.${key}`, message: `"${v}" does not start with "/"` });
+                        findings.push({ field: `${f}.${key}`, message: `${quoteValue(v)} does not start with "/"` });
                 }
                 if (red.host !== undefined && (red.host.includes("/") || red.host.includes(":/") || red.host === "")) {
                     findings.push({
                         field: `${f}.host`,
-                        message: `"${red.host}" is not a host name`,
+                        message: `${quoteValue(red.host)} is not a host name`,
                         fix: 'give only the host, e.g. "www.example.com" (use https: true for the scheme)',
                     });
                 }
                 if (red.code !== undefined && !(Object.values(RedirectCode) as string[]).includes(red.code)) {
                     findings.push({
                         field: `${f}.code`,
-                        message: `"${red.code}" is not a redirect code`,
+                        message: `${quoteValue(red.code)} is not a redirect code`,
                         fix: `use one of ${Object.values(RedirectCode).join(", ")}`,
                     });
                 }
@@ -608,7 +625,10 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 if (rw.pathPrefix !== undefined && (rw.pathPrefix.length === 0 || rw.pathPrefix.length > 1024))
                     findings.push({ field: `${f}.pathPrefix`, message: "must be 1–1024 characters" });
                 if (rw.host !== undefined && (rw.host.length === 0 || rw.host.length > 255 || rw.host.includes("/")))
-                    findings.push({ field: `${f}.host`, message: `"${rw.host}" must be a host of 1–255 characters` });
+                    findings.push({
+                        field: `${f}.host`,
+                        message: `${quoteValue(rw.host)} must be a host of 1–255 characters`,
+                    });
                 if (rw.pathPrefix === undefined && rw.pathTemplate === undefined && rw.host === undefined)
                     findings.push({
                         field: f,
@@ -642,7 +662,10 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                     );
                     const findings: Finding[] = [];
                     if (!HEADER_TOKEN.test(h.name ?? ""))
-                        findings.push({ field: `${f}.name`, message: `"${h.name}" is not a valid HTTP header name` });
+                        findings.push({
+                            field: `${f}.name`,
+                            message: `${quoteValue(h.name)} is not a valid HTTP header name`,
+                        });
                     if (set.length !== 1)
                         findings.push({
                             field: f,

@@ -487,9 +487,9 @@ describe("Cloud Armor", () => {
                 }),
             ),
             {
-                rule: "backend-security-policy",
+                rule: "shape",
                 field: "backends.x.securityPolicy.create.rateLimit.action",
-                message: '"block" is not a rate-limit action',
+                message: '"block" is not an allowed value',
                 fix: 'use one of "throttle", "ban"',
             },
         );

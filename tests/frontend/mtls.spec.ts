@@ -234,7 +234,7 @@ describe("frontend mTLS: resources per scheme (mocks)", () => {
 describe("frontend mTLS: validation", () => {
     const problems = (args: ApplicationLoadBalancerArgs) =>
         validateLoadBalancerArgs(args)
-            .filter((p) => p.rule.startsWith("client-certificate"))
+            .filter((p) => p.rule.startsWith("client-certificate") || p.rule === "shape")
             .map((p) => ({ rule: p.rule, field: p.field, message: p.message, fix: p.fix }));
     const base = onlyCloudRun(lb("regional-internal"));
     const withCc = (cc: object) => ({ ...base, https: { ...base.https, clientCertificates: cc } }) as never;
@@ -270,7 +270,7 @@ describe("frontend mTLS: validation", () => {
             {
                 rule: "client-certificates",
                 field: "https.clientCertificates.trustAnchors[0]",
-                message: "is not one PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)",
+                message: "is not one PEM certificate (a BEGIN CERTIFICATE … END CERTIFICATE block)",
                 fix: "pass the certificate's PEM text, one certificate per entry (not a file path, not a private key)",
             },
             {
@@ -288,14 +288,14 @@ describe("frontend mTLS: validation", () => {
             {
                 rule: "client-certificates",
                 field: "https.clientCertificates.trustAnchors[3]",
-                message: "is not one PEM certificate (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----)",
+                message: "is not one PEM certificate (a BEGIN CERTIFICATE … END CERTIFICATE block)",
                 fix: "pass the certificate's PEM text, one certificate per entry (not a file path, not a private key)",
             },
         ]);
         assert.ok(!JSON.stringify(found).includes("fixture-key-material"));
     });
 
-    it("checks the validation mode, header names and variables", () => {
+    it("checks the validation mode and header variables by shape, and header names by rule", () => {
         assert.deepStrictEqual(
             problems(
                 withCc({
@@ -306,22 +306,37 @@ describe("frontend mTLS: validation", () => {
             ),
             [
                 {
-                    rule: "client-certificates",
+                    rule: "shape",
                     field: "https.clientCertificates.validation",
-                    message: '"STRICT" is not a client validation mode',
-                    fix: 'use "REJECT_INVALID" or "ALLOW_INVALID_OR_MISSING_CLIENT_CERT"',
+                    message: '"STRICT" is not an allowed value',
+                    fix: 'use one of "REJECT_INVALID", "ALLOW_INVALID_OR_MISSING_CLIENT_CERT"',
                 },
+                {
+                    rule: "shape",
+                    field: "https.clientCertificates.headers.X-Spiffe",
+                    message: '"{client_cert_spiffe_id}" is not an allowed value',
+                    fix:
+                        'use one of "client_cert_present", "client_cert_chain_verified", "client_cert_error", ' +
+                        '"client_cert_sha256_fingerprint", "client_cert_serial_number", "client_cert_spiffe_id", ' +
+                        '"client_cert_uri_sans", "client_cert_dnsname_sans", "client_cert_valid_not_before", ' +
+                        '"client_cert_valid_not_after", "client_cert_issuer_dn", "client_cert_subject_dn", ' +
+                        '"client_cert_leaf", "client_cert_chain"',
+                },
+            ],
+        );
+        assert.deepStrictEqual(
+            problems(
+                withCc({
+                    trustAnchors: [ROOT],
+                    headers: { "X-Goog-Cert": "client_cert_present", "X-Spiffe": "client_cert_spiffe_id" },
+                }),
+            ),
+            [
                 {
                     rule: "client-certificates",
                     field: "https.clientCertificates.headers.X-Goog-Cert",
                     message: '"X-Goog-Cert" starts with the reserved prefix "x-goog-"',
                     fix: "choose a name without the X-Google, X-Goog-, X-GFE or X-Amz- prefixes",
-                },
-                {
-                    rule: "client-certificates",
-                    field: "https.clientCertificates.headers.X-Spiffe",
-                    message: '"{client_cert_spiffe_id}" is not an mTLS header variable',
-                    fix: 'write the variable without braces: "client_cert_spiffe_id"',
                 },
             ],
         );

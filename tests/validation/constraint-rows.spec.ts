@@ -65,11 +65,12 @@ describe("constraint rows: logging and Cloud CDN", () => {
             fix: "lower it to at most maxTtl, or raise maxTtl",
         });
         assert.strictEqual(only(cdn({ clientTtl: 90_000, maxTtl: 86_400 })).field, "backends.web.cdn.clientTtl");
+        // A value outside the Args' own closed set is a shape problem, found before the constraint table runs.
         assert.deepStrictEqual(only(cdn({ cacheMode: "CACHE_EVERYTHING" }), "CACHE_EVERYTHING"), {
-            rule: "gcp-field-constraints",
+            rule: "shape",
             field: "backends.web.cdn.cacheMode",
-            message: '"CACHE_EVERYTHING" is not one of the values GCP accepts here',
-            fix: "use one of CACHE_ALL_STATIC, USE_ORIGIN_HEADERS, FORCE_CACHE_ALL",
+            message: '"CACHE_EVERYTHING" is not an allowed value',
+            fix: 'use one of "CACHE_ALL_STATIC", "USE_ORIGIN_HEADERS", "FORCE_CACHE_ALL"',
         });
     });
 });

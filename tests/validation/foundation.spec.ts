@@ -31,9 +31,9 @@ describe("validation (foundation scope)", () => {
 
     it("rejects an unknown scheme and lists the valid ones", () => {
         assert.deepStrictEqual(onlyProblem(internal({ scheme: "internal" as any })), {
-            rule: "lb-scheme",
+            rule: "shape",
             field: "scheme",
-            message: '"internal" is not a load balancer scheme',
+            message: '"internal" is not an allowed value',
             fix: 'use one of "regional-internal", "cross-region-internal", "regional-external", "global-external", "classic"',
         });
     });

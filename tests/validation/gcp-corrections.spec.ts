@@ -575,7 +575,7 @@ describe("lenient percent-decoding in the simulator", () => {
                 {
                     name: "m",
                     defaultService: "bs-web",
-                    routeRules: [{ priority: 1, matchRules: [{ regexMatch: "(?i)/a" }], service: "bs-web" }],
+                    routeRules: [{ priority: 1, matchRules: [{ regexMatch: "(?=/)/a" }], service: "bs-web" }],
                 },
             ],
         };

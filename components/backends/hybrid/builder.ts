@@ -8,6 +8,7 @@ import { validateHybridBackendArgs, zoneRegion } from "./rules";
 import { schemeProfile } from "../../schemes";
 import { failOnProblems } from "../../validation";
 import { createBackendService } from "../shared/builder";
+import { shapeFirst } from "../../shape";
 
 /** Requests per second per endpoint when `maxRatePerEndpoint` is unset. */
 export const DEFAULT_MAX_RATE_PER_ENDPOINT = 100;
@@ -160,7 +161,7 @@ export class HybridBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: HybridBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:HybridBackend", name, {}, opts);
-        failOnProblems(`HybridBackend "${name}"`, validateHybridBackendArgs(args), this);
+        failOnProblems(`HybridBackend "${name}"`, shapeFirst("HybridBackend", args, validateHybridBackendArgs), this);
 
         const built = buildHybridBackend(name, args, { parent: this });
         this.neg = built.neg;

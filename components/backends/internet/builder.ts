@@ -8,6 +8,7 @@ import { INTERNET_NEG_INGRESS_NOTE, validateInternetBackendArgs } from "./rules"
 import { schemeProfile } from "../../schemes";
 import { failOnProblems } from "../../validation";
 import { createBackendService } from "../shared/builder";
+import { shapeFirst } from "../../shape";
 
 /** The `host: <value>` custom request header of a Host override. */
 export function hostHeader(host: pulumi.Input<string>): pulumi.Output<string> {
@@ -162,7 +163,11 @@ export class InternetBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: InternetBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:InternetBackend", name, {}, opts);
-        failOnProblems(`InternetBackend "${name}"`, validateInternetBackendArgs(args), this);
+        failOnProblems(
+            `InternetBackend "${name}"`,
+            shapeFirst("InternetBackend", args, validateInternetBackendArgs),
+            this,
+        );
 
         // A NEG id known only at apply (a NEG created in the same program) is checked once it resolves.
         const neg =

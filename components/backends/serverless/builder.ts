@@ -7,6 +7,7 @@ import { ServerlessBackendArgs, serverlessRegions } from "./args";
 import { validateServerlessBackendArgs } from "./rules";
 import { failOnProblems, mapInputs } from "../../validation";
 import { BackendServiceSettings, createBackendService, grantIapInvoker } from "../shared/builder";
+import { shapeFirst } from "../../shape";
 
 /** What a serverless backend builder made: the outputs `ServerlessBackend` exposes. */
 export interface ServerlessBackendOutputs {
@@ -128,7 +129,11 @@ export class ServerlessBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: ServerlessBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:ServerlessBackend", name, {}, opts);
-        failOnProblems(`ServerlessBackend "${name}"`, validateServerlessBackendArgs(args), this);
+        failOnProblems(
+            `ServerlessBackend "${name}"`,
+            shapeFirst("ServerlessBackend", args, validateServerlessBackendArgs),
+            this,
+        );
 
         const built = buildServerlessBackend(name, args, { parent: this });
         this.negs = built.negs;
