@@ -46,7 +46,6 @@ export const MAX_RULE_PRIORITY = DEFAULT_RULE_PRIORITY - 1;
  */
 export const MAX_SUBEXPRESSIONS = 5;
 
-
 const ALL_IPS = { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } };
 
 /** One Cloud Armor rule, as plain data. */
