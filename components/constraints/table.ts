@@ -909,7 +909,7 @@ export const constraintTable: readonly ConstraintRow[] = [
                 "0 to 2147483646 (2147483647 is the default rule's), unique in the policy, none of the policy's own rules",
         },
         rule: "backend-security-policy",
-        source: `${COMPUTE_MESSAGES} (SecurityPolicyRule.priority: between 0 and 2147483647)`,
+        source: `${compute("securityPolicies", "SecurityPolicyRule")} (priority: between 0 and 2147483647, the lowest)`,
     },
     {
         resources: SECURITY_POLICIES,
