@@ -57,6 +57,7 @@ describe("Cloud Armor custom rules, geo and per-path rate limits", () => {
             armored(
                 {
                     geo: { allow: ["CH", "DE"] },
+
                     rules: [{ priority: 10, action: "allow", expression: "inIpRange(origin.ip, '10.0.0.0/8')" }],
                     rateLimits: [{ paths: ["/api"], count: 5, action: "ban", banDurationSec: 120 }],
                 },
@@ -327,6 +328,26 @@ describe("Cloud Armor custom rules, geo and per-path rate limits", () => {
                     "backends.web.securityPolicy.create.rateLimits[2].intervalSec",
                     "45 s is not an interval Cloud Armor accepts",
                     "use one of 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600",
+                ],
+            ],
+        );
+    });
+
+    it("refuses geo rules on an internal load balancer, whose clients have no region code", () => {
+        const args = {
+            scheme: "regional-internal",
+            region: R,
+            backends: {
+                web: { cloudRun: { service: "web" }, securityPolicy: { create: { geo: { allow: ["DE"] } } } },
+            },
+        } as ApplicationLoadBalancerArgs;
+        assert.deepStrictEqual(
+            validateLoadBalancerArgs(args).map((p) => [p.field, p.message, p.fix]),
+            [
+                [
+                    "backends.web.securityPolicy.create.geo",
+                    'A geo rule is not supported by the regional internal Application Load Balancer (scheme "regional-internal")',
+                    "internal clients have no region code (UNCONFIRMED, assumed): restrict them with securityPolicy.create.allowIpRanges",
                 ],
             ],
         );

@@ -560,7 +560,11 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
                 findings.push(...pathRateLimitFindings(limit, `securityPolicy.create.rateLimits[${i}]`)),
             );
             if (create.geo !== undefined) {
-                findings.push(...geoFindings(create.geo, "securityPolicy.create.geo"));
+                findings.push(
+                    ...(supports(scheme, "cloudArmorGeo")
+                        ? geoFindings(create.geo, "securityPolicy.create.geo")
+                        : [unsupportedFinding(scheme, "cloudArmorGeo", "securityPolicy.create.geo", "A geo rule")]),
+                );
             }
             findings.push(...customRuleFindings(create, "securityPolicy.create"));
             return findings;
