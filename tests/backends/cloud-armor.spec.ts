@@ -134,6 +134,7 @@ describe("Cloud Armor custom rules, geo and per-path rate limits", () => {
             "evaluatePreconfiguredWaf('xss-v33-stable', {'sensitivity': 2}) || has(request.headers['x-debug'])",
             "token.recaptcha_session.score < 0.4 && int(request.headers['content-length']) > 1e5",
             "request.headers['x-tag'] in ['a', 'b']",
+            "urlDecode(request.query).lower().contains('union select') && origin.asn == 64496",
         ]) {
             assert.deepStrictEqual(expressionProblems(expression), [], expression);
         }
@@ -155,6 +156,7 @@ describe("Cloud Armor custom rules, geo and per-path rate limits", () => {
                     },
                     { expression: long },
                     { expression: " " },
+                    { expression: 42 as any },
                 ],
             }),
             [
@@ -185,6 +187,11 @@ describe("Cloud Armor custom rules, geo and per-path rate limits", () => {
                 ],
                 [
                     "backends.web.securityPolicy.create.rules[5].expression",
+                    "is empty",
+                    "write a condition such as \"request.path.startsWith('/admin')\"",
+                ],
+                [
+                    "backends.web.securityPolicy.create.rules[6].expression",
                     "is empty",
                     "write a condition such as \"request.path.startsWith('/admin')\"",
                 ],

@@ -181,7 +181,7 @@ function customRuleFindings(create: SecurityPolicyCreateArgs, at: string): Findi
                 fix: `use one of ${actions.map((a) => `"${a}"`).join(", ")}; for rate limits use rateLimits`,
             });
         }
-        for (const problem of expressionProblems(rule.expression ?? "")) {
+        for (const problem of expressionProblems(typeof rule.expression === "string" ? rule.expression : "")) {
             findings.push({ field: `${field}.expression`, ...problem });
         }
         if (rule.description !== undefined && rule.description.length > MAX_RULE_DESCRIPTION) {
