@@ -37,8 +37,15 @@ export type {
     CdnSignedUrlKeyArgs,
     OutlierDetectionArgs,
 } from "./backends/shared/args";
-export { RateLimitAction } from "./args/security-policy";
-export type { BackendSecurityPolicyArgs, RateLimitArgs, SecurityPolicyCreateArgs } from "./args/security-policy";
+export { CustomRuleAction, RateLimitAction } from "./args/security-policy";
+export type {
+    BackendSecurityPolicyArgs,
+    CustomRuleArgs,
+    GeoArgs,
+    PathRateLimitArgs,
+    RateLimitArgs,
+    SecurityPolicyCreateArgs,
+} from "./args/security-policy";
 export { defaultSubnetCidr, ProxyOnlyPurpose } from "./args/network";
 export type { ExistingNetworkArgs, LoadBalancerNetworkArgs, NetworkCreateArgs, RegionalCidrs } from "./args/network";
 export {

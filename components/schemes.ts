@@ -168,6 +168,7 @@ export const featureKeys = [
     "clientCertificates",
     "clientCertificateHeaders",
     "iapAccessLevels",
+    "cloudArmorGeo",
 ] as const;
 /** One capability key of {@link featureTable}. */
 export type Feature = (typeof featureKeys)[number];
@@ -563,6 +564,16 @@ export const featureTable: FeatureSupport[] = [
         alternative:
             "cross-region internal has no Cloud Armor support (UNCONFIRMED, assumed): use scheme regional-internal",
         source: "https://cloud.google.com/armor/docs/security-policy-overview",
+    },
+    {
+        feature: "cloudArmorGeo",
+        title: "Cloud Armor geo rules (origin.region_code)",
+        option: "backends.<key>.securityPolicy.create.geo",
+        // Internal clients are VPC addresses with no geolocation: a geo allow list would deny every client.
+        supported: only("regional-external", "global-external", "classic"),
+        alternative:
+            "internal clients have no region code (UNCONFIRMED, assumed): restrict them with securityPolicy.create.allowIpRanges",
+        source: "https://cloud.google.com/armor/docs/rules-language-reference",
     },
 ];
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { gcpName, stableStringify } from "./naming";
 import { replacementOptions } from "./replacement";
-import { SecurityPolicyCreateArgs } from "./args/security-policy";
+import { CustomRuleArgs, RateLimitArgs, SecurityPolicyCreateArgs } from "./args/security-policy";
 import { Scheme, schemeProfile } from "./schemes";
 import { known } from "./validation";
 
@@ -23,13 +23,28 @@ export function securityPolicyShareKey(
     return projectKey === undefined ? undefined : stableStringify({ project: projectKey, create });
 }
 
-/** Priority of the rule that admits only `allowIpRanges`. */
-const ALLOW_LIST_PRIORITY = 900;
-const DENY_LIST_PRIORITY = 1000;
-const WAF_PRIORITY = 2000;
-const RATE_LIMIT_PRIORITY = 3000;
 /** The default rule every global policy must carry. */
 export const DEFAULT_RULE_PRIORITY = 2147483647;
+
+/** Priority of the rule that admits only `allowIpRanges`. */
+const ALLOW_LIST_PRIORITY = 900;
+const GEO_ALLOW_PRIORITY = 950;
+const DENY_LIST_PRIORITY = 1000;
+/** First priority of the geo deny rules (one per five region codes). */
+const GEO_DENY_PRIORITY = 1100;
+/** First default priority of custom rules (by index), after the IP and geo lists, before the WAF rules. */
+export const CUSTOM_RULE_PRIORITY = 1500;
+const WAF_PRIORITY = 2000;
+/** First priority of the per-path rate limits: before the catch-all rate limit, whose conform action allows. */
+const PATH_RATE_LIMIT_PRIORITY = 2900;
+const RATE_LIMIT_PRIORITY = 3000;
+/** Highest priority a rule other than the default one may take. */
+export const MAX_RULE_PRIORITY = DEFAULT_RULE_PRIORITY - 1;
+/**
+ * Sub-expressions one advanced match expression may join ("an expression with up to five subexpressions").
+ * @see https://cloud.google.com/armor/docs/rules-language-reference
+ */
+export const MAX_SUBEXPRESSIONS = 5;
 
 const ALL_IPS = { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } };
 
@@ -40,9 +55,56 @@ export interface SecurityPolicyRuleSpec {
     description: string;
     match: { versionedExpr?: string; config?: { srcIpRanges: string[] }; expr?: { expression: string } };
     rateLimitOptions?: Record<string, unknown>;
+    preview?: boolean;
 }
 
-/** The rules of a created policy, in priority order (the default rule excluded). */
+/** `items` in groups of at most `size`. */
+function chunks<T>(items: T[], size: number): T[][] {
+    const out: T[][] = [];
+    for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+    return out;
+}
+
+/** One sub-expression per region code, joined with `||`. */
+export function regionCodeExpression(codes: string[]): string {
+    return codes.map((code) => `origin.region_code == '${code}'`).join(" || ");
+}
+
+/** One sub-expression per path prefix, joined with `||`. */
+export function pathPrefixExpression(paths: string[]): string {
+    return paths.map((path) => `request.path.startsWith('${path}')`).join(" || ");
+}
+
+/** The priority a custom rule gets: its own, else {@link CUSTOM_RULE_PRIORITY} + its index. */
+export function customRulePriority(rule: CustomRuleArgs, index: number): number {
+    return rule.priority ?? CUSTOM_RULE_PRIORITY + index;
+}
+
+/** The throttle or ban rule of one rate limit, matching `match`. */
+function rateLimitRule(
+    limit: RateLimitArgs,
+    priority: number,
+    match: SecurityPolicyRuleSpec["match"],
+    scope: string,
+): SecurityPolicyRuleSpec {
+    const threshold = { count: limit.count, intervalSec: limit.intervalSec ?? 60 };
+    const ban = limit.action === "ban";
+    return {
+        priority,
+        action: ban ? "rate_based_ban" : "throttle",
+        description: ban ? `Ban clients over the rate limit${scope}` : `Throttle clients over the rate limit${scope}`,
+        match,
+        rateLimitOptions: {
+            conformAction: "allow",
+            exceedAction: ban ? "deny(403)" : "deny(429)",
+            enforceOnKey: "IP",
+            rateLimitThreshold: threshold,
+            ...(ban ? { banDurationSec: limit.banDurationSec ?? 600 } : {}),
+        },
+    };
+}
+
+/** The rules of a created policy, by priority (the default rule excluded). */
 export function securityPolicyRules(create: SecurityPolicyCreateArgs): SecurityPolicyRuleSpec[] {
     const rules: SecurityPolicyRuleSpec[] = [];
     if (create.allowIpRanges && create.allowIpRanges.length > 0) {
@@ -54,6 +116,14 @@ export function securityPolicyRules(create: SecurityPolicyCreateArgs): SecurityP
             match: { expr: { expression: `!(${inRanges})` } },
         });
     }
+    if (create.geo?.allow && create.geo.allow.length > 0) {
+        rules.push({
+            priority: GEO_ALLOW_PRIORITY,
+            action: "deny(403)",
+            description: "Deny clients outside the allowed regions",
+            match: { expr: { expression: `!(${regionCodeExpression(create.geo.allow)})` } },
+        });
+    }
     if (create.denyIpRanges && create.denyIpRanges.length > 0) {
         rules.push({
             priority: DENY_LIST_PRIORITY,
@@ -62,6 +132,23 @@ export function securityPolicyRules(create: SecurityPolicyCreateArgs): SecurityP
             match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: create.denyIpRanges } },
         });
     }
+    chunks(create.geo?.deny ?? [], MAX_SUBEXPRESSIONS).forEach((codes, i) =>
+        rules.push({
+            priority: GEO_DENY_PRIORITY + i,
+            action: "deny(403)",
+            description: "Deny listed regions",
+            match: { expr: { expression: regionCodeExpression(codes) } },
+        }),
+    );
+    (create.rules ?? []).forEach((rule, i) =>
+        rules.push({
+            priority: customRulePriority(rule, i),
+            action: rule.action ?? "deny(403)",
+            description: rule.description ?? "Custom rule",
+            match: { expr: { expression: rule.expression } },
+            ...(rule.preview !== undefined ? { preview: rule.preview } : {}),
+        }),
+    );
     (create.preconfiguredWaf ?? []).forEach((ruleSet, i) =>
         rules.push({
             priority: WAF_PRIORITY + i,
@@ -70,25 +157,20 @@ export function securityPolicyRules(create: SecurityPolicyCreateArgs): SecurityP
             match: { expr: { expression: `evaluatePreconfiguredWaf('${ruleSet}', {'sensitivity': 1})` } },
         }),
     );
+    (create.rateLimits ?? []).forEach((limit, i) =>
+        rules.push(
+            rateLimitRule(
+                limit,
+                PATH_RATE_LIMIT_PRIORITY + i,
+                { expr: { expression: pathPrefixExpression(limit.paths) } },
+                " on these paths",
+            ),
+        ),
+    );
     if (create.rateLimit) {
-        const limit = create.rateLimit;
-        const threshold = { count: limit.count, intervalSec: limit.intervalSec ?? 60 };
-        const ban = limit.action === "ban";
-        rules.push({
-            priority: RATE_LIMIT_PRIORITY,
-            action: ban ? "rate_based_ban" : "throttle",
-            description: ban ? "Ban clients over the rate limit" : "Throttle clients over the rate limit",
-            match: ALL_IPS,
-            rateLimitOptions: {
-                conformAction: "allow",
-                exceedAction: ban ? "deny(403)" : "deny(429)",
-                enforceOnKey: "IP",
-                rateLimitThreshold: threshold,
-                ...(ban ? { banDurationSec: limit.banDurationSec ?? 600 } : {}),
-            },
-        });
+        rules.push(rateLimitRule(create.rateLimit, RATE_LIMIT_PRIORITY, ALL_IPS, ""));
     }
-    return rules;
+    return rules.sort((a, b) => a.priority - b.priority);
 }
 
 /**
@@ -154,4 +236,126 @@ export function createSecurityPolicy(
         replacementOptions(compute.SecurityPolicy, { parent }),
     );
     return policy.id;
+}
+
+/**
+ * Longest advanced match expression, characters (Cloud Armor quotas and limits, UNCONFIRMED verbatim here: the
+ * rule is refused by GCP when longer).
+ * @see https://cloud.google.com/armor/quotas
+ */
+export const MAX_EXPRESSION_LENGTH = 2048;
+
+/**
+ * Names an expression may start a member chain or call with: the attributes and functions of the custom rules
+ * language, and CEL's literals and conversions.
+ * @see https://cloud.google.com/armor/docs/rules-language-reference
+ */
+const EXPRESSION_ROOTS = new Set([
+    "request",
+    "origin",
+    "token",
+    "inIpRange",
+    "evaluatePreconfiguredWaf",
+    "evaluatePreconfiguredExpr",
+    "evaluateThreatIntelligence",
+    "evaluateAddressGroup",
+    "evaluateOrganizationAddressGroup",
+    "lower",
+    "upper",
+    "urlDecode",
+    "urlDecodeUni",
+    "utf8ToUnicode",
+    "base64Decode",
+    "removeNulls",
+    "compressWhiteSpace",
+    "has",
+    "in",
+    "size",
+    "int",
+    "uint",
+    "double",
+    "bool",
+    "bytes",
+    "string",
+    "true",
+    "false",
+    "null",
+]);
+
+/** One problem of an advanced match expression: the reason and the fix. */
+export interface ExpressionProblem {
+    message: string;
+    fix: string;
+}
+
+/**
+ * A syntax check of a custom rules language expression good enough to catch typos before GCP does: length,
+ * closed quotes, balanced brackets, at most five `&&`/`||`-joined sub-expressions, known attribute roots.
+ */
+export function expressionProblems(expression: string): ExpressionProblem[] {
+    if (expression.trim() === "") {
+        return [{ message: "is empty", fix: "write a condition such as \"request.path.startsWith('/admin')\"" }];
+    }
+    const problems: ExpressionProblem[] = [];
+    if (expression.length > MAX_EXPRESSION_LENGTH) {
+        problems.push({
+            message: `is ${expression.length} characters; Cloud Armor takes at most ${MAX_EXPRESSION_LENGTH}`,
+            fix: "split the condition over several rules",
+        });
+    }
+    const closers: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+    const open: string[] = [];
+    let quote: string | undefined;
+    let joins = 0;
+    let unbalanced: string | undefined;
+    const outside: string[] = [];
+    for (let i = 0; i < expression.length; i++) {
+        const c = expression[i];
+        if (quote !== undefined) {
+            if (c === "\\") i++;
+            else if (c === quote) quote = undefined;
+            outside.push(" ");
+            continue;
+        }
+        outside.push(c);
+        if (c === "'" || c === '"') {
+            quote = c;
+            outside[outside.length - 1] = " ";
+        } else if (c in closers) {
+            open.push(closers[c]);
+        } else if (c === ")" || c === "]" || c === "}") {
+            if (open.pop() !== c) unbalanced ??= `closes "${c}" that was not opened`;
+        } else if ((c === "&" || c === "|") && expression[i + 1] === c) {
+            joins++;
+            i++;
+            outside.push(" ");
+        }
+    }
+    if (quote !== undefined) {
+        problems.push({ message: `has an unclosed ${quote} quote`, fix: "close every string literal" });
+    }
+    if (unbalanced === undefined && open.length > 0) unbalanced = `leaves "${open[open.length - 1]}" unclosed`;
+    if (unbalanced !== undefined) {
+        problems.push({ message: unbalanced, fix: "balance the parentheses and brackets" });
+    }
+    if (joins + 1 > MAX_SUBEXPRESSIONS) {
+        problems.push({
+            message: `joins ${joins + 1} sub-expressions with && or ||; Cloud Armor takes at most ${MAX_SUBEXPRESSIONS}`,
+            fix: "split the condition over several rules",
+        });
+    }
+    const unknownRoots = new Set<string>();
+    const code = outside.join("");
+    for (const match of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+        const before = code.slice(0, match.index).trimEnd();
+        if (before.endsWith(".") || /\d$/.test(before) || EXPRESSION_ROOTS.has(match[0])) continue;
+        unknownRoots.add(match[0]);
+    }
+    if (unknownRoots.size > 0) {
+        problems.push({
+            message: `uses ${[...unknownRoots].map((name) => `"${name}"`).join(", ")}, not an attribute or function of the custom rules language`,
+            fix: "start attributes with request., origin. or token., and call Cloud Armor functions such as inIpRange() or evaluatePreconfiguredWaf()",
+        });
+    }
+    return problems;
 }

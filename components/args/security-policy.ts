@@ -43,9 +43,93 @@ export interface RateLimitArgs {
 }
 
 /**
+ * What a custom rule does to a request its expression matches: let it through, or answer 403, 404 or 502.
+ * @see https://cloud.google.com/armor/docs/security-policy-overview#actions
+ */
+export const CustomRuleAction = {
+    Allow: "allow",
+    Deny403: "deny(403)",
+    Deny404: "deny(404)",
+    Deny502: "deny(502)",
+} as const;
+export type CustomRuleAction = (typeof CustomRuleAction)[keyof typeof CustomRuleAction];
+
+/**
+ * A Cloud Armor rule with an advanced match condition written in the custom rules language (a CEL subset).
+ * @see https://cloud.google.com/armor/docs/rules-language-reference
+ */
+export interface CustomRuleArgs {
+    /**
+     * Rule priority, 0 (evaluated first) to 2147483646, unique in the policy and not one of the priorities of
+     * the policy's own rules (allow list 900, geo 950 and 1100+, deny list 1000, WAF 2000+, per-path rate
+     * limits 2900+, rate limit 3000).
+     * @default 1500 + the rule's index (after IP and geo lists, before WAF rules)
+     * @example 100
+     */
+    priority?: number;
+    /**
+     * What to do with a matching request.
+     * @default "deny(403)"
+     * @example "allow"
+     */
+    action?: CustomRuleAction;
+    /**
+     * The match condition: at most 2048 characters and five sub-expressions joined by `&&` or `||`, over the
+     * attributes `request.*`, `origin.*`, `token.*` and Cloud Armor's functions (`inIpRange`, `evaluatePreconfiguredWaf`, ...).
+     * @example "request.path.startsWith('/admin') && !inIpRange(origin.ip, '203.0.113.0/24')"
+     */
+    expression: string;
+    /**
+     * What the rule is for: at most 64 characters.
+     * @default "Custom rule"
+     * @example "Admin only from the office"
+     */
+    description?: string;
+    /**
+     * Log what the rule would do without enforcing it.
+     * @default false
+     * @example true
+     */
+    preview?: boolean;
+}
+
+/**
+ * Which countries and regions (ISO 3166-1 alpha-2 codes, as `origin.region_code` reports them) get in.
+ * Set `allow` or `deny`, not both.
+ * @see https://cloud.google.com/armor/docs/rules-language-reference#attributes
+ */
+export interface GeoArgs {
+    /**
+     * Only clients from these regions get in; every other client gets 403. At most five codes (one expression).
+     * @default undefined (every region)
+     * @example ["CH", "DE"]
+     */
+    allow?: string[];
+    /**
+     * Clients from these regions get 403 (five codes per rule; more codes make more rules).
+     * @default undefined
+     * @example ["KP"]
+     */
+    deny?: string[];
+}
+
+/**
+ * A per-client-IP rate limit applied only to requests whose path starts with one of `paths`.
+ * @see https://cloud.google.com/armor/docs/rate-limiting-overview
+ */
+export interface PathRateLimitArgs extends RateLimitArgs {
+    /**
+     * Path prefixes the limit applies to: at most five, each starting with "/".
+     * @example ["/login"]
+     */
+    paths: string[];
+}
+
+/**
  * A Cloud Armor policy this package creates: global for global-external and classic, regional for
  * regional-external and regional-internal. Rules are evaluated in this order: allow list (everyone
- * else denied), deny list, preconfigured WAF rules, rate limit; what passes is allowed.
+ * else denied), geo allow, deny list, geo deny, custom `rules` (unless given a priority), preconfigured WAF
+ * rules, per-path rate limits, rate limit; what passes is allowed.
  * @see https://cloud.google.com/armor/docs/security-policy-overview
  */
 export interface SecurityPolicyCreateArgs {
@@ -73,6 +157,24 @@ export interface SecurityPolicyCreateArgs {
      * @example { action: "throttle", count: 100, intervalSec: 60 }
      */
     rateLimit?: RateLimitArgs;
+    /**
+     * Rules with custom expressions, evaluated by priority among the policy's own rules.
+     * @default []
+     * @example [{ priority: 100, action: "deny(404)", expression: "request.path.startsWith('/internal')" }]
+     */
+    rules?: CustomRuleArgs[];
+    /**
+     * Allow or deny clients by region code.
+     * @default undefined (every region)
+     * @example { deny: ["KP", "IR"] }
+     */
+    geo?: GeoArgs;
+    /**
+     * Per-path rate limits, evaluated before `rateLimit` (a request under a path limit is allowed and skips `rateLimit`).
+     * @default []
+     * @example [{ paths: ["/login"], count: 10, intervalSec: 60 }]
+     */
+    rateLimits?: PathRateLimitArgs[];
     /**
      * Adaptive Protection (layer-7 DDoS detection): global policies only.
      * @default false

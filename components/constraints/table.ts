@@ -884,8 +884,53 @@ export const constraintTable: readonly ConstraintRow[] = [
     },
     {
         resources: SECURITY_POLICIES,
+        field: "rules[].match.expr.expression",
+        args: [
+            "backends.*.securityPolicy.create.rules[].expression",
+            "backends.*.securityPolicy.create.geo.allow[]",
+            "backends.*.securityPolicy.create.geo.deny[]",
+            "backends.*.securityPolicy.create.rateLimits[].paths[]",
+        ],
+        constraint: {
+            kind: "rule",
+            describe:
+                "custom rules language: at most 2048 characters and 5 sub-expressions, closed quotes, balanced brackets, known attributes; region codes of two uppercase letters; path prefixes starting with /",
+        },
+        rule: "backend-security-policy",
+        source: "https://cloud.google.com/armor/docs/rules-language-reference (up to five subexpressions); https://cloud.google.com/armor/quotas (expression length)",
+    },
+    {
+        resources: SECURITY_POLICIES,
+        field: "rules[].priority",
+        args: ["backends.*.securityPolicy.create.rules[].priority"],
+        constraint: {
+            kind: "rule",
+            describe:
+                "0 to 2147483646 (2147483647 is the default rule's), unique in the policy, none of the policy's own rules",
+        },
+        rule: "backend-security-policy",
+        source: `${compute("securityPolicies", "SecurityPolicyRule")} (priority: between 0 and 2147483647, the lowest)`,
+    },
+    {
+        resources: SECURITY_POLICIES,
+        field: "rules[].action",
+        args: ["backends.*.securityPolicy.create.rules[].action"],
+        constraint: { kind: "rule", describe: "allow, deny(403), deny(404) or deny(502)" },
+        rule: "backend-security-policy",
+        source: compute("securityPolicies", "SecurityPolicyRule"),
+    },
+    {
+        resources: SECURITY_POLICIES,
+        field: "rules[].description",
+        args: ["backends.*.securityPolicy.create.rules[].description"],
+        constraint: { kind: "rule", describe: "at most 64 characters" },
+        rule: "backend-security-policy",
+        source: "https://github.com/pulumi/pulumi-gcp/blob/master/sdk/nodejs/types/input.ts (SecurityPolicyRule.description: Max size is 64)",
+    },
+    {
+        resources: SECURITY_POLICIES,
         field: "rules[].rateLimitOptions.*",
-        args: ["backends.*.securityPolicy.create.rateLimit.*"],
+        args: ["backends.*.securityPolicy.create.rateLimit.*", "backends.*.securityPolicy.create.rateLimits[].*"],
         constraint: {
             kind: "rule",
             describe: "a positive count; interval 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700 or 3600 s",

@@ -43,6 +43,17 @@ export const constraintSpread: Record<string, ApplicationLoadBalancerArgs> = {
                         denyIpRanges: ["198.51.100.0/24"],
                         preconfiguredWaf: ["sqli-v33-stable"],
                         rateLimit: { count: 987, intervalSec: 120, action: "ban", banDurationSec: 600 },
+                        rateLimits: [{ paths: ["/login-zq"], count: 986, intervalSec: 180 }],
+                        geo: { deny: ["ZQ"] },
+                        rules: [
+                            {
+                                priority: 777,
+                                action: "deny(404)",
+                                expression: "request.path.startsWith('/zq')",
+                                description: "zq rule",
+                                preview: true,
+                            },
+                        ],
                         adaptiveProtection: true,
                     },
                 },

@@ -3,7 +3,22 @@ import { schemeProfile, Scheme, supports } from "../../schemes";
 import { Finding, known, Rule } from "../../validation";
 import { INTERNET_NEG_INGRESS_NOTE } from "../internet/rules";
 import { parseComputeLink, SchemeOption, schemeOptionFindings, unsupportedFinding } from "../../rules/common";
-import { RateLimitAction } from "../../args/security-policy";
+import {
+    CustomRuleAction,
+    GeoArgs,
+    PathRateLimitArgs,
+    RateLimitAction,
+    RateLimitArgs,
+    SecurityPolicyCreateArgs,
+} from "../../args/security-policy";
+import {
+    customRulePriority,
+    DEFAULT_RULE_PRIORITY,
+    expressionProblems,
+    MAX_RULE_PRIORITY,
+    MAX_SUBEXPRESSIONS,
+    securityPolicyRules,
+} from "../../security-policy";
 import { invalidNameReason } from "../../naming";
 import type { OutlierDetectionArgs } from "./args";
 
@@ -45,6 +60,166 @@ export const NEGATIVE_CACHING_TTL_MAX = 1800;
 /** Whether `value` is a 128-bit key in RFC 4648 §5 base64url, as Cloud CDN signed URL keys must be. */
 export function isSignedUrlKey(value: string): boolean {
     return /^[A-Za-z0-9_-]{22}(==)?$/.test(value) && /[AQgw]$/.test(value.replace(/==$/, ""));
+}
+
+/** Problems of one rate limit at `at` (the catch-all one or a per-path one). */
+function rateLimitFindings(limit: RateLimitArgs, at: string): Finding[] {
+    const findings: Finding[] = [];
+    const actions: string[] = Object.values(RateLimitAction);
+    if (limit.action !== undefined && !actions.includes(limit.action)) {
+        findings.push({
+            field: `${at}.action`,
+            message: `"${limit.action}" is not a rate-limit action`,
+            fix: `use one of ${actions.map((a) => `"${a}"`).join(", ")}`,
+        });
+    }
+    if (!(Number.isInteger(limit.count) && limit.count > 0)) {
+        findings.push({
+            field: `${at}.count`,
+            message: `${limit.count} is not a positive whole number of requests`,
+            fix: "set count to the requests one client IP may send per interval, e.g. 100",
+        });
+    }
+    if (limit.intervalSec !== undefined && !RATE_LIMIT_INTERVALS.includes(limit.intervalSec)) {
+        findings.push({
+            field: `${at}.intervalSec`,
+            message: `${limit.intervalSec} s is not an interval Cloud Armor accepts`,
+            fix: `use one of ${RATE_LIMIT_INTERVALS.join(", ")}`,
+        });
+    }
+    if (limit.banDurationSec !== undefined && limit.action !== "ban") {
+        findings.push({
+            field: `${at}.banDurationSec`,
+            message: 'is set but action is not "ban"',
+            fix: 'set action: "ban", or drop banDurationSec',
+        });
+    }
+    return findings;
+}
+
+/** A path prefix that can sit in a quoted CEL string as is. */
+const PATH_PREFIX = /^\/[^'"\\\s]*$/;
+
+/** Problems of one per-path rate limit: its paths (one expression of at most five), then the limit itself. */
+function pathRateLimitFindings(limit: PathRateLimitArgs, at: string): Finding[] {
+    const findings: Finding[] = [];
+    const paths = limit.paths ?? [];
+    if (paths.length === 0) {
+        findings.push({ field: `${at}.paths`, message: "is empty", fix: 'list path prefixes such as "/login"' });
+    } else if (paths.length > MAX_SUBEXPRESSIONS) {
+        findings.push({
+            field: `${at}.paths`,
+            message: `has ${paths.length} paths; one rule expression takes at most ${MAX_SUBEXPRESSIONS}`,
+            fix: `split the paths over several rateLimits entries of at most ${MAX_SUBEXPRESSIONS}`,
+        });
+    }
+    paths.forEach((path, j) => {
+        if (!PATH_PREFIX.test(path)) {
+            findings.push({
+                field: `${at}.paths[${j}]`,
+                message: `"${path}" is not a path prefix`,
+                fix: 'use a path that starts with "/" and has no quotes, backslashes or spaces, such as "/login"',
+            });
+        }
+    });
+    return [...findings, ...rateLimitFindings(limit, at)];
+}
+
+/** ISO 3166-1 alpha-2, as `origin.region_code` reports it (https://cloud.google.com/armor/docs/rules-language-reference). */
+const REGION_CODE = /^[A-Z]{2}$/;
+
+/** Problems of the geo lists: one of allow/deny, region codes, at most five allowed codes (one negated expression). */
+function geoFindings(geo: GeoArgs, at: string): Finding[] {
+    const findings: Finding[] = [];
+    if (geo.allow !== undefined && geo.deny !== undefined) {
+        findings.push({
+            field: at,
+            message: "sets both allow and deny",
+            fix: "keep one of geo.allow and geo.deny (an allow list already denies every other region)",
+        });
+    }
+    if (geo.allow !== undefined && geo.allow.length > MAX_SUBEXPRESSIONS) {
+        findings.push({
+            field: `${at}.allow`,
+            message: `has ${geo.allow.length} region codes; the allow rule is one expression of at most ${MAX_SUBEXPRESSIONS}`,
+            fix: `allow at most ${MAX_SUBEXPRESSIONS} regions, or use geo.deny (any number of codes)`,
+        });
+    }
+    for (const list of ["allow", "deny"] as const) {
+        (geo[list] ?? []).forEach((code, i) => {
+            if (!REGION_CODE.test(code)) {
+                findings.push({
+                    field: `${at}.${list}[${i}]`,
+                    message: `"${code}" is not an ISO 3166-1 alpha-2 region code`,
+                    fix: 'use two uppercase letters such as "DE" or "US"',
+                });
+            }
+        });
+    }
+    return findings;
+}
+
+/** Longest rule description (pulumi-gcp SecurityPolicyRule.description: "Max size is 64"). */
+const MAX_RULE_DESCRIPTION = 64;
+
+/**
+ * Problems of the custom rules: action, expression, description, and priorities that are whole numbers in
+ * 0..2147483646, unique, and not taken by the policy's own rules.
+ */
+function customRuleFindings(create: SecurityPolicyCreateArgs, at: string): Finding[] {
+    const findings: Finding[] = [];
+    const own = securityPolicyRules({ ...create, rules: [] });
+    const ownPriorities = own.map((rule) => rule.priority).join(", ");
+    const actions: string[] = Object.values(CustomRuleAction);
+    const seen = new Map<number, number>();
+    (create.rules ?? []).forEach((rule, i) => {
+        const field = `${at}.rules[${i}]`;
+        if (rule.action !== undefined && !actions.includes(rule.action)) {
+            findings.push({
+                field: `${field}.action`,
+                message: `"${rule.action}" is not a custom rule action`,
+                fix: `use one of ${actions.map((a) => `"${a}"`).join(", ")}; for rate limits use rateLimits`,
+            });
+        }
+        for (const problem of expressionProblems(typeof rule.expression === "string" ? rule.expression : "")) {
+            findings.push({ field: `${field}.expression`, ...problem });
+        }
+        if (rule.description !== undefined && rule.description.length > MAX_RULE_DESCRIPTION) {
+            findings.push({
+                field: `${field}.description`,
+                message: `is ${rule.description.length} characters; Cloud Armor takes at most ${MAX_RULE_DESCRIPTION}`,
+                fix: `shorten the description to ${MAX_RULE_DESCRIPTION} characters`,
+            });
+        }
+        const priority = customRulePriority(rule, i);
+        if (!(Number.isInteger(priority) && priority >= 0 && priority <= MAX_RULE_PRIORITY)) {
+            findings.push({
+                field: `${field}.priority`,
+                message: `${priority} is not a whole number from 0 to ${MAX_RULE_PRIORITY}`,
+                fix: `use a priority from 0 to ${MAX_RULE_PRIORITY} (${DEFAULT_RULE_PRIORITY} is the default rule's)`,
+            });
+            return;
+        }
+        const taken = own.find((ownRule) => ownRule.priority === priority);
+        if (taken !== undefined) {
+            findings.push({
+                field: rule.priority === undefined ? field : `${field}.priority`,
+                message: `${priority} is the priority of the policy's own rule "${taken.description}"`,
+                fix: `set a priority the policy's own rules do not take (they take ${ownPriorities})`,
+            });
+        }
+        const earlier = seen.get(priority);
+        if (earlier !== undefined) {
+            findings.push({
+                field: rule.priority === undefined ? field : `${field}.priority`,
+                message: `${priority} is also the priority of rules[${earlier}]`,
+                fix: "give every rule a priority of its own",
+            });
+        } else {
+            seen.set(priority, i);
+        }
+    });
+    return findings;
 }
 
 /** The project a backend's resources are in, when it differs (or may differ) from the load balancer's. */
@@ -378,38 +553,20 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
                     }
                 });
             }
-            const limit = create.rateLimit;
-            if (limit !== undefined) {
-                const actions: string[] = Object.values(RateLimitAction);
-                if (limit.action !== undefined && !actions.includes(limit.action)) {
-                    findings.push({
-                        field: "securityPolicy.create.rateLimit.action",
-                        message: `"${limit.action}" is not a rate-limit action`,
-                        fix: `use one of ${actions.map((a) => `"${a}"`).join(", ")}`,
-                    });
-                }
-                if (!(Number.isInteger(limit.count) && limit.count > 0)) {
-                    findings.push({
-                        field: "securityPolicy.create.rateLimit.count",
-                        message: `${limit.count} is not a positive whole number of requests`,
-                        fix: "set count to the requests one client IP may send per interval, e.g. 100",
-                    });
-                }
-                if (limit.intervalSec !== undefined && !RATE_LIMIT_INTERVALS.includes(limit.intervalSec)) {
-                    findings.push({
-                        field: "securityPolicy.create.rateLimit.intervalSec",
-                        message: `${limit.intervalSec} s is not an interval Cloud Armor accepts`,
-                        fix: `use one of ${RATE_LIMIT_INTERVALS.join(", ")}`,
-                    });
-                }
-                if (limit.banDurationSec !== undefined && limit.action !== "ban") {
-                    findings.push({
-                        field: "securityPolicy.create.rateLimit.banDurationSec",
-                        message: 'is set but action is not "ban"',
-                        fix: 'set action: "ban", or drop banDurationSec',
-                    });
-                }
+            if (create.rateLimit !== undefined) {
+                findings.push(...rateLimitFindings(create.rateLimit, "securityPolicy.create.rateLimit"));
             }
+            (create.rateLimits ?? []).forEach((limit, i) =>
+                findings.push(...pathRateLimitFindings(limit, `securityPolicy.create.rateLimits[${i}]`)),
+            );
+            if (create.geo !== undefined) {
+                findings.push(
+                    ...(supports(scheme, "cloudArmorGeo")
+                        ? geoFindings(create.geo, "securityPolicy.create.geo")
+                        : [unsupportedFinding(scheme, "cloudArmorGeo", "securityPolicy.create.geo", "A geo rule")]),
+                );
+            }
+            findings.push(...customRuleFindings(create, "securityPolicy.create"));
             return findings;
         },
     },
