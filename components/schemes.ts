@@ -164,6 +164,7 @@ export const featureKeys = [
     "iap",
     "iapMultiRegionServerless",
     "cloudArmor",
+    "pscPublish",
 ] as const;
 /** One capability key of {@link featureTable}. */
 export type Feature = (typeof featureKeys)[number];
@@ -527,6 +528,15 @@ export const featureTable: FeatureSupport[] = [
         alternative:
             "cross-region internal has no Cloud Armor support (UNCONFIRMED, assumed): use scheme regional-internal",
         source: "https://cloud.google.com/armor/docs/security-policy-overview",
+    },
+    {
+        feature: "pscPublish",
+        title: "Publish over Private Service Connect (service attachment)",
+        option: "publish",
+        supported: only("regional-internal", "cross-region-internal"),
+        alternative:
+            "use scheme regional-internal (or cross-region-internal) and publish that; external schemes are not offered as Private Service Connect producers here (regional external UNCONFIRMED, refused as the safe choice)",
+        source: "https://cloud.google.com/vpc/docs/about-vpc-hosted-services; https://github.com/GoogleCloudPlatform/magic-modules/blob/main/mmv1/templates/terraform/examples/service_attachment_cross_region_ilb.tf.tmpl",
     },
 ];
 

@@ -18,6 +18,7 @@ import { parseComputeLink, regionFinding } from "./common";
 import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
 import { constraintRules, neverServesRules } from "./constraints";
+import { pscRules } from "./psc";
 
 const NAME_PREFIX_MAX = 40;
 
@@ -307,5 +308,6 @@ export function validateLoadBalancerArgs(args: ApplicationLoadBalancerArgs): Pro
             ...frontendSettings(args),
         }),
     );
+    problems.push(...runRules(pscRules, args));
     return problems;
 }
