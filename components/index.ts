@@ -40,6 +40,8 @@ export { RateLimitAction } from "./args/security-policy";
 export type { BackendSecurityPolicyArgs, RateLimitArgs, SecurityPolicyCreateArgs } from "./args/security-policy";
 export { defaultSubnetCidr, ProxyOnlyPurpose } from "./args/network";
 export type { ExistingNetworkArgs, LoadBalancerNetworkArgs, NetworkCreateArgs, RegionalCidrs } from "./args/network";
+export { defaultPscNatCidr, PscConnectionPreference } from "./args/psc";
+export type { PscConsumerArgs, PscPublishArgs } from "./args/psc";
 export { NetworkTier, QuicOverride, SslPolicyProfile, TlsVersion } from "./args/frontend";
 export type {
     AddressArgs,
