@@ -88,6 +88,7 @@ export const T = {
     regionBackendServiceMember: "gcp:compute/regionBackendServiceIamMember:RegionBackendServiceIamMember",
     backendServiceMember: "gcp:compute/backendServiceIamMember:BackendServiceIamMember",
     runInvoker: "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
+    serviceAttachment: "gcp:compute/serviceAttachment:ServiceAttachment",
 } as const;
 
 const BACKEND_SERVICES = [T.backendService, T.regionBackendService];
@@ -1124,5 +1125,86 @@ export const constraintTable: readonly ConstraintRow[] = [
         },
         rule: "route-backends, lb-default-backend, backend-service-links, bucket-existing-link",
         source: compute("urlMaps", "PathMatcher.FIELDS.default_service"),
+    },
+    // Private Service Connect (publish)
+    {
+        resources: [T.subnetwork],
+        field: "ipCidrRange",
+        args: ["publish.natCidr", "publish.natCidrs.*"],
+        constraint: {
+            kind: "format",
+            format: "subnetRange",
+            describe:
+                "outside the prohibited ranges 0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4, 255.255.255.255/32, 199.36.153.4/30, 199.36.153.8/30",
+        },
+        source: "https://cloud.google.com/vpc/docs/subnets#prohibited-ipv4-ranges",
+    },
+    {
+        resources: [T.subnetwork],
+        field: "ipCidrRange",
+        args: ["publish.natCidr", "publish.natCidrs.*"],
+        constraint: {
+            kind: "rule",
+            describe:
+                "an IPv4 CIDR on its boundary, /29 or larger, keyed by a load balancer region, overlapping no other subnet",
+        },
+        rule: "psc-nat-subnet",
+        source: "https://cloud.google.com/vpc/docs/subnets#valid-ranges",
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "connectionPreference",
+        args: ["publish.connectionPreference"],
+        constraint: {
+            kind: "rule",
+            describe: "ACCEPT_AUTOMATIC or ACCEPT_MANUAL; accept lists only with ACCEPT_MANUAL",
+        },
+        rule: "psc-connection-policy",
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "consumerAcceptLists[].*",
+        args: [
+            "publish.consumerAcceptLists[].project",
+            "publish.consumerAcceptLists[].network",
+            "publish.consumerAcceptLists[].connectionLimit",
+        ],
+        constraint: {
+            kind: "rule",
+            describe: "one of a project ID/number or a network URL, with a positive integer connection limit",
+        },
+        rule: "psc-consumers",
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "consumerRejectLists[]",
+        args: ["publish.consumerRejectLists[]"],
+        constraint: { kind: "rule", describe: "project IDs or numbers" },
+        rule: "psc-consumers",
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "domainNames[]",
+        args: ["publish.domainNames[]"],
+        constraint: { kind: "rule", describe: "at most one DNS name, ending in a dot" },
+        rule: "psc-domain-names",
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "enableProxyProtocol",
+        args: ["publish.enableProxyProtocol"],
+        constraint: { kind: "unconstrained", reason: "a boolean (rule psc-proxy-protocol warns when it is on)" },
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "reconcileConnections",
+        args: ["publish.reconcileConnections"],
+        constraint: { kind: "unconstrained", reason: "a boolean" },
+        source: mm("compute/ServiceAttachment.yaml"),
     },
 ];
