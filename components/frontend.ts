@@ -106,6 +106,11 @@ export interface FrontendOutputs {
     ipv6Address: pulumi.Output<string | undefined>;
     /** Ids of the forwarding rules. */
     forwardingRuleIds: pulumi.Output<string[]>;
+    /**
+     * Id of the main listener's IPv4 forwarding rule per region (HTTPS when on, else HTTP), on schemes with a
+     * rule per region (what a Private Service Connect attachment targets); empty on global external and classic.
+     */
+    mainForwardingRuleIdsByRegion: Record<string, pulumi.Output<string>>;
     /** Id of the target proxy serving the URL map. */
     targetProxyId: pulumi.Output<string>;
     /** Id of the SSL policy on the HTTPS proxy (undefined for plain HTTP). */
@@ -273,6 +278,11 @@ class FrontendBuilder {
             // An ephemeral IPv6 (regional external without address.existingIpv6) is the rule's own address.
             ipv6Address: ipv6 ? ipv6.ip : ipv6Rules.length > 0 ? ipv6Rules[0].ipAddress : pulumi.output(undefined),
             forwardingRuleIds: pulumi.all(rules.map((r) => r.id)),
+            mainForwardingRuleIdsByRegion: Object.fromEntries(
+                addressKeys(args)
+                    .filter((key) => key !== "global")
+                    .map((region, i) => [region, listenerRules[0].v4[i].id]),
+            ),
             targetProxyId: main.proxy,
             sslPolicyId: sslPolicyId ?? pulumi.output(undefined),
             url: pulumi.interpolate`${main.role}://${ipAddress}${portSuffix}`,

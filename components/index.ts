@@ -48,6 +48,8 @@ export type {
 } from "./args/security-policy";
 export { defaultSubnetCidr, ProxyOnlyPurpose } from "./args/network";
 export type { ExistingNetworkArgs, LoadBalancerNetworkArgs, NetworkCreateArgs, RegionalCidrs } from "./args/network";
+export { defaultPscNatCidr, PscConnectionPreference } from "./args/psc";
+export type { PscConsumerArgs, PscPublishArgs } from "./args/psc";
 export {
     ClientCertificateVariable,
     ClientValidationMode,

@@ -20,6 +20,7 @@ import { gcpName } from "./naming";
 import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs, LoadBalancerNetworkOutputs } from "./network";
 import { compileUrlMap, isRecordingRoutings, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
 import { replacementOptions } from "./replacement";
+import { buildPscPublish } from "./psc";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { SchemeProfile, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
@@ -118,6 +119,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
     public readonly certificateMapId: pulumi.Output<string | undefined>;
     /** The CNAME per DNS authorization that Certificate Manager must see in public DNS (`dns` creates them where it can). */
     public readonly dnsAuthorizationRecords: pulumi.Output<DnsAuthorizationRecord[]>;
+    /**
+     * Self link of the Private Service Connect service attachment per region (`publish`), what consumers create
+     * endpoints for; empty when not published.
+     */
+    public readonly serviceAttachmentSelfLinks: pulumi.Output<Record<string, string>>;
+    /** The first region's service attachment self link (the only one on regional internal), else undefined. */
+    public readonly serviceAttachmentSelfLink: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ApplicationLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:ApplicationLoadBalancer", name, {}, withMigrationStage(args, opts));
@@ -153,6 +161,10 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.subnetworkSelfLinks = build.network
             ? build.network.subnetworks
             : (pulumi.output({}) as pulumi.Output<Record<string, string>>);
+        const published = this.publishPiece(build, frontend.mainForwardingRuleIdsByRegion);
+        this.serviceAttachmentSelfLinks = pulumi.output(published) as pulumi.Output<Record<string, string>>;
+        const firstAttachment = published[build.regions[0]];
+        this.serviceAttachmentSelfLink = firstAttachment ?? pulumi.output(undefined);
         this.registerOutputs({
             ipAddress: this.ipAddress,
             ipAddresses: this.ipAddresses,
@@ -167,6 +179,8 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             certificateIds: this.certificateIds,
             certificateMapId: this.certificateMapId,
             dnsAuthorizationRecords: this.dnsAuthorizationRecords,
+            serviceAttachmentSelfLinks: this.serviceAttachmentSelfLinks,
+            serviceAttachmentSelfLink: this.serviceAttachmentSelfLink,
         });
     }
 
@@ -320,6 +334,30 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
                 bucketNames: buckets,
             }),
         );
+    }
+
+    /** The Private Service Connect NAT subnets and service attachments of `publish`, by region. */
+    private publishPiece(
+        build: BuildContext,
+        forwardingRuleIds: Record<string, pulumi.Output<string>>,
+    ): Record<string, pulumi.Output<string>> {
+        const { name, args, network } = build;
+        if (!args.publish || !network) {
+            return {};
+        }
+        return buildPscPublish(
+            name,
+            args.publish,
+            {
+                prefix: build.prefix,
+                project: args.project,
+                regions: build.regions,
+                network: network.network,
+                existingNetwork: args.network?.existing !== undefined,
+                forwardingRuleIds,
+            },
+            { parent: this },
+        ).serviceAttachmentSelfLinks;
     }
 
     private buildFrontendPiece(build: BuildContext) {

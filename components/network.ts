@@ -32,7 +32,7 @@ export interface LoadBalancerNetworkOutputs {
  * @see https://cloud.google.com/vpc/docs/shared-vpc
  * @see https://cloud.google.com/load-balancing/docs/l7-internal/l7-internal-shared-vpc
  */
-function networkProject(
+export function networkProject(
     network: pulumi.Input<string>,
     fallback: pulumi.Input<string> | undefined,
 ): pulumi.Input<string> | undefined {

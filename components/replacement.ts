@@ -448,12 +448,23 @@ export const replacementPolicies: ReplacementPolicy[] = [
     },
     {
         type: "gcp:compute/subnetwork:Subnetwork",
-        title: "Subnet and proxy-only subnet",
+        title: "Subnet, proxy-only subnet and PSC NAT subnet",
         forceNew: "name, network, region; ipCidrRange only when shrinking; purpose and role update in place",
         naming: "fixed",
         mode: DBR,
         behaviour:
             "growing a regular subnet is in place; shrinking one, or resizing a proxy-only subnet, cannot be done by an update: follow the BACKUP/ACTIVE procedure in docs/SAFE-UPDATES.md",
+    },
+    {
+        // https://github.com/GoogleCloudPlatform/magic-modules/blob/main/mmv1/products/compute/ServiceAttachment.yaml
+        // (immutable: name, region, domainNames; targetService, natSubnets, lists and proxy protocol update by PATCH)
+        type: "gcp:compute/serviceAttachment:ServiceAttachment",
+        title: "Private Service Connect service attachment (publish)",
+        forceNew: "name, region, project, domainNames",
+        naming: "fixed",
+        mode: DBR,
+        behaviour:
+            "connection preference, accept/reject lists, NAT subnets, proxy protocol and the target forwarding rule update in place; only a new name prefix, region or domain name replaces it, and then consumers' endpoints must be recreated for the new attachment",
     },
     ...[
         [

@@ -169,6 +169,7 @@ export const featureKeys = [
     "clientCertificateHeaders",
     "iapAccessLevels",
     "cloudArmorGeo",
+    "pscPublish",
 ] as const;
 /** One capability key of {@link featureTable}. */
 export type Feature = (typeof featureKeys)[number];
@@ -574,6 +575,15 @@ export const featureTable: FeatureSupport[] = [
         alternative:
             "internal clients have no region code (UNCONFIRMED, assumed): restrict them with securityPolicy.create.allowIpRanges",
         source: "https://cloud.google.com/armor/docs/rules-language-reference",
+    },
+    {
+        feature: "pscPublish",
+        title: "Publish over Private Service Connect (service attachment)",
+        option: "publish",
+        supported: only("regional-internal", "cross-region-internal"),
+        alternative:
+            "use scheme regional-internal (or cross-region-internal) and publish that; external schemes are not offered as Private Service Connect producers here (regional external UNCONFIRMED, refused as the safe choice)",
+        source: "https://cloud.google.com/vpc/docs/about-vpc-hosted-services; https://github.com/GoogleCloudPlatform/magic-modules/blob/main/mmv1/templates/terraform/examples/service_attachment_cross_region_ilb.tf.tmpl",
     },
 ];
 

@@ -131,7 +131,9 @@ export const constructionChecks: Record<string, ConstructionCheck> = {
         guarantee: "every proxy-only subnet the package creates is ACTIVE (it never creates a BACKUP one)",
         check: (resources) =>
             ofTypes(resources, [SUBNETWORK])
-                .filter((r) => r.inputs.purpose !== undefined && r.inputs.purpose !== "PRIVATE")
+                .filter(
+                    (r) => r.inputs.purpose === "REGIONAL_MANAGED_PROXY" || r.inputs.purpose === "GLOBAL_MANAGED_PROXY",
+                )
                 .filter((r) => r.inputs.role !== "ACTIVE")
                 .map((r) => `${r.name} has role ${JSON.stringify(r.inputs.role)}`),
     },

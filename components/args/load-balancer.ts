@@ -7,6 +7,7 @@ import type { BackendCdnArgs, BackendIapArgs, BackendLoggingArgs, OutlierDetecti
 import { backendKindOf, BackendKind, type BackendKindFields } from "../backends/kinds";
 import { FrontendSettingsArgs } from "./frontend";
 import { ExistingNetworkArgs, NetworkCreateArgs } from "./network";
+import type { PscPublishArgs } from "./psc";
 import { BackendSecurityPolicyArgs } from "./security-policy";
 import { HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarget } from "../routing";
 import type { RoutingContext } from "../routing/context";
@@ -204,6 +205,14 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
      * @example "orders-prod"
      */
     namePrefix?: string;
+    /**
+     * Publish the load balancer over Private Service Connect (regional internal, cross-region internal): a PSC
+     * NAT subnet and a service attachment per region, targeting that region's forwarding rule. Consumers connect
+     * endpoints to `serviceAttachmentSelfLinks`.
+     * @default undefined (not published)
+     * @example { connectionPreference: "ACCEPT_MANUAL", consumerAcceptLists: [{ project: "consumer-project", connectionLimit: 10 }] }
+     */
+    publish?: PscPublishArgs;
 }
 
 /**

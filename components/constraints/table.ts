@@ -88,6 +88,9 @@ export const T = {
     regionBackendServiceMember: "gcp:compute/regionBackendServiceIamMember:RegionBackendServiceIamMember",
     backendServiceMember: "gcp:compute/backendServiceIamMember:BackendServiceIamMember",
     runInvoker: "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
+    serviceAttachment: "gcp:compute/serviceAttachment:ServiceAttachment",
+    trustConfig: "gcp:certificatemanager/trustConfig:TrustConfig",
+    serverTlsPolicy: "gcp:networksecurity/serverTlsPolicy:ServerTlsPolicy",
 } as const;
 
 const BACKEND_SERVICES = [T.backendService, T.regionBackendService];
@@ -129,6 +132,7 @@ export const SSL_CUSTOM_FEATURES = [
 export const CDN_TTL_MAX = 31_622_400;
 const CDN_TTLS = "https://cloud.google.com/cdn/docs/using-ttl-overrides";
 const IAM_PRINCIPALS = "https://cloud.google.com/iam/docs/principal-identifiers";
+const MTLS_DOC = "https://cloud.google.com/load-balancing/docs/mtls";
 const TCP_PORT = { kind: "range", min: 1, max: 65535, integer: true } as const;
 
 const cdn = (field: string, arg: string, constraint: Constraint, source: string, rule?: string): ConstraintRow => ({
@@ -1169,5 +1173,149 @@ export const constraintTable: readonly ConstraintRow[] = [
         },
         rule: "route-backends, lb-default-backend, backend-service-links, bucket-existing-link",
         source: compute("urlMaps", "PathMatcher.FIELDS.default_service"),
+    },
+    // Private Service Connect (publish)
+    {
+        resources: [T.subnetwork],
+        field: "ipCidrRange",
+        args: ["publish.natCidr", "publish.natCidrs.*"],
+        constraint: {
+            kind: "format",
+            format: "subnetRange",
+            describe:
+                "outside the prohibited ranges 0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4, 255.255.255.255/32, 199.36.153.4/30, 199.36.153.8/30",
+        },
+        source: "https://cloud.google.com/vpc/docs/subnets#prohibited-ipv4-ranges",
+    },
+    {
+        resources: [T.subnetwork],
+        field: "ipCidrRange",
+        args: ["publish.natCidr", "publish.natCidrs.*"],
+        constraint: {
+            kind: "rule",
+            describe:
+                "an IPv4 CIDR on its boundary, /29 or larger, keyed by a load balancer region, overlapping no other subnet",
+        },
+        rule: "psc-nat-subnet",
+        source: "https://cloud.google.com/vpc/docs/subnets#valid-ranges",
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "connectionPreference",
+        args: ["publish.connectionPreference"],
+        constraint: {
+            kind: "rule",
+            describe: "ACCEPT_AUTOMATIC or ACCEPT_MANUAL; accept lists only with ACCEPT_MANUAL",
+        },
+        rule: "psc-connection-policy",
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "consumerAcceptLists[].*",
+        args: [
+            "publish.consumerAcceptLists[].project",
+            "publish.consumerAcceptLists[].network",
+            "publish.consumerAcceptLists[].connectionLimit",
+        ],
+        constraint: {
+            kind: "rule",
+            describe: "one of a project ID/number or a network URL, with a positive integer connection limit",
+        },
+        rule: "psc-consumers",
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "consumerRejectLists[]",
+        args: ["publish.consumerRejectLists[]"],
+        constraint: { kind: "rule", describe: "project IDs or numbers" },
+        rule: "psc-consumers",
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "domainNames[]",
+        args: ["publish.domainNames[]"],
+        constraint: { kind: "rule", describe: "at most one DNS name, ending in a dot" },
+        rule: "psc-domain-names",
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "enableProxyProtocol",
+        args: ["publish.enableProxyProtocol"],
+        constraint: { kind: "unconstrained", reason: "a boolean (rule psc-proxy-protocol warns when it is on)" },
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    {
+        resources: [T.serviceAttachment],
+        field: "reconcileConnections",
+        args: ["publish.reconcileConnections"],
+        constraint: { kind: "unconstrained", reason: "a boolean" },
+        source: mm("compute/ServiceAttachment.yaml"),
+    },
+    // Frontend mTLS
+    {
+        resources: [T.trustConfig, T.serverTlsPolicy],
+        field: "description",
+        args: [],
+        constraint: { kind: "derived", how: "the package's own description of the load balancer's mTLS resources" },
+        source: `${mm("certificatemanager/TrustConfig.yaml")}; ${mm("networksecurity/ServerTlsPolicy.yaml")}`,
+    },
+    {
+        resources: [T.trustConfig],
+        field: "trustStores[].trustAnchors[].pemCertificate",
+        args: ["https.clientCertificates.trustAnchors[]"],
+        constraint: { kind: "rule", describe: "one PEM certificate per entry, at most 5 kB, never echoed in messages" },
+        rule: "client-certificates",
+        source: `${MTLS_DOC}; ${mm("certificatemanager/TrustConfig.yaml")}`,
+    },
+    {
+        resources: [T.trustConfig],
+        field: "trustStores[].intermediateCas[].pemCertificate",
+        args: ["https.clientCertificates.intermediates[]"],
+        constraint: { kind: "rule", describe: "one PEM certificate per entry, at most 5 kB, never echoed in messages" },
+        rule: "client-certificates",
+        source: `${MTLS_DOC}; ${mm("certificatemanager/TrustConfig.yaml")}`,
+    },
+    {
+        resources: [T.trustConfig],
+        field: "allowlistedCertificates[].pemCertificate",
+        args: ["https.clientCertificates.allowlisted[]"],
+        constraint: { kind: "rule", describe: "one PEM certificate per entry, at most 5 kB, never echoed in messages" },
+        rule: "client-certificates",
+        source: `${MTLS_DOC}; ${mm("certificatemanager/TrustConfig.yaml")}`,
+    },
+    {
+        resources: [T.serverTlsPolicy],
+        field: "mtlsPolicy.clientValidationMode",
+        args: ["https.clientCertificates.validation"],
+        constraint: {
+            kind: "enum",
+            values: ["REJECT_INVALID", "ALLOW_INVALID_OR_MISSING_CLIENT_CERT"],
+        },
+        source: `${MTLS_DOC}; ${mm("networksecurity/ServerTlsPolicy.yaml")}`,
+    },
+    {
+        resources: [T.serverTlsPolicy],
+        field: "mtlsPolicy.clientValidationTrustConfig",
+        args: [],
+        constraint: { kind: "derived", how: "the trust config the package creates, by its output id" },
+        source: mm("networksecurity/ServerTlsPolicy.yaml"),
+    },
+    {
+        resources: [T.serverTlsPolicy],
+        field: "allowOpen",
+        args: [],
+        constraint: { kind: "derived", how: "always false: the proxy never accepts plain-text on the mTLS port" },
+        source: mm("networksecurity/ServerTlsPolicy.yaml"),
+    },
+    {
+        resources: HTTPS_PROXIES,
+        field: "serverTlsPolicy",
+        args: [],
+        constraint: { kind: "derived", how: "the server TLS policy the package creates, by its output id" },
+        source: `${MTLS_DOC}; ${mm("compute/TargetHttpsProxy.yaml")}`,
     },
 ];

@@ -7,6 +7,7 @@ import { frontendRules } from "./frontend";
 import { iapRules, programRules } from "./iap";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
+import { pscRules } from "./psc";
 import { routingRules } from "./routing";
 
 /** Every rule in the validation catalogue, for the README table and its test. */
@@ -20,6 +21,7 @@ export function allRules(): Rule<never>[] {
         ...errorResponseRules,
         ...iapRules,
         ...frontendRules,
+        ...pscRules,
         ...routingRules,
         ...programRules,
         ...constraintRules,

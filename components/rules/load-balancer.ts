@@ -21,6 +21,7 @@ import { parseComputeLink, regionFinding } from "./common";
 import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
 import { constraintRules, neverServesRules } from "./constraints";
+import { pscRules } from "./psc";
 
 const NAME_PREFIX_MAX = 40;
 
@@ -407,5 +408,6 @@ export function validateLoadBalancerArgs(given: ApplicationLoadBalancerArgs): Pr
             ...frontendSettings(args),
         }),
     );
+    problems.push(...runRules(pscRules, args));
     return problems;
 }

@@ -4,7 +4,7 @@ import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
 import { Finding, known, quoteValue, Rule, runRules } from "../validation";
 import { linkMismatch, parseComputeLink, regionFinding } from "./common";
 
-interface NamedRange {
+export interface NamedRange {
     field: string;
     /** What the range is for, e.g. "the proxy-only subnet in europe-west1". */
     role: string;
@@ -12,7 +12,7 @@ interface NamedRange {
 }
 
 /** Every CIDR the network would create, with the argument it comes from. */
-function createdRanges(args: LoadBalancerNetworkArgs): NamedRange[] {
+export function createdRanges(args: LoadBalancerNetworkArgs): NamedRange[] {
     const ranges: NamedRange[] = [];
     args.regions.forEach((region, index) => {
         const cidrs = resolvedCidrs(args, region);
@@ -40,7 +40,7 @@ function createdRanges(args: LoadBalancerNetworkArgs): NamedRange[] {
 }
 
 /** The first range of `prefixLength` in 10.0.0.0/8 that overlaps none of `taken`, as a suggestion. */
-function freeRange(prefixLength: number, taken: Ipv4Cidr[]): string | undefined {
+export function freeRange(prefixLength: number, taken: Ipv4Cidr[]): string | undefined {
     const size = 2 ** (32 - prefixLength);
     const start = parseCidr("10.0.0.0/8")!.start;
     for (let address = start; address + size <= start + 2 ** 24; address += size) {

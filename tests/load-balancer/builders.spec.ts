@@ -23,6 +23,7 @@ import { iapRules } from "../../components/rules/iap";
 import { loadBalancerRules } from "../../components/rules/load-balancer";
 import { networkRules, networkRulesInLoadBalancer } from "../../components/rules/network";
 import { routingRules } from "../../components/rules/routing";
+import { pscRules } from "../../components/rules/psc";
 import { constraintRules, neverServesRules } from "../../components/rules/constraints";
 import { Rule } from "../../components/validation";
 import { installMocks, Recorder, settle } from "../../components/testing/mocks";
@@ -135,6 +136,7 @@ describe("builders: validation runs once", function () {
             [as(routingRules), 1],
             [as(networkRulesInLoadBalancer), 1],
             [as(frontendRulesInLoadBalancer), 1],
+            [as(pscRules), 1],
             [as(serverlessRules), 2],
             [as(serverlessInLoadBalancerRules), 2],
             [as(internetRules), 1],

@@ -188,6 +188,22 @@ export const constraintSpread: Record<string, ApplicationLoadBalancerArgs> = {
         },
         dns: { zone: "zq-private", authorizationZone: "zq-public", ttl: 3334 },
     },
+    published: {
+        scheme: "regional-internal",
+        region: EU,
+        backends: { api: { cloudRun: { service: "api-zq" } } },
+        publish: {
+            natCidr: "10.79.0.0/26",
+            connectionPreference: "ACCEPT_MANUAL",
+            consumerAcceptLists: [
+                { project: "consumer-zq", connectionLimit: 13 },
+                { network: "projects/consumer-zq/global/networks/vpc-zq", connectionLimit: 14 },
+            ],
+            consumerRejectLists: ["reject-zq"],
+            domainNames: ["api.zq.internal."],
+            reconcileConnections: true,
+        },
+    },
     standard: {
         scheme: "regional-external",
         region: EU,
