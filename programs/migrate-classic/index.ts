@@ -15,7 +15,7 @@ const region = config.get("region") ?? "europe-west1";
 const domain = config.get("domain") ?? "shop.example.com";
 // "" (not migrating), "prepare", "test-by-percentage", "test-all-traffic", then "migrated".
 const stage = (config.get("migrationStage") ?? "") as MigrationStage | "";
-const percentage = config.getNumber("migrationTestingPercentage");
+const percentage = config.getNumber("migrationTestingPercentage") ?? 10;
 
 const apis = ["compute.googleapis.com", "run.googleapis.com", "storage.googleapis.com"].map(
     (api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }),
@@ -41,7 +41,7 @@ const lb = new ApplicationLoadBalancer(
         // Classic until the last stage; "migrated" is the switch, and stays for the life of the load balancer.
         scheme: stage === "migrated" ? "global-external" : "classic",
         ...(stage !== "" ? { migrationStage: stage } : {}),
-        ...(stage === "test-by-percentage" ? { migrationTestingPercentage: percentage ?? 10 } : {}),
+        ...(stage === "test-by-percentage" ? { migrationTestingPercentage: percentage } : {}),
         backends: {
             web: { cloudRun: { service: service.name, region } },
             // A bucket backend: its migration state lives on the forwarding rules.

@@ -6,6 +6,10 @@ import * as ts from "typescript";
 import { run } from "../../components/cli/main";
 import { plan, PlanResult } from "../../components/cli/plan";
 import { loadExports } from "../../components/cli/adopt";
+import { importedPackages } from "../support/program-config";
+import { parse as parseYaml } from "yaml";
+
+const ownPackage = require("../../package.json");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "adopt");
@@ -101,6 +105,40 @@ describe("cloudrun-lb adopt and diff", () => {
                     fs.readFileSync(path.join(dirs[name], "index.ts"), "utf8"),
                     /new ApplicationLoadBalancer\(/,
                 );
+            });
+
+            it("writes a Pulumi template: package.json from vendor/, Pulumi.yaml template: config, README start", () => {
+                const dir = dirs[name];
+                const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+                assert.deepStrictEqual(
+                    Object.keys(manifest.dependencies).sort(),
+                    importedPackages(path.join(dir, "index.ts")),
+                );
+                assert.deepStrictEqual(manifest.dependencies, {
+                    "@pulumi/pulumi": `^${ownPackage.devDependencies["@pulumi/pulumi"]}`,
+                    "cloudrun-lb": `file:vendor/cloudrun-lb-${ownPackage.version}.tgz`,
+                });
+                assert.deepStrictEqual(manifest.devDependencies, {
+                    "@types/node": `^${ownPackage.devDependencies["@types/node"]}`,
+                    typescript: `^${ownPackage.devDependencies.typescript}`,
+                });
+                const project = parseYaml(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8"));
+                assert.strictEqual(project.config, undefined, "no top-level config: block");
+                assert.strictEqual(project.template.description, project.description);
+                const config = project.template.config;
+                assert.strictEqual(config["gcp:project"].default, IMPORTS[name][0].split("/")[1]);
+                assert.ok(config["gcp:project"].description);
+                assert.deepStrictEqual(
+                    Object.keys(config).filter((key) => key !== "gcp:project" && key !== "gcp:region"),
+                    [],
+                    "index.ts reads no config of its own",
+                );
+                if (name === "internal-walkthrough") assert.strictEqual(config["gcp:region"].default, "us-central1");
+                const readme = fs.readFileSync(path.join(dir, "README.md"), "utf8");
+                assert.ok(readme.includes("## Start from this template"));
+                assert.ok(readme.includes(`cp <cloudrun-lb checkout>/cloudrun-lb-${ownPackage.version}.tgz vendor/`));
+                assert.ok(readme.includes("npm install"));
+                assert.ok(readme.includes("npx cloudrun-lb plan ."));
             });
 
             it("plans with an import id on every cloud resource: exactly the live resources", () => {

@@ -64,6 +64,7 @@ function readProgram(dir: string): { project: ProjectFile; manifest: ProgramPack
  * A program that changes what it creates changes its count here.
  */
 const EXPECTED_PLANS: Record<string, { resources: number; loadBalancers: string[] }> = {
+    "adopt-existing": { resources: 6, loadBalancers: ["hello"] },
     "canary-migration": { resources: 22, loadBalancers: ["migration"] },
     "cross-project-internet-neg": { resources: 13, loadBalancers: ["front"] },
     "cross-project-service-reference": { resources: 14, loadBalancers: ["central"] },
@@ -73,7 +74,9 @@ const EXPECTED_PLANS: Record<string, { resources: number; loadBalancers: string[
     "internal-api-psc": { resources: 19, loadBalancers: ["api"] },
     "internal-https": { resources: 20, loadBalancers: ["lb"] },
     "internal-service-platform": { resources: 52, loadBalancers: ["platform"] },
+    "migrate-classic": { resources: 18, loadBalancers: ["shop"] },
     "multi-region": { resources: 19, loadBalancers: ["global"] },
+    "partner-mtls-api": { resources: 25, loadBalancers: ["partners"] },
     "regional-external": { resources: 19, loadBalancers: ["lb"] },
     "shared-vpc-microservices": { resources: 32, loadBalancers: ["mesh"] },
     "spa-and-api": { resources: 31, loadBalancers: ["spa"] },

@@ -285,6 +285,19 @@ export const constraintSpread: Record<string, ApplicationLoadBalancerArgs> = {
         ],
         https: { certificate: { certificate: CERT, privateKey: KEY } },
     },
+    mtls: {
+        scheme: "global-external",
+        backends: { web: { cloudRun: { service: "mtls-zq", region: EU } } },
+        defaultBackend: "web",
+        https: {
+            managedDomains: ["mtls-zq.example.com"],
+            clientCertificates: {
+                trustAnchors: [CERT],
+                validation: "ALLOW_INVALID_OR_MISSING_CLIENT_CERT",
+                headers: { "X-Zq-Client-Cert-Present": "client_cert_present" },
+            },
+        },
+    },
     classic: {
         scheme: "classic",
         backends: { web: { cloudRun: { service: "classic-zq", region: EU } } },

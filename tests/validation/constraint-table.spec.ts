@@ -69,9 +69,11 @@ describe("constraint table: complete over the fields the package emits", functio
     });
 
     it("covers every field the programs emit: a row, or a field the spread shows the package sets", async () => {
+        // Only program directories (those with a Pulumi.yaml): programs/node_modules is a link, not a program.
+        const programsDir = path.resolve(__dirname, "../../programs");
         const programs = fs
-            .readdirSync(path.resolve(__dirname, "../../programs"))
-            .filter((d) => fs.existsSync(path.resolve(__dirname, "../../programs", d, "Pulumi.yaml")));
+            .readdirSync(programsDir)
+            .filter((dir) => fs.existsSync(path.join(programsDir, dir, "Pulumi.yaml")));
         const missing = new Set<string>();
         for (const program of programs) {
             const result = await plan({ program: `programs/${program}` });

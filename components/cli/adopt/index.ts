@@ -139,10 +139,20 @@ function renderReadme(
         `gcloud exports in \`${exportsDir}\`. It builds the same load balancer with \`ApplicationLoadBalancer\` and imports`,
         "the live resources instead of creating new ones.",
         "",
+        "## Start from this template",
+        "",
+        "`package.json` takes `cloudrun-lb` from the packed tarball in `vendor/` (it is on no registry) and",
+        "`@pulumi/pulumi` from npm; `Pulumi.yaml`'s `template:` section lists the config keys with their defaults.",
+        "",
+        "```sh",
+        `mkdir vendor && cp <cloudrun-lb checkout>/${vendorTarball(ownPackage().version)} vendor/`,
+        "npm install",
+        "npx cloudrun-lb plan .                  # offline: what `pulumi up` would import and create",
+        "```",
+        "",
         "## Before `pulumi up`",
         "",
         "```sh",
-        "npm install",
         `npx cloudrun-lb diff ${exportsDir} .   # "no changes" when the program matches what runs`,
         "npx cloudrun-lb plan . --json           # resources[].import: the live resource each one adopts",
         "pulumi up                               # imports; changes nothing when diff says no changes",
@@ -174,6 +184,16 @@ function renderReadme(
     return lines.join("\n");
 }
 
+/** This package's own package.json (its version and the dependency versions it is tested with). */
+function ownPackage(): { version: string; devDependencies: Record<string, string> } {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8"));
+}
+
+/** The file `npm pack` makes of this package, which a generated program installs from its vendor/ directory. */
+function vendorTarball(version: string): string {
+    return `cloudrun-lb-${version}.tgz`;
+}
+
 function writeProgram(
     outDir: string,
     exportsDir: string,
@@ -183,41 +203,57 @@ function writeProgram(
     fs.mkdirSync(outDir, { recursive: true });
     const name = programName(decompiled);
     fs.writeFileSync(path.join(outDir, "index.ts"), renderIndex(exportsDir, decompiled, adopted));
+    const description = `${decompiled.lbName} (${decompiled.scheme}), adopted from gcloud exports by cloudrun-lb adopt`;
+    // A Pulumi template (`pulumi new` asks for each key): index.ts reads no config, and the load balancer's
+    // project and region are literal in its args, so only the provider's keys are listed, defaulting to the exports'.
     const config = [
-        `  gcp:project:`,
-        `    value: ${decompiled.project}`,
-        ...(decompiled.region ? [`  gcp:region:`, `    value: ${decompiled.region}`] : []),
+        `    gcp:project:`,
+        `      description: The Google Cloud project of the adopted load balancer`,
+        `      default: ${decompiled.project}`,
+        ...(decompiled.region
+            ? [
+                  `    gcp:region:`,
+                  `      description: The region of the adopted load balancer`,
+                  `      default: ${decompiled.region}`,
+              ]
+            : []),
     ];
     fs.writeFileSync(
         path.join(outDir, "Pulumi.yaml"),
         [
             `name: ${name}`,
-            `description: ${decompiled.lbName} (${decompiled.scheme}), adopted from gcloud exports by cloudrun-lb adopt`,
+            `description: ${JSON.stringify(description)}`,
             "runtime:",
             "  name: nodejs",
             "  options:",
             "    typescript: true",
             "    # Transpile-only (noCheck): `pulumi up` starts in seconds; `npx tsc --noEmit -p .` type-checks.",
             "    tsconfig: tsconfig.pulumi.json",
-            "config:",
+            "template:",
+            `  description: ${JSON.stringify(description)}`,
+            "  config:",
             ...config,
             "",
         ].join("\n"),
     );
-    const own = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "package.json"), "utf8"));
+    const own = ownPackage();
+    // Exactly what index.ts imports (@pulumi/pulumi and cloudrun-lb), at ranges admitting the versions this
+    // package is tested with; cloudrun-lb from the packed tarball, as every programs/<name>/ template takes it.
+    const tested = (dependency: string) => `^${own.devDependencies[dependency]}`;
     fs.writeFileSync(
         path.join(outDir, "package.json"),
         JSON.stringify(
             {
                 name,
+                version: "0.1.0",
                 private: true,
+                description,
                 main: "index.ts",
                 dependencies: {
-                    "@pulumi/gcp": own.peerDependencies?.["@pulumi/gcp"] ?? "^9.0.0",
-                    "@pulumi/pulumi": own.peerDependencies?.["@pulumi/pulumi"] ?? "^3.191.0",
-                    "cloudrun-lb": `^${own.version}`,
+                    "@pulumi/pulumi": tested("@pulumi/pulumi"),
+                    "cloudrun-lb": `file:vendor/${vendorTarball(own.version)}`,
                 },
-                devDependencies: { "@types/node": "^20.0.0", typescript: "^5.0.0" },
+                devDependencies: { "@types/node": tested("@types/node"), typescript: tested("typescript") },
             },
             null,
             2,
