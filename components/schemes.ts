@@ -133,6 +133,7 @@ export const featureKeys = [
     "regexMatch",
     "pathTemplate",
     "faultInjection",
+    "defaultStatus",
     "retriesTimeoutCors",
     "requestMirroring",
     "hostPort",
@@ -274,6 +275,16 @@ export const featureTable: FeatureSupport[] = [
         supported: NOT_CLASSIC,
         alternative: "use scheme global-external",
         source: "https://cloud.google.com/load-balancing/docs/url-map-concepts, https://cloud.google.com/load-balancing/docs/features",
+    },
+    {
+        feature: "defaultStatus",
+        title: "Fixed status for unmatched requests (defaultStatus)",
+        option: "defaultStatus",
+        // The default route action aborts with the status by fault injection, which classic maps do not take.
+        supported: NOT_CLASSIC,
+        alternative:
+            "set defaultBackend (a bucket backend answers 404 for a path it has no object for), or use scheme global-external",
+        source: "https://cloud.google.com/load-balancing/docs/url-map-concepts#default_route_action",
     },
     {
         feature: "retriesTimeoutCors",

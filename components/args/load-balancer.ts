@@ -13,7 +13,7 @@ import { HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarge
 import type { RoutingContext } from "../routing/context";
 import type { CustomErrorResponsesArgs } from "../routing/error-responses";
 import type { MigrationStage } from "../migration";
-import { regionalFrontend, Scheme, schemeProfile } from "../schemes";
+import { regionalFrontend, Scheme, schemeProfile, supports } from "../schemes";
 import { known } from "../validation";
 
 /**
@@ -176,11 +176,23 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
      */
     customErrorResponses?: CustomErrorResponsesArgs;
     /**
-     * Backend for requests no route matches.
+     * Backend for requests no route matches. Exclusive with `defaultStatus`.
      * @default the only backend, when there is exactly one
      * @example "web"
      */
     defaultBackend?: string;
+    /**
+     * Answer requests no route matches with this HTTP status from the load balancer itself (e.g. 404), instead
+     * of sending them to a backend. GCP's URL maps have no fixed-response action: the default route action
+     * names a backend service and aborts every request with this status by fault injection (100 %), so no
+     * request reaches that backend. Not on classic, whose default route action takes no fault injection
+     * (there, set `defaultBackend`: a bucket backend answers 404 for a path it has no object for).
+     * Exclusive with `defaultBackend`.
+     * @default undefined (unmatched requests go to defaultBackend)
+     * @example 404
+     * @see https://cloud.google.com/load-balancing/docs/url-map-concepts#default_route_action
+     */
+    defaultStatus?: number;
     /**
      * Migrating a classic load balancer to global external in place (Google's procedure): on `classic`,
      * `prepare`, then optionally `test-by-percentage` (with `migrationTestingPercentage`), then `test-all-traffic`
@@ -243,21 +255,55 @@ export function loadBalancerRegions(
     return [];
 }
 
-/** The backend for requests no route matches. */
+/**
+ * The backend for requests no route matches. With `defaultStatus`, the backend service the aborting default
+ * route action names (no request reaches it): the first backend, in key order, that is not a bucket.
+ */
 export function defaultBackendKey(
-    args: Pick<ApplicationLoadBalancerArgs, "backends" | "defaultBackend">,
+    args: Pick<ApplicationLoadBalancerArgs, "backends" | "defaultBackend" | "defaultStatus">,
 ): string | undefined {
     if (args.defaultBackend !== undefined) {
         return args.defaultBackend;
     }
-    const keys = Object.keys(args.backends ?? {});
-    return keys.length === 1 ? keys[0] : undefined;
+    const backends = Object.entries(args.backends ?? {});
+    if (args.defaultStatus !== undefined) {
+        return backends.find(([, backend]) => backendKindOf(backend) !== BackendKind.Bucket)?.[0];
+    }
+    return backends.length === 1 ? backends[0][0] : undefined;
+}
+
+/**
+ * The routes the URL map is compiled from: the user's, then — with `defaultStatus` — a last catch-all route that
+ * aborts every request it gets with that status (fault injection at 100 %), on the schemes that have fault injection.
+ */
+export function compiledRoutes(args: ApplicationLoadBalancerArgs): RouteArgs[] {
+    const routes = args.routes ?? [];
+    const key = defaultBackendKey(args);
+    const status = args.defaultStatus;
+    // An invalid status is lb-default-status's problem alone: no route is made of it.
+    if (
+        status === undefined ||
+        !Number.isInteger(status) ||
+        status < 200 ||
+        status > 599 ||
+        args.defaultBackend !== undefined ||
+        key === undefined ||
+        !supports(args.scheme, "faultInjection")
+    ) {
+        return routes;
+    }
+    const answer: RouteArgs = {
+        paths: ["/*"],
+        backend: key,
+        faultInjection: { abort: { httpStatus: status, percentage: 100 } },
+    };
+    return [...routes, answer];
 }
 
 /** The route table the URL map is compiled from. */
 export function routeTable(args: ApplicationLoadBalancerArgs): RouteTable {
     return {
-        routes: args.routes ?? [],
+        routes: compiledRoutes(args),
         defaultBackend: defaultBackendKey(args) ?? "",
         requestHeaders: args.requestHeaders,
         responseHeaders: args.responseHeaders,

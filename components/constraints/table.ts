@@ -1121,9 +1121,9 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: URL_MAPS,
         field: "**.routeAction.faultInjectionPolicy.*",
-        args: ["routes[].faultInjection.*"],
+        args: ["routes[].faultInjection.*", "defaultStatus"],
         constraint: { kind: "rule", describe: "percentages 0–100; abort status 200–599; a delay duration" },
-        rule: "route-policies",
+        rule: "route-policies, lb-default-status",
         source: compute("urlMaps", "HttpFaultInjection"),
     },
     {

@@ -4,7 +4,7 @@ import { defaultBackendKey, loadBalancerRegions, loadBalancerSubnets, routingCon
 import { defaultProxyOnlyCidr, resolvedCidrs } from "../args/network";
 import { gcpName, invalidNameReason } from "../naming";
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, usableRange } from "../cidr";
-import { allSchemes, isScheme, regionalFrontend, schemeProfile } from "../schemes";
+import { allSchemes, featureSupport, isScheme, regionalFrontend, schemeProfile, supports } from "../schemes";
 import { MigrationStage } from "../migration";
 import { Finding, known, nestProblems, Problem, redactProblem, Rule, runRules } from "../validation";
 import { safeMaps, shapeProblems } from "../shape";
@@ -17,7 +17,7 @@ import { clientCertificateHeaderRules } from "./mtls";
 import { frontendSettings } from "../args/frontend";
 import { networkRulesInLoadBalancer } from "./network";
 import { iapRules } from "./iap";
-import { parseComputeLink, regionFinding } from "./common";
+import { parseComputeLink, regionFinding, unsupportedFinding } from "./common";
 import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
 import { constraintRules, neverServesRules } from "./constraints";
@@ -120,12 +120,22 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
         component: "ApplicationLoadBalancer",
         summary: "The default backend is one of the backends",
         prevents: "a URL map without a default service (GCP requires one)",
-        fix: "set defaultBackend to one of the keys in backends",
+        fix: "set defaultBackend to one of the keys in backends, or defaultStatus (e.g. 404) to answer unmatched requests from the load balancer",
         check: (args) => {
             const keys = Object.keys(args.backends ?? {});
             const key = defaultBackendKey(args);
             if (keys.length === 0) {
                 return [];
+            }
+            if (key === undefined && args.defaultStatus !== undefined) {
+                return [
+                    {
+                        field: "defaultStatus",
+                        message:
+                            "needs a backend service for the default route action to name, and every backend is a bucket (a backend bucket cannot be a weighted target)",
+                        fix: "set defaultBackend to a bucket backend instead: Cloud Storage answers 404 for a path it has no object for",
+                    },
+                ];
             }
             if (key === undefined) {
                 return [
@@ -138,6 +148,48 @@ export const loadBalancerRules: Rule<ApplicationLoadBalancerArgs>[] = [
             return keys.includes(key)
                 ? []
                 : [{ field: "defaultBackend", message: `"${key}" is not a backend (have: ${keys.join(", ")})` }];
+        },
+    },
+    {
+        id: "lb-default-status",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "defaultStatus is an HTTP status from 200 to 599, not combined with defaultBackend, on a scheme whose default route action takes fault injection",
+        prevents:
+            "`Invalid value for field 'resource.defaultRouteAction.faultInjectionPolicy.abort.httpStatus'` at apply, an ambiguous default, and classic URL maps refusing a default fault injection ('URL maps for classic Application Load Balancers only support the urlRewrite action within defaultRouteAction')",
+        fix: "use a status such as 404, and either defaultStatus or defaultBackend",
+        check: (args) => {
+            const status = args.defaultStatus;
+            if (status === undefined) return [];
+            if (args.defaultBackend !== undefined) {
+                return [
+                    {
+                        field: "defaultStatus",
+                        message:
+                            "is set together with defaultBackend: an unmatched request either goes to a backend or gets a status",
+                        fix: "remove defaultBackend to answer unmatched requests with the status, or defaultStatus to send them to the backend",
+                    },
+                ];
+            }
+            if (!Number.isInteger(status) || status < 200 || status > 599) {
+                return [
+                    {
+                        field: "defaultStatus",
+                        message: `${status} is not an HTTP status from 200 to 599 (the range of a fault injection abort)`,
+                        fix: "use a status such as 404",
+                    },
+                ];
+            }
+            return supports(args.scheme, "defaultStatus")
+                ? []
+                : [
+                      unsupportedFinding(
+                          args.scheme,
+                          "defaultStatus",
+                          "defaultStatus",
+                          featureSupport("defaultStatus").title,
+                      ),
+                  ];
         },
     },
     {
