@@ -11,7 +11,6 @@ import { routeTable } from "../../components/args/load-balancer";
 import { validateLoadBalancerArgs } from "../../components/rules/load-balancer";
 
 const R = "europe-west1";
-const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 
 function args(overrides: Partial<ApplicationLoadBalancerArgs> = {}): ApplicationLoadBalancerArgs {
     return {
