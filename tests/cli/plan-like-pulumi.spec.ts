@@ -62,6 +62,7 @@ describe("cloudrun-lb plan shows an exported component as Pulumi's stack outputs
                 dnsAuthorizationRecords: [],
                 networkSelfLink:
                     "https://www.googleapis.com/compute/v1/projects/mock-project/global/networks/shop-network",
+                serviceAttachmentSelfLinks: {},
                 subnetworkSelfLinks: {},
             },
         });

@@ -127,7 +127,6 @@ describe("private-CA managed certificates: validation", () => {
         const args = lb("regional-internal", {
             caPool: "internal-pool",
             dnsAuthorizationType: "PER_PROJECT_RECORD",
-            keyAlgorithm: "RSA_4096",
         });
         args.dns = { zone: "internal", authorizationZone: "public" };
         assert.deepStrictEqual(problems(args), [
@@ -142,14 +141,26 @@ describe("private-CA managed certificates: validation", () => {
                 fix: "remove dnsAuthorizationType, or remove caPool to use a public CA with DNS authorization",
             },
             {
-                field: "https.managedCertificate.keyAlgorithm",
-                message: '"RSA_4096" is not a key algorithm Certificate Manager offers',
-                fix: 'use "RSA_2048" or "ECDSA_P256"',
-            },
-            {
                 field: "dns.authorizationZone",
                 message: "is set but certificates from a CA pool have no DNS authorization records",
                 fix: "remove dns.authorizationZone",
+            },
+        ]);
+    });
+
+    it("names a key algorithm Certificate Manager does not offer by the shape check", () => {
+        const shape = validateLoadBalancerArgs(lb("regional-internal", { keyAlgorithm: "RSA_4096" })).map((p) => ({
+            rule: p.rule,
+            field: p.field,
+            message: p.message,
+            fix: p.fix,
+        }));
+        assert.deepStrictEqual(shape, [
+            {
+                rule: "shape",
+                field: "https.managedCertificate.keyAlgorithm",
+                message: '"RSA_4096" is not an allowed value',
+                fix: 'use one of "RSA_2048", "ECDSA_P256"',
             },
         ]);
     });
