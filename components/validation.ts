@@ -129,6 +129,16 @@ export function secretKind(text: string): string | undefined {
  * The one way a message quotes a user's value: short plain values in quotes; secret material (PEM blocks, keys)
  * by its kind only; long values by their length and a short start. Never the whole of a long or secret value.
  */
+/**
+ * A number with thousands separators ("1,000,000"), as en-US writes it. Not `toLocaleString`: its first call
+ * loads ICU locale data, about 12 ms of every plan (bench/RESULTS.md).
+ */
+export function thousands(n: number): string {
+    const [integer, fraction] = String(Math.abs(n)).split(".");
+    const grouped = integer.replace(/\B(?=(\d{3})+$)/g, ",");
+    return `${n < 0 ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
 export function quoteValue(value: unknown): string {
     if (typeof value !== "string") {
         return JSON.stringify(String(value));

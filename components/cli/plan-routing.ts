@@ -9,7 +9,7 @@ import { describeRoute } from "../routing/route-tests";
 import { URL_MAP_LIMIT_SOURCES, urlMapLimits } from "../routing/limits";
 import { estimatedUrlMapBytes } from "../rules/routing";
 import { ClientCertificateTestArgs, clientCertificateVerdict } from "../routing/access";
-import { Problem } from "../validation";
+import { Problem, thousands } from "../validation";
 
 export interface PlannedResource {
     type: string;
@@ -144,7 +144,6 @@ export function urlMapUsage(): UrlMapUsage[] {
         });
 }
 
-const thousands = (n: number) => n.toLocaleString("en-US");
 const percent = (used: number, limit: number) => `${Math.round((used / limit) * 1000) / 10}%`;
 
 export function formatUrlMapUsage(usage: UrlMapUsage[]): string[] {

@@ -10,7 +10,7 @@
  * not checked (its apply does not run), which is why only plainly wrong kinds of values are named there.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigurationError, Finding } from "../validation";
+import { ConfigurationError, Finding, thousands } from "../validation";
 import { excerpt, formats } from "./formats";
 import { Constraint, ConstraintRow, constraintTable } from "./table";
 
@@ -78,7 +78,7 @@ export function isGenericRow(row: ConstraintRow): boolean {
     );
 }
 
-const formatNumber = (n: number) => (Math.abs(n) >= 10_000 ? n.toLocaleString("en-US") : String(n));
+const formatNumber = (n: number) => (Math.abs(n) >= 10_000 ? thousands(n) : String(n));
 
 /** Why one plain value breaks a constraint, as a finding at `at.path`; undefined when it holds. */
 export function constraintFinding(constraint: Constraint, at: ArgsValue): Finding | undefined {

@@ -17,7 +17,7 @@ import {
 import type { RoutingContext } from "../routing/context";
 import { BackendKind } from "../backends/kinds";
 import { Feature, Scheme, schemeProfile, supports } from "../schemes";
-import { Finding, Problem, quoteValue, Rule, runRules } from "../validation";
+import { Finding, Problem, quoteValue, Rule, runRules, thousands } from "../validation";
 import { unsupportedFinding } from "./common";
 import { re2SyntaxError } from "../routing/re2";
 
@@ -808,8 +808,6 @@ function compiled(ctx: RoutingContext): UrlMapSpec {
     return spec;
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
-
 /**
  * The estimated size of a URL map in bytes: the UTF-8 length of the compact JSON of the fields the
  * package sends (the API's JSON form), with every backend reference a full-length self link.
@@ -842,7 +840,7 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                     const per = subject.startsWith("path matcher") ? "path matcher" : "URL map";
                     const finding: Finding = {
                         field,
-                        message: `${subject} would have ${count(n)} ${noun}; the ${title} allows ${count(max)} ${noun} per ${per}`,
+                        message: `${subject} would have ${thousands(n)} ${noun}; the ${title} allows ${thousands(max)} ${noun} per ${per}`,
                     };
                     if (fix) finding.fix = fix;
                     findings.push(finding);
@@ -852,7 +850,7 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
             const internalHas = urlMapLimits("regional-internal");
             const moreHosts = schemeProfile(ctx.scheme).internal
                 ? ""
-                : `; if the clients are in your VPC, scheme "regional-internal" or "cross-region-internal" allows ${count(internalHas.hostRules)} host rules per URL map`;
+                : `; if the clients are in your VPC, scheme "regional-internal" or "cross-region-internal" allows ${thousands(internalHas.hostRules)} host rules per URL map`;
             const spread = `spread the hosts over several load balancers, or send hosts with the same routing to the same backend (they then share one host rule)${moreHosts}`;
             over("routes", "the URL map", "host rules", (spec.hostRules ?? []).length, limits.hostRules, spread);
             over(
@@ -903,11 +901,11 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
             if (bytes > limits.sizeBytes) {
                 findings.push({
                     field: "routes",
-                    message: `the URL map would be about ${count(bytes)} bytes (estimated as its JSON); the ${title} allows ${limits.sizeBytes >= 1_000_000 ? "1 MB" : "64 KB"} per URL map`,
+                    message: `the URL map would be about ${thousands(bytes)} bytes (estimated as its JSON); the ${title} allows ${limits.sizeBytes >= 1_000_000 ? "1 MB" : "64 KB"} per URL map`,
                     fix:
                         "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes" +
                         (ctx.scheme === "classic"
-                            ? `; scheme "global-external" allows ${count(urlMapLimits("global-external").sizeBytes)} bytes (1 MB) per URL map, classic ${count(limits.sizeBytes)} (64 KB)`
+                            ? `; scheme "global-external" allows ${thousands(urlMapLimits("global-external").sizeBytes)} bytes (1 MB) per URL map, classic ${thousands(limits.sizeBytes)} (64 KB)`
                             : ""),
                 });
             }

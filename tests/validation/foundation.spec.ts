@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../../components/load-balancer";
 import { validateLoadBalancerArgs } from "../../components/rules/load-balancer";
-import { ConfigurationError, formatProblems, Problem } from "../../components/validation";
+import { ConfigurationError, formatProblems, Problem, thousands } from "../../components/validation";
 import { installMocks } from "../../components/testing/mocks";
 
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
@@ -174,5 +174,17 @@ describe("validation (foundation scope)", () => {
             );
             assert.ok(!message.includes("super-secret"));
         });
+    });
+
+    it("writes numbers in messages with en-US thousands separators, without loading ICU", () => {
+        assert.deepStrictEqual([0, 999, 1000, 64_000, 1_048_576, -12_345, 12_345.5].map(thousands), [
+            "0",
+            "999",
+            "1,000",
+            "64,000",
+            "1,048,576",
+            "-12,345",
+            "12,345.5",
+        ]);
     });
 });
