@@ -45,6 +45,28 @@ export interface SchemeProfile {
     addressFromSubnet: boolean;
     /** Serverless NEGs allowed per backend service: one, or one per region. */
     serverlessNegsPerBackendService: "one" | "one-per-region";
+    /**
+     * Largest URL map, bytes: 64 KB on classic, 1 MB elsewhere
+     * (https://cloud.google.com/load-balancing/docs/quotas#url_maps).
+     */
+    urlMapSizeBytes: number;
+    /**
+     * Whether every backend of a backend service must carry `capacityScaler` (regional EXTERNAL_MANAGED; the
+     * provider demands it there, https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts).
+     */
+    backendsNeedCapacityScaler: boolean;
+    /**
+     * Whether a backend service in another project may be referenced only within a Shared VPC (the regional and
+     * internal schemes) rather than from any project (global external); where cross-project referencing exists
+     * at all is the `crossProjectBackend` feature.
+     * @see https://cloud.google.com/load-balancing/docs/https/setup-cross-project-backend-service-backend-bucket
+     */
+    crossProjectBackendsNeedSharedVpc: boolean;
+    /**
+     * Where the mTLS custom request headers are set: on the backend services (global external, classic) or in the
+     * URL map (the Envoy-based regional and internal schemes) — https://cloud.google.com/load-balancing/docs/https/custom-headers.
+     */
+    clientCertificateHeadersOn: "backend-service" | "url-map";
 }
 
 export const schemeProfiles: Record<Scheme, SchemeProfile> = {
@@ -58,6 +80,10 @@ export const schemeProfiles: Record<Scheme, SchemeProfile> = {
         forwardingRuleNeedsNetwork: true,
         addressFromSubnet: true,
         serverlessNegsPerBackendService: "one",
+        urlMapSizeBytes: 1_000_000,
+        backendsNeedCapacityScaler: false,
+        crossProjectBackendsNeedSharedVpc: true,
+        clientCertificateHeadersOn: "url-map",
     },
     "cross-region-internal": {
         scheme: "cross-region-internal",
@@ -69,6 +95,10 @@ export const schemeProfiles: Record<Scheme, SchemeProfile> = {
         forwardingRuleNeedsNetwork: true,
         addressFromSubnet: true,
         serverlessNegsPerBackendService: "one-per-region",
+        urlMapSizeBytes: 1_000_000,
+        backendsNeedCapacityScaler: false,
+        crossProjectBackendsNeedSharedVpc: true,
+        clientCertificateHeadersOn: "url-map",
     },
     "regional-external": {
         scheme: "regional-external",
@@ -80,6 +110,10 @@ export const schemeProfiles: Record<Scheme, SchemeProfile> = {
         forwardingRuleNeedsNetwork: true,
         addressFromSubnet: false,
         serverlessNegsPerBackendService: "one",
+        urlMapSizeBytes: 1_000_000,
+        backendsNeedCapacityScaler: true,
+        crossProjectBackendsNeedSharedVpc: true,
+        clientCertificateHeadersOn: "url-map",
     },
     "global-external": {
         scheme: "global-external",
@@ -90,6 +124,10 @@ export const schemeProfiles: Record<Scheme, SchemeProfile> = {
         forwardingRuleNeedsNetwork: false,
         addressFromSubnet: false,
         serverlessNegsPerBackendService: "one-per-region",
+        urlMapSizeBytes: 1_000_000,
+        backendsNeedCapacityScaler: false,
+        crossProjectBackendsNeedSharedVpc: false,
+        clientCertificateHeadersOn: "backend-service",
     },
     classic: {
         scheme: "classic",
@@ -100,6 +138,10 @@ export const schemeProfiles: Record<Scheme, SchemeProfile> = {
         forwardingRuleNeedsNetwork: false,
         addressFromSubnet: false,
         serverlessNegsPerBackendService: "one-per-region",
+        urlMapSizeBytes: 64_000,
+        backendsNeedCapacityScaler: false,
+        crossProjectBackendsNeedSharedVpc: false,
+        clientCertificateHeadersOn: "backend-service",
     },
 };
 

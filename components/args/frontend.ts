@@ -466,7 +466,7 @@ export type ClientCertificateHeaderPlacement = "backend-service" | "url-map";
 
 /** Backend services on global external and classic; the URL map on the Envoy-based regional and internal schemes. */
 export function clientCertificateHeaderPlacement(scheme: Scheme): ClientCertificateHeaderPlacement {
-    return scheme === "global-external" || scheme === "classic" ? "backend-service" : "url-map";
+    return schemeProfile(scheme).clientCertificateHeadersOn;
 }
 
 /** One mTLS header: its name and the `{variable}` the load balancer fills in. */

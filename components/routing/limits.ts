@@ -56,6 +56,6 @@ export function urlMapLimits(scheme: Scheme): UrlMapLimits {
         regexesPerMatcher: 5,
         regexLength: 250,
         distinctBackends: 2500,
-        sizeBytes: scheme === "classic" ? 64_000 : 1_000_000,
+        sizeBytes: schemeProfile(scheme).urlMapSizeBytes,
     };
 }

@@ -904,7 +904,7 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                     message: `the URL map would be about ${thousands(bytes)} bytes (estimated as its JSON); the ${title} allows ${limits.sizeBytes >= 1_000_000 ? "1 MB" : "64 KB"} per URL map`,
                     fix:
                         "spread hosts over several load balancers, send hosts with the same routing to the same backend, or merge routes" +
-                        (ctx.scheme === "classic"
+                        (limits.sizeBytes < urlMapLimits("global-external").sizeBytes
                             ? `; scheme "global-external" allows ${thousands(urlMapLimits("global-external").sizeBytes)} bytes (1 MB) per URL map, classic ${thousands(limits.sizeBytes)} (64 KB)`
                             : ""),
                 });

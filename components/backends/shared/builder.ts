@@ -84,14 +84,12 @@ export function backendServiceArgs(settings: BackendServiceSettings) {
         loadBalancingScheme: profile.loadBalancingScheme,
         protocol: settings.protocol ?? "HTTPS",
         // Serverless and internet NEGs take no balancing knobs; hybrid NEGs must use RATE with a rate.
-        // Regional EXTERNAL_MANAGED is the one case where the provider demands capacityScaler on every
-        // backend (https://cloud.google.com/load-balancing/docs/negs/serverless-neg-concepts).
         backends: settings.groups.map((group) => ({
             group,
             ...(settings.maxRatePerEndpoint !== undefined
                 ? { balancingMode: "RATE", maxRatePerEndpoint: settings.maxRatePerEndpoint }
                 : {}),
-            ...(settings.scheme === "regional-external" ? { capacityScaler: 1 } : {}),
+            ...(profile.backendsNeedCapacityScaler ? { capacityScaler: 1 } : {}),
         })),
         healthChecks: settings.healthCheck,
         logConfig:

@@ -594,7 +594,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
                     },
                 ];
             }
-            if (scheme === "global-external") {
+            if (!schemeProfile(scheme).crossProjectBackendsNeedSharedVpc) {
                 return [];
             }
             const findings: Finding[] = [];
