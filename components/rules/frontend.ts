@@ -124,8 +124,32 @@ function regionalScope(args: FrontendArgs): string | undefined {
     return profile.scope === "regional" ? args.regions?.[0] : undefined;
 }
 
-/** The FrontendArgs rule over its regions (inside a load balancer, its own rule `lb-region` checks them). */
-export const frontendRegionRules: Rule<FrontendArgs>[] = [
+/**
+ * The FrontendArgs rules only a standalone Frontend runs: over its regions (inside a load balancer, its own rule
+ * `lb-region` checks them) and over what it cannot build without the load balancer's backends and URL map.
+ */
+export const frontendStandaloneRules: Rule<FrontendArgs>[] = [
+    {
+        id: "frontend-mtls-headers",
+        component: "Frontend",
+        summary:
+            "A standalone Frontend takes no mTLS headers: GCP sets them on the backend services or the URL map, which it does not build",
+        prevents: "mTLS headers that are silently never sent to the backends",
+        fix: "set the headers where your backends are (customRequestHeaders with {client_cert_…} variables), or use ApplicationLoadBalancer",
+        check: (args) =>
+            Object.keys(args.https?.clientCertificates?.headers ?? {}).length === 0
+                ? []
+                : [
+                      {
+                          field: "https.clientCertificates.headers",
+                          message: `are set on the ${schemeProfile(args.scheme).clientCertificateHeadersOn === "url-map" ? "URL map" : "backend services"} on the ${schemeProfile(args.scheme).title}, which a standalone Frontend does not build, so they would never reach a backend`,
+                          fix:
+                              schemeProfile(args.scheme).clientCertificateHeadersOn === "url-map"
+                                  ? "drop headers here and add them to your URL map's headerAction.requestHeadersToAdds (values like {client_cert_present}), or use ApplicationLoadBalancer, which sets them"
+                                  : 'drop headers here and add them to each backend service\'s customRequestHeaders (e.g. "X-Client-Cert-Present:{client_cert_present}"), or use ApplicationLoadBalancer, which sets them',
+                      },
+                  ],
+    },
     {
         id: "frontend-region",
         component: "Frontend",
@@ -313,7 +337,8 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
         component: "Frontend",
         summary: "A self-managed certificate and key are PEM",
         prevents: "`The SSL certificate could not be parsed` / `The SSL key could not be parsed` at apply",
-        fix: "pass the PEM text (-----BEGIN CERTIFICATE----- ..., -----BEGIN ... PRIVATE KEY----- ...), not a file path",
+        // The fixes name the PEM markers in words: a literal BEGIN line would itself be redacted as a PEM block.
+        fix: "pass the PEM text itself (the file's content, from its BEGIN line to its END line), not a file path",
         check: (args) => {
             const cert = args.https?.certificate;
             if (!cert) {
@@ -322,12 +347,20 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
             const findings: Finding[] = [];
             const certificate = known(cert.certificate);
             if (certificate !== undefined && !certificate.includes("-----BEGIN CERTIFICATE-----")) {
-                findings.push({ field: "https.certificate.certificate", message: "is not a PEM certificate" });
+                findings.push({
+                    field: "https.certificate.certificate",
+                    message: "is not a PEM certificate (no BEGIN CERTIFICATE line)",
+                    fix: 'pass the certificate\'s PEM text, e.g. fs.readFileSync("cert.pem", "utf8") or config.require("tlsCertificate"), not the file path',
+                });
             }
             const key = known(cert.privateKey);
             if (key !== undefined && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) {
                 // Never echo the key itself.
-                findings.push({ field: "https.certificate.privateKey", message: "is not a PEM private key" });
+                findings.push({
+                    field: "https.certificate.privateKey",
+                    message: "is not a PEM private key (no BEGIN … PRIVATE KEY line)",
+                    fix: 'pass the key\'s PEM text as a secret, e.g. config.requireSecret("tlsPrivateKey"), not the file path',
+                });
             }
             return findings;
         },
@@ -638,10 +671,10 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
     ...clientCertificateRules,
 ];
 
-/** The frontend rules a load balancer runs on the frontend it builds: all but the region rule, whose regions are its own. */
+/** The frontend rules a load balancer runs on the frontend it builds: all but the standalone ones (its regions and mTLS headers are its own). */
 export const frontendRulesInLoadBalancer: Rule<FrontendArgs>[] = frontendSettingRules;
 
-export const frontendRules: Rule<FrontendArgs>[] = [...frontendRegionRules, ...frontendSettingRules];
+export const frontendRules: Rule<FrontendArgs>[] = [...frontendStandaloneRules, ...frontendSettingRules];
 
 export function validateFrontendArgs(args: FrontendArgs) {
     return runRules(frontendRules, args);

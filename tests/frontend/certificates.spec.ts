@@ -721,3 +721,29 @@ describe("ApplicationLoadBalancer with https.managedCertificate and dns (mocks)"
         }
     });
 });
+
+describe("self-managed certificates: PEM text, not a path", () => {
+    const pemProblems = (certificate: string, privateKey: string) =>
+        validateLoadBalancerArgs({
+            scheme: "global-external",
+            backends: { web: { cloudRun: { service: "web", region: EU } } },
+            https: { certificate: { certificate, privateKey } },
+        })
+            .filter((p) => p.rule === "certificate-pem")
+            .map((p) => ({ field: p.field, message: p.message, fix: p.fix }));
+
+    it("names each field that holds a path instead of PEM text, with a fix that names no PEM block", () => {
+        assert.deepStrictEqual(pemProblems("certs/shop.pem", "certs/shop.key"), [
+            {
+                field: "https.certificate.certificate",
+                message: "is not a PEM certificate (no BEGIN CERTIFICATE line)",
+                fix: 'pass the certificate\'s PEM text, e.g. fs.readFileSync("cert.pem", "utf8") or config.require("tlsCertificate"), not the file path',
+            },
+            {
+                field: "https.certificate.privateKey",
+                message: "is not a PEM private key (no BEGIN … PRIVATE KEY line)",
+                fix: 'pass the key\'s PEM text as a secret, e.g. config.requireSecret("tlsPrivateKey"), not the file path',
+            },
+        ]);
+    });
+});

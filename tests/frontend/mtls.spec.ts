@@ -7,6 +7,7 @@ import {
 import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../../components/load-balancer";
 import { clientCertificateLocation, trustConfigInputs } from "../../components/mtls";
 import { validateLoadBalancerArgs } from "../../components/rules/load-balancer";
+import { validateFrontendArgs } from "../../components/rules/frontend";
 import { allSchemes, Scheme, supports } from "../../components/schemes";
 import { installMocks, Recorder, settle } from "../../components/testing/mocks";
 import { formatRequests, parseClientCertificate, parseRequest, routeRequest } from "../../components/cli/plan-routing";
@@ -365,6 +366,49 @@ describe("frontend mTLS: validation", () => {
                 field: "https.clientCertificates.headers",
                 message: "10 mTLS headers and 7 in requestHeaders.add make 17 on the URL map; GCP allows at most 16",
                 fix: "forward fewer mTLS details, or set fewer other headers at that level",
+            },
+        ]);
+    });
+});
+
+describe("frontend mTLS: the standalone Frontend", () => {
+    const frontend = (scheme: Scheme, headers?: Record<string, string>) => ({
+        scheme,
+        regions: scheme === "regional-internal" ? [EU] : undefined,
+        network: scheme === "regional-internal" ? "projects/p/global/networks/n" : undefined,
+        subnetworks:
+            scheme === "regional-internal" ? { [EU]: "projects/p/regions/europe-west1/subnetworks/s" } : undefined,
+        urlMap: "projects/p/global/urlMaps/m",
+        https: {
+            certificate: { certificate: CERT, privateKey: KEY },
+            clientCertificates: { trustAnchors: [ROOT], ...(headers ? { headers } : {}) },
+        },
+    });
+    const mtlsHeaderProblems = (args: object) =>
+        validateFrontendArgs(args as never)
+            .filter((p) => p.rule === "frontend-mtls-headers")
+            .map((p) => ({ field: p.field, message: p.message, fix: p.fix }));
+
+    it("takes a trust config without headers", () => {
+        assert.deepStrictEqual(mtlsHeaderProblems(frontend("global-external")), []);
+    });
+
+    it("refuses headers it could never send, saying where they belong on the scheme", () => {
+        const headers = { "X-Client-Cert-Present": "client_cert_present" };
+        assert.deepStrictEqual(mtlsHeaderProblems(frontend("global-external", headers)), [
+            {
+                field: "https.clientCertificates.headers",
+                message:
+                    "are set on the backend services on the global external Application Load Balancer, which a standalone Frontend does not build, so they would never reach a backend",
+                fix: 'drop headers here and add them to each backend service\'s customRequestHeaders (e.g. "X-Client-Cert-Present:{client_cert_present}"), or use ApplicationLoadBalancer, which sets them',
+            },
+        ]);
+        assert.deepStrictEqual(mtlsHeaderProblems(frontend("regional-internal", headers)), [
+            {
+                field: "https.clientCertificates.headers",
+                message:
+                    "are set on the URL map on the regional internal Application Load Balancer, which a standalone Frontend does not build, so they would never reach a backend",
+                fix: "drop headers here and add them to your URL map's headerAction.requestHeadersToAdds (values like {client_cert_present}), or use ApplicationLoadBalancer, which sets them",
             },
         ]);
     });
