@@ -6,6 +6,7 @@
  * The source of each row (Google's documentation page, or the provider's field) is kept next to it, so the
  * table can be re-checked.
  */
+import { COMPUTE_MESSAGES } from "./sources";
 
 /**
  * The load balancer schemes GCP offers for Cloud Run backends.
@@ -599,7 +600,7 @@ export const featureTable: FeatureSupport[] = [
         option: "backends.<key>.iap.accessLevels",
         supported: ALL,
         alternative: "",
-        source: "https://cloud.google.com/iap/docs/cloud-iap-context-aware-access-howto: access levels are enforced as IAM conditions on the IAP-secured resource's binding (request.auth.access_levels); IAP works on every scheme (gcp-facts §9.1)",
+        source: `https://cloud.google.com/iap/docs/cloud-iap-context-aware-access-howto: access levels are enforced as IAM conditions on the IAP-secured resource's binding (request.auth.access_levels); IAP works on every scheme (BackendService.iap: 'Not available for internal passthrough Network Load Balancers and external passthrough Network Load Balancers', ${COMPUTE_MESSAGES})`,
     },
     {
         feature: "iapMultiRegionServerless",

@@ -29,6 +29,14 @@ const escapeCell = (text: string) =>
         .replace(/\n/g, " ")
         .replace(/\[([^\]]*)\]\((?!https?:)/g, "\\[$1\\](");
 
+/**
+ * A source cell (components/sources.ts): each link as an autolink in angle brackets, so the "; " between
+ * citations (or a comma or colon after a link) is not read as part of the URL, as GitHub's bare-link detection
+ * would read a semicolon.
+ */
+const sourceCell = (source: string) =>
+    escapeCell(source).replace(/https:\/\/\S+?(?=[;,.:)]?(?:\s|$))/g, (url) => `<${url}>`);
+
 export function renderRulesTable(): string {
     const escape = (text: string) => text.replace(/\|/g, "\\|");
     const rows = allRules().map(
@@ -38,7 +46,7 @@ export function renderRulesTable(): string {
     return ["| Rule | Component | What we check | What it prevents |", "|---|---|---|---|", ...rows].join("\n");
 }
 
-/** Every GCP error and constraint of our research and what prevents it (components/rules/coverage.ts). */
+/** Every GCP error and constraint we know of, its source, and what prevents it (components/rules/coverage.ts). */
 export function renderCoverageTable(): string {
     const prevention = (c: (typeof gcpErrorCoverage)[number]) =>
         c.prevention === "rule"
@@ -49,9 +57,9 @@ export function renderCoverageTable(): string {
                 ? "[SAFE-UPDATES.md](SAFE-UPDATES.md)"
                 : "runtime condition";
     const rows = gcpErrorCoverage.map(
-        (c) => `| ${escapeCell(c.error)} | ${c.source} | ${prevention(c)} | ${escapeCell(c.how)} |`,
+        (c) => `| ${escapeCell(c.error)} | ${sourceCell(c.source)} | ${prevention(c)} | ${escapeCell(c.how)} |`,
     );
-    return ["| GCP error or constraint | gcp-facts | Prevented by | How |", "|---|---|---|---|", ...rows].join("\n");
+    return ["| GCP error or constraint | Source | Prevented by | How |", "|---|---|---|---|", ...rows].join("\n");
 }
 
 /** The replacement behaviour of every resource kind (components/replacement.ts). */
@@ -103,7 +111,7 @@ export function renderConstraintTable(): string {
               ? `\`${CONSTRAINT_RULE}\``
               : "—";
         const when = row.atApply ? " (also when an Output resolves)" : "";
-        return `| ${resources} | \`${row.field}\` | ${args} | ${escapeCell(describeConstraint(row))} | ${enforced}${when} | ${escapeCell(row.source)} |`;
+        return `| ${resources} | \`${row.field}\` | ${args} | ${escapeCell(describeConstraint(row))} | ${enforced}${when} | ${sourceCell(row.source)} |`;
     });
     return [
         "| Resource | Field | Args | Constraint | Enforced by | Source |",

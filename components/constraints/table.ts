@@ -12,13 +12,8 @@
  * Paths: `[]` is each element of a list, `*` any map key; a field starting `**.` matches at any depth
  * (URL map actions appear under defaultRouteAction, pathRules[].routeAction and routeRules[].routeAction).
  */
+import { COMPUTE_MESSAGES, compute, mm } from "../sources";
 import type { FormatName } from "./formats";
-
-/** gcloud's generated Compute API client: every Compute field's documentation and enum. */
-export const COMPUTE_MESSAGES = "gcloud: googlecloudsdk/generated_clients/apis/compute/v1/compute_v1_messages.py";
-const compute = (resource: string, anchor?: string) =>
-    `https://cloud.google.com/compute/docs/reference/rest/v1/${resource}${anchor ? `#${anchor}` : ""}`;
-const mm = (path: string) => `https://github.com/GoogleCloudPlatform/magic-modules/blob/main/mmv1/products/${path}`;
 
 export type Constraint =
     | { kind: "enum"; values: readonly string[] }
