@@ -469,6 +469,25 @@ describe("bucket backends: validation", () => {
         );
     });
 
+    it("backend-cdn-policy: every status the API lists for negative caching is taken, 302 and 307 included", () => {
+        const codes = [300, 301, 302, 307, 308, 404, 405, 410, 421, 451, 501];
+        assert.deepStrictEqual(
+            problems(
+                lb("global-external", {
+                    site: {
+                        bucket: { name: "a-b" },
+                        cdn: {
+                            enabled: true,
+                            negativeCaching: true,
+                            negativeCachingTtls: codes.map((code) => ({ code, ttl: 60 })),
+                        },
+                    },
+                }),
+            ),
+            [],
+        );
+    });
+
     it("backend-cdn-policy: negative-caching statuses and TTLs, signed URL key names and values (never echoed)", () => {
         const secret = "not-a-key-but-secret";
         const found = problems(
@@ -502,7 +521,7 @@ describe("bucket backends: validation", () => {
                 ["backends.site.cdn.negativeCachingTtls[1].code", "404 is given twice", "keep one TTL per status"],
                 [
                     "backends.site.cdn.negativeCachingTtls[2].code",
-                    "500 is not a status Cloud CDN negative caching takes (300, 301, 308, 404, 405, 410, 421, 451, 501)",
+                    "500 is not a status Cloud CDN negative caching takes (300, 301, 302, 307, 308, 404, 405, 410, 421, 451, 501)",
                     "use one of those statuses",
                 ],
                 [

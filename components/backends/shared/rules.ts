@@ -53,7 +53,7 @@ const WAF_RULE_SET = /^[a-z0-9]+(-[a-z0-9]+)*-(stable|canary)$/;
 const CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|3[0-2]))?$|^[0-9a-f:]+(\/\d{1,3})?$/i;
 
 /** The statuses Cloud CDN negative caching takes per-status TTLs for (pulumi-gcp BackendBucketCdnPolicyNegativeCachingPolicy). */
-export const NEGATIVE_CACHING_CODES = [300, 301, 308, 404, 405, 410, 421, 451, 501];
+export const NEGATIVE_CACHING_CODES = [300, 301, 302, 307, 308, 404, 405, 410, 421, 451, 501];
 /** Longest negative-caching TTL, seconds ("The maximum allowed value is 1800s"). */
 export const NEGATIVE_CACHING_TTL_MAX = 1800;
 
@@ -402,7 +402,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
             "Cloud CDN negative-caching TTLs use the statuses GCP accepts (each once, at most 1800 s, with negativeCaching on); signed URL keys are named and 128-bit base64url",
         prevents:
             "`Invalid value for field 'resource.cdnPolicy.negativeCachingPolicy'` and rejected signed URL keys at apply",
-        fix: "set negativeCaching: true with TTLs for 300, 301, 308, 404, 405, 410, 421, 451 or 501 up to 1800 s; name each signed URL key once",
+        fix: "set negativeCaching: true with TTLs for 300, 301, 302, 307, 308, 404, 405, 410, 421, 451 or 501 up to 1800 s; name each signed URL key once",
         check: ({ backend }) => {
             const cdn = backend.cdn;
             if (!cdn?.enabled) {
