@@ -415,7 +415,8 @@ export const replacementPolicies: ReplacementPolicy[] = [
     {
         type: "gcp:compute/securityPolicy:SecurityPolicy",
         title: "Cloud Armor policy (global)",
-        forceNew: "name, type (fixed to CLOUD_ARMOR), project; rules update in place",
+        forceNew:
+            "name, type (fixed per resource: CLOUD_ARMOR for securityPolicy, CLOUD_ARMOR_EDGE for edgeSecurityPolicy, each a resource of its own, so no policy changes type), project; rules update in place",
         naming: "fixed",
         mode: CBD,
         behaviour:
