@@ -33,9 +33,10 @@ export function securityPolicyShareKey(
     if (projectKey === undefined) {
         return undefined;
     }
-    return stableStringify(edge ? { project: projectKey, type: EDGE_POLICY_TYPE, create } : { project: projectKey, create });
+    return stableStringify(
+        edge ? { project: projectKey, type: EDGE_POLICY_TYPE, create } : { project: projectKey, create },
+    );
 }
-
 
 /** The default rule every global policy must carry. */
 export const DEFAULT_RULE_PRIORITY = 2147483647;

@@ -926,7 +926,10 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: SECURITY_POLICIES,
         field: "rules[].priority",
-        args: ["backends.*.securityPolicy.create.rules[].priority", "backends.*.edgeSecurityPolicy.create.rules[].priority"],
+        args: [
+            "backends.*.securityPolicy.create.rules[].priority",
+            "backends.*.edgeSecurityPolicy.create.rules[].priority",
+        ],
         constraint: {
             kind: "rule",
             describe:
@@ -938,7 +941,10 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: SECURITY_POLICIES,
         field: "rules[].action",
-        args: ["backends.*.securityPolicy.create.rules[].action", "backends.*.edgeSecurityPolicy.create.rules[].action"],
+        args: [
+            "backends.*.securityPolicy.create.rules[].action",
+            "backends.*.edgeSecurityPolicy.create.rules[].action",
+        ],
         constraint: {
             kind: "rule",
             describe:

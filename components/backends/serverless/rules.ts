@@ -180,10 +180,7 @@ export const serverlessRules: Rule<ServerlessRuleContext>[] = [
 ];
 
 export function validateServerlessBackendArgs(args: ServerlessBackendArgs) {
-    return [
-        ...runRules(serverlessRules, args),
-        ...runRules(backendServiceRules, backendServiceRuleContext(args)),
-    ];
+    return [...runRules(serverlessRules, args), ...runRules(backendServiceRules, backendServiceRuleContext(args))];
 }
 
 /** The rules over a Cloud Run backend that need the load balancer around it (paths from its args). */

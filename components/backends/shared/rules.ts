@@ -2,7 +2,13 @@ import type { BackendArgs } from "../../args/load-balancer";
 import { featureSupport, schemeProfile, Scheme, supports } from "../../schemes";
 import { Finding, known, quoteValue, Rule } from "../../validation";
 import { INTERNET_NEG_INGRESS_NOTE } from "../internet/rules";
-import { linkMismatch, parseComputeLink, SchemeOption, schemeOptionFindings, unsupportedFinding } from "../../rules/common";
+import {
+    linkMismatch,
+    parseComputeLink,
+    SchemeOption,
+    schemeOptionFindings,
+    unsupportedFinding,
+} from "../../rules/common";
 import {
     BackendSecurityPolicyArgs,
     CustomRuleAction,
@@ -768,8 +774,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
             if (create.adaptiveProtection) {
                 findings.push({
                     field: `${at}.adaptiveProtection`,
-                    message:
-                        "is a backend policy feature (UNCONFIRMED for edge security policies, refused to be safe)",
+                    message: "is a backend policy feature (UNCONFIRMED for edge security policies, refused to be safe)",
                     fix: backendPolicyInstead(edge, "Adaptive Protection"),
                 });
             }
