@@ -167,7 +167,8 @@ export interface PathRateLimitArgs extends RateLimitArgs {
  * A Cloud Armor policy this package creates: global for global-external and classic, regional for
  * regional-external and regional-internal. Rules are evaluated in this order: allow list (everyone
  * else denied), geo allow, deny list, geo deny, custom `rules` (unless given a priority), preconfigured WAF
- * rules, per-path rate limits, rate limit; what passes is allowed.
+ * rules, per-path rate limits, rate limit; what passes is allowed. As an edge policy (`edgeSecurityPolicy`)
+ * it takes the IP and geo lists, `rateLimit` and `rules` over `origin.ip` and `origin.region_code` only.
  * @see https://cloud.google.com/armor/docs/security-policy-overview
  */
 export interface SecurityPolicyCreateArgs {
@@ -214,7 +215,7 @@ export interface SecurityPolicyCreateArgs {
      */
     rateLimits?: PathRateLimitArgs[];
     /**
-     * Adaptive Protection (layer-7 DDoS detection): global policies only.
+     * Adaptive Protection (layer-7 DDoS detection): global backend policies only (not edge policies).
      * @default false
      * @example true
      */
@@ -236,7 +237,8 @@ export interface BackendSecurityPolicyArgs {
      */
     create?: SecurityPolicyCreateArgs;
     /**
-     * Id or self link of an existing policy of the scheme's scope. Exclusive with `create`.
+     * Id or self link of an existing policy of the scheme's scope (an edge policy: global, type
+     * CLOUD_ARMOR_EDGE). Exclusive with `create`.
      * @default undefined
      * @example "projects/sec/global/securityPolicies/org-waf"
      */
