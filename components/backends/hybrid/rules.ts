@@ -2,7 +2,6 @@ import type { HybridBackendArgs } from "./args";
 import { schemeProfile } from "../../schemes";
 import { Finding, Rule, runRules } from "../../validation";
 import { IPV4, portFinding } from "../../rules/common";
-import { backendServiceRuleContext, backendServiceRules } from "../shared/rules";
 
 /** GCP zone names: `europe-west1-b`. */
 export const ZONE_PATTERN = /^[a-z]+-[a-z]+[0-9]+-[a-z]$/;
@@ -145,5 +144,5 @@ export const hybridRules: Rule<HybridBackendArgs>[] = [
 ];
 
 export function validateHybridBackendArgs(args: HybridBackendArgs) {
-    return [...runRules(hybridRules, args), ...runRules(backendServiceRules, backendServiceRuleContext(args))];
+    return runRules(hybridRules, args);
 }
