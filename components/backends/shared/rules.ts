@@ -714,7 +714,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
         summary:
             "A Cloud Armor edge policy is created or referenced (not both), on global external or classic, with IP, geo and rate-limit rules only",
         prevents:
-            "an edge policy on a scheme without edge policies, and rules an edge policy does not evaluate on an Application Load Balancer (preconfigured WAF, per-path rate limits, request attributes and origin.asn — Media CDN only —, redirects, Adaptive Protection: UNCONFIRMED for edge policies, refused to be safe)",
+            "an edge policy on a scheme without edge policies, and rules an edge policy on an Application Load Balancer does not evaluate: preconfigured WAF, per-path rate limits, request attributes and origin.asn (Media CDN only), redirects; Adaptive Protection (UNCONFIRMED for edge policies, refused to be safe)",
         fix: "set exactly one of edgeSecurityPolicy.create and edgeSecurityPolicy.existing",
         check: ({ scheme, backend }) => {
             const policy = backend.edgeSecurityPolicy;
