@@ -37,10 +37,11 @@ export type {
     CdnSignedUrlKeyArgs,
     OutlierDetectionArgs,
 } from "./backends/shared/args";
-export { CustomRuleAction, RateLimitAction } from "./args/security-policy";
+export { CustomRuleAction, CustomRuleRedirectType, RateLimitAction } from "./args/security-policy";
 export type {
     BackendSecurityPolicyArgs,
     CustomRuleArgs,
+    CustomRuleRedirectArgs,
     GeoArgs,
     PathRateLimitArgs,
     RateLimitArgs,

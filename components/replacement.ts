@@ -154,7 +154,7 @@ export const replacementPolicies: ReplacementPolicy[] = [
         naming: "fixed",
         mode: CBD,
         behaviour:
-            "the bucket it serves, Cloud CDN settings and scheme update in place; only a new name prefix or backend key replaces it, and the new name lets the URL map be repointed before the old one is deleted",
+            "the bucket it serves, Cloud CDN settings, the edge security policy (setEdgeSecurityPolicy after create and update, magic-modules BackendBucket.yaml) and scheme update in place; only a new name prefix or backend key replaces it, and the new name lets the URL map be repointed before the old one is deleted",
     },
     {
         type: "gcp:compute/regionBackendBucket:RegionBackendBucket",
@@ -415,7 +415,8 @@ export const replacementPolicies: ReplacementPolicy[] = [
     {
         type: "gcp:compute/securityPolicy:SecurityPolicy",
         title: "Cloud Armor policy (global)",
-        forceNew: "name, type (fixed to CLOUD_ARMOR), project; rules update in place",
+        forceNew:
+            "name, type (fixed per resource: CLOUD_ARMOR for securityPolicy, CLOUD_ARMOR_EDGE for edgeSecurityPolicy, each a resource of its own, so no policy changes type), project; rules update in place",
         naming: "fixed",
         mode: CBD,
         behaviour:

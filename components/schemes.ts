@@ -213,6 +213,8 @@ export const featureKeys = [
     "clientCertificateHeaders",
     "iapAccessLevels",
     "cloudArmorGeo",
+    "edgeSecurityPolicy",
+    "cloudArmorRedirect",
     "pscPublish",
 ] as const;
 /** One capability key of {@link featureTable}. */
@@ -629,6 +631,24 @@ export const featureTable: FeatureSupport[] = [
         alternative:
             "internal clients have no region code (UNCONFIRMED, assumed): restrict them with securityPolicy.create.allowIpRanges",
         source: "https://cloud.google.com/armor/docs/rules-language-reference",
+    },
+    {
+        feature: "edgeSecurityPolicy",
+        title: "Cloud Armor edge security policy (before the Cloud CDN cache; backend buckets and backend services)",
+        option: "backends.<key>.edgeSecurityPolicy",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative:
+            "use scheme global-external for an edge policy; regional schemes take a backend policy (securityPolicy) on backend services, and cross-region internal has no Cloud Armor",
+        source: "https://cloud.google.com/armor/docs/security-policy-overview#edge-policies ('Edge security policies are supported for the following endpoints: Global external Application Load Balancer, Classic Application Load Balancer'; attachment point: backend service, backend bucket)",
+    },
+    {
+        feature: "cloudArmorRedirect",
+        title: "Cloud Armor redirect rules (reCAPTCHA challenge, 302 to a URL)",
+        option: "backends.<key>.securityPolicy.create.rules[].redirect",
+        supported: GLOBAL_EXTERNAL_AND_CLASSIC,
+        alternative:
+            "redirect rules are for global backend policies only: use scheme global-external, or deny the request (action deny(403))",
+        source: "https://cloud.google.com/compute/docs/reference/rest/v1/securityPolicies (SecurityPolicyRule.action: redirect 'is only supported in Global Security Policies of type CLOUD_ARMOR'; gcloud's compute_v1_messages.py says the same); https://cloud.google.com/armor/docs/security-policy-overview (rule actions by policy type)",
     },
     {
         feature: "pscPublish",

@@ -9,18 +9,33 @@ import { known } from "./validation";
 export * from "./args/security-policy";
 
 /**
- * What makes backends of one load balancer share one created policy: the same project and the same
- * `create` args. Sharing changes no behaviour — Cloud Armor applies a rate-limit threshold to each
- * backend service the policy is attached to separately — and saves a policy (billed per policy and rule).
- * No sharing when the project is an output (not known at preview).
+ * The type of an edge security policy: evaluated before the Cloud CDN cache, attached to backend buckets
+ * and backend services of global external and classic load balancers. GCP sets a policy's type at creation
+ * only ("This field can be set only at resource creation time"); the package gives edge policies resources
+ * of their own, so no policy ever changes type.
+ * @see https://cloud.google.com/armor/docs/security-policy-overview#edge-policies
+ */
+export const EDGE_POLICY_TYPE = "CLOUD_ARMOR_EDGE";
+
+/**
+ * What makes backends of one load balancer share one created policy: the same project, the same type
+ * (backend or edge) and the same `create` args. Sharing changes no behaviour — Cloud Armor applies a
+ * rate-limit threshold to each backend service the policy is attached to separately — and saves a policy
+ * (billed per policy and rule). No sharing when the project is an output (not known at preview).
  * @see https://cloud.google.com/armor/docs/rate-limiting-overview
  */
 export function securityPolicyShareKey(
     create: SecurityPolicyCreateArgs,
     project: pulumi.Input<string> | undefined,
+    edge = false,
 ): string | undefined {
     const projectKey = project === undefined ? "" : known(project);
-    return projectKey === undefined ? undefined : stableStringify({ project: projectKey, create });
+    if (projectKey === undefined) {
+        return undefined;
+    }
+    return stableStringify(
+        edge ? { project: projectKey, type: EDGE_POLICY_TYPE, create } : { project: projectKey, create },
+    );
 }
 
 /** The default rule every global policy must carry. */
@@ -55,6 +70,7 @@ export interface SecurityPolicyRuleSpec {
     description: string;
     match: { versionedExpr?: string; config?: { srcIpRanges: string[] }; expr?: { expression: string } };
     rateLimitOptions?: Record<string, unknown>;
+    redirectOptions?: { type: string; target?: string };
     preview?: boolean;
 }
 
@@ -146,6 +162,14 @@ export function securityPolicyRules(create: SecurityPolicyCreateArgs): SecurityP
             action: rule.action ?? "deny(403)",
             description: rule.description ?? "Custom rule",
             match: { expr: { expression: rule.expression } },
+            ...(rule.redirect !== undefined
+                ? {
+                      redirectOptions: {
+                          type: rule.redirect.type,
+                          ...(rule.redirect.target !== undefined ? { target: rule.redirect.target } : {}),
+                      },
+                  }
+                : {}),
             ...(rule.preview !== undefined ? { preview: rule.preview } : {}),
         }),
     );
@@ -177,7 +201,8 @@ export function securityPolicyRules(create: SecurityPolicyCreateArgs): SecurityP
  * Creates the Cloud Armor policy of the scheme's scope with the rules of `create`; returns its id.
  * Global policies carry the default allow rule inline (the provider requires it once rules are
  * given); regional policies get their rules as separate `RegionSecurityPolicyRule`s next to the
- * default rule GCP creates.
+ * default rule GCP creates. With `edge`, a global edge policy (type CLOUD_ARMOR_EDGE), for the global
+ * schemes that have one.
  */
 export function createSecurityPolicy(
     name: string,
@@ -187,12 +212,15 @@ export function createSecurityPolicy(
         project?: pulumi.Input<string>;
         region?: string;
         create: SecurityPolicyCreateArgs;
+        /** An edge policy (validation admits it on global external and classic only). */
+        edge?: boolean;
     },
     parent: pulumi.Resource,
 ): pulumi.Output<string> {
     const rules = securityPolicyRules(settings.create);
     const physical = gcpName(settings.physicalName);
-    if (schemeProfile(settings.scheme).scope === "regional") {
+    const edge = settings.edge === true;
+    if (!edge && schemeProfile(settings.scheme).scope === "regional") {
         const policy = new compute.RegionSecurityPolicy(
             name,
             {
@@ -223,15 +251,14 @@ export function createSecurityPolicy(
         {
             name: physical,
             project: settings.project,
-            type: "CLOUD_ARMOR",
-            description: "Created by cloudrun-lb",
+            type: edge ? EDGE_POLICY_TYPE : "CLOUD_ARMOR",
+            description: edge ? "Edge policy created by cloudrun-lb" : "Created by cloudrun-lb",
             rules: [
                 ...rules,
                 { priority: DEFAULT_RULE_PRIORITY, action: "allow", description: "Default rule", match: ALL_IPS },
             ],
-            adaptiveProtectionConfig: settings.create.adaptiveProtection
-                ? { layer7DdosDefenseConfig: { enable: true } }
-                : undefined,
+            adaptiveProtectionConfig:
+                settings.create.adaptiveProtection && !edge ? { layer7DdosDefenseConfig: { enable: true } } : undefined,
         },
         replacementOptions(compute.SecurityPolicy, { parent }),
     );
@@ -288,6 +315,26 @@ export interface ExpressionProblem {
     fix: string;
 }
 
+/** An expression with its string literals blanked out (so brackets, joins and names are only the code's), and an unclosed quote. */
+function blankStringLiterals(expression: string): { code: string; openQuote?: string } {
+    const out: string[] = [];
+    let quote: string | undefined;
+    for (let i = 0; i < expression.length; i++) {
+        const c = expression[i];
+        if (quote !== undefined) {
+            if (c === "\\") i++;
+            else if (c === quote) quote = undefined;
+            out.push(" ");
+        } else if (c === "'" || c === '"') {
+            quote = c;
+            out.push(" ");
+        } else {
+            out.push(c);
+        }
+    }
+    return { code: out.join(""), openQuote: quote };
+}
+
 /**
  * A syntax check of a custom rules language expression good enough to catch typos before GCP does: length,
  * closed quotes, balanced brackets, at most five `&&`/`||`-joined sub-expressions, known attribute roots.
@@ -303,36 +350,24 @@ export function expressionProblems(expression: string): ExpressionProblem[] {
             fix: "split the condition over several rules",
         });
     }
+    const { code, openQuote } = blankStringLiterals(expression);
     const closers: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
     const open: string[] = [];
-    let quote: string | undefined;
     let joins = 0;
     let unbalanced: string | undefined;
-    const outside: string[] = [];
-    for (let i = 0; i < expression.length; i++) {
-        const c = expression[i];
-        if (quote !== undefined) {
-            if (c === "\\") i++;
-            else if (c === quote) quote = undefined;
-            outside.push(" ");
-            continue;
-        }
-        outside.push(c);
-        if (c === "'" || c === '"') {
-            quote = c;
-            outside[outside.length - 1] = " ";
-        } else if (c in closers) {
+    for (let i = 0; i < code.length; i++) {
+        const c = code[i];
+        if (c in closers) {
             open.push(closers[c]);
         } else if (c === ")" || c === "]" || c === "}") {
             if (open.pop() !== c) unbalanced ??= `closes "${c}" that was not opened`;
-        } else if ((c === "&" || c === "|") && expression[i + 1] === c) {
+        } else if ((c === "&" || c === "|") && code[i + 1] === c) {
             joins++;
             i++;
-            outside.push(" ");
         }
     }
-    if (quote !== undefined) {
-        problems.push({ message: `has an unclosed ${quote} quote`, fix: "close every string literal" });
+    if (openQuote !== undefined) {
+        problems.push({ message: `has an unclosed ${openQuote} quote`, fix: "close every string literal" });
     }
     if (unbalanced === undefined && open.length > 0) unbalanced = `leaves "${open[open.length - 1]}" unclosed`;
     if (unbalanced !== undefined) {
@@ -345,7 +380,6 @@ export function expressionProblems(expression: string): ExpressionProblem[] {
         });
     }
     const unknownRoots = new Set<string>();
-    const code = outside.join("");
     for (const match of code.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
         const before = code.slice(0, match.index).trimEnd();
         if (before.endsWith(".") || /\d$/.test(before) || EXPRESSION_ROOTS.has(match[0])) continue;
@@ -358,4 +392,41 @@ export function expressionProblems(expression: string): ExpressionProblem[] {
         });
     }
     return problems;
+}
+
+/**
+ * The attributes an edge security policy evaluates on a global external or classic Application Load
+ * Balancer: the client's IP address and region. Edge policies take `origin.asn`, `request.headers`,
+ * `request.method`, `request.path`, `request.query` and `request.scheme` too, but Cloud Armor's policy-type
+ * table marks client ASN, HTTP filtering and Google Threat Intelligence "Media CDN only" for edge policies.
+ * @see https://cloud.google.com/armor/docs/rules-language-reference#attributes
+ * @see https://cloud.google.com/armor/docs/security-policy-overview#policy-types
+ */
+export const EDGE_EXPRESSION_ATTRIBUTES = ["origin.ip", "origin.region_code"] as const;
+
+/**
+ * What an expression uses that an edge policy on an Application Load Balancer does not evaluate: other
+ * attributes than {@link EDGE_EXPRESSION_ATTRIBUTES}, and Cloud Armor's `evaluate…()` functions (WAF rule
+ * sets, named IP lists, threat intelligence, address groups).
+ */
+export function edgeExpressionProblems(expression: string): ExpressionProblem[] {
+    const { code } = blankStringLiterals(expression);
+    const allowed: readonly string[] = EDGE_EXPRESSION_ATTRIBUTES;
+    const refused = new Set<string>();
+    for (const match of code.matchAll(/(?<![.\w])(request|origin|token)\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g)) {
+        const attribute = `${match[1]}.${match[2]}`;
+        if (!allowed.includes(attribute)) refused.add(attribute);
+    }
+    for (const match of code.matchAll(/(?<![.\w])(evaluate[A-Za-z]*)\s*\(/g)) {
+        refused.add(`${match[1]}()`);
+    }
+    if (refused.size === 0) {
+        return [];
+    }
+    return [
+        {
+            message: `uses ${[...refused].join(", ")}, which an edge security policy on an Application Load Balancer does not evaluate (request attributes and origin.asn are Media CDN only)`,
+            fix: "match on origin.ip (with inIpRange) and origin.region_code only; rules on paths, headers or WAF rule sets belong in a backend policy (securityPolicy) on a backend service",
+        },
+    ];
 }

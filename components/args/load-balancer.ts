@@ -64,6 +64,16 @@ export interface BackendArgs extends BackendKindFields {
      */
     securityPolicy?: BackendSecurityPolicyArgs;
     /**
+     * Cloud Armor edge security policy (type CLOUD_ARMOR_EDGE), evaluated before the Cloud CDN cache: the
+     * only Cloud Armor a bucket backend takes, and a second layer in front of a backend service. Global
+     * external and classic only. `create` takes `allowIpRanges`, `denyIpRanges`, `geo`, `rateLimit` and
+     * `rules` matching `origin.ip` and `origin.region_code` with allow or deny; `existing` is an edge
+     * policy's global id or self link. Backends with the same `create` (and project) share one policy.
+     * @default undefined (none)
+     * @example { create: { geo: { deny: ["KP"] }, denyIpRanges: ["198.51.100.0/24"] } }
+     */
+    edgeSecurityPolicy?: BackendSecurityPolicyArgs;
+    /**
      * Description on the backend service.
      * @default undefined
      * @example "Orders API"

@@ -43,7 +43,8 @@ export interface RateLimitArgs {
 }
 
 /**
- * What a custom rule does to a request its expression matches: let it through, or answer 403, 404 or 502.
+ * What a custom rule does to a request its expression matches: let it through, answer 403, 404 or 502, or
+ * redirect it (`redirect`, global external and classic backend policies only).
  * @see https://cloud.google.com/armor/docs/security-policy-overview#actions
  */
 export const CustomRuleAction = {
@@ -51,8 +52,39 @@ export const CustomRuleAction = {
     Deny403: "deny(403)",
     Deny404: "deny(404)",
     Deny502: "deny(502)",
+    Redirect: "redirect",
 } as const;
 export type CustomRuleAction = (typeof CustomRuleAction)[keyof typeof CustomRuleAction];
+
+/**
+ * Where a redirect rule sends a matching request: to a reCAPTCHA challenge page (`GOOGLE_RECAPTCHA`, with a
+ * Google-managed site key) or, with a 302, to a URL of yours (`EXTERNAL_302`).
+ * @see https://cloud.google.com/armor/docs/bot-management
+ */
+export const CustomRuleRedirectType = {
+    GoogleRecaptcha: "GOOGLE_RECAPTCHA",
+    External302: "EXTERNAL_302",
+} as const;
+export type CustomRuleRedirectType = (typeof CustomRuleRedirectType)[keyof typeof CustomRuleRedirectType];
+
+/**
+ * The redirect of a custom rule with action `redirect`. Global backend policies only (global external and
+ * classic `securityPolicy`): GCP takes no redirect in regional or edge policies.
+ * @see https://cloud.google.com/armor/docs/bot-management
+ */
+export interface CustomRuleRedirectArgs {
+    /**
+     * A reCAPTCHA challenge or a 302 to `target`.
+     * @example "EXTERNAL_302"
+     */
+    type: CustomRuleRedirectType;
+    /**
+     * The absolute http(s) URL a 302 sends the client to (`EXTERNAL_302` only; `GOOGLE_RECAPTCHA` takes none).
+     * @default undefined
+     * @example "https://www.example.com/blocked.html"
+     */
+    target?: string;
+}
 
 /**
  * A Cloud Armor rule with an advanced match condition written in the custom rules language (a CEL subset).
@@ -68,11 +100,17 @@ export interface CustomRuleArgs {
      */
     priority?: number;
     /**
-     * What to do with a matching request.
+     * What to do with a matching request (`redirect` takes `redirect`).
      * @default "deny(403)"
      * @example "allow"
      */
     action?: CustomRuleAction;
+    /**
+     * Where a rule with action `redirect` sends the request (global external and classic backend policies).
+     * @default undefined
+     * @example { type: "EXTERNAL_302", target: "https://www.example.com/blocked.html" }
+     */
+    redirect?: CustomRuleRedirectArgs;
     /**
      * The match condition: at most 2048 characters and five sub-expressions joined by `&&` or `||`, over the
      * attributes `request.*`, `origin.*`, `token.*` and Cloud Armor's functions (`inIpRange`, `evaluatePreconfiguredWaf`, ...).
@@ -129,7 +167,8 @@ export interface PathRateLimitArgs extends RateLimitArgs {
  * A Cloud Armor policy this package creates: global for global-external and classic, regional for
  * regional-external and regional-internal. Rules are evaluated in this order: allow list (everyone
  * else denied), geo allow, deny list, geo deny, custom `rules` (unless given a priority), preconfigured WAF
- * rules, per-path rate limits, rate limit; what passes is allowed.
+ * rules, per-path rate limits, rate limit; what passes is allowed. As an edge policy (`edgeSecurityPolicy`)
+ * it takes the IP and geo lists, `rateLimit` and `rules` over `origin.ip` and `origin.region_code` only.
  * @see https://cloud.google.com/armor/docs/security-policy-overview
  */
 export interface SecurityPolicyCreateArgs {
@@ -176,7 +215,7 @@ export interface SecurityPolicyCreateArgs {
      */
     rateLimits?: PathRateLimitArgs[];
     /**
-     * Adaptive Protection (layer-7 DDoS detection): global policies only.
+     * Adaptive Protection (layer-7 DDoS detection): global backend policies only (not edge policies).
      * @default false
      * @example true
      */
@@ -184,8 +223,9 @@ export interface SecurityPolicyCreateArgs {
 }
 
 /**
- * The Cloud Armor policy of a backend: one created here, or an existing one. Not on cross-region
- * internal (UNCONFIRMED: not listed by Cloud Armor).
+ * The Cloud Armor policy of a backend: one created here, or an existing one. As `securityPolicy`, a backend
+ * policy (not on cross-region internal: UNCONFIRMED, not listed by Cloud Armor); as `edgeSecurityPolicy`, an
+ * edge policy (global external and classic), which takes IP, geo and rate-limit rules only.
  * @see https://cloud.google.com/armor/docs/security-policy-overview
  */
 export interface BackendSecurityPolicyArgs {
@@ -197,7 +237,8 @@ export interface BackendSecurityPolicyArgs {
      */
     create?: SecurityPolicyCreateArgs;
     /**
-     * Id or self link of an existing policy of the scheme's scope. Exclusive with `create`.
+     * Id or self link of an existing policy of the scheme's scope (an edge policy: global, type
+     * CLOUD_ARMOR_EDGE). Exclusive with `create`.
      * @default undefined
      * @example "projects/sec/global/securityPolicies/org-waf"
      */

@@ -769,6 +769,18 @@ export const constraintTable: readonly ConstraintRow[] = [
         source: compute("backendServices/setSecurityPolicy"),
     },
     {
+        resources: [T.backendService, T.backendBucket],
+        field: "edgeSecurityPolicy",
+        args: ["backends.*.edgeSecurityPolicy.existing"],
+        constraint: {
+            kind: "rule",
+            describe:
+                "a global securityPolicies link (an edge policy, type CLOUD_ARMOR_EDGE), on global external and classic",
+        },
+        rule: "backend-edge-security-policy",
+        source: `${compute("backendBuckets/setEdgeSecurityPolicy")}; ${compute("backendServices/setEdgeSecurityPolicy")}; https://cloud.google.com/armor/docs/security-policy-overview#edge-policies`,
+    },
+    {
         resources: BACKEND_SERVICES,
         field: "outlierDetection.*",
         args: ["backends.*.outlierDetection.*"],
@@ -854,7 +866,7 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: SECURITY_POLICIES,
         field: "rules[].match.expr.expression",
-        args: ["backends.*.securityPolicy.create.allowIpRanges"],
+        args: ["backends.*.securityPolicy.create.allowIpRanges", "backends.*.edgeSecurityPolicy.create.allowIpRanges"],
         constraint: {
             kind: "count",
             max: 5,
@@ -865,7 +877,7 @@ export const constraintTable: readonly ConstraintRow[] = [
     {
         resources: SECURITY_POLICIES,
         field: "rules[].match.config.srcIpRanges[]",
-        args: ["backends.*.securityPolicy.create.denyIpRanges"],
+        args: ["backends.*.securityPolicy.create.denyIpRanges", "backends.*.edgeSecurityPolicy.create.denyIpRanges"],
         constraint: { kind: "count", max: 10, describe: "a basic match condition holds at most 10 IP ranges" },
         source: "https://cloud.google.com/armor/quotas#limits (IP addresses or ranges per rule: 10)",
     },
@@ -876,9 +888,14 @@ export const constraintTable: readonly ConstraintRow[] = [
             "backends.*.securityPolicy.create.allowIpRanges[]",
             "backends.*.securityPolicy.create.denyIpRanges[]",
             "backends.*.securityPolicy.create.preconfiguredWaf[]",
+            "backends.*.edgeSecurityPolicy.create.allowIpRanges[]",
+            "backends.*.edgeSecurityPolicy.create.denyIpRanges[]",
         ],
-        constraint: { kind: "rule", describe: "IP addresses or CIDRs; preconfigured WAF rule set names" },
-        rule: "backend-security-policy",
+        constraint: {
+            kind: "rule",
+            describe: "IP addresses or CIDRs; preconfigured WAF rule set names (backend policies only)",
+        },
+        rule: "backend-security-policy, backend-edge-security-policy",
         source: "https://cloud.google.com/armor/docs/waf-rules",
     },
     {
@@ -889,60 +906,99 @@ export const constraintTable: readonly ConstraintRow[] = [
             "backends.*.securityPolicy.create.geo.allow[]",
             "backends.*.securityPolicy.create.geo.deny[]",
             "backends.*.securityPolicy.create.rateLimits[].paths[]",
+            "backends.*.edgeSecurityPolicy.create.rules[].expression",
+            "backends.*.edgeSecurityPolicy.create.geo.allow[]",
+            "backends.*.edgeSecurityPolicy.create.geo.deny[]",
         ],
         constraint: {
             kind: "rule",
             describe:
-                "custom rules language: at most 2048 characters and 5 sub-expressions, closed quotes, balanced brackets, known attributes; region codes of two uppercase letters; path prefixes starting with /",
+                "custom rules language: at most 2048 characters and 5 sub-expressions, closed quotes, balanced brackets, known attributes (in edge policies origin.ip and origin.region_code only); region codes of two uppercase letters; path prefixes starting with /",
         },
-        rule: "backend-security-policy",
-        source: "https://cloud.google.com/armor/docs/rules-language-reference (up to five subexpressions); https://cloud.google.com/armor/quotas (expression length)",
+        rule: "backend-security-policy, backend-edge-security-policy",
+        source: "https://cloud.google.com/armor/docs/rules-language-reference (up to five subexpressions; attributes edge policies support); https://cloud.google.com/armor/docs/security-policy-overview (edge policies: HTTP filtering and client ASN Media CDN only); https://cloud.google.com/armor/quotas (expression length)",
     },
     {
         resources: SECURITY_POLICIES,
         field: "rules[].priority",
-        args: ["backends.*.securityPolicy.create.rules[].priority"],
+        args: [
+            "backends.*.securityPolicy.create.rules[].priority",
+            "backends.*.edgeSecurityPolicy.create.rules[].priority",
+        ],
         constraint: {
             kind: "rule",
             describe:
                 "0 to 2147483646 (2147483647 is the default rule's), unique in the policy, none of the policy's own rules",
         },
-        rule: "backend-security-policy",
+        rule: "backend-security-policy, backend-edge-security-policy",
         source: `${compute("securityPolicies", "SecurityPolicyRule")} (priority: between 0 and 2147483647, the lowest)`,
     },
     {
         resources: SECURITY_POLICIES,
         field: "rules[].action",
-        args: ["backends.*.securityPolicy.create.rules[].action"],
-        constraint: { kind: "rule", describe: "allow, deny(403), deny(404) or deny(502)" },
-        rule: "backend-security-policy",
+        args: [
+            "backends.*.securityPolicy.create.rules[].action",
+            "backends.*.edgeSecurityPolicy.create.rules[].action",
+        ],
+        constraint: {
+            kind: "rule",
+            describe:
+                "allow, deny(403), deny(404), deny(502) or redirect (global backend policies only; not in edge policies)",
+        },
+        rule: "backend-security-policy, backend-edge-security-policy",
         source: compute("securityPolicies", "SecurityPolicyRule"),
+    },
+    {
+        resources: [T.securityPolicy],
+        field: "rules[].redirectOptions.*",
+        args: [
+            "backends.*.securityPolicy.create.rules[].redirect.type",
+            "backends.*.securityPolicy.create.rules[].redirect.target",
+        ],
+        constraint: {
+            kind: "rule",
+            describe:
+                "with action redirect only; GOOGLE_RECAPTCHA (no target) or EXTERNAL_302 with an absolute http(s) URL target; global backend policies only",
+        },
+        rule: "backend-security-policy",
+        source: `${compute("securityPolicies", "SecurityPolicyRuleRedirectOptions")} (target 'required if the type is EXTERNAL_302 and cannot be specified for GOOGLE_RECAPTCHA'; redirectOptions 'only supported in Global Security Policies of type CLOUD_ARMOR'); gcloud --redirect-target 'URL target for the redirect action' (an absolute URL: relative ones UNCONFIRMED, refused to be safe)`,
     },
     {
         resources: SECURITY_POLICIES,
         field: "rules[].description",
-        args: ["backends.*.securityPolicy.create.rules[].description"],
+        args: [
+            "backends.*.securityPolicy.create.rules[].description",
+            "backends.*.edgeSecurityPolicy.create.rules[].description",
+        ],
         constraint: { kind: "rule", describe: "at most 64 characters" },
-        rule: "backend-security-policy",
+        rule: "backend-security-policy, backend-edge-security-policy",
         source: "https://github.com/pulumi/pulumi-gcp/blob/master/sdk/nodejs/types/input.ts (SecurityPolicyRule.description: Max size is 64)",
     },
     {
         resources: SECURITY_POLICIES,
         field: "rules[].rateLimitOptions.*",
-        args: ["backends.*.securityPolicy.create.rateLimit.*", "backends.*.securityPolicy.create.rateLimits[].*"],
+        args: [
+            "backends.*.securityPolicy.create.rateLimit.*",
+            "backends.*.securityPolicy.create.rateLimits[].*",
+            "backends.*.edgeSecurityPolicy.create.rateLimit.*",
+        ],
         constraint: {
             kind: "rule",
-            describe: "a positive count; interval 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700 or 3600 s",
+            describe:
+                "a positive count; interval 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700 or 3600 s; per-path limits in backend policies only",
         },
-        rule: "backend-security-policy",
+        rule: "backend-security-policy, backend-edge-security-policy",
         source: compute("securityPolicies", "SecurityPolicyRuleRateLimitOptions"),
     },
     {
         resources: SECURITY_POLICIES,
         field: "adaptiveProtectionConfig.*",
-        args: ["backends.*.securityPolicy.create.adaptiveProtection"],
-        constraint: { kind: "rule", describe: "global policies only" },
-        rule: "backend-security-policy",
+        args: [
+            "backends.*.securityPolicy.create.adaptiveProtection",
+            "backends.*.edgeSecurityPolicy.create.adaptiveProtection",
+        ],
+        constraint: { kind: "rule", describe: "global backend policies only (not edge policies)" },
+        rule: "backend-security-policy, backend-edge-security-policy",
         source: "https://cloud.google.com/armor/docs/adaptive-protection-overview",
     },
     // URL maps

@@ -1,9 +1,10 @@
 /**
  * The most common Cloud Run front door: a single-page app served from a Cloud Storage bucket through
- * Cloud CDN, and `/api/*` on a Cloud Run service, behind one global external Application Load Balancer
- * on one domain — HTTPS with a Google-managed Certificate Manager certificate authorized through DNS, the
- * A record and the authorization CNAME in a Cloud DNS zone, HTTP→HTTPS redirect, custom error pages from
- * the bucket, and route tests that prove which path reaches which backend.
+ * Cloud CDN behind a Cloud Armor edge policy, and `/api/*` on a Cloud Run service, behind one global
+ * external Application Load Balancer on one domain — HTTPS with a Google-managed Certificate Manager
+ * certificate authorized through DNS, the A record and the authorization CNAME in a Cloud DNS zone,
+ * HTTP→HTTPS redirect, custom error pages from the bucket, and route tests that prove which path reaches
+ * which backend.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudrunv2 from "@pulumi/gcp/cloudrunv2";
@@ -18,6 +19,11 @@ const bucketLocation = config.get("bucketLocation") ?? "EU";
 const apiImage = config.get("apiImage") ?? "us-docker.pkg.dev/cloudrun/container/hello";
 /** The public Cloud DNS managed zone (its name, not its DNS name) that holds `domain`; "" to publish the records yourself. */
 const dnsZone = config.get("dnsZone") ?? "example-com";
+/** Region codes (ISO 3166-1 alpha-2, comma-separated) the site is not served to; "" for none. */
+const blockedRegions = (config.get("blockedRegions") ?? "KP")
+    .split(",")
+    .map((code) => code.trim())
+    .filter((code) => code !== "");
 
 const apis = [
     "compute.googleapis.com",
@@ -67,6 +73,10 @@ const lb = new ApplicationLoadBalancer(
                     negativeCaching: true,
                     negativeCachingTtls: [{ code: 404, ttl: 60 }],
                 },
+                // Cloud Armor in front of the cache: an edge policy (the only kind a backend bucket takes)
+                // answers 403 to clients from the blocked regions, for cached and uncached files alike.
+                edgeSecurityPolicy:
+                    blockedRegions.length > 0 ? { create: { geo: { deny: blockedRegions } } } : undefined,
             },
             api: { cloudRun: { service: api.name, region } },
         },

@@ -438,7 +438,7 @@ describe("bucket backends: validation", () => {
                 rule: "bucket-settings",
                 field: "backends.site.bucket",
                 message: "is a backend bucket, which has no customRequestHeaders, logging",
-                fix: "remove the setting from this backend; a backend bucket has only Cloud CDN settings (cdn)",
+                fix: "remove the setting from this backend; a backend bucket has only Cloud CDN settings (cdn) and an edge security policy (edgeSecurityPolicy)",
             },
         );
         assert.deepStrictEqual(

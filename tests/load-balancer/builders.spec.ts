@@ -177,6 +177,7 @@ describe("builders: validation runs once", function () {
         ranOnly([
             [as(internetRules), 1],
             [as(hybridRules), 1],
+            [as(backendServiceRules), 2],
             [as(networkRules), 1],
             [as(frontendRules), 1],
         ]);

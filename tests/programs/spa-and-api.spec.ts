@@ -54,6 +54,51 @@ describe("programs/spa-and-api (a single-page app in a bucket, /api/* on Cloud R
         assert.strictEqual(backendBucket.loadBalancingScheme, undefined, "global external: no INTERNAL_MANAGED");
     });
 
+    it("puts a Cloud Armor edge policy denying the blocked regions in front of the bucket (and its cache)", () => {
+        const policy = one(result, "gcp:compute/securityPolicy:SecurityPolicy");
+        assert.strictEqual(policy.name, "spa-site-edge-security-policy");
+        assert.deepStrictEqual(policy.inputs, {
+            name: "spa-site-edge-armor",
+            type: "CLOUD_ARMOR_EDGE",
+            description: "Edge policy created by cloudrun-lb",
+            rules: [
+                {
+                    priority: 1100,
+                    action: "deny(403)",
+                    description: "Deny listed regions",
+                    match: { expr: { expression: "origin.region_code == 'KP'" } },
+                },
+                {
+                    priority: 2147483647,
+                    action: "allow",
+                    description: "Default rule",
+                    match: { versionedExpr: "SRC_IPS_V1", config: { srcIpRanges: ["*"] } },
+                },
+            ],
+        });
+        assert.strictEqual(
+            one(result, "gcp:compute/backendBucket:BackendBucket").inputs.edgeSecurityPolicy,
+            "projects/mock-project/global/securityPolicies/spa-site-edge-armor",
+        );
+        assert.strictEqual(
+            one(result, "gcp:compute/backendService:BackendService").inputs.edgeSecurityPolicy,
+            undefined,
+            "the API has no edge policy",
+        );
+    });
+
+    it("takes the blocked regions from config, and drops the edge policy when there are none", async () => {
+        const two = await plan({ program: "programs/spa-and-api", config: { blockedRegions: "KP, IR" } });
+        assert.deepStrictEqual(two.errors, []);
+        assert.deepStrictEqual((one(two, "gcp:compute/securityPolicy:SecurityPolicy").inputs.rules as any[])[0].match, {
+            expr: { expression: "origin.region_code == 'KP' || origin.region_code == 'IR'" },
+        });
+        const none = await plan({ program: "programs/spa-and-api", config: { blockedRegions: "" } });
+        assert.deepStrictEqual(none.errors, []);
+        assert.deepStrictEqual(ofType(none, "gcp:compute/securityPolicy:SecurityPolicy"), []);
+        assert.strictEqual(one(none, "gcp:compute/backendBucket:BackendBucket").inputs.edgeSecurityPolicy, undefined);
+    });
+
     it("keeps the API closed to the internet and behind an EXTERNAL_MANAGED backend service", () => {
         const api = one(result, "gcp:cloudrunv2/service:Service").inputs;
         assert.strictEqual(api.ingress, "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER");

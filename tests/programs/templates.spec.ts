@@ -79,7 +79,7 @@ const EXPECTED_PLANS: Record<string, { resources: number; loadBalancers: string[
     "partner-mtls-api": { resources: 25, loadBalancers: ["partners"] },
     "regional-external": { resources: 19, loadBalancers: ["lb"] },
     "shared-vpc-microservices": { resources: 32, loadBalancers: ["mesh"] },
-    "spa-and-api": { resources: 31, loadBalancers: ["spa"] },
+    "spa-and-api": { resources: 32, loadBalancers: ["spa"] },
     "traffic-management": { resources: 17, loadBalancers: ["traffic"] },
     "url-mask": { resources: 23, loadBalancers: ["shop"] },
 };

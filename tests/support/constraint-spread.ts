@@ -53,6 +53,12 @@ export const constraintSpread: Record<string, ApplicationLoadBalancerArgs> = {
                                 description: "zq rule",
                                 preview: true,
                             },
+                            {
+                                priority: 779,
+                                action: "redirect",
+                                expression: "request.path.startsWith('/zq-old')",
+                                redirect: { type: "EXTERNAL_302", target: "https://moved-zq.example.com/" },
+                            },
                         ],
                         adaptiveProtection: true,
                     },
@@ -82,6 +88,22 @@ export const constraintSpread: Record<string, ApplicationLoadBalancerArgs> = {
                         website: { mainPageSuffix: "index-zq.html", notFoundPage: "404-zq.html" },
                         publicRead: true,
                         forceDestroy: true,
+                    },
+                },
+                edgeSecurityPolicy: {
+                    create: {
+                        allowIpRanges: ["192.0.2.0/24"],
+                        denyIpRanges: ["192.0.2.128/25"],
+                        geo: { deny: ["ZX"] },
+                        rateLimit: { count: 983, intervalSec: 300 },
+                        rules: [
+                            {
+                                priority: 773,
+                                action: "deny(502)",
+                                expression: "inIpRange(origin.ip, '198.18.0.0/15')",
+                                description: "zq edge rule",
+                            },
+                        ],
                     },
                 },
             },

@@ -58,7 +58,15 @@ export const existingBackendServiceSettingsRules: Rule<BackendSettingsContext>[]
                 return [];
             }
             const set = (
-                ["iap", "cdn", "securityPolicy", "outlierDetection", "customRequestHeaders", "logging"] as const
+                [
+                    "iap",
+                    "cdn",
+                    "securityPolicy",
+                    "edgeSecurityPolicy",
+                    "outlierDetection",
+                    "customRequestHeaders",
+                    "logging",
+                ] as const
             ).filter((k) => backend[k] !== undefined);
             return set.length > 0
                 ? [

@@ -22,6 +22,8 @@ export interface BucketBuildOptions {
     bucket: BucketTargetArgs;
     cdn?: BackendCdnArgs;
     description?: string;
+    /** Id of the Cloud Armor edge security policy of a global backend bucket. */
+    edgeSecurityPolicy?: pulumi.Input<string>;
 }
 
 /** What the bucket builder created (or references). */
@@ -52,9 +54,9 @@ export function bucketCdnPolicy(cdn: BackendCdnArgs): compute.BackendBucketArgs[
 
 /**
  * Builds a bucket backend in `scope`: the bucket (when created, with its public-read grant when
- * asked), the backend bucket (`compute.BackendBucket` on global schemes, with Cloud CDN and signed URL
- * keys where the scheme allows; `compute.RegionBackendBucket` on regional ones), or nothing for an
- * existing backend bucket.
+ * asked), the backend bucket (`compute.BackendBucket` on global schemes, with Cloud CDN, signed URL keys
+ * and a Cloud Armor edge policy where the scheme allows; `compute.RegionBackendBucket` on regional ones),
+ * or nothing for an existing backend bucket.
  */
 export function buildBucketBackend(name: string, args: BucketBuildOptions, scope: BuildScope): BucketBackend {
     if (args.bucket.existing !== undefined) {
@@ -121,6 +123,7 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
             loadBalancingScheme: profile.internal ? "INTERNAL_MANAGED" : undefined,
             enableCdn: cdnOn ? true : undefined,
             cdnPolicy: cdnOn ? bucketCdnPolicy(args.cdn!) : undefined,
+            edgeSecurityPolicy: args.edgeSecurityPolicy,
         },
         replacementOptions(compute.BackendBucket, childOptions(scope)),
     );

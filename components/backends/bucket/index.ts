@@ -2,7 +2,7 @@
 import { gcpName } from "../../naming";
 import { nestProblems, runRules } from "../../validation";
 import type { BackendKindModule } from "../kind";
-import { settingsContext } from "../shared/settings";
+import { edgeSecurityPolicyRef, settingsContext } from "../shared/settings";
 import { buildBucketBackend } from "./builder";
 import { bucketRoutingRules, bucketRules } from "./rules";
 
@@ -31,6 +31,7 @@ export const bucketKind: BackendKindModule<"bucket"> = {
                 bucket: backend.bucket!,
                 cdn: backend.cdn,
                 description: backend.description,
+                edgeSecurityPolicy: backend.bucket!.existing === undefined ? edgeSecurityPolicyRef(context) : undefined,
             },
             { parent: context.parent },
         );

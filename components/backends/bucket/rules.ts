@@ -121,10 +121,11 @@ export const bucketRules: Rule<BackendSettingsContext>[] = [
     {
         id: "bucket-settings",
         component: "ApplicationLoadBalancer",
-        summary: "A bucket backend takes no backend-service settings, and an existing backend bucket no CDN settings",
+        summary:
+            "A bucket backend takes no backend-service settings (Cloud Armor only as an edge policy), and an existing backend bucket neither CDN settings nor an edge policy",
         prevents:
-            "settings that silently never reach a backend bucket (it has no IAP, Cloud Armor policy, logging or outlier detection)",
-        fix: "remove the setting from this backend; a backend bucket has only Cloud CDN settings (cdn)",
+            "settings that silently never reach a backend bucket (it has no IAP, backend Cloud Armor policy, logging or outlier detection: 'Only edge security policies can be applied to backend buckets')",
+        fix: "remove the setting from this backend; a backend bucket has only Cloud CDN settings (cdn) and an edge security policy (edgeSecurityPolicy)",
         check: ({ backend }) => {
             if (backend.bucket === undefined) {
                 return [];
@@ -135,15 +136,27 @@ export const bucketRules: Rule<BackendSettingsContext>[] = [
                 findings.push({
                     field: "bucket",
                     message: `is a backend bucket, which has no ${set.join(", ")}`,
+                    ...(set.includes("securityPolicy")
+                        ? {
+                              fix: "remove them from this backend; for Cloud Armor set edgeSecurityPolicy, the edge policy (IP, geo and rate-limit rules) a backend bucket takes",
+                          }
+                        : {}),
                 });
             }
-            if (backend.bucket.existing !== undefined && backend.cdn !== undefined) {
-                findings.push({
-                    field: "cdn",
-                    message:
-                        "cannot be applied to an existing backend bucket (bucket.existing), which this package does not manage",
-                    fix: "configure Cloud CDN where that backend bucket is defined, or drop cdn",
-                });
+            if (backend.bucket.existing !== undefined) {
+                for (const [setting, what] of [
+                    ["cdn", "Cloud CDN"],
+                    ["edgeSecurityPolicy", "its edge security policy"],
+                ] as const) {
+                    if (backend[setting] !== undefined) {
+                        findings.push({
+                            field: setting,
+                            message:
+                                "cannot be applied to an existing backend bucket (bucket.existing), which this package does not manage",
+                            fix: `configure ${what} where that backend bucket is defined, or drop ${setting}`,
+                        });
+                    }
+                }
             }
             return findings;
         },

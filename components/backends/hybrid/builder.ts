@@ -6,8 +6,9 @@ import { replacementOptions } from "../../replacement";
 import { HybridBackendArgs, HybridTargetArgs } from "./args";
 import { validateHybridBackendArgs, zoneRegion } from "./rules";
 import { schemeProfile } from "../../schemes";
-import { failOnProblems } from "../../validation";
+import { failOnProblems, runRules } from "../../validation";
 import { createBackendService } from "../shared/builder";
+import { backendServiceRuleContext, backendServiceRules } from "../shared/rules";
 import { shapeFirst } from "../../shape";
 
 /** Requests per second per endpoint when `maxRatePerEndpoint` is unset. */
@@ -161,7 +162,14 @@ export class HybridBackend extends pulumi.ComponentResource {
 
     constructor(name: string, args: HybridBackendArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cloudrun-lb:index:HybridBackend", name, {}, opts);
-        failOnProblems(`HybridBackend "${name}"`, shapeFirst("HybridBackend", args, validateHybridBackendArgs), this);
+        failOnProblems(
+            `HybridBackend "${name}"`,
+            shapeFirst("HybridBackend", args, (checked) => [
+                ...validateHybridBackendArgs(checked),
+                ...runRules(backendServiceRules, backendServiceRuleContext(checked)),
+            ]),
+            this,
+        );
 
         const built = buildHybridBackend(name, args, { parent: this });
         this.neg = built.neg;

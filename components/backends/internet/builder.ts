@@ -6,8 +6,9 @@ import { replacementOptions } from "../../replacement";
 import { InternetBackendArgs, InternetEndpointArgs, internetEndpoints, internetEndpointType } from "./args";
 import { INTERNET_NEG_INGRESS_NOTE, validateInternetBackendArgs } from "./rules";
 import { schemeProfile } from "../../schemes";
-import { failOnProblems } from "../../validation";
+import { failOnProblems, runRules } from "../../validation";
 import { createBackendService } from "../shared/builder";
+import { backendServiceRuleContext, backendServiceRules } from "../shared/rules";
 import { shapeFirst } from "../../shape";
 
 /** The `host: <value>` custom request header of a Host override. */
@@ -165,7 +166,10 @@ export class InternetBackend extends pulumi.ComponentResource {
         super("cloudrun-lb:index:InternetBackend", name, {}, opts);
         failOnProblems(
             `InternetBackend "${name}"`,
-            shapeFirst("InternetBackend", args, validateInternetBackendArgs),
+            shapeFirst("InternetBackend", args, (checked) => [
+                ...validateInternetBackendArgs(checked),
+                ...runRules(backendServiceRules, backendServiceRuleContext(checked)),
+            ]),
             this,
         );
 

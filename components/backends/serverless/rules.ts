@@ -6,7 +6,7 @@ import { schemeProfile, supports } from "../../schemes";
 import { Finding, known, Rule, runRules } from "../../validation";
 import { regionFinding } from "../../rules/common";
 import { cloudRunServiceNameProblem, excerpt } from "../../constraints/formats";
-import { backendServiceRules } from "../shared/rules";
+import { backendServiceRuleContext, backendServiceRules } from "../shared/rules";
 
 /** Cloud Run service names and traffic tags: RFC 1035 labels (Compute API NetworkEndpointGroupCloudRun, https://cloud.google.com/compute/docs/reference/rest/v1/networkEndpointGroups). */
 export const RFC1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -180,10 +180,7 @@ export const serverlessRules: Rule<ServerlessRuleContext>[] = [
 ];
 
 export function validateServerlessBackendArgs(args: ServerlessBackendArgs) {
-    return [
-        ...runRules(serverlessRules, args),
-        ...runRules(backendServiceRules, { scheme: args.scheme, outlierDetection: args.settings?.outlierDetection }),
-    ];
+    return [...runRules(serverlessRules, args), ...runRules(backendServiceRules, backendServiceRuleContext(args))];
 }
 
 /** The rules over a Cloud Run backend that need the load balancer around it (paths from its args). */

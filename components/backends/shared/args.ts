@@ -291,6 +291,13 @@ export interface BackendSettingsArgs {
      * @example "projects/p/global/securityPolicies/waf"
      */
     securityPolicy?: pulumi.Input<string>;
+    /**
+     * Id or self link of the Cloud Armor edge security policy (type CLOUD_ARMOR_EDGE) attached to the backend
+     * service, evaluated before the Cloud CDN cache. Global external and classic only.
+     * @default undefined
+     * @example "projects/p/global/securityPolicies/edge-geo"
+     */
+    edgeSecurityPolicy?: pulumi.Input<string>;
 }
 
 /**

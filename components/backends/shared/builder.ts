@@ -128,6 +128,7 @@ export function backendServiceArgs(settings: BackendServiceSettings) {
                 : undefined,
         outlierDetection: settings.outlierDetection ? outlierDetectionInputs(settings.outlierDetection) : undefined,
         securityPolicy: settings.securityPolicy,
+        edgeSecurityPolicy: regional ? undefined : settings.edgeSecurityPolicy,
     };
 }
 
@@ -146,7 +147,13 @@ export function createBackendService(
     const args = backendServiceArgs(settings);
     let resource: compute.BackendService | compute.RegionBackendService;
     if (schemeProfile(settings.scheme).scope === "regional") {
-        const { customRequestHeaders: _unsupported, enableCdn: _noCdn, cdnPolicy: _noPolicy, ...regionalArgs } = args;
+        const {
+            customRequestHeaders: _unsupported,
+            enableCdn: _noCdn,
+            cdnPolicy: _noPolicy,
+            edgeSecurityPolicy: _noEdgePolicy,
+            ...regionalArgs
+        } = args;
         resource = new compute.RegionBackendService(
             name,
             regionalArgs,

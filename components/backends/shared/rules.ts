@@ -1,10 +1,19 @@
 import type { BackendArgs } from "../../args/load-balancer";
-import { schemeProfile, Scheme, supports } from "../../schemes";
-import { Finding, known, Rule } from "../../validation";
+import { featureSupport, schemeProfile, Scheme, supports } from "../../schemes";
+import { Finding, known, quoteValue, Rule } from "../../validation";
 import { INTERNET_NEG_INGRESS_NOTE } from "../internet/rules";
-import { parseComputeLink, SchemeOption, schemeOptionFindings, unsupportedFinding } from "../../rules/common";
 import {
+    linkMismatch,
+    parseComputeLink,
+    SchemeOption,
+    schemeOptionFindings,
+    unsupportedFinding,
+} from "../../rules/common";
+import {
+    BackendSecurityPolicyArgs,
     CustomRuleAction,
+    CustomRuleArgs,
+    CustomRuleRedirectType,
     GeoArgs,
     PathRateLimitArgs,
     RateLimitAction,
@@ -14,13 +23,14 @@ import {
 import {
     customRulePriority,
     DEFAULT_RULE_PRIORITY,
+    edgeExpressionProblems,
     expressionProblems,
     MAX_RULE_PRIORITY,
     MAX_SUBEXPRESSIONS,
     securityPolicyRules,
 } from "../../security-policy";
 import { invalidNameReason } from "../../naming";
-import type { OutlierDetectionArgs } from "./args";
+import type { BackendSettingsArgs, OutlierDetectionArgs } from "./args";
 
 /** What the backend-level rules see: one backend of a load balancer and the load balancer around it. */
 export interface BackendSettingsContext {
@@ -162,11 +172,113 @@ function geoFindings(geo: GeoArgs, at: string): Finding[] {
 /** Longest rule description (pulumi-gcp SecurityPolicyRule.description: "Max size is 64"). */
 const MAX_RULE_DESCRIPTION = 64;
 
+/** Which policy a `create` builds: a backend policy (`securityPolicy`) or an edge one (`edgeSecurityPolicy`), on which scheme and backend. */
+interface PolicyContext {
+    scheme: Scheme;
+    edge: boolean;
+    /** Whether the backend is a bucket, which takes no backend policy (fixes point elsewhere). */
+    bucket: boolean;
+}
+
+/** Where a rule an edge policy lacks goes instead: a backend policy, which a bucket backend cannot have. */
+function backendPolicyInstead(policy: PolicyContext, what: string): string {
+    return policy.bucket
+        ? `drop it: ${what} need a backend policy (securityPolicy), which only backend services take`
+        : `move it to securityPolicy.create (a backend policy, evaluated behind the cache)`;
+}
+
+/** An absolute http or https URL, as a 302 redirect target. */
+function isHttpUrl(text: string): boolean {
+    try {
+        const url = new URL(text);
+        return (url.protocol === "https:" || url.protocol === "http:") && url.host !== "";
+    } catch {
+        return false;
+    }
+}
+
+/** Problems of a custom rule's redirect: action and redirect together, the type, the target; global backend policies only. */
+function redirectFindings(rule: CustomRuleArgs, field: string, policy: PolicyContext): Finding[] {
+    const redirect = rule.redirect;
+    if (rule.action !== "redirect") {
+        return redirect === undefined
+            ? []
+            : [
+                  {
+                      field: `${field}.redirect`,
+                      message: 'is set but action is not "redirect"',
+                      fix: 'set action: "redirect", or drop redirect',
+                  },
+              ];
+    }
+    if (policy.edge) {
+        return [
+            {
+                field: `${field}.action`,
+                message: '"redirect" is not an action of edge security policies, which allow, deny or rate-limit',
+                fix: `use allow or deny(403), deny(404) or deny(502) here; for a redirect, ${backendPolicyInstead(policy, "redirects")}`,
+            },
+        ];
+    }
+    if (!supports(policy.scheme, "cloudArmorRedirect")) {
+        return [unsupportedFinding(policy.scheme, "cloudArmorRedirect", `${field}.action`, "A redirect rule")];
+    }
+    if (redirect === undefined) {
+        return [
+            {
+                field: `${field}.redirect`,
+                message: 'is missing: a rule with action "redirect" needs a redirect type',
+                fix: 'set redirect: { type: "GOOGLE_RECAPTCHA" } or { type: "EXTERNAL_302", target: "https://www.example.com/blocked.html" }',
+            },
+        ];
+    }
+    const types: string[] = Object.values(CustomRuleRedirectType);
+    if (!types.includes(redirect.type)) {
+        return [
+            {
+                field: `${field}.redirect.type`,
+                message: `${quoteValue(redirect.type)} is not a redirect type`,
+                fix: `use one of ${types.map((t) => `"${t}"`).join(", ")}`,
+            },
+        ];
+    }
+    if (redirect.type === "GOOGLE_RECAPTCHA") {
+        return redirect.target === undefined
+            ? []
+            : [
+                  {
+                      field: `${field}.redirect.target`,
+                      message: "is set, but a GOOGLE_RECAPTCHA redirect takes no target",
+                      fix: 'drop target, or use type "EXTERNAL_302" to send clients to a URL',
+                  },
+              ];
+    }
+    if (redirect.target === undefined) {
+        return [
+            {
+                field: `${field}.redirect.target`,
+                message: "is missing: an EXTERNAL_302 redirect needs the URL to send the client to",
+                fix: 'set target to an absolute URL such as "https://www.example.com/blocked.html"',
+            },
+        ];
+    }
+    return isHttpUrl(redirect.target)
+        ? []
+        : [
+              {
+                  field: `${field}.redirect.target`,
+                  message: `${quoteValue(redirect.target)} is not an absolute http or https URL`,
+                  fix: 'use an absolute URL such as "https://www.example.com/blocked.html"',
+              },
+          ];
+}
+
 /**
- * Problems of the custom rules: action, expression, description, and priorities that are whole numbers in
- * 0..2147483646, unique, and not taken by the policy's own rules.
+ * Problems of the custom rules: action (and redirect), expression (attributes an edge policy evaluates, on
+ * one), description, and priorities that are whole numbers in 0..2147483646, unique, and not taken by the
+ * policy's own rules.
  */
-function customRuleFindings(create: SecurityPolicyCreateArgs, at: string): Finding[] {
+function customRuleFindings(create: SecurityPolicyCreateArgs, at: string, policy: PolicyContext): Finding[] {
     const findings: Finding[] = [];
     const own = securityPolicyRules({ ...create, rules: [] });
     const ownPriorities = own.map((rule) => rule.priority).join(", ");
@@ -180,9 +292,18 @@ function customRuleFindings(create: SecurityPolicyCreateArgs, at: string): Findi
                 message: `"${rule.action}" is not a custom rule action`,
                 fix: `use one of ${actions.map((a) => `"${a}"`).join(", ")}; for rate limits use rateLimits`,
             });
+        } else {
+            findings.push(...redirectFindings(rule, field, policy));
         }
-        for (const problem of expressionProblems(typeof rule.expression === "string" ? rule.expression : "")) {
+        const expression = typeof rule.expression === "string" ? rule.expression : "";
+        const syntax = expressionProblems(expression);
+        for (const problem of syntax) {
             findings.push({ field: `${field}.expression`, ...problem });
+        }
+        if (policy.edge && syntax.length === 0) {
+            for (const problem of edgeExpressionProblems(expression)) {
+                findings.push({ field: `${field}.expression`, ...problem });
+            }
         }
         if (rule.description !== undefined && rule.description.length > MAX_RULE_DESCRIPTION) {
             findings.push({
@@ -292,6 +413,60 @@ function headerFindings(context: BackendSettingsContext): Finding[] {
             });
         }
     });
+    return findings;
+}
+
+/** The problem of a policy that sets both or neither of `create` and `existing`, or undefined. */
+function createOrExistingFinding(policy: BackendSecurityPolicyArgs, at: string): Finding | undefined {
+    if ((policy.create === undefined) !== (policy.existing === undefined)) {
+        return undefined;
+    }
+    return {
+        field: at,
+        message: policy.create === undefined ? "sets neither create nor existing" : "sets both create and existing",
+    };
+}
+
+/**
+ * Problems of a `create` that backend and edge policies share: WAF rule-set names, CIDRs, rate limits, geo
+ * lists (on schemes with geolocated clients) and custom rules.
+ */
+function createFindings(create: SecurityPolicyCreateArgs, at: string, policy: PolicyContext): Finding[] {
+    const findings: Finding[] = [];
+    (create.preconfiguredWaf ?? []).forEach((ruleSet, i) => {
+        if (!WAF_RULE_SET.test(ruleSet)) {
+            findings.push({
+                field: `${at}.preconfiguredWaf[${i}]`,
+                message: `"${ruleSet}" is not a preconfigured WAF rule set name`,
+                fix: 'use a name such as "sqli-v33-stable", "xss-v33-stable", "lfi-v33-stable" or "rce-v33-stable"',
+            });
+        }
+    });
+    for (const list of ["allowIpRanges", "denyIpRanges"] as const) {
+        (create[list] ?? []).forEach((range, i) => {
+            if (!CIDR.test(range)) {
+                findings.push({
+                    field: `${at}.${list}[${i}]`,
+                    message: `"${range}" is not an IP address or CIDR range`,
+                    fix: 'use ranges such as "203.0.113.0/24"',
+                });
+            }
+        });
+    }
+    if (create.rateLimit !== undefined) {
+        findings.push(...rateLimitFindings(create.rateLimit, `${at}.rateLimit`));
+    }
+    (create.rateLimits ?? []).forEach((limit, i) =>
+        findings.push(...pathRateLimitFindings(limit, `${at}.rateLimits[${i}]`)),
+    );
+    if (create.geo !== undefined) {
+        findings.push(
+            ...(supports(policy.scheme, "cloudArmorGeo")
+                ? geoFindings(create.geo, `${at}.geo`)
+                : [unsupportedFinding(policy.scheme, "cloudArmorGeo", `${at}.geo`, "A geo rule")]),
+        );
+    }
+    findings.push(...customRuleFindings(create, at, policy));
     return findings;
 }
 
@@ -500,7 +675,7 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
         summary:
             "A Cloud Armor policy is created or referenced (not both), on a scheme with Cloud Armor, with valid rules",
         prevents:
-            "a policy of the wrong scope, rules GCP rejects (rule-set names, CIDRs, rate-limit intervals), Adaptive Protection on regional policies",
+            "a policy of the wrong scope, rules GCP rejects (rule-set names, CIDRs, rate-limit intervals, redirects outside global policies), Adaptive Protection on regional policies",
         fix: "set exactly one of securityPolicy.create and securityPolicy.existing",
         check: ({ scheme, backend }) => {
             const policy = backend.securityPolicy;
@@ -510,21 +685,11 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
             if (!supports(scheme, "cloudArmor")) {
                 return [unsupportedFinding(scheme, "cloudArmor", "securityPolicy", "Cloud Armor")];
             }
-            if ((policy.create === undefined) === (policy.existing === undefined)) {
-                return [
-                    {
-                        field: "securityPolicy",
-                        message:
-                            policy.create === undefined
-                                ? "sets neither create nor existing"
-                                : "sets both create and existing",
-                    },
-                ];
+            const exclusive = createOrExistingFinding(policy, "securityPolicy");
+            if (exclusive !== undefined || policy.create === undefined) {
+                return exclusive === undefined ? [] : [exclusive];
             }
             const create = policy.create;
-            if (create === undefined) {
-                return [];
-            }
             const findings: Finding[] = [];
             if (create.adaptiveProtection && schemeProfile(scheme).scope === "regional") {
                 findings.push({
@@ -533,40 +698,87 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
                     fix: "remove adaptiveProtection, or use scheme global-external",
                 });
             }
-            (create.preconfiguredWaf ?? []).forEach((ruleSet, i) => {
-                if (!WAF_RULE_SET.test(ruleSet)) {
-                    findings.push({
-                        field: `securityPolicy.create.preconfiguredWaf[${i}]`,
-                        message: `"${ruleSet}" is not a preconfigured WAF rule set name`,
-                        fix: 'use a name such as "sqli-v33-stable", "xss-v33-stable", "lfi-v33-stable" or "rce-v33-stable"',
-                    });
-                }
-            });
-            for (const list of ["allowIpRanges", "denyIpRanges"] as const) {
-                (create[list] ?? []).forEach((range, i) => {
-                    if (!CIDR.test(range)) {
-                        findings.push({
-                            field: `securityPolicy.create.${list}[${i}]`,
-                            message: `"${range}" is not an IP address or CIDR range`,
-                            fix: 'use ranges such as "203.0.113.0/24"',
-                        });
-                    }
+            findings.push(
+                ...createFindings(create, "securityPolicy.create", {
+                    scheme,
+                    edge: false,
+                    bucket: backend.bucket !== undefined,
+                }),
+            );
+            return findings;
+        },
+    },
+    {
+        id: "backend-edge-security-policy",
+        component: "ApplicationLoadBalancer",
+        summary:
+            "A Cloud Armor edge policy is created or referenced (not both), on global external or classic, with IP, geo and rate-limit rules only",
+        prevents:
+            "an edge policy on a scheme without edge policies, and rules an edge policy on an Application Load Balancer does not evaluate: preconfigured WAF, per-path rate limits, request attributes and origin.asn (Media CDN only), redirects; Adaptive Protection (UNCONFIRMED for edge policies, refused to be safe)",
+        fix: "set exactly one of edgeSecurityPolicy.create and edgeSecurityPolicy.existing",
+        check: ({ scheme, backend }) => {
+            const policy = backend.edgeSecurityPolicy;
+            if (policy === undefined) {
+                return [];
+            }
+            if (!supports(scheme, "edgeSecurityPolicy")) {
+                return [
+                    unsupportedFinding(
+                        scheme,
+                        "edgeSecurityPolicy",
+                        "edgeSecurityPolicy",
+                        "A Cloud Armor edge security policy",
+                    ),
+                ];
+            }
+            const exclusive = createOrExistingFinding(policy, "edgeSecurityPolicy");
+            if (exclusive !== undefined) {
+                return [exclusive];
+            }
+            const existing = known(policy.existing);
+            if (existing !== undefined) {
+                const problem = linkMismatch(existing, "securityPolicies", "a security policy", undefined);
+                return problem === undefined
+                    ? []
+                    : [
+                          {
+                              field: "edgeSecurityPolicy.existing",
+                              message: `${problem}: edge policies are global`,
+                              fix: "reference projects/<project>/global/securityPolicies/<name>, a policy of type CLOUD_ARMOR_EDGE",
+                          },
+                      ];
+            }
+            const create = policy.create;
+            if (create === undefined) {
+                return [];
+            }
+            const at = "edgeSecurityPolicy.create";
+            const edge: PolicyContext = { scheme, edge: true, bucket: backend.bucket !== undefined };
+            const findings: Finding[] = [];
+            if ((create.preconfiguredWaf ?? []).length > 0) {
+                findings.push({
+                    field: `${at}.preconfiguredWaf`,
+                    message:
+                        "is not evaluated by edge security policies: WAF rule sets inspect the request, and an edge policy on an Application Load Balancer filters on the client's IP address and region only",
+                    fix: backendPolicyInstead(edge, "WAF rule sets"),
                 });
             }
-            if (create.rateLimit !== undefined) {
-                findings.push(...rateLimitFindings(create.rateLimit, "securityPolicy.create.rateLimit"));
+            if ((create.rateLimits ?? []).length > 0) {
+                findings.push({
+                    field: `${at}.rateLimits`,
+                    message:
+                        "match request.path, which an edge security policy on an Application Load Balancer does not evaluate (HTTP filtering is Media CDN only)",
+                    fix: `use rateLimit (every request of a client IP) in the edge policy; for per-path limits, ${backendPolicyInstead(edge, "per-path limits")}`,
+                });
             }
-            (create.rateLimits ?? []).forEach((limit, i) =>
-                findings.push(...pathRateLimitFindings(limit, `securityPolicy.create.rateLimits[${i}]`)),
-            );
-            if (create.geo !== undefined) {
-                findings.push(
-                    ...(supports(scheme, "cloudArmorGeo")
-                        ? geoFindings(create.geo, "securityPolicy.create.geo")
-                        : [unsupportedFinding(scheme, "cloudArmorGeo", "securityPolicy.create.geo", "A geo rule")]),
-                );
+            if (create.adaptiveProtection) {
+                findings.push({
+                    field: `${at}.adaptiveProtection`,
+                    message: "is a backend policy feature (UNCONFIRMED for edge security policies, refused to be safe)",
+                    fix: backendPolicyInstead(edge, "Adaptive Protection"),
+                });
             }
-            findings.push(...customRuleFindings(create, "securityPolicy.create"));
+            findings.push(...createFindings({ ...create, preconfiguredWaf: [], rateLimits: [] }, at, edge));
             return findings;
         },
     },
@@ -626,6 +838,20 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
 export interface BackendServiceRuleContext {
     scheme: Scheme;
     outlierDetection?: OutlierDetectionArgs;
+    /** The edge policy id of a standalone component's settings (a load balancer's backends have their own rule). */
+    edgeSecurityPolicy?: unknown;
+}
+
+/** What the backend-service rules read of a standalone backend component's args. */
+export function backendServiceRuleContext(args: {
+    scheme: Scheme;
+    settings?: BackendSettingsArgs;
+}): BackendServiceRuleContext {
+    return {
+        scheme: args.scheme,
+        outlierDetection: args.settings?.outlierDetection,
+        edgeSecurityPolicy: args.settings?.edgeSecurityPolicy,
+    };
 }
 
 function wholeNumberFinding(field: string, value: number | undefined, min: number, max?: number): Finding[] {
@@ -642,6 +868,25 @@ export const backendServiceOptions: SchemeOption<BackendServiceRuleContext>[] = 
 ];
 
 export const backendServiceRules: Rule<BackendServiceRuleContext>[] = [
+    {
+        id: "backend-service-edge-policy",
+        component: "BackendService",
+        summary: "A backend service component takes an edge security policy on global external and classic only",
+        prevents:
+            "an edge policy that never reaches a regional backend service (RegionBackendService has no edgeSecurityPolicy field)",
+        fix: featureSupport("edgeSecurityPolicy").alternative,
+        check: (args) =>
+            args.edgeSecurityPolicy !== undefined && !supports(args.scheme, "edgeSecurityPolicy")
+                ? [
+                      unsupportedFinding(
+                          args.scheme,
+                          "edgeSecurityPolicy",
+                          "settings.edgeSecurityPolicy",
+                          "A Cloud Armor edge security policy",
+                      ),
+                  ]
+                : [],
+    },
     {
         id: "outlier-detection",
         component: "BackendService",

@@ -8,6 +8,7 @@ import { createSecurityPolicy, securityPolicyShareKey } from "../../security-pol
 import { nestProblems, Problem, runRules } from "../../validation";
 import type { BackendBuildContext, BackendContext } from "../kind";
 import type { BackendLoggingArgs, BackendSettingsArgs } from "./args";
+import type { BackendSecurityPolicyArgs } from "../../args/security-policy";
 import { BackendSettingsContext, backendServiceRules, backendSettingsRules } from "./rules";
 import { clientCertificateCustomRequestHeaders } from "../../args/frontend";
 
@@ -59,36 +60,46 @@ export function commonBackendArgs(build: BackendBuildContext): CommonBackendOpti
 }
 
 /**
- * The backend service settings of one backend, creating its Cloud Armor policy if asked — or reusing
- * the one already created for an earlier backend (in key order) with the same `create` and project.
+ * The id of one of a backend's Cloud Armor policies — the backend policy (`securityPolicy`) or the edge policy
+ * (`edgeSecurityPolicy`): the existing one, or one created here — or reused from an earlier backend (in key
+ * order) with the same `create`, type and project.
  */
-function backendSettings(build: BackendBuildContext): BackendSettingsArgs {
-    const { name, prefix, args, key, backend } = build;
-    const sharedPolicies = build.sharedSecurityPolicies;
-    const policy = backend.securityPolicy;
-    let securityPolicy = policy?.existing;
-    if (policy?.create !== undefined) {
-        const project = backend.project ?? args.project;
-        const shareKey = securityPolicyShareKey(policy.create, project);
-        let created = shareKey !== undefined ? sharedPolicies.get(shareKey) : undefined;
-        if (created === undefined) {
-            created = createSecurityPolicy(
-                `${name}-${key}-security-policy`,
-                {
-                    scheme: args.scheme,
-                    physicalName: gcpName(prefix, key, "armor"),
-                    project,
-                    region: build.regions[0],
-                    create: policy.create,
-                },
-                build.parent,
-            );
-            if (shareKey !== undefined) {
-                sharedPolicies.set(shareKey, created);
-            }
-        }
-        securityPolicy = created;
+function policyRef(build: BackendBuildContext, policy: BackendSecurityPolicyArgs | undefined, edge: boolean) {
+    if (policy?.create === undefined) {
+        return policy?.existing;
     }
+    const { name, prefix, args, key, backend } = build;
+    const project = backend.project ?? args.project;
+    const shareKey = securityPolicyShareKey(policy.create, project, edge);
+    let created = shareKey !== undefined ? build.sharedSecurityPolicies.get(shareKey) : undefined;
+    if (created === undefined) {
+        created = createSecurityPolicy(
+            `${name}-${key}-${edge ? "edge-security-policy" : "security-policy"}`,
+            {
+                scheme: args.scheme,
+                physicalName: gcpName(prefix, key, edge ? "edge-armor" : "armor"),
+                project,
+                region: build.regions[0],
+                create: policy.create,
+                edge,
+            },
+            build.parent,
+        );
+        if (shareKey !== undefined) {
+            build.sharedSecurityPolicies.set(shareKey, created);
+        }
+    }
+    return created;
+}
+
+/** The id of a backend's Cloud Armor edge policy (created, shared or existing), or undefined without one. */
+export function edgeSecurityPolicyRef(build: BackendBuildContext): pulumi.Input<string> | undefined {
+    return policyRef(build, build.backend.edgeSecurityPolicy, true);
+}
+
+/** The backend service settings of one backend, creating its Cloud Armor policies if asked (or sharing them). */
+function backendSettings(build: BackendBuildContext): BackendSettingsArgs {
+    const { args, backend } = build;
     // mTLS headers go on every backend service of global external and classic (none elsewhere).
     const mtlsHeaders = clientCertificateCustomRequestHeaders(args.scheme, args.https?.clientCertificates);
     return {
@@ -99,6 +110,7 @@ function backendSettings(build: BackendBuildContext): BackendSettingsArgs {
         iap: backend.iap,
         cdn: backend.cdn,
         outlierDetection: backend.outlierDetection,
-        securityPolicy,
+        securityPolicy: policyRef(build, backend.securityPolicy, false),
+        edgeSecurityPolicy: edgeSecurityPolicyRef(build),
     };
 }

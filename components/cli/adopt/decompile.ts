@@ -623,10 +623,12 @@ function backendArgs(
             negativeCaching: data.cdnPolicy?.negativeCaching || undefined,
         });
     }
-    if (data.securityPolicy) {
-        settings.securityPolicy = { existing: relativeReference(data.securityPolicy) };
-        const policy = lookup(found, data.securityPolicy);
-        if (policy) referenced.add(policy);
+    for (const field of ["securityPolicy", "edgeSecurityPolicy"] as const) {
+        if (data[field]) {
+            settings[field] = { existing: relativeReference(data[field]) };
+            const policy = lookup(found, data[field]);
+            if (policy) referenced.add(policy);
+        }
     }
     if (data.outlierDetection) {
         notExpressible.push({

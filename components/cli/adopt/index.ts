@@ -41,6 +41,7 @@ const NOT_KEPT = new Set([
     "sslPolicy",
     "certificateMap",
     "securityPolicy",
+    "edgeSecurityPolicy",
     "network",
     "subnetwork",
     "defaultService",
