@@ -22,6 +22,7 @@ import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
 import { constraintRules, neverServesRules } from "./constraints";
 import { pscRules } from "./psc";
+import { authorizationRules } from "./authorization";
 
 const NAME_PREFIX_MAX = 40;
 
@@ -461,5 +462,6 @@ export function validateLoadBalancerArgs(given: ApplicationLoadBalancerArgs): Pr
         }),
     );
     problems.push(...runRules(pscRules, args));
+    problems.push(...runRules(authorizationRules, args));
     return problems;
 }
