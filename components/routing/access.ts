@@ -272,7 +272,7 @@ export function authorizationVerdict(
     }
     const undecided = (rules: string[]): AuthorizationVerdict => ({
         decision: "undecided",
-        reason: `undecided: ${rules.join(", ")} ${rules.length === 1 ? "matches" : "match"} on the source address, which the request does not give (sourceIp)`,
+        reason: `undecided: ${rules.join(", ")} ${rules.length === 1 ? "matches" : "match"} on the source address, which the request does not give`,
     });
     if (deny.match === undefined) {
         return undecided(deny.undecided);
