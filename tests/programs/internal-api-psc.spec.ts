@@ -192,7 +192,10 @@ describe("programs/internal-api-psc with consumer projects and ranges from confi
     });
 
     it("moves the authorization ranges and the route tests' clients with the ranges", () => {
-        const allow = ofType(result, AUTHZ).find((p) => p.name === "api-authz-allow")!.inputs;
+        const allow = ofType(result, AUTHZ).find((p) => p.name === "api-authz-allow")!.inputs as {
+            httpRules: { from: { sources: { ipBlocks: unknown[] }[] } }[];
+            location: string;
+        };
         assert.deepStrictEqual(allow.httpRules[0].from.sources[0].ipBlocks, [
             { length: 28, prefix: "10.140.0.0" },
             { length: 24, prefix: "10.1.2.0" },
