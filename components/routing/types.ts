@@ -607,7 +607,7 @@ export interface RouteTestArgs {
      */
     path: string;
     /**
-     * Request method (GCP URL maps don't route on it; kept for readability of the test).
+     * Request method (GCP URL maps don't route on it; `authorization` rules match on it).
      * @default "GET"
      * @example "POST"
      */

@@ -1002,3 +1002,15 @@ describe("authorization: plan --request and routeOf apply the verdict", () => {
         }
     });
 });
+
+describe("authorization: route tests wait for sound authorization rules", () => {
+    it("reports the rule's problem, not the route tests it would throw off", () => {
+        assert.deepStrictEqual(
+            validateLoadBalancerArgs({
+                ...internal({ allow: [{ ipRanges: ["10.130.0.300/24"] }] }),
+                tests: [{ host: "api.example.com", path: "/", sourceIp: "10.130.0.5", backend: "api" }],
+            }).map((p) => `${p.rule} ${p.field}`),
+            ["authorization-ip-ranges authorization.allow[0].ipRanges[0]"],
+        );
+    });
+});
