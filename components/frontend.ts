@@ -106,6 +106,8 @@ export interface FrontendOutputs {
     ipv6Address: pulumi.Output<string | undefined>;
     /** Ids of the forwarding rules. */
     forwardingRuleIds: pulumi.Output<string[]>;
+    /** Self links of every forwarding rule (what authorization policies target). */
+    forwardingRuleSelfLinks: pulumi.Output<string>[];
     /**
      * Id of the main listener's IPv4 forwarding rule per region (HTTPS when on, else HTTP), on schemes with a
      * rule per region (what a Private Service Connect attachment targets); empty on global external and classic.
@@ -278,6 +280,7 @@ class FrontendBuilder {
             // An ephemeral IPv6 (regional external without address.existingIpv6) is the rule's own address.
             ipv6Address: ipv6 ? ipv6.ip : ipv6Rules.length > 0 ? ipv6Rules[0].ipAddress : pulumi.output(undefined),
             forwardingRuleIds: pulumi.all(rules.map((r) => r.id)),
+            forwardingRuleSelfLinks: rules.map((r) => r.selfLink),
             mainForwardingRuleIdsByRegion: Object.fromEntries(
                 addressKeys(args)
                     .filter((key) => key !== "global")

@@ -51,6 +51,12 @@ export { defaultSubnetCidr, ProxyOnlyPurpose } from "./args/network";
 export type { ExistingNetworkArgs, LoadBalancerNetworkArgs, NetworkCreateArgs, RegionalCidrs } from "./args/network";
 export { defaultPscNatCidr, PscConnectionPreference } from "./args/psc";
 export type { PscConsumerArgs, PscPublishArgs } from "./args/psc";
+export type {
+    AuthorizationArgs,
+    AuthorizationHeaderArgs,
+    AuthorizationPrincipalArgs,
+    AuthorizationRuleArgs,
+} from "./args/authorization";
 export {
     ClientCertificateVariable,
     ClientValidationMode,

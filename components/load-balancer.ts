@@ -21,6 +21,7 @@ import { buildLoadBalancerNetwork, LoadBalancerNetworkArgs, LoadBalancerNetworkO
 import { compileUrlMap, isRecordingRoutings, recordRouting, UrlMapSpec, UrlMapTestSpec } from "./routing";
 import { replacementOptions } from "./replacement";
 import { buildPscPublish } from "./psc";
+import { buildAuthorization } from "./authorization";
 import { validateLoadBalancerArgs } from "./rules/load-balancer";
 import { SchemeProfile, schemeProfile } from "./schemes";
 import { failOnProblems, known } from "./validation";
@@ -161,6 +162,7 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.subnetworkSelfLinks = build.network
             ? build.network.subnetworks
             : (pulumi.output({}) as pulumi.Output<Record<string, string>>);
+        this.authorizationPiece(build, frontend.forwardingRuleSelfLinks);
         const published = this.publishPiece(build, frontend.mainForwardingRuleIdsByRegion);
         this.serviceAttachmentSelfLinks = pulumi.output(published) as pulumi.Output<Record<string, string>>;
         const firstAttachment = published[build.regions[0]];
@@ -358,6 +360,26 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
             },
             { parent: this },
         ).serviceAttachmentSelfLinks;
+    }
+
+    /** The authorization policies of `authorization` (one per list), on every forwarding rule. */
+    private authorizationPiece(build: BuildContext, forwardingRules: pulumi.Output<string>[]): void {
+        const { name, args } = build;
+        if (!args.authorization) {
+            return;
+        }
+        buildAuthorization(
+            name,
+            args.authorization,
+            {
+                scheme: args.scheme,
+                region: build.regionalRegion,
+                project: args.project,
+                prefix: build.prefix,
+                forwardingRules,
+            },
+            { parent: this },
+        );
     }
 
     private buildFrontendPiece(build: BuildContext) {

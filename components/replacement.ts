@@ -348,6 +348,17 @@ export const replacementPolicies: ReplacementPolicy[] = [
             "a validation mode change updates it in place; a region change creates it in the new location, the proxy is repointed, then the old one is deleted",
     },
     {
+        // https://github.com/GoogleCloudPlatform/magic-modules/blob/main/mmv1/products/networksecurity/AuthzPolicy.yaml
+        // (name and location in the URL; policyProfile immutable; target, httpRules, action, description by PATCH)
+        type: "gcp:networksecurity/authzPolicy:AuthzPolicy",
+        title: "Authorization policy (authorization.deny / authorization.allow)",
+        forceNew: "name, location, project, policyProfile; target, httpRules and action update in place",
+        naming: "fixed",
+        mode: CBD,
+        behaviour:
+            "rule changes and new forwarding rules update the policy in place; a region change creates it in the new location (names are per location) before the old one is deleted, so for a moment both apply: a request must pass both (DENY) or either (ALLOW)",
+    },
+    {
         type: "gcp:dns/recordSet:RecordSet",
         title: "DNS record (address A/AAAA, authorization CNAME)",
         forceNew: "name, type, managedZone, project; rrdatas, ttl and routingPolicy update in place",

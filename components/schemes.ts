@@ -216,6 +216,8 @@ export const featureKeys = [
     "edgeSecurityPolicy",
     "cloudArmorRedirect",
     "pscPublish",
+    "authorizationPolicy",
+    "authorizationPrincipals",
 ] as const;
 /** One capability key of {@link featureTable}. */
 export type Feature = (typeof featureKeys)[number];
@@ -658,6 +660,24 @@ export const featureTable: FeatureSupport[] = [
         alternative:
             "use scheme regional-internal (or cross-region-internal) and publish that; external schemes are not offered as Private Service Connect producers here (regional external UNCONFIRMED, refused as the safe choice)",
         source: "https://cloud.google.com/vpc/docs/about-vpc-hosted-services; https://github.com/GoogleCloudPlatform/magic-modules/blob/main/mmv1/templates/terraform/examples/service_attachment_cross_region_ilb.tf.tmpl",
+    },
+    {
+        feature: "authorizationPolicy",
+        title: "L7 authorization policies on the forwarding rules (allow/deny by source, host, path, method, header)",
+        option: "authorization",
+        supported: NOT_CLASSIC,
+        alternative:
+            "use scheme global-external (a classic load balancer migrates in place: migrationStage), or Cloud Armor (backends.<key>.securityPolicy) for source-address and path rules",
+        source: "https://cloud.google.com/load-balancing/docs/auth-policy/auth-policy-overview: authorization policies attach to the forwarding rules of Application Load Balancers with scheme EXTERNAL_MANAGED or INTERNAL_MANAGED (global external, regional external, regional internal, cross-region internal); AuthzPolicy.target.loadBalancingScheme takes INTERNAL_MANAGED or EXTERNAL_MANAGED (google/cloud/networksecurity/v1/authz_policy.proto)",
+    },
+    {
+        feature: "authorizationPrincipals",
+        title: "Authorization by client certificate identity (principals: URI SAN, DNS name SAN, common name)",
+        option: "authorization.<allow|deny>[].principals",
+        supported: only("regional-internal", "cross-region-internal", "regional-external"),
+        alternative:
+            "match the mTLS verdict at the backend (https.clientCertificates.headers, e.g. client_cert_uri_sans), or use scheme regional-external",
+        source: "google/cloud/networksecurity/v1/authz_policy.proto, AuthzRule.From.RequestSource.principals: 'Limited to 50 principals per Authorization Policy for regional internal Application Load Balancers, regional external Application Load Balancers, cross-region internal Application Load Balancers … This field is not supported for global external Application Load Balancers'",
     },
 ];
 

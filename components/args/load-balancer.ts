@@ -8,6 +8,7 @@ import { backendKindOf, BackendKind, type BackendKindFields } from "../backends/
 import { FrontendSettingsArgs } from "./frontend";
 import { ExistingNetworkArgs, NetworkCreateArgs } from "./network";
 import type { PscPublishArgs } from "./psc";
+import type { AuthorizationArgs } from "./authorization";
 import { BackendSecurityPolicyArgs } from "./security-policy";
 import { HeaderTransformArgs, RouteArgs, RouteTable, RouteTestArgs, UrlMaskTarget } from "../routing";
 import type { RoutingContext } from "../routing/context";
@@ -235,6 +236,17 @@ export interface ApplicationLoadBalancerArgs extends FrontendSettingsArgs {
      * @example { connectionPreference: "ACCEPT_MANUAL", consumerAcceptLists: [{ project: "consumer-project", connectionLimit: 10 }] }
      */
     publish?: PscPublishArgs;
+    /**
+     * L7 authorization on every forwarding rule of the load balancer (not on classic): requests matching a
+     * `deny` rule are denied, and with `allow` set only requests matching one of its rules get through — by
+     * source address, client certificate identity (with `https.clientCertificates`), host, path, method and
+     * headers. Checked after mTLS, Cloud Armor and IAP, before the URL map; one network security authorization
+     * policy per list. The way to restrict clients on cross-region internal, which has no Cloud Armor.
+     * @default undefined (no authorization policy)
+     * @example { deny: [{ paths: ["/admin/*"] }], allow: [{ ipRanges: ["10.130.0.0/24"] }] }
+     * @see https://cloud.google.com/load-balancing/docs/auth-policy/auth-policy-overview
+     */
+    authorization?: AuthorizationArgs;
 }
 
 /**
@@ -364,5 +376,9 @@ export function routingContext(args: ApplicationLoadBalancerArgs): RoutingContex
                   headers: { ...args.https.clientCertificates.headers },
               }
             : undefined,
+        authorization:
+            args.authorization !== undefined && supports(args.scheme, "authorizationPolicy")
+                ? args.authorization
+                : undefined,
     };
 }

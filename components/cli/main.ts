@@ -55,6 +55,7 @@ Options:
   --request "METHOD URL"        show how each load balancer routes the request, e.g. "GET https://example.com/api"
   -H, --header NAME:VALUE       a request header for --request (repeatable)
   --client-cert CERT            the client certificate --request presents: none, invalid, valid or a SPIFFE ID
+  --source-ip ADDRESS           the address the load balancer sees --request from (for authorization ipRanges)
   --status CODE                 the error status (400–599) the backend answers --request with: shows the custom error page
   --invoke-result TOKEN=FILE    answer a data-source call the mocks do not know with FILE's JSON object
                                 (e.g. gcp:compute/getInstance:getInstance=instance.json; repeatable)
@@ -181,7 +182,12 @@ function request(parsed: Parsed, required: boolean): RequestSpec | undefined {
     try {
         return line === undefined
             ? undefined
-            : parseRequest(line, parsed.flags["--header"] ?? [], one(parsed, "--client-cert", false));
+            : parseRequest(
+                  line,
+                  parsed.flags["--header"] ?? [],
+                  one(parsed, "--client-cert", false),
+                  one(parsed, "--source-ip", false),
+              );
     } catch (error) {
         throw new UsageError((error as Error).message);
     }
@@ -207,7 +213,7 @@ function urlMaps(parsed: Parsed): LoadedUrlMap[] {
 export function planOptions(argv: string[]): PlanOptions & { json: boolean } {
     const parsed = parseArgs(
         argv,
-        ["--stack", "--config", "--request", "--header", "--client-cert", "--status", "--invoke-result"],
+        ["--stack", "--config", "--request", "--header", "--client-cert", "--source-ip", "--status", "--invoke-result"],
         ["--json"],
     );
     if (parsed.positional.length > 1) {
@@ -241,6 +247,7 @@ export function planOptions(argv: string[]): PlanOptions & { json: boolean } {
         request: one(parsed, "--request", false),
         headers: parsed.flags["--header"],
         clientCertificate: one(parsed, "--client-cert", false),
+        sourceIp: one(parsed, "--source-ip", false),
         invokeResults,
         json: parsed.booleans.has("--json"),
     };

@@ -8,7 +8,8 @@ import type { RouteResult } from "../routing/simulate";
 import { describeRoute } from "../routing/route-tests";
 import { URL_MAP_LIMIT_SOURCES, urlMapLimits } from "../routing/limits";
 import { estimatedUrlMapBytes } from "../rules/routing";
-import { ClientCertificateTestArgs, clientCertificateVerdict } from "../routing/access";
+import { AuthorizationVerdict, ClientCertificateTestArgs, requestAccess } from "../routing/access";
+import { parseIpAddress } from "../args/authorization";
 import { Problem, thousands } from "../validation";
 
 export interface PlannedResource {
@@ -25,6 +26,8 @@ export interface RequestSpec {
     headers: { name: string; value: string }[];
     /** The client certificate the request presents (`--client-cert`); undefined: none. */
     clientCertificate?: ClientCertificateTestArgs;
+    /** The address the load balancer sees the request from (`--source-ip`), for authorization rules. */
+    sourceIp?: string;
 }
 
 /** One backend service a routed request reaches, and what it receives. */
@@ -60,6 +63,8 @@ export interface RoutedRequest {
     faultInjection?: unknown;
     /** Before routing: the mTLS verdict and the mTLS headers every backend receives (with mutual TLS on). */
     access?: { allowed: boolean; reason: string; headers: { name: string; value: string }[] };
+    /** Before routing, after mTLS: the authorization policies' verdict (with `authorization` set). */
+    authorization?: AuthorizationVerdict;
 }
 
 /**
@@ -85,8 +90,16 @@ export function parseClientCertificate(spec: string): ClientCertificateTestArgs 
     throw new Error(`--client-cert takes none, invalid, valid or a SPIFFE ID (spiffe://…), got "${spec}"`);
 }
 
-/** Parses `GET https://host/path?q` (method optional) and `k:v` headers. */
-export function parseRequest(line: string, headers: string[], clientCertificate?: string): RequestSpec {
+/** Parses `GET https://host/path?q` (method optional), `k:v` headers, `--client-cert` and `--source-ip`. */
+export function parseRequest(
+    line: string,
+    headers: string[],
+    clientCertificate?: string,
+    sourceIp?: string,
+): RequestSpec {
+    if (sourceIp !== undefined && parseIpAddress(sourceIp) === undefined) {
+        throw new Error(`--source-ip takes an IPv4 or IPv6 address, got "${sourceIp}"`);
+    }
     const parts = line.trim().split(/\s+/);
     const [method, url] = parts.length > 1 ? [parts[0].toUpperCase(), parts[1]] : ["GET", parts[0]];
     const m = /^(https?):\/\/([^/?#]+)([^#]*)$/.exec(url ?? "");
@@ -104,6 +117,7 @@ export function parseRequest(line: string, headers: string[], clientCertificate?
             return { name: h.slice(0, colon).trim(), value: h.slice(colon + 1).trim() };
         }),
         ...(clientCertificate !== undefined ? { clientCertificate: parseClientCertificate(clientCertificate) } : {}),
+        ...(sourceIp !== undefined ? { sourceIp } : {}),
     };
 }
 
@@ -189,9 +203,23 @@ export function routeRequest(
     return recordedRoutings()
         .filter((e) => e.urlMap && e.backendRefs)
         .map((entry): RoutedRequest => {
-            const verdict = clientCertificateVerdict(entry.context.clientCertificates, request.clientCertificate);
-            const access = entry.context.clientCertificates ? { access: verdict } : {};
-            if (!verdict.allowed) {
+            const verdict = requestAccess(
+                entry.context.clientCertificates,
+                entry.context.authorization,
+                {
+                    host: request.host,
+                    path: request.path,
+                    method: request.method,
+                    headers: request.headers,
+                    sourceIp: request.sourceIp,
+                },
+                request.clientCertificate,
+            );
+            const access = {
+                ...(entry.context.clientCertificates ? { access: verdict.clientCertificate } : {}),
+                ...(verdict.authorization ? { authorization: verdict.authorization } : {}),
+            };
+            if (verdict.decision === "denied") {
                 return {
                     loadBalancer: entry.name,
                     request: `${request.method} ${request.protocol}://${request.host}${request.path}`,
@@ -433,6 +461,11 @@ export function formatRequests(routed: RoutedRequest[]): string[] {
         if (r.access?.allowed) {
             lines.push(`  ${r.access.reason}`);
             for (const h of r.access.headers) lines.push(`    backends receive ${h.name}: ${h.value}`);
+        }
+        if (r.authorization && r.kind !== "denied") {
+            lines.push(
+                `  authorization: ${r.authorization.reason}${r.authorization.decision === "undecided" ? "; give --source-ip" : ""}`,
+            );
         }
         for (const b of r.backends) {
             const run = b.cloudRunService

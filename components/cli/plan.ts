@@ -42,6 +42,8 @@ export interface PlanOptions {
     headers?: string[];
     /** `--client-cert none|invalid|valid|spiffe://…`: the client certificate the request presents. */
     clientCertificate?: string;
+    /** `--source-ip 10.130.0.5`: the address the load balancer sees the request from (authorization). */
+    sourceIp?: string;
     /** `--status 404`: the error status the backend answers the request with, to show the custom error page. */
     status?: number;
     /** Answers for data-source calls the mocks cannot give, by token (`--invoke-result token=file.json`). */
@@ -429,7 +431,7 @@ export async function plan(options: PlanOptions = {}): Promise<PlanResult> {
     };
     if (options.request !== undefined) {
         result.request = routeRequest(
-            parseRequest(options.request, options.headers ?? [], options.clientCertificate),
+            parseRequest(options.request, options.headers ?? [], options.clientCertificate, options.sourceIp),
             resources,
             options.status,
         );

@@ -86,6 +86,7 @@ export const T = {
     serviceAttachment: "gcp:compute/serviceAttachment:ServiceAttachment",
     trustConfig: "gcp:certificatemanager/trustConfig:TrustConfig",
     serverTlsPolicy: "gcp:networksecurity/serverTlsPolicy:ServerTlsPolicy",
+    authzPolicy: "gcp:networksecurity/authzPolicy:AuthzPolicy",
 } as const;
 
 const BACKEND_SERVICES = [T.backendService, T.regionBackendService];
@@ -128,6 +129,11 @@ export const CDN_TTL_MAX = 31_622_400;
 const CDN_TTLS = "https://cloud.google.com/cdn/docs/using-ttl-overrides";
 const IAM_PRINCIPALS = "https://cloud.google.com/iam/docs/principal-identifiers";
 const MTLS_DOC = "https://cloud.google.com/load-balancing/docs/mtls";
+const AUTHZ_DOC = "https://cloud.google.com/load-balancing/docs/auth-policy/auth-policy-overview";
+const AUTHZ_PROTO =
+    "https://github.com/googleapis/googleapis/blob/master/google/cloud/networksecurity/v1/authz_policy.proto";
+/** Both lists of `authorization`, each rule's `field` (an Args path pattern). */
+const bothLists = (field: string) => [`authorization.deny[].${field}`, `authorization.allow[].${field}`];
 const TCP_PORT = { kind: "range", min: 1, max: 65535, integer: true } as const;
 
 const cdn = (field: string, arg: string, constraint: Constraint, source: string, rule?: string): ConstraintRow => ({
@@ -1305,6 +1311,151 @@ export const constraintTable: readonly ConstraintRow[] = [
         args: ["publish.reconcileConnections"],
         constraint: { kind: "unconstrained", reason: "a boolean" },
         source: mm("compute/ServiceAttachment.yaml"),
+    },
+    // Authorization policies (authorization)
+    {
+        resources: [T.authzPolicy],
+        field: "description",
+        args: [],
+        constraint: { kind: "derived", how: "the package's own description of the policy's list (deny or allow)" },
+        source: mm("networksecurity/AuthzPolicy.yaml"),
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "action",
+        args: [],
+        constraint: { kind: "derived", how: "DENY for authorization.deny, ALLOW for authorization.allow" },
+        source: `${AUTHZ_DOC}; ${mm("networksecurity/AuthzPolicy.yaml")}`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "target.loadBalancingScheme",
+        args: [],
+        constraint: {
+            kind: "derived",
+            how: "the scheme's: EXTERNAL_MANAGED (global and regional external) or INTERNAL_MANAGED (regional and cross-region internal); classic is refused (authorization-scheme)",
+        },
+        source: `${AUTHZ_PROTO} (AuthzPolicy.Target.load_balancing_scheme)`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "target.resources[]",
+        args: [],
+        constraint: {
+            kind: "derived",
+            how: "the self link of every forwarding rule the package creates for the load balancer, by output",
+        },
+        source: `${AUTHZ_PROTO} (AuthzPolicy.Target.resources)`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].from.sources[].ipBlocks[].*",
+        args: bothLists("ipRanges[]"),
+        constraint: {
+            kind: "rule",
+            describe:
+                "an IPv4 or IPv6 address or CIDR range by its first address; at most 10 IP blocks per policy (ipRanges and notIpRanges of all its rules)",
+        },
+        rule: "authorization-ip-ranges, authorization-limits",
+        source: `${AUTHZ_PROTO} (AuthzRule.IpBlock, RequestSource.ip_blocks: 'Limited to 10 ip_blocks per Authorization Policy')`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].from.notSources[].ipBlocks[].*",
+        args: bothLists("notIpRanges[]"),
+        constraint: {
+            kind: "rule",
+            describe:
+                "an IPv4 or IPv6 address or CIDR range by its first address; alone in its rule (no sources beside it); counted in the policy's 10 IP blocks",
+        },
+        rule: "authorization-ip-ranges, authorization-rules, authorization-limits",
+        source: `${AUTHZ_PROTO} (AuthzRule.From.not_sources)`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].from.sources[].principals[].principal.exact",
+        args: [
+            ...bothLists("principals[].uriSan"),
+            ...bothLists("principals[].dnsNameSan"),
+            ...bothLists("principals[].commonName"),
+        ],
+        constraint: {
+            kind: "rule",
+            describe:
+                "a non-empty identity, one per principal, exact match only; only with frontend mTLS, not on global external; at most 50 per policy",
+        },
+        rule: "authorization-principals, authorization-limits",
+        source: `${AUTHZ_PROTO} (AuthzRule.Principal, RequestSource.principals)`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].from.sources[].principals[].principalSelector",
+        args: [],
+        constraint: {
+            kind: "derived",
+            how: "from the principal's field: uriSan → CLIENT_CERT_URI_SAN, dnsNameSan → CLIENT_CERT_DNS_NAME_SAN, commonName → CLIENT_CERT_COMMON_NAME",
+        },
+        source: `${AUTHZ_PROTO} (AuthzRule.Principal.PrincipalSelector)`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].to.operations[].hosts[].*",
+        args: bothLists("hosts[]"),
+        constraint: {
+            kind: "rule",
+            describe:
+                "a non-empty exact, prefix, suffix or contains match (ignoreCase always true: hosts are case-insensitive); at most 10 per policy",
+        },
+        rule: "authorization-hosts-paths, authorization-limits",
+        source: `${AUTHZ_PROTO} (RequestOperation.hosts, StringMatch: 'empty prefix is not allowed')`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].to.operations[].paths[].*",
+        args: bothLists("paths[]"),
+        constraint: {
+            kind: "rule",
+            describe:
+                'a non-empty exact, prefix, suffix or contains match; exact and prefix start with "/"; the query string is part of the path; at most 10 per policy',
+        },
+        rule: "authorization-hosts-paths, authorization-limits, authorization-deny-exact-path",
+        source: `${AUTHZ_PROTO} (RequestOperation.paths: 'this path match includes the query parameters')`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].to.operations[].methods[]",
+        args: bothLists("methods[]"),
+        constraint: {
+            kind: "rule",
+            describe: "GET, PUT, POST, HEAD, PATCH, DELETE or OPTIONS, exact and case sensitive; at most 10 per policy",
+        },
+        rule: "authorization-methods, authorization-limits",
+        source: `${AUTHZ_PROTO} (RequestOperation.methods)`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].to.operations[].headerSet.headers[].name",
+        args: bothLists("headers[].name"),
+        constraint: { kind: "rule", describe: "an HTTP header name (a token); at most 10 headers per policy" },
+        rule: "authorization-headers, authorization-limits",
+        source: `${AUTHZ_PROTO} (RequestOperation.HeaderSet: 'Limited to 10 headers per Authorization Policy')`,
+    },
+    {
+        resources: [T.authzPolicy],
+        field: "httpRules[].to.operations[].headerSet.headers[].value.*",
+        args: [
+            ...bothLists("headers[].exact"),
+            ...bothLists("headers[].prefix"),
+            ...bothLists("headers[].suffix"),
+            ...bothLists("headers[].contains"),
+            ...bothLists("headers[].ignoreCase"),
+        ],
+        constraint: {
+            kind: "rule",
+            describe: "exactly one of exact, prefix, suffix and contains; prefix, suffix and contains not empty",
+        },
+        rule: "authorization-headers",
+        source: `${AUTHZ_PROTO} (AuthzRule.HeaderMatch, StringMatch)`,
     },
     // Frontend mTLS
     {

@@ -1,5 +1,6 @@
 import { Scheme } from "../schemes";
 import type { BackendKind } from "../backends/kinds";
+import type { AuthorizationArgs } from "../args/authorization";
 import type { ClientCertificateAccess } from "./access";
 import type { CustomErrorResponsesArgs } from "./error-responses";
 import { HeaderTransformArgs, RouteArgs, RouteTestArgs } from "./types";
@@ -29,4 +30,6 @@ export interface RoutingContext {
     customErrorResponses?: CustomErrorResponsesArgs;
     /** Frontend mTLS, for route tests that present (or lack) a client certificate. */
     clientCertificates?: ClientCertificateAccess;
+    /** The authorization policies (on the schemes that have them), for route tests they deny. */
+    authorization?: AuthorizationArgs;
 }

@@ -4,7 +4,9 @@
  */
 import { Scheme } from "../schemes";
 import { Problem, quoteValue } from "../validation";
-import { ClientCertificateAccess, clientCertificateVerdict } from "./access";
+import type { AuthorizationArgs } from "../args/authorization";
+import { parseIpAddress } from "../args/authorization";
+import { ClientCertificateAccess, requestAccess } from "./access";
 import { RouteResult, simulateRequest } from "./simulate";
 import { RouteTestArgs, UrlMapSpec } from "./types";
 import { UrlMaskTarget } from "./url-mask";
@@ -21,6 +23,8 @@ export interface RouteTestOptions {
     field?: string;
     /** Frontend mTLS: tests without a valid client certificate are refused under REJECT_INVALID. */
     clientCertificates?: ClientCertificateAccess;
+    /** The authorization policies: tests they deny reach no backend. */
+    authorization?: AuthorizationArgs;
 }
 
 export const ROUTE_TEST_RULE = "route-test";
@@ -35,7 +39,8 @@ export function describeTestRequest(test: RouteTestArgs): string {
             : cert.present === false
               ? " without a client certificate"
               : ` with ${cert.verified === false ? "an invalid" : "a valid"} client certificate${cert.spiffeId ? ` (${cert.spiffeId})` : ""}`;
-    return `${(test.method ?? "GET").toUpperCase()} ${test.host}${test.path}${headers ? ` [${headers}]` : ""}${certificate}`;
+    const source = test.sourceIp !== undefined ? ` from ${test.sourceIp}` : "";
+    return `${(test.method ?? "GET").toUpperCase()} ${test.host}${test.path}${headers ? ` [${headers}]` : ""}${source}${certificate}`;
 }
 
 /** What a simulated request reached, in the words of the route table (backend keys, not ids). */
@@ -119,9 +124,38 @@ export function runRouteTests(urlMap: UrlMapSpec, tests: RouteTestArgs[], option
             });
             return;
         }
-        const verdict = clientCertificateVerdict(options.clientCertificates, test.clientCertificate);
-        if (!verdict.allowed || test.denied === true) {
-            if (verdict.allowed) {
+        if (test.sourceIp !== undefined && parseIpAddress(test.sourceIp) === undefined) {
+            problems.push({
+                rule: ROUTE_TEST_RULE,
+                field: `${field}[${i}].sourceIp`,
+                message: `${quoteValue(test.sourceIp)} is not an IPv4 or IPv6 address`,
+                fix: 'give the address the load balancer sees the request from, e.g. "10.130.0.5"',
+            });
+            return;
+        }
+        const verdict = requestAccess(
+            options.clientCertificates,
+            options.authorization,
+            {
+                host: test.host,
+                path: test.path,
+                method: test.method ?? "GET",
+                headers: test.headers ?? [],
+                sourceIp: test.sourceIp,
+            },
+            test.clientCertificate,
+        );
+        if (verdict.decision === "undecided") {
+            problems.push({
+                rule: ROUTE_TEST_RULE,
+                field: `${field}[${i}].sourceIp`,
+                message: `${describeTestRequest(test)}: whether authorization lets it through depends on its source address (${verdict.reason})`,
+                fix: "set sourceIp on the test: the address the load balancer sees the request from",
+            });
+            return;
+        }
+        if (verdict.decision === "denied" || test.denied === true) {
+            if (verdict.decision === "allowed") {
                 const reached = describeRoute(
                     simulateRequest(
                         urlMap,

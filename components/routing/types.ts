@@ -607,7 +607,7 @@ export interface RouteTestArgs {
      */
     path: string;
     /**
-     * Request method (GCP URL maps don't route on it; kept for readability of the test).
+     * Request method (GCP URL maps don't route on it; `authorization` rules match on it).
      * @default "GET"
      * @example "POST"
      */
@@ -631,12 +631,21 @@ export interface RouteTestArgs {
      */
     redirect?: string;
     /**
-     * Expect the load balancer to refuse the request before routing it (e.g. mutual TLS with
-     * `REJECT_INVALID` and no valid `clientCertificate`). Excludes `backend` and `redirect`.
+     * Expect the load balancer to refuse the request before routing it: mutual TLS with `REJECT_INVALID` and
+     * no valid `clientCertificate`, or an `authorization` policy denying it. Excludes `backend` and `redirect`.
      * @default undefined
      * @example true
      */
     denied?: boolean;
+    /**
+     * The address the load balancer sees the request from, for `authorization` rules that match on `ipRanges`
+     * or `notIpRanges`: a client VM's address on internal schemes, an address of the PSC NAT subnet for a
+     * consumer reaching the load balancer over Private Service Connect, the client's public address on
+     * external schemes. Needed when the verdict depends on it.
+     * @default undefined (not given)
+     * @example "10.130.0.5"
+     */
+    sourceIp?: string;
     /**
      * The client certificate the request presents, for a load balancer with `https.clientCertificates`.
      * @default undefined (no certificate)

@@ -8,6 +8,7 @@ import { iapRules, programRules } from "./iap";
 import { loadBalancerRules } from "./load-balancer";
 import { networkRules } from "./network";
 import { pscRules } from "./psc";
+import { authorizationRules } from "./authorization";
 import { routingRules } from "./routing";
 
 /** Every rule in the validation catalogue, for the README table and its test. */
@@ -22,6 +23,7 @@ export function allRules(): Rule<never>[] {
         ...iapRules,
         ...frontendRules,
         ...pscRules,
+        ...authorizationRules,
         ...routingRules,
         ...programRules,
         ...constraintRules,

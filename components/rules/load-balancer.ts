@@ -22,6 +22,7 @@ import { errorResponseRules } from "./error-responses";
 import { validateRoutes } from "./routing";
 import { constraintRules, neverServesRules } from "./constraints";
 import { pscRules } from "./psc";
+import { authorizationRules } from "./authorization";
 
 const NAME_PREFIX_MAX = 40;
 
@@ -410,9 +411,12 @@ export function validateLoadBalancerArgs(given: ApplicationLoadBalancerArgs): Pr
         ...runRules(constraintRules, args),
         ...runRules(neverServesRules, args),
     ];
-    // Routes, their limits and the route tests (route tests run only once the table itself is sound).
+    // Routes, their limits and the route tests (route tests run only once the table itself is sound, and
+    // only once the authorization rules, whose verdict they meet first, are).
     const routing = routingContext(args);
-    problems.push(...validateRoutes(routing));
+    const authorizationProblems = runRules(authorizationRules, args);
+    const authorizationSound = authorizationProblems.every((p) => p.severity === "warning");
+    problems.push(...validateRoutes(authorizationSound ? routing : { ...routing, tests: undefined }));
     const profile = schemeProfile(args.scheme);
     const regions = loadBalancerRegions(args);
     // The regions are the load balancer's own (rule lb-region); with the region missing, ranges are still
@@ -461,5 +465,6 @@ export function validateLoadBalancerArgs(given: ApplicationLoadBalancerArgs): Pr
         }),
     );
     problems.push(...runRules(pscRules, args));
+    problems.push(...authorizationProblems);
     return problems;
 }

@@ -926,6 +926,7 @@ export const compiledRouteRules: Rule<RoutingContext>[] = [
                 backendRef: syntheticBackendRef(ctx.scheme),
                 urlMasks: ctx.urlMasks,
                 clientCertificates: ctx.clientCertificates,
+                authorization: ctx.authorization,
             }).map((p) => ({ field: p.field, message: p.message, fix: p.fix }));
         },
     },

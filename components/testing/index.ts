@@ -13,6 +13,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { routeThrough, RoutedBackend, parseRequest } from "../cli/plan-routing";
+import { requestAccess } from "../routing/access";
+import type { ClientCertificateTestArgs } from "../routing/types";
 import { recordedRoutings, startRecordingRoutings } from "../routing/registry";
 import { installMocks, Recorder, settle, valueOf } from "./mocks";
 
@@ -109,8 +111,11 @@ export function mockGcp(options: MockGcpOptions = {}): Recorder {
 
 /** Where a request goes through a load balancer, in its backend keys: what {@link routeOf} returns. */
 export interface Route {
-    /** `backend`: one or more backends serve it; `redirect`: the load balancer answers with a redirect; `none`. */
-    kind: "backend" | "redirect" | "none";
+    /**
+     * `backend`: one or more backends serve it; `redirect`: the load balancer answers with a redirect; `denied`:
+     * the load balancer refuses it before routing (mutual TLS, or an `authorization` policy); `none`.
+     */
+    kind: "backend" | "redirect" | "denied" | "none";
     /** The backend key, when exactly one backend serves the request (not a weighted split). */
     backend?: string;
     /** Every backend the request may reach, with its share (a split has several). */
@@ -126,6 +131,11 @@ export interface Route {
     redirect?: RouteRedirect;
     /** The status the load balancer itself answers with: the redirect's (301, 302, 303, 307, 308). */
     status?: number;
+    /**
+     * Why the load balancer lets the request through or refuses it before routing, when it has mutual TLS or an
+     * `authorization` policy, e.g. "denied by authorization.deny[0]".
+     */
+    access?: string;
 }
 
 /** The host and path a route's rewrite sends instead of the request's. */
@@ -148,6 +158,18 @@ export interface RouteOfOptions {
      * @example { "x-canary": "true" }
      */
     headers?: Record<string, string>;
+    /**
+     * The address the load balancer sees the request from, for `authorization` rules on `ipRanges`.
+     * @default undefined (a verdict that depends on it throws)
+     * @example "10.130.0.5"
+     */
+    sourceIp?: string;
+    /**
+     * The client certificate the request presents, for a load balancer with `https.clientCertificates`.
+     * @default undefined (no certificate)
+     * @example { spiffeId: "spiffe://partner.example.com/billing" }
+     */
+    clientCertificate?: ClientCertificateTestArgs;
 }
 
 /**
@@ -172,7 +194,29 @@ export async function routeOf(
     const spec = parseRequest(
         request,
         Object.entries(options.headers ?? {}).map(([header, value]) => `${header}:${value}`),
+        undefined,
+        options.sourceIp,
     );
+    const verdict = requestAccess(
+        entry.context.clientCertificates,
+        entry.context.authorization,
+        { host: spec.host, path: spec.path, method: spec.method, headers: spec.headers, sourceIp: spec.sourceIp },
+        options.clientCertificate,
+    );
+    const access = entry.context.clientCertificates || entry.context.authorization ? { access: verdict.reason } : {};
+    if (verdict.decision === "undecided") {
+        throw new Error(`routeOf: ${request}: ${verdict.reason}: pass { sourceIp } to decide it`);
+    }
+    if (verdict.decision === "denied") {
+        return {
+            kind: "denied",
+            backends: [],
+            summary: `refused before routing: ${verdict.reason}`,
+            host: spec.host,
+            path: spec.path,
+            ...access,
+        };
+    }
     const { result, routed } = routeThrough(entry, spec);
     const route: Route = {
         kind: result.kind,
@@ -180,6 +224,7 @@ export async function routeOf(
         summary: routed.summary,
         host: result.host,
         path: result.path,
+        ...access,
     };
     if (result.kind === "backend" && routed.backends.length === 1) route.backend = routed.backends[0].backend;
     const rewrite: RouteRewrite = {};

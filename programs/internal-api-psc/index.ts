@@ -17,10 +17,22 @@ const existingService = config.get("serviceName");
 // With none, every consumer endpoint waits for a producer to accept it by hand (a preview warning says so).
 const consumerProjects = config.getObject<string[]>("consumerProjects") ?? [];
 const connectionLimit = config.getNumber("connectionLimit") ?? 10;
+const subnetCidr = config.get("subnetCidr") ?? "10.1.2.0/24";
+const natCidr = config.get("natCidr") ?? "10.130.0.0/24";
 
-const apis = ["compute.googleapis.com", "run.googleapis.com"].map(
-    (api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }),
-);
+/** An address inside a range (its fifth), for the route tests' clients. */
+function addressIn(cidr: string): string {
+    const [a, b, c, d] = cidr.split("/")[0].split(".").map(Number);
+    return `${a}.${b}.${c}.${d + 5}`;
+}
+
+// The authorization policies need the Network Security and Network Services APIs (the setup guide's "Before you begin").
+const apis = [
+    "compute.googleapis.com",
+    "run.googleapis.com",
+    "networksecurity.googleapis.com",
+    "networkservices.googleapis.com",
+].map((api) => new projects.Service(`api-${api.split(".")[0]}`, { service: api, disableOnDestroy: false }));
 
 // The API takes internal traffic only; the load balancer's traffic counts as internal. The load balancer adds
 // no caller identity, so the invoker IAM check is turned off instead of granting allUsers.
@@ -56,21 +68,54 @@ const lb = new ApplicationLoadBalancer(
         region,
         network: {
             create: {
-                subnetCidr: config.get("subnetCidr") ?? "10.1.2.0/24",
+                subnetCidr,
                 proxyOnlyCidr: config.get("proxyOnlyCidr") ?? "10.129.0.0/23",
             },
         },
         backends: { api: { cloudRun: { service: serviceName } } },
         https: { certificate: { certificate: certificate.certPem, privateKey: key.privateKeyPem } },
         publish: {
-            natCidr: config.get("natCidr") ?? "10.130.0.0/24",
+            natCidr,
             // Only the listed consumer projects connect; anyone else's endpoint stays pending.
             connectionPreference: "ACCEPT_MANUAL",
             consumerAcceptLists: consumerProjects.map((project) => ({ project, connectionLimit })),
         },
-        // Authorization policy: an `authorization` option (L7 allow/deny on the forwarding rule: source
-        // ranges — consumers arrive from the PSC NAT subnet —, hosts, paths, methods) goes here when the
-        // package offers it.
+        // L7 authorization on the forwarding rule. Consumers' requests arrive from the PSC NAT subnet: only
+        // they and clients in the producer's own subnet get in, and consumers never reach /admin.
+        authorization: {
+            deny: [{ ipRanges: [natCidr], paths: ["/admin*"] }],
+            allow: [{ ipRanges: [natCidr, subnetCidr] }],
+        },
+        tests: [
+            {
+                description: "a consumer calls the API",
+                host: hostname,
+                path: "/v1/items",
+                sourceIp: addressIn(natCidr),
+                backend: "api",
+            },
+            {
+                description: "a consumer is refused /admin",
+                host: hostname,
+                path: "/admin/users",
+                sourceIp: addressIn(natCidr),
+                denied: true,
+            },
+            {
+                description: "a client in the producer's subnet reaches /admin",
+                host: hostname,
+                path: "/admin/users",
+                sourceIp: addressIn(subnetCidr),
+                backend: "api",
+            },
+            {
+                description: "any other address is refused",
+                host: hostname,
+                path: "/v1/items",
+                sourceIp: "192.0.2.10",
+                denied: true,
+            },
+        ],
     },
     { dependsOn: apis },
 );

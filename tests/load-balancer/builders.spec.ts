@@ -24,6 +24,7 @@ import { loadBalancerRules } from "../../components/rules/load-balancer";
 import { networkRules, networkRulesInLoadBalancer } from "../../components/rules/network";
 import { routingRules } from "../../components/rules/routing";
 import { pscRules } from "../../components/rules/psc";
+import { authorizationRules } from "../../components/rules/authorization";
 import { constraintRules, neverServesRules } from "../../components/rules/constraints";
 import { Rule } from "../../components/validation";
 import { installMocks, Recorder, settle } from "../../components/testing/mocks";
@@ -137,6 +138,7 @@ describe("builders: validation runs once", function () {
             [as(networkRulesInLoadBalancer), 1],
             [as(frontendRulesInLoadBalancer), 1],
             [as(pscRules), 1],
+            [as(authorizationRules), 1],
             [as(serverlessRules), 2],
             [as(serverlessInLoadBalancerRules), 2],
             [as(internetRules), 1],

@@ -5,6 +5,7 @@ import { gcpTypes, one, ofType } from "../support/program-helpers";
 const PROGRAM = "programs/internal-api-psc";
 const SUBNET = "gcp:compute/subnetwork:Subnetwork";
 const ATTACHMENT = "gcp:compute/serviceAttachment:ServiceAttachment";
+const AUTHZ = "gcp:networksecurity/authzPolicy:AuthzPolicy";
 const API = "https://www.googleapis.com/compute/v1/projects/mock-project";
 
 describe("programs/internal-api-psc (the default plan: no consumer projects yet)", () => {
@@ -22,6 +23,10 @@ describe("programs/internal-api-psc (the default plan: no consumer projects yet)
     });
 
     it("is seed 004's internal API on a regional internal load balancer, plus the PSC subnet and attachment", () => {
+        assert.deepStrictEqual(
+            ofType(result, AUTHZ).map((p) => p.name),
+            ["api-authz-allow", "api-authz-deny"],
+        );
         assert.deepStrictEqual(gcpTypes(result), [
             "gcp:cloudrunv2/service:Service",
             "gcp:compute/address:Address",
@@ -70,6 +75,93 @@ describe("programs/internal-api-psc (the default plan: no consumer projects yet)
         });
         assert.strictEqual(result.outputs.serviceAttachment, `${API}/regions/europe-west1/serviceAttachments/api-psc`);
     });
+
+    it("denies /admin to consumers (the PSC NAT range) and allows only consumers and the producer's subnet", () => {
+        const target = {
+            loadBalancingScheme: "INTERNAL_MANAGED",
+            resources: [`${API}/regions/europe-west1/forwardingRules/api-https-rule`],
+        };
+        const policies = ofType(result, AUTHZ).map((p) => [p.name, p.inputs]);
+        assert.deepStrictEqual(policies, [
+            [
+                "api-authz-allow",
+                {
+                    action: "ALLOW",
+                    description:
+                        "Requests the load balancer lets through; every other request is denied (cloudrun-lb authorization.allow)",
+                    httpRules: [
+                        {
+                            from: {
+                                sources: [
+                                    {
+                                        ipBlocks: [
+                                            { length: 24, prefix: "10.130.0.0" },
+                                            { length: 24, prefix: "10.1.2.0" },
+                                        ],
+                                    },
+                                ],
+                            },
+                        },
+                    ],
+                    location: "europe-west1",
+                    name: "api-authz-allow",
+                    target,
+                },
+            ],
+            [
+                "api-authz-deny",
+                {
+                    action: "DENY",
+                    description: "Requests the load balancer denies (cloudrun-lb authorization.deny)",
+                    httpRules: [
+                        {
+                            from: { sources: [{ ipBlocks: [{ length: 24, prefix: "10.130.0.0" }] }] },
+                            to: { operations: [{ paths: [{ prefix: "/admin" }] }] },
+                        },
+                    ],
+                    location: "europe-west1",
+                    name: "api-authz-deny",
+                    target,
+                },
+            ],
+        ]);
+    });
+
+    it("says where a consumer's request goes: --request with --source-ip in the PSC NAT range", async () => {
+        const denied = await plan({
+            program: PROGRAM,
+            request: "GET https://api.internal.example/admin/users",
+            sourceIp: "10.130.0.9",
+        });
+        assert.deepStrictEqual(
+            denied.request!.map((r) => [r.summary, r.kind, r.authorization]),
+            [
+                [
+                    "refused before routing: denied by authorization.deny[0]",
+                    "denied",
+                    { decision: "denied", reason: "denied by authorization.deny[0]", rule: "authorization.deny[0]" },
+                ],
+            ],
+        );
+        const producer = await plan({
+            program: PROGRAM,
+            request: "GET https://api.internal.example/admin/users",
+            sourceIp: "10.1.2.9",
+        });
+        assert.deepStrictEqual(
+            producer.request!.map((r) => [r.summary, r.authorization]),
+            [
+                [
+                    'backend "api"',
+                    {
+                        decision: "allowed",
+                        reason: "allowed by authorization.allow[0]",
+                        rule: "authorization.allow[0]",
+                    },
+                ],
+            ],
+        );
+    });
 });
 
 describe("programs/internal-api-psc with consumer projects and ranges from config", () => {
@@ -99,12 +191,32 @@ describe("programs/internal-api-psc with consumer projects and ranges from confi
         assert.deepStrictEqual([nat.ipCidrRange, nat.region], ["10.140.0.0/28", "us-central1"]);
     });
 
+    it("moves the authorization ranges and the route tests' clients with the ranges", () => {
+        const allow = ofType(result, AUTHZ).find((p) => p.name === "api-authz-allow")!.inputs as {
+            httpRules: { from: { sources: { ipBlocks: unknown[] }[] } }[];
+            location: string;
+        };
+        assert.deepStrictEqual(allow.httpRules[0].from.sources[0].ipBlocks, [
+            { length: 28, prefix: "10.140.0.0" },
+            { length: 24, prefix: "10.1.2.0" },
+        ]);
+        assert.strictEqual(allow.location, "us-central1");
+    });
+
     it("refuses a NAT range that overlaps the load balancer's subnet, at preview", async () => {
         const bad = await plan({ program: PROGRAM, config: { natCidr: "10.1.2.0/25" } });
         assert.deepStrictEqual(
             bad.errors.map((e) => e.problems),
             [
                 [
+                    // The route tests' clients move with the ranges: the producer's client now falls in the NAT range.
+                    {
+                        rule: "route-test",
+                        field: "tests[2]",
+                        message:
+                            '"a client in the producer\'s subnet reaches /admin": GET api.internal.example/admin/users from 10.1.2.5 should reach backend "api", but reaches a refusal: denied by authorization.deny[0]',
+                        fix: "change the routes so the request reaches what the test expects, or correct the test",
+                    },
                     {
                         rule: "psc-nat-subnet",
                         field: "publish.natCidr",

@@ -71,7 +71,7 @@ const EXPECTED_PLANS: Record<string, { resources: number; loadBalancers: string[
     "cross-region-internal": { resources: 28, loadBalancers: ["internal"] },
     "global-external": { resources: 22, loadBalancers: ["shop"] },
     "iap-internal-web-app": { resources: 19, loadBalancers: ["intranet"] },
-    "internal-api-psc": { resources: 19, loadBalancers: ["api"] },
+    "internal-api-psc": { resources: 23, loadBalancers: ["api"] },
     "internal-https": { resources: 20, loadBalancers: ["lb"] },
     "internal-service-platform": { resources: 52, loadBalancers: ["platform"] },
     "migrate-classic": { resources: 18, loadBalancers: ["shop"] },

@@ -320,6 +320,41 @@ export const constraintSpread: Record<string, ApplicationLoadBalancerArgs> = {
             },
         },
     },
+    authorization: {
+        scheme: "regional-external",
+        region: EU,
+        backends: { web: { cloudRun: { service: "authz-zq" } } },
+        https: {
+            certificate: { certificate: CERT, privateKey: KEY },
+            clientCertificates: { trustAnchors: [CERT] },
+        },
+        authorization: {
+            deny: [
+                {
+                    notIpRanges: ["10.77.0.0/16"],
+                    paths: ["/admin-zq*", "*.zq", "*zq-debug*"],
+                    methods: ["DELETE"],
+                },
+            ],
+            allow: [
+                {
+                    ipRanges: ["203.0.113.77", "2001:db8:77::/48"],
+                    principals: [
+                        { uriSan: "spiffe://zq.example.com/a" },
+                        { dnsNameSan: "a.zq.example.com" },
+                        { commonName: "zq-client" },
+                    ],
+                    hosts: ["api-zq.example.com", "*.zq.example.com", "zq-api.*", "*zq-host*"],
+                    headers: [
+                        { name: "x-zq-exact", exact: "on-zq" },
+                        { name: "x-zq-prefix", prefix: "zq-", ignoreCase: true },
+                        { name: "x-zq-suffix", suffix: "-zq" },
+                        { name: "x-zq-contains", contains: "zq" },
+                    ],
+                },
+            ],
+        },
+    },
     classic: {
         scheme: "classic",
         backends: { web: { cloudRun: { service: "classic-zq", region: EU } } },
