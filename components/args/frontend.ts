@@ -158,13 +158,13 @@ export interface SelfManagedCertificateArgs {
  */
 export interface SslPolicyArgs {
     /**
-     * Cipher-suite profile. `CUSTOM` needs `customFeatures`.
+     * Cipher-suite profile. `CUSTOM` needs `customFeatures`; `FIPS_202205` takes only `minTlsVersion` `TLS_1_2`.
      * @default "MODERN"
      * @example "RESTRICTED"
      */
     profile?: SslPolicyProfile;
     /**
-     * Lowest TLS version accepted.
+     * Lowest TLS version accepted. `TLS_1_3` takes only profile `RESTRICTED`.
      * @default "TLS_1_2"
      * @example "TLS_1_3"
      */

@@ -833,7 +833,10 @@ export const constraintTable: readonly ConstraintRow[] = [
     cdn(
         "negativeCachingPolicies[].*",
         "negativeCachingTtls[].*",
-        { kind: "rule", describe: "codes 300, 301, 302, 307, 308, 404, 405, 410, 421, 451, 501, each once; TTL ≤ 1800 s" },
+        {
+            kind: "rule",
+            describe: "codes 300, 301, 302, 307, 308, 404, 405, 410, 421, 451, 501, each once; TTL ≤ 1800 s",
+        },
         compute("backendServices", "BackendServiceCdnPolicy.FIELDS.negative_caching_policy"),
         "backend-cdn-policy",
     ),

@@ -244,9 +244,9 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
         id: "ssl-policy",
         component: "Frontend",
         summary:
-            "An SSL policy is either an existing one or settings for a new one; CUSTOM profiles, and only they, list their features",
+            "An SSL policy is either an existing one or settings for a new one; CUSTOM profiles, and only they, list their features; FIPS_202205 goes with TLS 1.2, a TLS 1.3 minimum with RESTRICTED",
         prevents:
-            "`Invalid value for field 'resource.customFeatures'` at apply (custom features outside a CUSTOM profile, or a CUSTOM profile without them)",
+            "`Invalid value for field 'resource.customFeatures'` at apply (custom features outside a CUSTOM profile, or a CUSTOM profile without them), and the profile/minTlsVersion pairs GCP refuses",
         fix: 'give https.sslPolicy.existing alone, or profile/minTlsVersion (customFeatures only with profile "CUSTOM")',
         check: (args) => {
             const policy = args.https?.sslPolicy;
@@ -282,6 +282,28 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                             fix: `use features from sslPolicies.listAvailableFeatures: ${SSL_CUSTOM_FEATURES.join(", ")}`,
                         });
                     }
+                });
+            }
+            // Profile and minimum version pairs the API refuses (magic-modules compute/SslPolicy.yaml).
+            if (
+                policy.profile === "FIPS_202205" &&
+                policy.minTlsVersion !== undefined &&
+                policy.minTlsVersion !== "TLS_1_2"
+            ) {
+                findings.push({
+                    field: "https.sslPolicy.minTlsVersion",
+                    message: `is ${quoteValue(policy.minTlsVersion)}, but profile "FIPS_202205" takes only minimum version "TLS_1_2"`,
+                    fix: 'set minTlsVersion: "TLS_1_2" (or leave it out: the package then sets it), or choose another profile',
+                });
+            }
+            if (policy.minTlsVersion === "TLS_1_3" && (policy.profile ?? "MODERN") !== "RESTRICTED") {
+                findings.push({
+                    field: "https.sslPolicy.profile",
+                    message:
+                        policy.profile === undefined
+                            ? 'is not set, so it is "MODERN", but minimum version "TLS_1_3" takes only profile "RESTRICTED"'
+                            : `is ${quoteValue(policy.profile)}, but minimum version "TLS_1_3" takes only profile "RESTRICTED"`,
+                    fix: 'set profile: "RESTRICTED" with TLS_1_3, or keep this profile with minTlsVersion "TLS_1_2"',
                 });
             }
             if (!custom && policy.customFeatures !== undefined) {
