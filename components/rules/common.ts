@@ -4,6 +4,21 @@ import { Finding, quoteValue } from "../validation";
 /** A fully qualified lowercase DNS name without a trailing dot. */
 export const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/**
+ * The fix for a name that is not a lowercase FQDN: an internationalized name is written in punycode (its A-labels,
+ * RFC 5890), as DNS and certificates carry it; anything else without scheme, port or path (or trailing dot, where
+ * `absolute` names are not taken).
+ */
+/** A character outside ASCII (an internationalized name written in Unicode). */
+const NON_ASCII = /[^ -~]/;
+
+export function domainFix(name: string, absolute: boolean): string {
+    if (NON_ASCII.test(name)) {
+        return 'write an internationalized name in punycode, its ASCII form starting "xn--" (e.g. "xn--mnchen-3ya.example" for "münchen.example")';
+    }
+    return `write the name in lowercase without scheme, port${absolute ? " or path" : ", path or trailing dot"}, e.g. "shop.example.com" or "*.shop.example.com"`;
+}
+
 /** A dotted-quad IPv4 address, each part 0–255 without leading zeros. */
 export const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$/;
 
