@@ -40,7 +40,7 @@ function nameFindings(field: string, given: readonly string[], absolute = false)
             findings.push({
                 field: `${field}[${i}]`,
                 message: `${quoteValue(given[i])} is not a fully qualified domain name or a wildcard such as "*.example.com"`,
-                fix: domainFix(name, absolute),
+                fix: domainFix(name, { absolute, wildcards: true }),
             });
         }
         if (names.indexOf(name) !== i) {

@@ -7,16 +7,18 @@ export const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z
 /**
  * The fix for a name that is not a lowercase FQDN: an internationalized name is written in punycode (its A-labels,
  * RFC 5890), as DNS and certificates carry it; anything else without scheme, port or path (or trailing dot, where
- * `absolute` names are not taken).
+ * `absolute` names are not taken), with a wildcard example where `wildcards` are taken.
  */
 /** A character outside ASCII (an internationalized name written in Unicode). */
-const NON_ASCII = /[^ -~]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
-export function domainFix(name: string, absolute: boolean): string {
+export function domainFix(name: string, options: { absolute: boolean; wildcards: boolean }): string {
     if (NON_ASCII.test(name)) {
         return 'write an internationalized name in punycode, its ASCII form starting "xn--" (e.g. "xn--mnchen-3ya.example" for "münchen.example")';
     }
-    return `write the name in lowercase without scheme, port${absolute ? " or path" : ", path or trailing dot"}, e.g. "shop.example.com" or "*.shop.example.com"`;
+    const without = options.absolute ? "scheme, port or path" : "scheme, port, path or trailing dot";
+    const example = options.wildcards ? '"shop.example.com" or "*.shop.example.com"' : '"shop.example.com"';
+    return `write the name in lowercase without ${without}, e.g. ${example}`;
 }
 
 /** A dotted-quad IPv4 address, each part 0–255 without leading zeros. */

@@ -475,7 +475,7 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "cdn is read from the scheme table, which has Cloud CDN on global external and classic only",
     ),
     rule(
-        "Invalid negativeCachingPolicy (statuses 300, 301, 308, 404, 405, 410, 421, 451, 501 once each, TTL ≤ 1800 s) and signed URL keys that are not 128-bit base64url",
+        "Invalid negativeCachingPolicy (statuses 300, 301, 302, 307, 308, 404, 405, 410, 421, 451, 501 once each, TTL ≤ 1800 s) and signed URL keys that are not 128-bit base64url",
         "§4 (Cloud CDN)",
         "backend-cdn-policy",
         "negative-caching TTLs and signed URL keys are checked before they reach the API; key values are never echoed",

@@ -110,7 +110,7 @@ function domainFindings(domains: string[]): Finding[] {
             findings.push({
                 field: at,
                 message: `${quoteValue(domains[i])} is not a fully qualified domain name`,
-                fix: domainFix(domain, true),
+                fix: domainFix(domain, { absolute: true, wildcards: false }),
             });
         }
         if (relative.indexOf(domain) !== i) {

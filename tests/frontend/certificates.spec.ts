@@ -557,7 +557,7 @@ describe("validation: managed certificates and DNS records (rules)", () => {
                     field: "dns.names[1]",
                     message:
                         '"bad_name.example.com" is not a fully qualified domain name or a wildcard such as "*.example.com"',
-                    fix: 'write the name in lowercase without scheme, port, path or trailing dot, e.g. "shop.example.com" or "*.shop.example.com"',
+                    fix: 'write the name in lowercase without scheme, port or path, e.g. "shop.example.com" or "*.shop.example.com"',
                 },
                 {
                     rule: "dns-records",
