@@ -2314,6 +2314,139 @@ const cases: Case[] = [
         source: SRC.regions,
     },
 
+    // ---------------------------------------------------------------- valid but unusual (second batch)
+    {
+        id: "odd-1",
+        title: "a 40-character name prefix",
+        args: internal({ namePrefix: `o${long(39, "x")}` }),
+        expect: "accept",
+        source: SRC.names,
+    },
+    {
+        id: "odd-2",
+        title: "a 63-character label key and value",
+        args: internal({ labels: { [`k${long(62)}`]: long(63, "v") } }),
+        expect: "accept",
+        source: SRC.labels,
+    },
+    {
+        id: "odd-3",
+        title: "a bucket name starting with a digit",
+        args: bucket({ create: { location: "EU", publicRead: true, name: "1st-assets" } }),
+        expect: "accept",
+        source: SRC.buckets,
+    },
+    {
+        id: "odd-4",
+        title: "a short dotted bucket name",
+        args: bucket({ create: { location: "EU", publicRead: true, name: "a.b" } }),
+        expect: "accept",
+        source: SRC.buckets,
+    },
+    {
+        id: "odd-5",
+        title: "an internationalized DNS name in punycode",
+        args: global({ dns: { zone: "example-com", names: ["xn--bcher-kva.example"] } }),
+        expect: "accept",
+        source: SRC.dnsNames,
+    },
+    { id: "odd-6", title: "HTTP on port 1", args: internal({ httpPort: 1 }), expect: "accept", source: SRC.ports },
+    {
+        id: "odd-7",
+        title: "africa-south1 and me-central2",
+        args: {
+            scheme: "cross-region-internal",
+            regions: ["africa-south1", "me-central2"],
+            backends: { web: { cloudRun: { service: "web", regions: ["africa-south1", "me-central2"] } } },
+        },
+        expect: "accept",
+        source: SRC.regions,
+    },
+    {
+        id: "odd-8",
+        title: "a CORS max age of 0",
+        args: routed([{ paths: ["/api/*"], backend: "api", cors: { allowOrigins: ["*"], maxAgeSeconds: 0 } }]),
+        expect: "accept",
+        source: SRC.cors,
+    },
+    {
+        id: "odd-9",
+        title: "a half-second fault delay and a quarter-second per-try timeout",
+        args: routed([
+            {
+                paths: ["/api/*"],
+                backend: "api",
+                faultInjection: { delay: { seconds: 0.5, percentage: 1 } },
+                retry: { attempts: 1, perTryTimeoutSeconds: 0.25 },
+            },
+        ]),
+        expect: "accept",
+        source: `${SRC.fault}; ${SRC.retry}`,
+    },
+    {
+        id: "odd-10",
+        title: "a header name with an underscore (an RFC 7230 token)",
+        args: global({ requestHeaders: { add: [{ name: "x_custom", value: "1" }] } }),
+        expect: "accept",
+        source: SRC.headersUrlMap,
+    },
+    {
+        id: "odd-11",
+        title: "a backend service header with two variables and a space after the colon",
+        args: webBackend({ customRequestHeaders: ["X-Client-Geo: {client_region},{client_city}"] }),
+        expect: "accept",
+        source: SRC.headersGlobal,
+    },
+    {
+        id: "odd-12",
+        title: "Cloud Armor expressions from the rules language reference",
+        args: armor({
+            rules: [
+                { priority: 10, expression: "request.headers['cookie'].contains('80=BLAH')" },
+                {
+                    priority: 11,
+                    expression:
+                        "has(request.headers['user-agent']) && request.headers['user-agent'].contains('Godzilla')",
+                },
+                { priority: 12, expression: "request.path.matches('/bad_path/') && request.method == 'POST'" },
+                { priority: 13, expression: "origin.asn == 64512 || origin.region_code == 'AU'" },
+                { priority: 14, expression: "request.headers['x-forwarded-for'].lower().contains('10.')" },
+                { priority: 15, expression: "evaluateThreatIntelligence('iplist-known-malicious-ips')" },
+            ],
+        }),
+        expect: "accept",
+        source: SRC.armorLanguage,
+    },
+    {
+        id: "odd-13",
+        title: "a path with percent-encoded characters",
+        args: routed([{ paths: ["/caf%C3%A9/*"], backend: "api" }]),
+        expect: "accept",
+        source: SRC.paths,
+    },
+    {
+        id: "odd-14",
+        title: "a wildcard host and a bare *",
+        args: routed([{ hosts: ["*.example.com", "*"], backend: "api" }]),
+        expect: "accept",
+        source: SRC.hosts,
+        gap: 'deliberate package guard (rule route-hosts): "*" with other hosts is refused as redundant, though the compiled URL map (an any-host route) is one GCP accepts; making it advice needs a warning rule of its own, left for a decision',
+    },
+    {
+        id: "odd-15",
+        title: "a Cloud Armor range of one address without a prefix length",
+        args: armor({ denyIpRanges: ["198.51.100.7", "2001:db8::1"] }),
+        expect: "accept",
+        source: SRC.armorIpv6,
+    },
+    {
+        id: "odd-16",
+        title: "a hybrid endpoint in a privately used public range",
+        args: hybrid({ endpoints: [{ ipAddress: "11.0.0.5" }] }),
+        expect: "accept",
+        source: SRC.hybridNeg,
+    },
+
     // ---------------------------------------------------------------- wrong JavaScript types
     {
         id: "type-1",
