@@ -53,13 +53,15 @@ export const RATE_LIMIT_COUNT_MAX = 1_000_000;
 /** Rate-limit intervals Cloud Armor accepts. */
 export const RATE_LIMIT_INTERVALS = [10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600];
 const WAF_RULE_SET = /^[a-z0-9]+(-[a-z0-9]+)*-(stable|canary)$/;
+const PREFIX_LENGTH = /^\d{1,3}$/;
+
 /** An IPv4 or IPv6 address, optionally with a prefix length (Cloud Armor source ranges). */
 function isIpOrCidr(text: string): boolean {
     const slash = text.indexOf("/");
     const address = slash < 0 ? text : text.slice(0, slash);
     const prefix = slash < 0 ? undefined : text.slice(slash + 1);
     const max = IPV4.test(address) ? 32 : isIPv6(address) ? 128 : -1;
-    return max >= 0 && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max));
+    return max >= 0 && (prefix === undefined || (PREFIX_LENGTH.test(prefix) && Number(prefix) <= max));
 }
 
 /**
