@@ -24,6 +24,30 @@ export function domainFix(name: string, options: { absolute: boolean; wildcards:
 /** A dotted-quad IPv4 address, each part 0–255 without leading zeros. */
 export const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$/;
 
+const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
+
+/** An IPv6 address in RFC 4291 text form: eight hex groups, `::` once for a run of zeros, an IPv4 tail allowed. */
+export function isIpv6(text: string): boolean {
+    const halves = text.split("::");
+    if (halves.length > 2) {
+        return false;
+    }
+    const groups = [...halves.map((half) => (half === "" ? [] : half.split(":")))].flat();
+    let count = groups.length;
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last.includes(".")) {
+        if (!IPV4.test(last)) {
+            return false;
+        }
+        groups.pop();
+        count += 1;
+    }
+    if (!groups.every((g) => HEX_GROUP.test(g))) {
+        return false;
+    }
+    return halves.length === 2 ? count < 8 : count === 8;
+}
+
 /** A port that is set must be a TCP port. */
 export function portFinding(field: string, port: number | undefined): Finding[] {
     if (port === undefined || (Number.isInteger(port) && port >= 1 && port <= 65535)) {

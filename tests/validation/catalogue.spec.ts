@@ -10,6 +10,7 @@ import { ApplicationLoadBalancer, ApplicationLoadBalancerArgs } from "../../comp
 import { validateLoadBalancerArgs } from "../../components/rules/load-balancer";
 import { ConfigurationError, formatProblems, Problem } from "../../components/validation";
 import { installMocks, Recorder, settle } from "../../components/testing/mocks";
+import { isIpv6 } from "../../components/rules/common";
 import { CERT, KEY } from "../support/fixtures";
 
 type Args = ApplicationLoadBalancerArgs;
@@ -2690,5 +2691,39 @@ describe("catalogue: inputs from GCP's documentation, planned under mocks", () =
             { code: 302, ttl: 60 },
             { code: 307, ttl: 60 },
         ]);
+    });
+});
+
+describe("isIpv6 (Cloud Armor IPv6 source ranges)", () => {
+    it("takes RFC 4291 text forms and nothing else", () => {
+        const valid = [
+            "::",
+            "::1",
+            "2001:db8::1",
+            "fe80::1:2:3:4",
+            "2001:0db8:0000:0000:0000:ff00:0042:8329",
+            "::ffff:192.0.2.1",
+            "1:2:3:4:5:6:7::",
+        ];
+        const invalid = [
+            ":1",
+            "1:::2",
+            "2001:db8::1::2",
+            "12345::",
+            "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:7",
+            "g::1",
+            "::ffff:300.0.0.1",
+            "",
+            "1.2.3.4",
+        ];
+        assert.deepStrictEqual(
+            valid.filter((t) => !isIpv6(t)),
+            [],
+        );
+        assert.deepStrictEqual(
+            invalid.filter((t) => isIpv6(t)),
+            [],
+        );
     });
 });

@@ -1,9 +1,15 @@
-import { isIPv6 } from "node:net";
 import type { BackendArgs } from "../../args/load-balancer";
 import { schemeProfile, Scheme, supports } from "../../schemes";
 import { Finding, known, Rule, thousands } from "../../validation";
 import { INTERNET_NEG_INGRESS_NOTE } from "../internet/rules";
-import { IPV4, parseComputeLink, SchemeOption, schemeOptionFindings, unsupportedFinding } from "../../rules/common";
+import {
+    IPV4,
+    isIpv6,
+    parseComputeLink,
+    SchemeOption,
+    schemeOptionFindings,
+    unsupportedFinding,
+} from "../../rules/common";
 import {
     CustomRuleAction,
     GeoArgs,
@@ -60,7 +66,7 @@ function isIpOrCidr(text: string): boolean {
     const slash = text.indexOf("/");
     const address = slash < 0 ? text : text.slice(0, slash);
     const prefix = slash < 0 ? undefined : text.slice(slash + 1);
-    const max = IPV4.test(address) ? 32 : isIPv6(address) ? 128 : -1;
+    const max = IPV4.test(address) ? 32 : isIpv6(address) ? 128 : -1;
     return max >= 0 && (prefix === undefined || (PREFIX_LENGTH.test(prefix) && Number(prefix) <= max));
 }
 
