@@ -23,7 +23,8 @@ export interface DnsArgs {
      */
     project?: pulumi.Input<string>;
     /**
-     * Fully qualified names to point at the load balancer (a wildcard such as `*.example.com` is allowed).
+     * Fully qualified names to point at the load balancer (a wildcard such as `*.example.com` is allowed; an absolute
+     * name with its trailing dot is the same name).
      * @default the non-wildcard domains of `https.managedCertificate` and `https.managedDomains`
      * @example ["shop.example.com", "www.shop.example.com"]
      */
@@ -44,6 +45,14 @@ export interface DnsArgs {
 }
 
 /**
+ * A domain name without the one trailing dot of its absolute form (`shop.example.com.` → `shop.example.com`):
+ * Cloud DNS names and Google-managed certificate domains are the same name either way.
+ */
+export function relativeDomain(name: string): string {
+    return name.endsWith(".") ? name.slice(0, -1) : name;
+}
+
+/**
  * The names `dns` points at the load balancer: `dns.names`, else the non-wildcard domains of the
  * certificates the load balancer creates.
  */
@@ -53,8 +62,8 @@ export function dnsRecordNames(args: {
     managedDomains?: string[];
 }): string[] {
     if (args.dns.names !== undefined) {
-        return [...new Set(args.dns.names)];
+        return [...new Set(args.dns.names.map(relativeDomain))];
     }
     const domains = [...(args.managedCertificate?.domains ?? []), ...(args.managedDomains ?? [])];
-    return [...new Set(domains.filter((d) => !d.startsWith("*.")))];
+    return [...new Set(domains.filter((d) => !d.startsWith("*.")).map(relativeDomain))];
 }

@@ -164,7 +164,7 @@ export interface SslPolicyArgs {
      */
     profile?: SslPolicyProfile;
     /**
-     * Lowest TLS version accepted. `TLS_1_3` takes only profile `RESTRICTED`.
+     * Lowest TLS version accepted. `TLS_1_3` only with profile `RESTRICTED`; profile `FIPS_202205` takes only `TLS_1_2`.
      * @default "TLS_1_2"
      * @example "TLS_1_3"
      */

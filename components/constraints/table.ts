@@ -226,9 +226,12 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: [T.subnetwork],
         field: "ipCidrRange",
         args: ["network.create.subnetCidr", "network.create.regions.*.subnetCidr"],
-        constraint: { kind: "rule", describe: "an IPv4 CIDR on its boundary, not overlapping the other ranges" },
-        rule: "network-cidr-syntax, network-cidr-overlap",
-        source: "https://cloud.google.com/vpc/docs/subnets#valid-ranges",
+        constraint: {
+            kind: "rule",
+            describe: "an IPv4 CIDR on its boundary, /29 or larger, not overlapping the other ranges",
+        },
+        rule: "network-cidr-syntax, subnet-size, network-cidr-overlap",
+        source: "https://cloud.google.com/vpc/docs/subnets#valid-ranges; https://cloud.google.com/vpc/docs/subnets#ipv4-ranges (primary IPv4 ranges: /29 or larger)",
     },
     {
         resources: [T.subnetwork],
@@ -483,7 +486,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         resources: [T.recordSet],
         field: "name",
         args: ["dns.names[]"],
-        constraint: { kind: "rule", describe: "fully qualified names (a leading *. allowed)" },
+        constraint: {
+            kind: "rule",
+            describe: "fully qualified names (a leading *. allowed; a trailing dot allowed, added when missing)",
+        },
         rule: "dns-records",
         source: "https://cloud.google.com/dns/docs/records",
     },
@@ -532,10 +538,11 @@ export const constraintTable: readonly ConstraintRow[] = [
         args: ["https.managedDomains[]"],
         constraint: {
             kind: "rule",
-            describe: "lowercase FQDNs, no wildcards, no duplicates, at most 100; the first at most 64 characters",
+            describe:
+                "lowercase FQDNs (absolute ones with a trailing dot too), no wildcards, no duplicates, at most 100; the first at most 64 characters",
         },
         rule: "managed-domains",
-        source: compute("sslCertificates", "SslCertificate.FIELDS.managed.domains"),
+        source: `${compute("sslCertificates", "SslCertificate.FIELDS.managed.domains")}; ${mm("compute/ManagedSslCertificate.yaml")} (domains: AbsoluteDomainSuppress)`,
     },
     {
         resources: [T.cmCertificate, T.cmDnsAuthorization, T.cmMapEntry],
@@ -648,6 +655,17 @@ export const constraintTable: readonly ConstraintRow[] = [
         args: ["https.sslPolicy.minTlsVersion"],
         constraint: { kind: "enum", values: ["TLS_1_0", "TLS_1_1", "TLS_1_2", "TLS_1_3"] },
         source: compute("sslPolicies", "SslPolicy.FIELDS.min_tls_version"),
+    },
+    {
+        resources: SSL_POLICIES,
+        field: "minTlsVersion",
+        args: ["https.sslPolicy.minTlsVersion", "https.sslPolicy.profile"],
+        constraint: {
+            kind: "rule",
+            describe: "TLS_1_3 only with profile RESTRICTED; profile FIPS_202205 only with TLS_1_2",
+        },
+        rule: "ssl-policy",
+        source: `${compute("sslPolicies", "SslPolicy.FIELDS.min_tls_version")} ("When set to TLS_1_3, the profile field must be set to RESTRICTED"); ${compute("sslPolicies", "SslPolicy.FIELDS.profile")} ("If using FIPS_202205, the min_tls_version field must be set to TLS_1_2")`,
     },
     {
         resources: SSL_POLICIES,
@@ -820,8 +838,22 @@ export const constraintTable: readonly ConstraintRow[] = [
     cdn(
         "defaultTtl",
         "defaultTtl",
-        { kind: "rule", describe: "no TTLs with USE_ORIGIN_HEADERS" },
-        CDN_TTLS,
+        { kind: "rule", describe: "not with USE_ORIGIN_HEADERS" },
+        `${CDN_TTLS}; API error "default_ttl cannot be specified with USE_ORIGIN_HEADERS cache_mode" (hashicorp/terraform-provider-google#18860)`,
+        "backend-cdn",
+    ),
+    cdn(
+        "maxTtl",
+        "maxTtl",
+        { kind: "rule", describe: "only with CACHE_ALL_STATIC" },
+        `${CDN_TTLS} (max TTL: used when cache mode = CACHE_ALL_STATIC); API error "max_ttl must be specified with CACHE_ALL_STATIC cache_mode only" (hashicorp/terraform-provider-google#16935)`,
+        "backend-cdn",
+    ),
+    cdn(
+        "clientTtl",
+        "clientTtl",
+        { kind: "rule", describe: "not with USE_ORIGIN_HEADERS" },
+        `${CDN_TTLS} (client TTL: used with FORCE_CACHE_ALL and CACHE_ALL_STATIC)`,
         "backend-cdn",
     ),
     cdn(
@@ -994,10 +1026,10 @@ export const constraintTable: readonly ConstraintRow[] = [
         constraint: {
             kind: "rule",
             describe:
-                "a positive count; interval 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700 or 3600 s; per-path limits in backend policies only",
+                "a count from 1 to 1,000,000; interval 10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700 or 3600 s; per-path limits in backend policies only",
         },
         rule: "backend-security-policy, backend-edge-security-policy",
-        source: compute("securityPolicies", "SecurityPolicyRuleRateLimitOptions"),
+        source: `${compute("securityPolicies", "SecurityPolicyRuleRateLimitOptions")}; https://cloud.google.com/armor/docs/rate-limiting-overview (rate_limit_threshold_count: minimum 1, maximum 1,000,000)`,
     },
     {
         resources: SECURITY_POLICIES,

@@ -59,6 +59,8 @@ export const RetryCondition = {
     Cancelled: "cancelled",
     /** gRPC status DEADLINE_EXCEEDED. */
     DeadlineExceeded: "deadline-exceeded",
+    /** gRPC status INTERNAL. */
+    Internal: "internal",
     /** gRPC status RESOURCE_EXHAUSTED. */
     ResourceExhausted: "resource-exhausted",
     /** gRPC status UNAVAILABLE. */

@@ -1,8 +1,8 @@
 import { certificatePlacement, CertificateKeyAlgorithm, ManagedCertificateArgs } from "../args/certificates";
-import { DnsArgs, dnsRecordNames } from "../args/dns";
+import { DnsArgs, dnsRecordNames, relativeDomain } from "../args/dns";
 import { Scheme, supports } from "../schemes";
 import { Finding, known, quoteValue, Rule } from "../validation";
-import { DOMAIN } from "./common";
+import { DOMAIN, domainFix } from "./common";
 
 /** Certificate Manager certificates a target proxy references directly (https://cloud.google.com/certificate-manager/docs/quotas). */
 export const MAX_DIRECT_CERTIFICATE_MANAGER_CERTIFICATES = 100;
@@ -28,20 +28,25 @@ export interface CertificateDnsContext {
 /** A lowercase FQDN, or one wildcard label followed by one (`*.example.com`). */
 const WILDCARD_OR_DOMAIN = (name: string) => DOMAIN.test(name.startsWith("*.") ? name.slice(2) : name);
 
-function nameFindings(field: string, names: readonly string[]): Finding[] {
+/**
+ * Problems of a list of names. `absolute`: a name may end with the dot of its absolute form (Cloud DNS record
+ * names, https://cloud.google.com/dns/docs/records-overview), and is compared without it.
+ */
+function nameFindings(field: string, given: readonly string[], absolute = false): Finding[] {
     const findings: Finding[] = [];
+    const names = absolute ? given.map(relativeDomain) : given;
     names.forEach((name, i) => {
         if (!WILDCARD_OR_DOMAIN(name)) {
             findings.push({
                 field: `${field}[${i}]`,
-                message: `${quoteValue(name)} is not a fully qualified domain name or a wildcard such as "*.example.com"`,
-                fix: 'write the name in lowercase without scheme, port, path or trailing dot, e.g. "shop.example.com" or "*.shop.example.com"',
+                message: `${quoteValue(given[i])} is not a fully qualified domain name or a wildcard such as "*.example.com"`,
+                fix: domainFix(name, { absolute, wildcards: true }),
             });
         }
         if (names.indexOf(name) !== i) {
             findings.push({
                 field: `${field}[${i}]`,
-                message: `${quoteValue(name)} is listed more than once`,
+                message: `${quoteValue(given[i])} is listed more than once`,
                 fix: "list each name once",
             });
         }
@@ -151,7 +156,7 @@ export const certificateDnsRules: Rule<CertificateDnsContext>[] = [
                 });
             }
             if (dns.names !== undefined) {
-                findings.push(...nameFindings("dns.names", dns.names));
+                findings.push(...nameFindings("dns.names", dns.names, true));
             }
             if (dns.ttl !== undefined && !(Number.isInteger(dns.ttl) && dns.ttl > 0)) {
                 findings.push({

@@ -4,8 +4,49 @@ import { Finding, quoteValue } from "../validation";
 /** A fully qualified lowercase DNS name without a trailing dot. */
 export const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/**
+ * The fix for a name that is not a lowercase FQDN: an internationalized name is written in punycode (its A-labels,
+ * RFC 5890), as DNS and certificates carry it; anything else without scheme, port or path (or trailing dot, where
+ * `absolute` names are not taken), with a wildcard example where `wildcards` are taken.
+ */
+/** A character outside ASCII (an internationalized name written in Unicode). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+export function domainFix(name: string, options: { absolute: boolean; wildcards: boolean }): string {
+    if (NON_ASCII.test(name)) {
+        return 'write an internationalized name in punycode, its ASCII form starting "xn--" (e.g. "xn--mnchen-3ya.example" for "münchen.example")';
+    }
+    const without = options.absolute ? "scheme, port or path" : "scheme, port, path or trailing dot";
+    const example = options.wildcards ? '"shop.example.com" or "*.shop.example.com"' : '"shop.example.com"';
+    return `write the name in lowercase without ${without}, e.g. ${example}`;
+}
+
 /** A dotted-quad IPv4 address, each part 0–255 without leading zeros. */
 export const IPV4 = /^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}$/;
+
+const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
+
+/** An IPv6 address in RFC 4291 text form: eight hex groups, `::` once for a run of zeros, an IPv4 tail allowed. */
+export function isIpv6(text: string): boolean {
+    const halves = text.split("::");
+    if (halves.length > 2) {
+        return false;
+    }
+    const groups = [...halves.map((half) => (half === "" ? [] : half.split(":")))].flat();
+    let count = groups.length;
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last.includes(".")) {
+        if (!IPV4.test(last)) {
+            return false;
+        }
+        groups.pop();
+        count += 1;
+    }
+    if (!groups.every((g) => HEX_GROUP.test(g))) {
+        return false;
+    }
+    return halves.length === 2 ? count < 8 : count === 8;
+}
 
 /** A port that is set must be a TCP port. */
 export function portFinding(field: string, port: number | undefined): Finding[] {

@@ -312,6 +312,12 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
         "network-cidr-syntax",
         "each range is parsed",
     ),
+    rule(
+        "A subnet's primary IPv4 range is /29 or larger (Invalid IPCidrRange)",
+        "§3.1",
+        "subnet-size",
+        "the prefix length of every regular subnet range the package creates is checked",
+    ),
     documented(
         "Proxy-only subnets cannot be expanded; resizing needs a BACKUP subnet, a role swap and a drain",
         PROXY_ONLY_SUBNETS,

@@ -2,6 +2,7 @@ import { SSL_CUSTOM_FEATURES } from "../constraints/table";
 import { excerpt } from "../constraints/formats";
 import type { FrontendArgs } from "../args/frontend";
 import { frontendRegions, redirectsHttp } from "../args/frontend";
+import { relativeDomain } from "../args/dns";
 import { Feature, regionalFrontend, schemeProfile, supports } from "../schemes";
 import { Finding, known, quoteValue, Rule, runRules } from "../validation";
 import { certificateDnsRules } from "./certificates";
@@ -11,7 +12,16 @@ import {
     certificateManagerPlacement,
     parseCertificateManagerLink,
 } from "./certificate-manager";
-import { DOMAIN, IPV4, linkMismatch, portFinding, regionFinding, SchemeOption, schemeOptionFindings } from "./common";
+import {
+    DOMAIN,
+    domainFix,
+    IPV4,
+    linkMismatch,
+    portFinding,
+    regionFinding,
+    SchemeOption,
+    schemeOptionFindings,
+} from "./common";
 
 /** Compute SSL certificates per target proxy, Certificate Manager certificates per proxy, domains per managed certificate (https://cloud.google.com/load-balancing/docs/quotas, https://cloud.google.com/certificate-manager/docs/quotas). */
 export const MAX_COMPUTE_CERTIFICATES = 15;
@@ -85,33 +95,36 @@ function domainFindings(domains: string[]): Finding[] {
             fix: "split the domains over several load balancers, or use a Certificate Manager certificate map (https.certificateMap)",
         });
     }
-    domains.forEach((domain, i) => {
+    // A domain may be written absolute ("shop.example.com."): the Compute API takes both forms of one name
+    // (the provider's ManagedSslCertificate domains: AbsoluteDomainSuppress).
+    const relative = domains.map(relativeDomain);
+    relative.forEach((domain, i) => {
         const at = `${field}[${i}]`;
         if (domain.startsWith("*.")) {
             findings.push({
                 field: at,
-                message: `${quoteValue(domain)} is a wildcard; Google-managed Compute certificates do not cover wildcard domains`,
+                message: `${quoteValue(domains[i])} is a wildcard; Google-managed Compute certificates do not cover wildcard domains`,
                 fix: "list each name, or use a Certificate Manager certificate with DNS authorization in a certificate map (https.certificateMap)",
             });
         } else if (!DOMAIN.test(domain)) {
             findings.push({
                 field: at,
-                message: `${quoteValue(domain)} is not a fully qualified domain name`,
-                fix: 'write the name in lowercase without scheme, port, path or trailing dot, e.g. "shop.example.com"',
+                message: `${quoteValue(domains[i])} is not a fully qualified domain name`,
+                fix: domainFix(domain, { absolute: true, wildcards: false }),
             });
         }
-        if (domains.indexOf(domain) !== i) {
+        if (relative.indexOf(domain) !== i) {
             findings.push({
                 field: at,
-                message: `${quoteValue(domain)} is listed more than once`,
+                message: `${quoteValue(domains[i])} is listed more than once`,
                 fix: "list each domain once",
             });
         }
     });
-    if (domains.length > 0 && domains[0].length > MAX_FIRST_DOMAIN_LENGTH) {
+    if (relative.length > 0 && relative[0].length > MAX_FIRST_DOMAIN_LENGTH) {
         findings.push({
             field: `${field}[0]`,
-            message: `${quoteValue(domains[0])} is ${domains[0].length} characters long; the first domain becomes the certificate's common name, at most ${MAX_FIRST_DOMAIN_LENGTH}`,
+            message: `${quoteValue(domains[0])} is ${relative[0].length} characters long; the first domain becomes the certificate's common name, at most ${MAX_FIRST_DOMAIN_LENGTH}`,
             fix: `put a domain of at most ${MAX_FIRST_DOMAIN_LENGTH} characters first`,
         });
     }
@@ -234,7 +247,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
         id: "managed-domains",
         component: "Frontend",
         summary:
-            "Google-managed certificate domains are lowercase FQDNs, no wildcards, no duplicates, at most 100, the first at most 64 characters",
+            "Google-managed certificate domains are lowercase FQDNs (absolute or not), no wildcards, no duplicates, at most 100, the first at most 64 characters",
         prevents:
             "a managed certificate GCP rejects at apply or never provisions (`Invalid value for field 'resource.managed.domains[0]'`)",
         fix: 'list fully qualified lowercase names such as "shop.example.com"',
@@ -244,9 +257,9 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
         id: "ssl-policy",
         component: "Frontend",
         summary:
-            "An SSL policy is either an existing one or settings for a new one; CUSTOM profiles, and only they, list their features; FIPS_202205 goes with TLS 1.2, a TLS 1.3 minimum with RESTRICTED",
+            "An SSL policy is either an existing one or settings for a new one; CUSTOM profiles, and only they, list their features; TLS 1.3 minimum only with RESTRICTED, FIPS_202205 only with TLS 1.2",
         prevents:
-            "`Invalid value for field 'resource.customFeatures'` at apply (custom features outside a CUSTOM profile, or a CUSTOM profile without them), and the profile/minTlsVersion pairs GCP refuses",
+            "`Invalid value for field 'resource.customFeatures'` at apply (custom features outside a CUSTOM profile, or a CUSTOM profile without them), and profile/minimum TLS pairs the Compute API refuses (SslPolicy: TLS_1_3 needs RESTRICTED; FIPS_202205 needs TLS_1_2)",
         fix: 'give https.sslPolicy.existing alone, or profile/minTlsVersion (customFeatures only with profile "CUSTOM")',
         check: (args) => {
             const policy = args.https?.sslPolicy;
@@ -284,33 +297,29 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                     }
                 });
             }
-            // Profile and minimum version pairs the API refuses (magic-modules compute/SslPolicy.yaml).
-            if (
-                policy.profile === "FIPS_202205" &&
-                policy.minTlsVersion !== undefined &&
-                policy.minTlsVersion !== "TLS_1_2"
-            ) {
-                findings.push({
-                    field: "https.sslPolicy.minTlsVersion",
-                    message: `is ${quoteValue(policy.minTlsVersion)}, but profile "FIPS_202205" takes only minimum version "TLS_1_2"`,
-                    fix: 'set minTlsVersion: "TLS_1_2" (or leave it out: the package then sets it), or choose another profile',
-                });
-            }
-            if (policy.minTlsVersion === "TLS_1_3" && (policy.profile ?? "MODERN") !== "RESTRICTED") {
-                findings.push({
-                    field: "https.sslPolicy.profile",
-                    message:
-                        policy.profile === undefined
-                            ? 'is not set, so it is "MODERN", but minimum version "TLS_1_3" takes only profile "RESTRICTED"'
-                            : `is ${quoteValue(policy.profile)}, but minimum version "TLS_1_3" takes only profile "RESTRICTED"`,
-                    fix: 'set profile: "RESTRICTED" with TLS_1_3, or keep this profile with minTlsVersion "TLS_1_2"',
-                });
-            }
             if (!custom && policy.customFeatures !== undefined) {
                 findings.push({
                     field: "https.sslPolicy.customFeatures",
                     message: `is set but the profile is ${quoteValue(policy.profile ?? "MODERN")}; custom features apply only to profile "CUSTOM"`,
                     fix: 'set profile: "CUSTOM", or remove customFeatures',
+                });
+            }
+            // Compute API SslPolicy: "When set to TLS_1_3, the profile field must be set to RESTRICTED"; "If using
+            // FIPS_202205, the min_tls_version field must be set to TLS_1_2". The package's defaults: MODERN, TLS_1_2.
+            const profile = policy.profile ?? "MODERN";
+            const minTls = policy.minTlsVersion ?? "TLS_1_2";
+            if (policy.existing === undefined && minTls === "TLS_1_3" && profile !== "RESTRICTED") {
+                findings.push({
+                    field: "https.sslPolicy.minTlsVersion",
+                    message: `"TLS_1_3" needs profile "RESTRICTED", and the profile is ${quoteValue(profile)}`,
+                    fix: 'set profile: "RESTRICTED", or use minTlsVersion "TLS_1_2"',
+                });
+            }
+            if (policy.existing === undefined && profile === "FIPS_202205" && minTls !== "TLS_1_2") {
+                findings.push({
+                    field: "https.sslPolicy.minTlsVersion",
+                    message: `is ${quoteValue(minTls)}, but profile "FIPS_202205" takes only "TLS_1_2"`,
+                    fix: 'set minTlsVersion: "TLS_1_2", or leave it out (its default)',
                 });
             }
             return findings;
@@ -479,6 +488,7 @@ const frontendSettingRules: Rule<FrontendArgs>[] = [
                 findings.push({
                     field: "labels",
                     message: `${entries.length} labels; GCP allows at most ${MAX_LABELS}`,
+                    fix: `remove ${entries.length - MAX_LABELS} of them (at most ${MAX_LABELS} labels per resource)`,
                 });
             }
             for (const [key, value] of entries) {

@@ -58,6 +58,9 @@ function subnetIdentity(text: string, region: string): string {
     return link ? `${link.project}/${link.region ?? region}/${link.name}` : text.trim();
 }
 
+/** The longest prefix of a subnet's primary IPv4 range (https://cloud.google.com/vpc/docs/subnets#ipv4-ranges). */
+export const SMALLEST_SUBNET_PREFIX = 29;
+
 const networkChoiceRules: Rule<LoadBalancerNetworkArgs>[] = [
     {
         id: "network-create-or-existing",
@@ -98,6 +101,13 @@ const networkLayoutRules: Rule<LoadBalancerNetworkArgs>[] = [
             createdRanges(args)
                 .filter((r) => parseCidr(r.text) === undefined)
                 .map((r) => {
+                    if (r.text.includes(":")) {
+                        return {
+                            field: r.field,
+                            message: `${quoteValue(r.text)} is an IPv6 range; a subnet's range here is an IPv4 CIDR`,
+                            fix: 'write an IPv4 range as a.b.c.d/n, e.g. "10.1.2.0/24"',
+                        };
+                    }
                     const aligned = alignedCidr(r.text);
                     const prefix = /\/(\d+)$/.exec(r.text.trim());
                     if (prefix && Number(prefix[1]) > 32) {
@@ -138,6 +148,27 @@ const networkLayoutRules: Rule<LoadBalancerNetworkArgs>[] = [
                         : [];
                 });
         },
+    },
+    {
+        id: "subnet-size",
+        component: "LoadBalancerNetwork",
+        summary: "A subnet's primary IPv4 range is /29 or larger",
+        prevents: "`Invalid IPCidrRange` at apply: the smallest primary IPv4 range of a subnet is /29 (8 addresses)",
+        fix: 'use a /29 or larger range (4 of its addresses are reserved), e.g. "10.1.2.0/24"',
+        check: (args) =>
+            createdRanges(args)
+                .filter((r) => r.field.endsWith("subnetCidr"))
+                .flatMap((r) => {
+                    const cidr = parseCidr(r.text);
+                    return cidr && cidr.prefixLength > SMALLEST_SUBNET_PREFIX
+                        ? [
+                              {
+                                  field: r.field,
+                                  message: `${quoteValue(r.text)} is a /${cidr.prefixLength}: a subnet's primary range has at least 8 addresses (/${SMALLEST_SUBNET_PREFIX})`,
+                              },
+                          ]
+                        : [];
+                }),
     },
     {
         id: "network-cidr-overlap",

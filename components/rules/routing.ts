@@ -406,7 +406,7 @@ export const routeTableRules: Rule<RoutingContext>[] = [
     {
         id: "route-regex",
         component: COMPONENT,
-        summary: "Regular expressions compile and are at most 250 characters",
+        summary: "Regular expressions (path, header, query and CORS origin matches) are RE2 and at most 250 characters",
         // GCP takes RE2 syntax: https://cloud.google.com/load-balancing/docs/re2-support (see routing/re2.ts).
         prevents: "`regexMatch` GCP rejects",
         fix: "write an RE2 expression of at most 250 characters",
@@ -420,6 +420,9 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 (r.queryParameters ?? []).forEach(
                     (q, j) =>
                         q.regex !== undefined && regexes.push([`${route(i)}.queryParameters[${j}].regex`, q.regex]),
+                );
+                (r.cors?.allowOriginRegexes ?? []).forEach((re, j) =>
+                    regexes.push([`${route(i)}.cors.allowOriginRegexes[${j}]`, re]),
                 );
                 return regexes.flatMap(([field, re]): Finding[] => {
                     if (re.length > 250)
@@ -623,11 +626,22 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                 if (rw.pathPrefix !== undefined && rw.pathTemplate !== undefined)
                     findings.push({ field: f, message: "sets both pathPrefix and pathTemplate" });
                 if (rw.pathPrefix !== undefined && (rw.pathPrefix.length === 0 || rw.pathPrefix.length > 1024))
-                    findings.push({ field: `${f}.pathPrefix`, message: "must be 1–1024 characters" });
+                    findings.push({
+                        field: `${f}.pathPrefix`,
+                        message:
+                            rw.pathPrefix.length === 0
+                                ? "is empty; GCP takes 1–1024 characters"
+                                : `is ${rw.pathPrefix.length} characters long; GCP takes 1–1024`,
+                        fix:
+                            rw.pathPrefix.length === 0
+                                ? 'give the prefix that replaces the matched one, e.g. "/" (or remove pathPrefix)'
+                                : "shorten it to at most 1024 characters",
+                    });
                 if (rw.host !== undefined && (rw.host.length === 0 || rw.host.length > 255 || rw.host.includes("/")))
                     findings.push({
                         field: `${f}.host`,
                         message: `${quoteValue(rw.host)} must be a host of 1–255 characters`,
+                        fix: 'give the host name alone (no scheme or path), at most 255 characters, e.g. "orders.internal.example.com"',
                     });
                 if (rw.pathPrefix === undefined && rw.pathTemplate === undefined && rw.host === undefined)
                     findings.push({

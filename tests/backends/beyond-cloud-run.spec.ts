@@ -466,7 +466,10 @@ describe("Cloud Armor", () => {
                     '"sql-injection" is not a preconfigured WAF rule set name',
                 ],
                 ["backends.x.securityPolicy.create.denyIpRanges[0]", '"not-an-ip" is not an IP address or CIDR range'],
-                ["backends.x.securityPolicy.create.rateLimit.count", "0 is not a positive whole number of requests"],
+                [
+                    "backends.x.securityPolicy.create.rateLimit.count",
+                    "0 is not a whole number of requests from 1 to 1,000,000",
+                ],
                 [
                     "backends.x.securityPolicy.create.rateLimit.intervalSec",
                     "45 s is not an interval Cloud Armor accepts",

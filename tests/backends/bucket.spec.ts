@@ -339,7 +339,7 @@ describe("bucket backends: validation", () => {
             field: "backends.site.bucket.name",
             message:
                 '"My_Bucket" is not a bucket name: bucket names are 3–63 lowercase letters, digits, hyphens, underscores or dots, starting and ending with a letter or digit',
-            fix: 'use a name of lowercase letters, digits and hyphens such as "shop-assets", and a location such as "EU" or "europe-west1"',
+            fix: "give the name of the existing bucket exactly as Cloud Storage shows it (gcloud storage buckets list), or use bucket.create",
         });
         assert.strictEqual(
             onlyProblem(lb("global-external", { site: { bucket: { name: "google-assets" } } })).message,

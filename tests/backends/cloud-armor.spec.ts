@@ -325,8 +325,8 @@ describe("Cloud Armor custom rules, geo and per-path rate limits", () => {
                 ],
                 [
                     "backends.web.securityPolicy.create.rateLimits[2].count",
-                    "0 is not a positive whole number of requests",
-                    "set count to the requests one client IP may send per interval, e.g. 100",
+                    "0 is not a whole number of requests from 1 to 1,000,000",
+                    "set count to the requests one client IP may send per interval, from 1 to 1,000,000, e.g. 100",
                 ],
                 [
                     "backends.web.securityPolicy.create.rateLimits[2].intervalSec",

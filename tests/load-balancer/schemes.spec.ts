@@ -432,7 +432,7 @@ describe("frontend options", () => {
         );
     });
 
-    it("creates a CUSTOM policy with its features and TLS 1.3", async () => {
+    it("creates a CUSTOM policy with its features and TLS 1.2", async () => {
         const recorder = installMocks();
         new ApplicationLoadBalancer("custom", {
             scheme: "regional-internal",
@@ -440,13 +440,17 @@ describe("frontend options", () => {
             backends: { web: { cloudRun: { service: "web" } } },
             https: {
                 certificateManagerCertificates: ["projects/p/locations/europe-west1/certificates/c"],
-                sslPolicy: { profile: "CUSTOM", minTlsVersion: "TLS_1_3", customFeatures: ["TLS_AES_128_GCM_SHA256"] },
+                sslPolicy: {
+                    profile: "CUSTOM",
+                    minTlsVersion: "TLS_1_2",
+                    customFeatures: ["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"],
+                },
             },
         });
         await settle();
         assert.deepStrictEqual(recorder.get(T.regionSslPolicy, "custom-frontend-ssl-policy").inputs, {
-            customFeatures: ["TLS_AES_128_GCM_SHA256"],
-            minTlsVersion: "TLS_1_3",
+            customFeatures: ["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"],
+            minTlsVersion: "TLS_1_2",
             name: "custom-ssl-policy",
             profile: "CUSTOM",
             region: EU,

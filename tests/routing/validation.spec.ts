@@ -348,7 +348,7 @@ describe("routing validation (every rule, exact messages)", () => {
             ),
             [
                 ["routes[0].rewrite", "sets both pathPrefix and pathTemplate"],
-                ["routes[1].rewrite.pathPrefix", "must be 1–1024 characters"],
+                ["routes[1].rewrite.pathPrefix", "is empty; GCP takes 1–1024 characters"],
                 ["routes[1].rewrite.host", '"a/b" must be a host of 1–255 characters'],
                 ["routes[2].rewrite", "changes nothing"],
             ],

@@ -427,7 +427,7 @@ describe("validation: certificates", () => {
         );
         assert.strictEqual(
             found[1].fix,
-            'write the name in lowercase without scheme, port, path or trailing dot, e.g. "shop.example.com"',
+            'write the name in lowercase without scheme, port or path, e.g. "shop.example.com"',
         );
         assert.strictEqual(
             found[0].fix,

@@ -78,6 +78,7 @@ export const bucketRules: Rule<BackendSettingsContext>[] = [
                 findings.push({
                     field: "bucket.name",
                     message: `"${existingName}" is not a bucket name: ${nameReason}`,
+                    fix: "give the name of the existing bucket exactly as Cloud Storage shows it (gcloud storage buckets list), or use bucket.create",
                 });
             }
             const create = bucket?.create;

@@ -19,6 +19,7 @@ function labelFinding(field: string, what: string, value: string | undefined): F
         {
             field,
             message: `"${value}" is not a valid Cloud Run ${what}: it must be 1–63 lowercase letters, digits or hyphens, start with a letter and not end with a hyphen`,
+            fix: `use the ${what} exactly as Cloud Run shows it (lowercase, digits, hyphens)`,
         },
     ];
 }

@@ -122,7 +122,7 @@ export interface BackendCdnArgs {
      */
     defaultTtl?: number;
     /**
-     * Upper bound on cache lifetime, seconds (not with USE_ORIGIN_HEADERS).
+     * Upper bound on cache lifetime, seconds (only with CACHE_ALL_STATIC).
      * @default 86400 (GCP's default)
      * @example 3600
      */
@@ -141,8 +141,8 @@ export interface BackendCdnArgs {
      */
     negativeCaching?: boolean;
     /**
-     * Cache lifetime per error or redirect status, with `negativeCaching` on. Statuses 300, 301, 302, 307, 308,
-     * 404, 405, 410, 421, 451 and 501, each once; at most 1800 seconds.
+     * Cache lifetime per error or redirect status, with `negativeCaching` on. Statuses 300, 301, 302, 307,
+     * 308, 404, 405, 410, 421, 451 and 501, each once; at most 1800 seconds.
      * @default GCP's per-status defaults
      * @example [{ code: 404, ttl: 60 }]
      */

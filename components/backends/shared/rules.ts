@@ -1,8 +1,10 @@
 import type { BackendArgs } from "../../args/load-balancer";
 import { featureSupport, schemeProfile, Scheme, supports } from "../../schemes";
-import { Finding, known, quoteValue, Rule } from "../../validation";
+import { Finding, known, quoteValue, Rule, thousands } from "../../validation";
 import { INTERNET_NEG_INGRESS_NOTE } from "../internet/rules";
 import {
+    IPV4,
+    isIpv6,
     linkMismatch,
     parseComputeLink,
     SchemeOption,
@@ -57,12 +59,28 @@ const HOP_BY_HOP = [
     "transfer-encoding",
     "upgrade",
 ];
+/** The largest rate-limit threshold count (https://cloud.google.com/armor/docs/rate-limiting-overview: "The minimum value is 1 and the maximum value is 1,000,000"). */
+export const RATE_LIMIT_COUNT_MAX = 1_000_000;
 /** Rate-limit intervals Cloud Armor accepts. */
 export const RATE_LIMIT_INTERVALS = [10, 30, 60, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, 3600];
 const WAF_RULE_SET = /^[a-z0-9]+(-[a-z0-9]+)*-(stable|canary)$/;
-const CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|3[0-2]))?$|^[0-9a-f:]+(\/\d{1,3})?$/i;
+const PREFIX_LENGTH = /^\d{1,3}$/;
 
-/** The statuses Cloud CDN negative caching takes per-status TTLs for (pulumi-gcp BackendBucketCdnPolicyNegativeCachingPolicy). */
+/** An IPv4 or IPv6 address, optionally with a prefix length (Cloud Armor source ranges). */
+function isIpOrCidr(text: string): boolean {
+    const slash = text.indexOf("/");
+    const address = slash < 0 ? text : text.slice(0, slash);
+    const prefix = slash < 0 ? undefined : text.slice(slash + 1);
+    const max = IPV4.test(address) ? 32 : isIpv6(address) ? 128 : -1;
+    return max >= 0 && (prefix === undefined || (PREFIX_LENGTH.test(prefix) && Number(prefix) <= max));
+}
+
+/**
+ * The statuses Cloud CDN negative caching takes per-status TTLs for: Compute API
+ * BackendServiceCdnPolicyNegativeCachingPolicy.code ("Only HTTP status codes 300, 301, 302, 307, 308, 404, 405, 410,
+ * 421, 451 and 501 can be specified"); https://cloud.google.com/cdn/docs/using-negative-caching lists 302 and 307 as
+ * temporary redirects not cached by default.
+ */
 export const NEGATIVE_CACHING_CODES = [300, 301, 302, 307, 308, 404, 405, 410, 421, 451, 501];
 /** Longest negative-caching TTL, seconds ("The maximum allowed value is 1800s"). */
 export const NEGATIVE_CACHING_TTL_MAX = 1800;
@@ -83,11 +101,11 @@ function rateLimitFindings(limit: RateLimitArgs, at: string): Finding[] {
             fix: `use one of ${actions.map((a) => `"${a}"`).join(", ")}`,
         });
     }
-    if (!(Number.isInteger(limit.count) && limit.count > 0)) {
+    if (!(Number.isInteger(limit.count) && limit.count > 0 && limit.count <= RATE_LIMIT_COUNT_MAX)) {
         findings.push({
             field: `${at}.count`,
-            message: `${limit.count} is not a positive whole number of requests`,
-            fix: "set count to the requests one client IP may send per interval, e.g. 100",
+            message: `${Number.isFinite(limit.count) ? thousands(limit.count) : limit.count} is not a whole number of requests from 1 to ${thousands(RATE_LIMIT_COUNT_MAX)}`,
+            fix: `set count to the requests one client IP may send per interval, from 1 to ${thousands(RATE_LIMIT_COUNT_MAX)}, e.g. 100`,
         });
     }
     if (limit.intervalSec !== undefined && !RATE_LIMIT_INTERVALS.includes(limit.intervalSec)) {
@@ -444,7 +462,7 @@ function createFindings(create: SecurityPolicyCreateArgs, at: string, policy: Po
     });
     for (const list of ["allowIpRanges", "denyIpRanges"] as const) {
         (create[list] ?? []).forEach((range, i) => {
-            if (!CIDR.test(range)) {
+            if (!isIpOrCidr(range)) {
                 findings.push({
                     field: `${at}.${list}[${i}]`,
                     message: `"${range}" is not an IP address or CIDR range`,
@@ -544,30 +562,40 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
     {
         id: "backend-cdn",
         component: "ApplicationLoadBalancer",
-        summary: "Cloud CDN only on global external and classic; TTLs not with USE_ORIGIN_HEADERS",
-        prevents: "regional backend services have no CDN; GCP rejects TTLs in USE_ORIGIN_HEADERS mode",
-        fix: "use scheme global-external, or drop defaultTtl/maxTtl",
+        summary:
+            "Cloud CDN only on global external and classic; no TTLs with USE_ORIGIN_HEADERS, maxTtl only with CACHE_ALL_STATIC",
+        prevents:
+            "regional backend services have no CDN; GCP rejects TTLs in USE_ORIGIN_HEADERS mode (`default_ttl cannot be specified with USE_ORIGIN_HEADERS cache_mode`) and a max TTL in any other mode than CACHE_ALL_STATIC (`max_ttl must be specified with CACHE_ALL_STATIC cache_mode only`)",
+        fix: "use scheme global-external, or drop the TTLs the cache mode does not take",
         check: ({ scheme, backend }) => {
-            if (!backend.cdn?.enabled) {
+            const cdn = backend.cdn;
+            if (!cdn?.enabled) {
                 return [];
             }
             if (!supports(scheme, "cdn")) {
                 return [unsupportedFinding(scheme, "cdn", "cdn", "Cloud CDN")];
             }
-            if (
-                backend.cdn.cacheMode === "USE_ORIGIN_HEADERS" &&
-                (backend.cdn.defaultTtl !== undefined || backend.cdn.maxTtl !== undefined)
-            ) {
-                return [
-                    {
-                        field: "cdn",
-                        message:
-                            "defaultTtl/maxTtl are set with cacheMode USE_ORIGIN_HEADERS, which takes lifetimes from the origin",
-                        fix: 'drop defaultTtl and maxTtl, or use cacheMode "CACHE_ALL_STATIC"',
-                    },
-                ];
-            }
-            return [];
+            const mode = cdn.cacheMode ?? "CACHE_ALL_STATIC";
+            // Each mode's TTLs: https://cloud.google.com/cdn/docs/using-ttl-overrides ("Used when").
+            const refused: (keyof typeof cdn)[] =
+                mode === "USE_ORIGIN_HEADERS"
+                    ? ["defaultTtl", "maxTtl", "clientTtl"]
+                    : mode === "FORCE_CACHE_ALL"
+                      ? ["maxTtl"]
+                      : [];
+            return refused
+                .filter((ttl) => cdn[ttl] !== undefined)
+                .map((ttl) => ({
+                    field: `cdn.${ttl}`,
+                    message:
+                        mode === "USE_ORIGIN_HEADERS"
+                            ? "is set with cacheMode USE_ORIGIN_HEADERS, which takes every lifetime from the origin's headers"
+                            : "is set with cacheMode FORCE_CACHE_ALL; GCP takes a max TTL only with CACHE_ALL_STATIC (FORCE_CACHE_ALL caches for defaultTtl)",
+                    fix:
+                        mode === "USE_ORIGIN_HEADERS"
+                            ? `drop ${ttl}, or use cacheMode "CACHE_ALL_STATIC"`
+                            : 'drop maxTtl (set the lifetime with defaultTtl), or use cacheMode "CACHE_ALL_STATIC"',
+                }));
         },
     },
     {
