@@ -314,7 +314,7 @@ export const gcpErrorCoverage: GcpErrorCoverage[] = [
     ),
     rule(
         "A subnet's primary IPv4 range is /29 or larger (Invalid IPCidrRange)",
-        "§3.1",
+        gcpDocs("vpc/docs/subnets#ipv4-ranges"),
         "subnet-size",
         "the prefix length of every regular subnet range the package creates is checked",
     ),
