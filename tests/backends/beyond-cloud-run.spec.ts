@@ -433,6 +433,42 @@ describe("Cloud Armor", () => {
         );
     });
 
+    it("takes an existing policy only as a securityPolicies link of the scheme's scope", () => {
+        const existing = (scheme: "regional-internal" | "global-external", link: string) =>
+            validateLoadBalancerArgs({
+                scheme,
+                region: scheme === "regional-internal" ? R : undefined,
+                backends: { x: { cloudRun: { service: "x", region: R }, securityPolicy: { existing: link } } },
+            })
+                .filter((p) => p.rule === "backend-security-policy")
+                .map((p) => ({ field: p.field, message: p.message, fix: p.fix }));
+        assert.deepStrictEqual(existing("regional-internal", `projects/sec/regions/${R}/securityPolicies/waf`), []);
+        assert.deepStrictEqual(existing("global-external", "projects/sec/global/securityPolicies/waf"), []);
+        assert.deepStrictEqual(existing("global-external", "waf"), []);
+        assert.deepStrictEqual(existing("regional-internal", "projects/sec/global/securityPolicies/waf"), [
+            {
+                field: "backends.x.securityPolicy.existing",
+                message:
+                    '"projects/sec/global/securityPolicies/waf" is a global policy, but the regional internal Application Load Balancer takes a regional one',
+                fix: "reference a regional policy in the load balancer's region: projects/<project>/regions/<region>/securityPolicies/<name>",
+            },
+        ]);
+        assert.deepStrictEqual(existing("global-external", `projects/sec/regions/${R}/securityPolicies/waf`), [
+            {
+                field: "backends.x.securityPolicy.existing",
+                message: `"projects/sec/regions/${R}/securityPolicies/waf" is a regional policy (${R}), but the global external Application Load Balancer takes a global one`,
+                fix: "reference a global policy: projects/<project>/global/securityPolicies/<name>",
+            },
+        ]);
+        assert.deepStrictEqual(existing("global-external", "projects/sec/global/sslPolicies/waf"), [
+            {
+                field: "backends.x.securityPolicy.existing",
+                message: '"projects/sec/global/sslPolicies/waf" is not a security policy self link or id',
+                fix: "reference the policy as projects/<project>/global/securityPolicies/<name>",
+            },
+        ]);
+    });
+
     it("rejects create+existing, adaptive protection on regional, bad rule sets, ranges and intervals", () => {
         assert.strictEqual(
             onlyProblem(regional({ x: { cloudRun: { service: "x" }, securityPolicy: { create: {}, existing: "p" } } }))

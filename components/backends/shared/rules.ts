@@ -488,6 +488,37 @@ function createFindings(create: SecurityPolicyCreateArgs, at: string, policy: Po
     return findings;
 }
 
+/** An existing backend policy is a securityPolicies link of the scheme's scope (a regional policy on regional schemes). */
+function existingSecurityPolicyFindings(existing: string, scheme: Scheme): Finding[] {
+    if (!existing.includes("/")) {
+        return [];
+    }
+    const regional = schemeProfile(scheme).scope === "regional";
+    const link = parseComputeLink(existing);
+    const shape = regional
+        ? "projects/<project>/regions/<region>/securityPolicies/<name>"
+        : "projects/<project>/global/securityPolicies/<name>";
+    if (!link || link.collection !== "securityPolicies") {
+        return [
+            {
+                field: "securityPolicy.existing",
+                message: `${quoteValue(existing)} is not a security policy self link or id`,
+                fix: `reference the policy as ${shape}`,
+            },
+        ];
+    }
+    if (regional !== (link.region !== undefined)) {
+        return [
+            {
+                field: "securityPolicy.existing",
+                message: `${quoteValue(existing)} is a ${link.region ? `regional policy (${link.region})` : "global policy"}, but the ${schemeProfile(scheme).title} takes a ${regional ? "regional" : "global"} one`,
+                fix: `reference a ${regional ? "regional policy in the load balancer's region" : "global policy"}: ${shape}`,
+            },
+        ];
+    }
+    return [];
+}
+
 export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
     {
         id: "backend-custom-headers",
@@ -714,10 +745,17 @@ export const backendSettingsRules: Rule<BackendSettingsContext>[] = [
                 return [unsupportedFinding(scheme, "cloudArmor", "securityPolicy", "Cloud Armor")];
             }
             const exclusive = createOrExistingFinding(policy, "securityPolicy");
-            if (exclusive !== undefined || policy.create === undefined) {
-                return exclusive === undefined ? [] : [exclusive];
+            if (exclusive !== undefined) {
+                return [exclusive];
+            }
+            const existing = known(policy.existing);
+            if (existing !== undefined) {
+                return existingSecurityPolicyFindings(existing, scheme);
             }
             const create = policy.create;
+            if (create === undefined) {
+                return [];
+            }
             const findings: Finding[] = [];
             if (create.adaptiveProtection && schemeProfile(scheme).scope === "regional") {
                 findings.push({
