@@ -7,23 +7,13 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ExitCode, run } from "../../components/cli/main";
+import { ExitCode } from "../../components/cli/main";
+import { cli } from "../support/cli";
 import { PlanResult } from "../../components/cli/plan";
 import { mockGcp } from "../../components/testing";
 import { computeCollection } from "../../components/testing/mocks";
 
 const FIXTURES = "tests/fixtures/cli";
-
-async function cli(...argv: string[]): Promise<{ code: ExitCode; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await run(
-        argv,
-        (t) => (out += t + "\n"),
-        (t) => (err += t + "\n"),
-    );
-    return { code, out, err };
-}
 
 describe("cloudrun-lb plan", () => {
     it("plans a program with resources and data sources next to the load balancer, no null where a value would be", async () => {

@@ -7,21 +7,11 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ExitCode, run } from "../../components/cli/main";
+import { ExitCode } from "../../components/cli/main";
+import { cli } from "../support/cli";
 import { formatPlan, PlanResult } from "../../components/cli/plan";
 
 const FIXTURES = "tests/fixtures/cli";
-
-async function cli(...argv: string[]): Promise<{ code: ExitCode; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await run(
-        argv,
-        (t) => (out += t + "\n"),
-        (t) => (err += t + "\n"),
-    );
-    return { code, out, err };
-}
 
 describe("cloudrun-lb plan runs the program in its project directory, as Pulumi does", () => {
     it('reads fs.readFileSync("catalog.yaml") next to the program when planned from the repository root', async () => {
