@@ -480,14 +480,28 @@ export const routeTableRules: Rule<RoutingContext>[] = [
                         );
                     }
                 });
-                if ((r.hosts ?? []).includes("*") && (r.hosts ?? []).length > 1) {
-                    findings.push({
-                        field: `${route(i)}.hosts`,
-                        message: 'lists "*" with other hosts; "*" already matches every host',
-                        fix: 'keep only "*", or drop it',
-                    });
-                }
                 return findings;
+            }),
+    },
+    {
+        id: "route-hosts-any",
+        component: COMPONENT,
+        severity: "warning",
+        summary: 'Warns when a route lists "*" beside other hosts (GCP accepts it; the other hosts add nothing)',
+        prevents:
+            'a route that looks host-specific but matches every host: with "*" in its hosts it is compiled as an any-host route',
+        fix: 'keep only "*" to match every host, or drop "*" to match only the hosts listed',
+        check: (ctx) =>
+            ctx.routes.flatMap((r, i) => {
+                const others = (r.hosts ?? []).filter((h) => h !== "*").length;
+                return (r.hosts ?? []).includes("*") && others > 0
+                    ? [
+                          {
+                              field: `${route(i)}.hosts`,
+                              message: `lists "*" with ${others} other host(s); "*" matches every host, so the route serves all of them and any other host`,
+                          },
+                      ]
+                    : [];
             }),
     },
     {

@@ -197,7 +197,7 @@ describe("routing validation (every rule, exact messages)", () => {
                             hosts: ["API.example.com", "a*.example.com", "10.0.0.1", "a.example.com", "a.example.com"],
                             backend: "web",
                         },
-                        { hosts: ["*", "b.example.com"], paths: ["/x"], backend: "web" },
+                        { hosts: ["*", "*"], paths: ["/x"], backend: "web" },
                         { hosts: ["c.example.com:8080"], backend: "web" },
                     ],
                     "classic",
@@ -211,13 +211,32 @@ describe("routing validation (every rule, exact messages)", () => {
                 ],
                 ["routes[0].hosts[2]", '"10.0.0.1" is not usable: IP addresses don\'t work as hosts in URL maps'],
                 ["routes[0].hosts[4]", '"a.example.com" is listed twice'],
-                ["routes[1].hosts", 'lists "*" with other hosts; "*" already matches every host'],
+                ["routes[1].hosts[1]", '"*" is listed twice'],
                 [
                     "routes[2].hosts[0]",
                     '"c.example.com:8080": a port in a host is not supported by the classic Application Load Balancer (scheme "classic")',
                 ],
             ],
         );
+    });
+
+    it('route-hosts-any: "*" beside other hosts plans, with a warning naming the route and what "*" does', () => {
+        const warnings = validateRoutes(
+            ctx([
+                { hosts: ["a.example.com", "b.example.com"], backend: "web" },
+                { hosts: ["*.example.com", "*"], backend: "web" },
+            ]),
+        );
+        assert.deepStrictEqual(warnings, [
+            {
+                rule: "route-hosts-any",
+                field: "routes[1].hosts",
+                message:
+                    'lists "*" with 1 other host(s); "*" matches every host, so the route serves all of them and any other host',
+                fix: 'keep only "*" to match every host, or drop "*" to match only the hosts listed',
+                severity: "warning",
+            },
+        ]);
     });
 
     it("route-scheme-features: names the field, the scheme and the alternative", () => {

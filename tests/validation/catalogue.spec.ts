@@ -2431,7 +2431,14 @@ const cases: Case[] = [
         args: routed([{ hosts: ["*.example.com", "*"], backend: "api" }]),
         expect: "accept",
         source: SRC.hosts,
-        gap: 'deliberate package guard (rule route-hosts): "*" with other hosts is refused as redundant, though the compiled URL map (an any-host route) is one GCP accepts; making it advice needs a warning rule of its own, left for a decision',
+        warning: {
+            rule: "route-hosts-any",
+            field: "routes[0].hosts",
+            message:
+                'lists "*" with 1 other host(s); "*" matches every host, so the route serves all of them and any other host',
+            fix: 'keep only "*" to match every host, or drop "*" to match only the hosts listed',
+            severity: "warning",
+        },
     },
     {
         id: "odd-15",
