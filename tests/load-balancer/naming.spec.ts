@@ -5,6 +5,7 @@ import {
     GCP_NAME_PATTERN,
     invalidNameReason,
     replacementSafeName,
+    sanitizeNamePart,
     shortHash,
     stableStringify,
 } from "../../components/naming";
@@ -16,6 +17,27 @@ describe("naming", () => {
         assert.strictEqual(gcpName("2026-lb"), "x-2026-lb");
         assert.strictEqual(gcpName("__"), "x-unnamed");
         assert.strictEqual(gcpName("shopAPI", "Backend"), "shop-api-backend");
+    });
+
+    it("sanitizes a name part as the full rewrite does, clean parts kept as they are", () => {
+        const fullRewrite = (part: string) =>
+            part
+                .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+                .toLowerCase()
+                .replace(/[^a-z0-9-]+/g, "-")
+                .replace(/-+/g, "-")
+                .replace(/^-+|-+$/g, "");
+        const part = fc.oneof(
+            fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+            fc.string({ unit: fc.constantFrom("a", "z", "0", "9", "-", "A", "_", ".", " ", "é", "--") }),
+            fc.string(),
+        );
+        fc.assert(
+            fc.property(part, (p) => sanitizeNamePart(p) === fullRewrite(p)),
+            { numRuns: 2000 },
+        );
+        assert.strictEqual(sanitizeNamePart("europe-west1"), "europe-west1");
+        assert.strictEqual(sanitizeNamePart("web--api-"), "web-api");
     });
 
     it("cuts long names to 63 characters and keeps them distinct with a hash", () => {
