@@ -493,8 +493,9 @@ export const routeTableRules: Rule<RoutingContext>[] = [
         fix: 'keep only "*" to match every host, or drop "*" to match only the hosts listed',
         check: (ctx) =>
             ctx.routes.flatMap((r, i) => {
-                const others = (r.hosts ?? []).filter((h) => h !== "*").length;
-                return (r.hosts ?? []).includes("*") && others > 0
+                const hosts = r.hosts ?? [];
+                const others = hosts.filter((h) => h !== "*").length;
+                return hosts.includes("*") && others > 0
                     ? [
                           {
                               field: `${route(i)}.hosts`,
