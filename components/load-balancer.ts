@@ -167,12 +167,13 @@ export class ApplicationLoadBalancer extends pulumi.ComponentResource {
         this.serviceAttachmentSelfLinks = pulumi.output(published) as pulumi.Output<Record<string, string>>;
         const firstAttachment = published[build.regions[0]];
         this.serviceAttachmentSelfLink = firstAttachment ?? pulumi.output(undefined);
+        // backendServiceIds is left out: registering a map of one Output per backend costs the SDK an await of
+        // each (~0.1 ms a backend, docs/performance.md); it stays a property of the component, read on demand.
         this.registerOutputs({
             ipAddress: this.ipAddress,
             ipAddresses: this.ipAddresses,
             ipv6Address: this.ipv6Address,
             url: this.url,
-            backendServiceIds: backends.backendIds,
             bucketNames: this.bucketNames,
             urlMapId: this.urlMapId,
             forwardingRuleIds: this.forwardingRuleIds,

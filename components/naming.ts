@@ -10,7 +10,7 @@
  * exactly when a replacement is due, so Pulumi creates the new resource, repoints the referrer, then
  * deletes the old one — instead of deleting first and failing with `resourceInUseByAnotherResource`.
  */
-import { createHash } from "crypto";
+import * as crypto from "crypto";
 
 export const GCP_NAME_MAX = 63;
 export const GCP_NAME_PATTERN = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -27,15 +27,28 @@ export function stableStringify(value: unknown): string {
     if (Array.isArray(value)) {
         return `[${value.map(stableStringify).join(",")}]`;
     }
-    const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+    const record = value as Record<string, unknown>;
+    let text = "";
+    for (const key of Object.keys(record).sort()) {
+        if (record[key] !== undefined) {
+            text += `${text ? "," : ""}${JSON.stringify(key)}:${stableStringify(record[key])}`;
+        }
+    }
+    return `{${text}}`;
 }
+
+/**
+ * `crypto.hash` (Node 20.12+) digests without a Hash object per call, which a large stack's thousands of
+ * names would otherwise allocate and finalize; older Node 20 releases take the Hash object. Same digest.
+ */
+const sha256Hex: (text: string) => string =
+    typeof crypto.hash === "function"
+        ? (text) => crypto.hash("sha256", text, "hex")
+        : (text) => crypto.createHash("sha256").update(text).digest("hex");
 
 /** A short, stable hex digest of any JSON-like value. */
 export function shortHash(value: unknown, length = HASH_LENGTH): string {
-    return createHash("sha256").update(stableStringify(value)).digest("hex").slice(0, length);
+    return sha256Hex(stableStringify(value)).slice(0, length);
 }
 
 /** What sanitizeNamePart leaves as it is: lowercase letters and digits in runs joined by single hyphens. */

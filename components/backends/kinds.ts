@@ -55,5 +55,6 @@ export function backendKindsSet(backend: BackendKindFields): BackendKind[] {
  * validation reports); a backend that names none counts as an existing backend service, whose kind is unknown.
  */
 export function backendKindOf(backend: BackendKindFields): BackendKind {
-    return backendKindsSet(backend)[0] ?? BackendKind.BackendService;
+    // The first of backendKindsSet, without its array: asked several times per backend of a large stack.
+    return allBackendKinds.find((kind) => backend[backendKindField[kind]] !== undefined) ?? BackendKind.BackendService;
 }

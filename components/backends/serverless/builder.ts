@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "../../builder";
+import { BuildScope, createChild } from "../../builder";
 import { gcpName, replacementSafeName } from "../../naming";
-import { replacementOptions } from "../../replacement";
 import { ServerlessBackendArgs, serverlessRegions } from "./args";
 import { validateServerlessBackendArgs } from "./rules";
 import { failOnProblems, mapInputs } from "../../validation";
@@ -34,10 +33,11 @@ export function buildServerlessBackend(
     const negs: compute.RegionNetworkEndpointGroup[] = [];
     for (const region of regions) {
         negs.push(
-            new compute.RegionNetworkEndpointGroup(
+            createChild(
+                compute.RegionNetworkEndpointGroup,
                 regions.length === 1 ? `${name}-neg` : `${name}-neg-${region}`,
                 serverlessNegArgs(physical, region, args),
-                replacementOptions(compute.RegionNetworkEndpointGroup, childOptions(scope)),
+                scope,
             ),
         );
     }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import type { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import { optionalGcp } from "../../gcp-modules";
-import { BuildScope, childOptions } from "../../builder";
+import { BuildScope, childOptions, createChild } from "../../builder";
 import { replacementSafeName } from "../../naming";
 import { replacementOptions } from "../../replacement";
 import {
@@ -146,7 +146,11 @@ export function createBackendService(
     // buildBackends).
     const args = backendServiceArgs(settings);
     let resource: compute.BackendService | compute.RegionBackendService;
-    if (schemeProfile(settings.scheme).scope === "regional") {
+    if (schemeProfile(settings.scheme).scope !== "regional") {
+        const { region: _global, ...globalArgs } = args;
+        resource = createChild(compute.BackendService, name, globalArgs, scope);
+        createSignedUrlKeys(name, settings, resource.name, scope);
+    } else {
         const {
             customRequestHeaders: _unsupported,
             enableCdn: _noCdn,
@@ -154,19 +158,7 @@ export function createBackendService(
             edgeSecurityPolicy: _noEdgePolicy,
             ...regionalArgs
         } = args;
-        resource = new compute.RegionBackendService(
-            name,
-            regionalArgs,
-            replacementOptions(compute.RegionBackendService, childOptions(scope)),
-        );
-    } else {
-        const { region: _global, ...globalArgs } = args;
-        resource = new compute.BackendService(
-            name,
-            globalArgs,
-            replacementOptions(compute.BackendService, childOptions(scope)),
-        );
-        createSignedUrlKeys(name, settings, resource.name, scope);
+        resource = createChild(compute.RegionBackendService, name, regionalArgs, scope);
     }
     if (settings.iap?.enabled) {
         grantIapAccess(name, settings, resource.name, scope);
