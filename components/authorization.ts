@@ -15,10 +15,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AuthorizationArgs, authorizationActions, authorizationHttpRule } from "./args/authorization";
-import { BuildScope, childOptions } from "./builder";
+import { BuildScope, createChild } from "./builder";
 import { optionalGcp } from "./gcp-modules";
 import { gcpName } from "./naming";
-import { replacementOptions } from "./replacement";
 import { Scheme, schemeProfile } from "./schemes";
 
 export * from "./args/authorization";
@@ -63,7 +62,8 @@ export function buildAuthorization(
         if (rules === undefined) {
             continue;
         }
-        const policy = new networksecurity.AuthzPolicy(
+        const policy = createChild(
+            networksecurity.AuthzPolicy,
             `${name}-authz-${field}`,
             {
                 name: gcpName(target.prefix, "authz", field),
@@ -77,7 +77,7 @@ export function buildAuthorization(
                 },
                 httpRules: rules.map(authorizationHttpRule),
             },
-            replacementOptions(networksecurity.AuthzPolicy, childOptions(scope)),
+            scope,
         );
         ids[field] = policy.id;
     }

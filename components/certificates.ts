@@ -33,8 +33,7 @@ import {
     PRIVATE_CA_ROTATION_WINDOW_PERCENTAGE,
 } from "./args/certificates";
 import { gcpName, replacementSafeName, sanitizeNamePart, shortHash } from "./naming";
-import { BuildScope, childOptions } from "./builder";
-import { replacementOptions } from "./replacement";
+import { BuildScope, createChild } from "./builder";
 import { Scheme } from "./schemes";
 
 /** The domain a DNS authorization must cover for a certificate domain: a wildcard's parent. */
@@ -206,10 +205,11 @@ export function createManagedCertificates(
     const plan = managedCertificatePlan(args);
     const authorizationIds = new Map<string, pulumi.Output<string>>();
     const authorizations = plan.authorizations.map((a) => {
-        const resource = new optionalGcp.certificatemanager.DnsAuthorization(
+        const resource = createChild(
+            optionalGcp.certificatemanager.DnsAuthorization,
             `${name}-dns-auth-${a.key}`,
             { name: a.name, project: args.project, location: a.location, domain: a.domain, type: a.type },
-            replacementOptions(optionalGcp.certificatemanager.DnsAuthorization, childOptions(scope)),
+            scope,
         );
         authorizationIds.set(a.key, resource.id);
         const record = resource.dnsResourceRecords.apply((records) => {
@@ -222,7 +222,8 @@ export function createManagedCertificates(
     for (const c of plan.certificates) {
         certificateIds.set(
             c.key,
-            new optionalGcp.certificatemanager.Certificate(
+            createChild(
+                optionalGcp.certificatemanager.Certificate,
                 `${name}-cert-${c.key}`,
                 {
                     name: c.name,
@@ -231,7 +232,7 @@ export function createManagedCertificates(
                     scope: c.scope,
                     managed: { domains: [c.domain], dnsAuthorizations: [authorizationIds.get(c.authorization)!] },
                 },
-                replacementOptions(optionalGcp.certificatemanager.Certificate, childOptions(scope)),
+                scope,
             ).id,
         );
     }
@@ -253,13 +254,15 @@ function createCertificateMap(
     certificateIds: Map<string, pulumi.Output<string>>,
     scope: BuildScope,
 ): Pick<ManagedCertificates, "certificateMap" | "certificateMapId"> {
-    const map = new optionalGcp.certificatemanager.CertificateMap(
+    const map = createChild(
+        optionalGcp.certificatemanager.CertificateMap,
         `${name}-cert-map`,
         { name: plan.name, project },
-        replacementOptions(optionalGcp.certificatemanager.CertificateMap, childOptions(scope)),
+        scope,
     );
     for (const entry of plan.entries) {
-        new optionalGcp.certificatemanager.CertificateMapEntry(
+        createChild(
+            optionalGcp.certificatemanager.CertificateMapEntry,
             `${name}-cert-map-entry-${entry.key}`,
             {
                 name: entry.name,
@@ -269,7 +272,7 @@ function createCertificateMap(
                 matcher: entry.matcher,
                 certificates: [certificateIds.get(entry.certificate)!],
             },
-            replacementOptions(optionalGcp.certificatemanager.CertificateMapEntry, childOptions(scope)),
+            scope,
         );
     }
     return { certificateMapId: map.id, certificateMap: certificateMapReference(map.id) };
@@ -303,22 +306,25 @@ function createPrivateCaCertificates(
     const { certificatemanager, projects } = optionalGcp;
     const placement = certificatePlacement(args.scheme, args.region);
     const keyAlgorithm = args.managedCertificate.keyAlgorithm ?? CertificateKeyAlgorithm.Rsa2048;
-    const agent = new projects.ServiceIdentity(
+    const agent = createChild(
+        projects.ServiceIdentity,
         `${name}-certificate-manager-agent`,
         { project: args.project, service: "certificatemanager.googleapis.com" },
-        replacementOptions(projects.ServiceIdentity, childOptions(scope)),
+        scope,
     );
-    const grant = new optionalGcp.certificateauthority.CaPoolIamMember(
+    const grant = createChild(
+        optionalGcp.certificateauthority.CaPoolIamMember,
         `${name}-ca-pool-requester`,
         { caPool: args.caPool, role: CA_POOL_REQUESTER_ROLE, member: agent.member },
-        replacementOptions(optionalGcp.certificateauthority.CaPoolIamMember, childOptions(scope)),
+        scope,
     );
     const issuanceName = pulumi
         .output(args.caPool)
         .apply((caPool) =>
             replacementSafeName([args.prefix, "issuance"], { caPool, location: placement.location, keyAlgorithm }),
         );
-    const issuance = new certificatemanager.CertificateIssuanceConfig(
+    const issuance = createChild(
+        certificatemanager.CertificateIssuanceConfig,
         `${name}-issuance-config`,
         {
             name: issuanceName,
@@ -330,7 +336,8 @@ function createPrivateCaCertificates(
             lifetime: PRIVATE_CA_LIFETIME,
             rotationWindowPercentage: PRIVATE_CA_ROTATION_WINDOW_PERCENTAGE,
         },
-        replacementOptions(certificatemanager.CertificateIssuanceConfig, childOptions(scope, { dependsOn: [grant] })),
+        scope,
+        { dependsOn: [grant] },
     );
     const domains = [...new Set(args.managedCertificate.domains)];
     const keys = domainKeys(domains);
@@ -340,7 +347,8 @@ function createPrivateCaCertificates(
         const { location, scope: certificateScope } = placement;
         certificateIds.set(
             key,
-            new certificatemanager.Certificate(
+            createChild(
+                certificatemanager.Certificate,
                 `${name}-cert-${key}`,
                 {
                     name: issuanceName.apply((issuanceConfig) =>
@@ -356,7 +364,7 @@ function createPrivateCaCertificates(
                     scope: certificateScope,
                     managed: { domains: [domain], issuanceConfig: issuance.id },
                 },
-                replacementOptions(certificatemanager.Certificate, childOptions(scope)),
+                scope,
             ).id,
         );
     }

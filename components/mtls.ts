@@ -25,10 +25,9 @@ export {
     clientCertificateHeaders,
     clientCertificateUrlMapHeaders,
 } from "./args/frontend";
-import { BuildScope, childOptions } from "./builder";
+import { BuildScope, createChild } from "./builder";
 import { optionalGcp } from "./gcp-modules";
 import { gcpName } from "./naming";
-import { replacementOptions } from "./replacement";
 import { Scheme, schemeProfile } from "./schemes";
 
 /** What `createClientCertificateValidation` builds from (the load balancer's scheme, region and names). */
@@ -87,7 +86,8 @@ export function createClientCertificateValidation(
 ): ClientCertificateValidation {
     const { certificatemanager } = optionalGcp;
     const location = clientCertificateLocation(args.scheme, args.region);
-    const trustConfig = new certificatemanager.TrustConfig(
+    const trustConfig = createChild(
+        certificatemanager.TrustConfig,
         `${name}-trust-config`,
         {
             name: gcpName(args.prefix, "trust-config"),
@@ -96,10 +96,11 @@ export function createClientCertificateValidation(
             description: "Client certificate roots for the load balancer's mutual TLS (cloudrun-lb)",
             ...trustConfigInputs(args.clientCertificates),
         },
-        replacementOptions(certificatemanager.TrustConfig, childOptions(scope)),
+        scope,
     );
     const { networksecurity } = optionalGcp;
-    const policy = new networksecurity.ServerTlsPolicy(
+    const policy = createChild(
+        networksecurity.ServerTlsPolicy,
         `${name}-server-tls-policy`,
         {
             name: gcpName(args.prefix, "server-tls-policy"),
@@ -112,7 +113,7 @@ export function createClientCertificateValidation(
                 clientValidationTrustConfig: trustConfig.id,
             },
         },
-        replacementOptions(networksecurity.ServerTlsPolicy, childOptions(scope)),
+        scope,
     );
     return { serverTlsPolicyId: policy.id, trustConfigId: trustConfig.id };
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "./builder";
+import { BuildScope, createChild } from "./builder";
 import { gcpName } from "./naming";
-import { replacementOptions } from "./replacement";
 import { LoadBalancerNetworkArgs, resolvedCidrs } from "./args/network";
 import { validateNetworkArgs } from "./rules/network";
 import { parseComputeLink } from "./rules/common";
@@ -69,7 +68,8 @@ export function buildLoadBalancerNetwork(
             proxyOnly[region] = subnet;
         }
     } else {
-        const vpc = new compute.Network(
+        const vpc = createChild(
+            compute.Network,
             `${name}-vpc`,
             {
                 name: gcpName(physical),
@@ -77,12 +77,13 @@ export function buildLoadBalancerNetwork(
                 autoCreateSubnetworks: false,
                 routingMode: args.regions.length > 1 ? "GLOBAL" : "REGIONAL",
             },
-            replacementOptions(compute.Network, childOptions(scope)),
+            scope,
         );
         network = vpc.selfLink;
         if (wantSubnets) {
             for (const region of args.regions) {
-                const subnet = new compute.Subnetwork(
+                const subnet = createChild(
+                    compute.Subnetwork,
                     `${name}-subnet-${region}`,
                     {
                         name: gcpName(physical, "subnet", region),
@@ -93,7 +94,7 @@ export function buildLoadBalancerNetwork(
                         privateIpGoogleAccess: true,
                         ...(args.externalIpv6 ? { stackType: "IPV4_IPV6", ipv6AccessType: "EXTERNAL" } : {}),
                     },
-                    replacementOptions(compute.Subnetwork, childOptions(scope)),
+                    scope,
                 );
                 subnetworks[region] = subnet.selfLink;
             }
@@ -107,7 +108,8 @@ export function buildLoadBalancerNetwork(
             if (proxyOnly[region] !== undefined) {
                 continue;
             }
-            const subnet = new compute.Subnetwork(
+            const subnet = createChild(
+                compute.Subnetwork,
                 `${name}-proxy-only-${region}`,
                 {
                     name: gcpName(physical, "proxy-only", region),
@@ -118,7 +120,7 @@ export function buildLoadBalancerNetwork(
                     purpose: args.proxyOnlyPurpose,
                     role: "ACTIVE",
                 },
-                replacementOptions(compute.Subnetwork, childOptions(scope)),
+                scope,
             );
             proxyOnly[region] = subnet.selfLink;
             createdProxyOnlySubnets.push(subnet);

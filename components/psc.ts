@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "./builder";
+import { BuildScope, createChild } from "./builder";
 import { gcpName } from "./naming";
 import { networkProject } from "./network";
 import { PscConnectionPreference, PscPublishArgs, resolvedPscNatCidr } from "./args/psc";
-import { replacementOptions } from "./replacement";
 
 export * from "./args/psc";
 
@@ -47,7 +46,8 @@ export function buildPscPublish(
     const subnetProject = target.existingNetwork ? networkProject(target.network, target.project) : target.project;
     target.regions.forEach((region, index) => {
         const suffix = several ? `-${region}` : "";
-        const natSubnet = new compute.Subnetwork(
+        const natSubnet = createChild(
+            compute.Subnetwork,
             `${name}-psc-nat-subnet${suffix}`,
             {
                 name: several ? gcpName(target.prefix, "psc-nat", region) : gcpName(target.prefix, "psc-nat"),
@@ -57,9 +57,10 @@ export function buildPscPublish(
                 ipCidrRange: resolvedPscNatCidr(publish, target.regions, index).cidr,
                 purpose: "PRIVATE_SERVICE_CONNECT",
             },
-            replacementOptions(compute.Subnetwork, childOptions(scope)),
+            scope,
         );
-        const attachment = new compute.ServiceAttachment(
+        const attachment = createChild(
+            compute.ServiceAttachment,
             `${name}-service-attachment${suffix}`,
             {
                 name: several ? gcpName(target.prefix, "psc", region) : gcpName(target.prefix, "psc"),
@@ -80,7 +81,7 @@ export function buildPscPublish(
                     ? { reconcileConnections: publish.reconcileConnections }
                     : {}),
             },
-            replacementOptions(compute.ServiceAttachment, childOptions(scope)),
+            scope,
         );
         serviceAttachmentSelfLinks[region] = attachment.selfLink;
     });

@@ -2,9 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import { optionalGcp } from "../../gcp-modules";
 import type { Bucket } from "@pulumi/gcp/storage/bucket";
-import { BuildScope, childOptions } from "../../builder";
+import { BuildScope, createChild } from "../../builder";
 import { gcpName, replacementSafeName } from "../../naming";
-import { replacementOptions } from "../../replacement";
 import { Scheme, schemeProfile } from "../../schemes";
 import { mapInputs } from "../../validation";
 import { BackendCdnArgs } from "../shared/args";
@@ -68,7 +67,8 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
     let bucketName: pulumi.Input<string>;
     if (create !== undefined) {
         const defaultProject = new pulumi.Config("gcp").get("project");
-        bucket = new optionalGcp.storage.Bucket(
+        bucket = createChild(
+            optionalGcp.storage.Bucket,
             `${name}-bucket`,
             {
                 name:
@@ -82,13 +82,14 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
                 website: create.website,
                 forceDestroy: create.forceDestroy ?? false,
             },
-            replacementOptions(optionalGcp.storage.Bucket, childOptions(scope)),
+            scope,
         );
         if (create.publicRead) {
-            new optionalGcp.storage.BucketIAMMember(
+            createChild(
+                optionalGcp.storage.BucketIAMMember,
                 `${name}-public-read`,
                 { bucket: bucket.name, role: "roles/storage.objectViewer", member: "allUsers" },
-                replacementOptions(optionalGcp.storage.BucketIAMMember, childOptions(scope)),
+                scope,
             );
         }
         bucketName = bucket.name;
@@ -98,7 +99,8 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
 
     const physical = gcpName(args.namePrefix, "bucket");
     if (profile.scope === "regional") {
-        const regional = new compute.RegionBackendBucket(
+        const regional = createChild(
+            compute.RegionBackendBucket,
             `${name}-backend-bucket`,
             {
                 name: physical,
@@ -108,12 +110,13 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
                 loadBalancingScheme: profile.loadBalancingScheme,
                 description: args.description,
             },
-            replacementOptions(compute.RegionBackendBucket, childOptions(scope)),
+            scope,
         );
         return { backendBucketId: regional.id, bucketName: pulumi.output(bucketName), bucket };
     }
     const cdnOn = args.cdn?.enabled === true;
-    const backendBucket = new compute.BackendBucket(
+    const backendBucket = createChild(
+        compute.BackendBucket,
         `${name}-backend-bucket`,
         {
             name: physical,
@@ -125,11 +128,12 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
             cdnPolicy: cdnOn ? bucketCdnPolicy(args.cdn!) : undefined,
             edgeSecurityPolicy: args.edgeSecurityPolicy,
         },
-        replacementOptions(compute.BackendBucket, childOptions(scope)),
+        scope,
     );
     if (cdnOn) {
         for (const key of args.cdn!.signedUrlKeys ?? []) {
-            new compute.BackendBucketSignedUrlKey(
+            createChild(
+                compute.BackendBucketSignedUrlKey,
                 `${name}-signed-url-key-${key.name}`,
                 {
                     name: key.name,
@@ -137,7 +141,7 @@ export function buildBucketBackend(name: string, args: BucketBuildOptions, scope
                     backendBucket: backendBucket.name,
                     keyValue: pulumi.secret(key.value),
                 },
-                replacementOptions(compute.BackendBucketSignedUrlKey, childOptions(scope)),
+                scope,
             );
         }
     }

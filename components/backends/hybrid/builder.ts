@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "../../builder";
+import { BuildScope, createChild } from "../../builder";
 import { gcpName, replacementSafeName } from "../../naming";
-import { replacementOptions } from "../../replacement";
 import { HybridBackendArgs, HybridTargetArgs } from "./args";
 import { validateHybridBackendArgs, zoneRegion } from "./rules";
 import { schemeProfile } from "../../schemes";
@@ -67,7 +66,8 @@ export function buildHybridBackend(name: string, args: HybridBackendArgs, scope:
             defaultPort: target.defaultPort,
         }),
     );
-    const neg = new compute.NetworkEndpointGroup(
+    const neg = createChild(
+        compute.NetworkEndpointGroup,
         `${name}-neg`,
         {
             name: negName,
@@ -77,23 +77,23 @@ export function buildHybridBackend(name: string, args: HybridBackendArgs, scope:
             networkEndpointType: "NON_GCP_PRIVATE_IP_PORT",
             defaultPort: target.defaultPort,
         },
-        replacementOptions(compute.NetworkEndpointGroup, childOptions(scope)),
+        scope,
     );
     // Endpoints are keyed by IP:port, so list edits add or remove exactly the endpoints that changed;
     // a NEG replacement creates the new NEG's endpoints before the old NEG goes.
-    const endpoints = target.endpoints.map(
-        (endpoint) =>
-            new compute.NetworkEndpoint(
-                `${name}-endpoint-${endpoint.ipAddress}-${endpoint.port ?? target.defaultPort}`,
-                {
-                    project: args.project,
-                    zone: target.zone,
-                    networkEndpointGroup: neg.name,
-                    ipAddress: endpoint.ipAddress,
-                    port: endpoint.port ?? target.defaultPort,
-                },
-                replacementOptions(compute.NetworkEndpoint, childOptions(scope)),
-            ),
+    const endpoints = target.endpoints.map((endpoint) =>
+        createChild(
+            compute.NetworkEndpoint,
+            `${name}-endpoint-${endpoint.ipAddress}-${endpoint.port ?? target.defaultPort}`,
+            {
+                project: args.project,
+                zone: target.zone,
+                networkEndpointGroup: neg.name,
+                ipAddress: endpoint.ipAddress,
+                port: endpoint.port ?? target.defaultPort,
+            },
+            scope,
+        ),
     );
 
     const healthCheckArgs = {
@@ -103,16 +103,8 @@ export function buildHybridBackend(name: string, args: HybridBackendArgs, scope:
     };
     const healthCheck =
         profile.scope === "regional"
-            ? new compute.RegionHealthCheck(
-                  `${name}-health-check`,
-                  { ...healthCheckArgs, region },
-                  replacementOptions(compute.RegionHealthCheck, childOptions(scope)),
-              )
-            : new compute.HealthCheck(
-                  `${name}-health-check`,
-                  healthCheckArgs,
-                  replacementOptions(compute.HealthCheck, childOptions(scope)),
-              );
+            ? createChild(compute.RegionHealthCheck, `${name}-health-check`, { ...healthCheckArgs, region }, scope)
+            : createChild(compute.HealthCheck, `${name}-health-check`, healthCheckArgs, scope);
 
     const created = createBackendService(
         `${name}-backend`,

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "../../builder";
+import { BuildScope, createChild } from "../../builder";
 import { gcpName, replacementSafeName } from "../../naming";
-import { replacementOptions } from "../../replacement";
 import { InternetBackendArgs, InternetEndpointArgs, internetEndpoints, internetEndpointType } from "./args";
 import { INTERNET_NEG_INGRESS_NOTE, validateInternetBackendArgs } from "./rules";
 import { schemeProfile } from "../../schemes";
@@ -54,7 +53,8 @@ export function buildInternetBackend(
     if (args.neg !== undefined) {
         negId = pulumi.output(args.neg);
     } else if (regional) {
-        const neg = new compute.RegionNetworkEndpointGroup(
+        const neg = createChild(
+            compute.RegionNetworkEndpointGroup,
             `${name}-neg`,
             {
                 name: pulumi.all([args.project, args.network]).apply(([project, network]) =>
@@ -70,29 +70,30 @@ export function buildInternetBackend(
                 network: args.network,
                 networkEndpointType: type,
             },
-            replacementOptions(compute.RegionNetworkEndpointGroup, childOptions(scope)),
+            scope,
         );
-        endpoints.forEach(
-            (endpoint, i) =>
-                new compute.RegionNetworkEndpoint(
-                    `${name}-endpoint-${endpointKey(endpoint, i)}`,
-                    {
-                        project: args.project,
-                        region: args.region,
-                        regionNetworkEndpointGroup: neg.name,
-                        fqdn: endpoint.fqdn,
-                        ipAddress: endpoint.ipAddress,
-                        port: endpoint.port,
-                    },
-                    replacementOptions(compute.RegionNetworkEndpoint, childOptions(scope)),
-                ),
+        endpoints.forEach((endpoint, i) =>
+            createChild(
+                compute.RegionNetworkEndpoint,
+                `${name}-endpoint-${endpointKey(endpoint, i)}`,
+                {
+                    project: args.project,
+                    region: args.region,
+                    regionNetworkEndpointGroup: neg.name,
+                    fqdn: endpoint.fqdn,
+                    ipAddress: endpoint.ipAddress,
+                    port: endpoint.port,
+                },
+                scope,
+            ),
         );
         negId = neg.id;
     } else {
         // A global NEG holds its one endpoint for life: the endpoint is part of the name hash, so a
         // new endpoint means a new NEG, created and attached before the old one is deleted.
         const endpoint = endpoints[0];
-        const neg = new compute.GlobalNetworkEndpointGroup(
+        const neg = createChild(
+            compute.GlobalNetworkEndpointGroup,
             `${name}-neg`,
             {
                 name: pulumi.all([args.project, endpoint.fqdn]).apply(([project, fqdn]) =>
@@ -108,9 +109,10 @@ export function buildInternetBackend(
                 networkEndpointType: type,
                 defaultPort: endpoint.port,
             },
-            replacementOptions(compute.GlobalNetworkEndpointGroup, childOptions(scope)),
+            scope,
         );
-        new compute.GlobalNetworkEndpoint(
+        createChild(
+            compute.GlobalNetworkEndpoint,
             `${name}-endpoint`,
             {
                 project: args.project,
@@ -119,7 +121,7 @@ export function buildInternetBackend(
                 ipAddress: endpoint.ipAddress,
                 port: endpoint.port,
             },
-            replacementOptions(compute.GlobalNetworkEndpoint, childOptions(scope)),
+            scope,
         );
         negId = neg.id;
     }

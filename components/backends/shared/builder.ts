@@ -2,9 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
 import type { ServiceIamMember } from "@pulumi/gcp/cloudrunv2/serviceIamMember";
 import { optionalGcp } from "../../gcp-modules";
-import { BuildScope, childOptions, createChild } from "../../builder";
+import { BuildScope, createChild } from "../../builder";
 import { replacementSafeName } from "../../naming";
-import { replacementOptions } from "../../replacement";
 import {
     accessLevelCondition,
     BackendCdnArgs,
@@ -177,7 +176,8 @@ function createSignedUrlKeys(
         return;
     }
     for (const key of settings.cdn.signedUrlKeys ?? []) {
-        new compute.BackendServiceSignedUrlKey(
+        createChild(
+            compute.BackendServiceSignedUrlKey,
             `${name}-signed-url-key-${key.name}`,
             {
                 name: key.name,
@@ -185,7 +185,7 @@ function createSignedUrlKeys(
                 backendService: backendServiceName,
                 keyValue: pulumi.secret(key.value),
             },
-            replacementOptions(compute.BackendServiceSignedUrlKey, childOptions(scope)),
+            scope,
         );
     }
 }
@@ -205,7 +205,8 @@ function grantIapAccess(
     for (const member of settings.iap?.members ?? []) {
         const logical = `${name}-iap-${member.replace(/[^a-zA-Z0-9@.-]/g, "-")}`;
         if (regional) {
-            new optionalGcp.iap.WebRegionBackendServiceIamMember(
+            createChild(
+                optionalGcp.iap.WebRegionBackendServiceIamMember,
                 logical,
                 {
                     project: settings.project,
@@ -215,10 +216,11 @@ function grantIapAccess(
                     member,
                     condition,
                 },
-                replacementOptions(optionalGcp.iap.WebRegionBackendServiceIamMember, childOptions(scope)),
+                scope,
             );
         } else {
-            new optionalGcp.iap.WebBackendServiceIamMember(
+            createChild(
+                optionalGcp.iap.WebBackendServiceIamMember,
                 logical,
                 {
                     project: settings.project,
@@ -227,7 +229,7 @@ function grantIapAccess(
                     member,
                     condition,
                 },
-                replacementOptions(optionalGcp.iap.WebBackendServiceIamMember, childOptions(scope)),
+                scope,
             );
         }
     }
@@ -253,12 +255,12 @@ export function grantIapInvoker(
         { parent: scope.parent },
     );
     const member = project.number.apply(iapServiceAgent);
-    return target.regions.map(
-        (region) =>
-            new optionalGcp.cloudrunv2.ServiceIamMember(
-                target.regions.length === 1 ? `${name}-iap-invoker` : `${name}-iap-invoker-${region}`,
-                { project: target.project, location: region, name: target.service, role: "roles/run.invoker", member },
-                replacementOptions(optionalGcp.cloudrunv2.ServiceIamMember, childOptions(scope)),
-            ),
+    return target.regions.map((region) =>
+        createChild(
+            optionalGcp.cloudrunv2.ServiceIamMember,
+            target.regions.length === 1 ? `${name}-iap-invoker` : `${name}-iap-invoker-${region}`,
+            { project: target.project, location: region, name: target.service, role: "roles/run.invoker", member },
+            scope,
+        ),
     );
 }
