@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as compute from "@pulumi/gcp/compute";
-import { BuildScope, childOptions } from "./builder";
+import { BuildScope, childOptions, createChild } from "./builder";
 import { DnsAuthorizationRecord } from "./args/certificates";
 import { dnsRecordNames } from "./args/dns";
 import { createManagedCertificates, ManagedCertificates } from "./certificates";
@@ -295,12 +295,6 @@ class FrontendBuilder {
         };
     }
 
-    private options<T extends pulumi.CustomResourceOptions>(
-        resourceClass: abstract new (...args: never[]) => pulumi.CustomResource,
-    ): T {
-        return replacementOptions(resourceClass, childOptions<T>(this.scope));
-    }
-
     private createSelfManagedCertificate(
         name: string,
         args: FrontendArgs,
@@ -318,23 +312,26 @@ class FrontendBuilder {
                 ),
         );
         if (region) {
-            return new compute.RegionSslCertificate(
+            return createChild(
+                compute.RegionSslCertificate,
                 `${name}-cert`,
                 { name: certName, project: args.project, region, certificate: cert.certificate, privateKey },
-                this.options(compute.RegionSslCertificate),
+                this.scope,
             ).id;
         }
-        return new compute.SSLCertificate(
+        return createChild(
+            compute.SSLCertificate,
             `${name}-cert`,
             { name: certName, project: args.project, certificate: cert.certificate, privateKey },
-            this.options(compute.SSLCertificate),
+            this.scope,
         ).id;
     }
 
     /** A Google-managed certificate; its name hashes the domains, which GCP cannot change in place. */
     private createManagedCertificate(name: string, args: FrontendArgs): pulumi.Output<string> {
         const domains = args.https!.managedDomains!;
-        return new compute.ManagedSslCertificate(
+        return createChild(
+            compute.ManagedSslCertificate,
             `${name}-managed-cert`,
             {
                 name: replacementSafeName([this.physical, "managed-cert"], { domains }),
@@ -342,7 +339,7 @@ class FrontendBuilder {
                 type: "MANAGED",
                 managed: { domains },
             },
-            this.options(compute.ManagedSslCertificate),
+            this.scope,
         ).id;
     }
 
@@ -364,12 +361,8 @@ class FrontendBuilder {
             ...sslPolicyInputs(policy),
         };
         return region
-            ? new compute.RegionSslPolicy(
-                  `${name}-ssl-policy`,
-                  { ...common, region },
-                  this.options(compute.RegionSslPolicy),
-              ).id
-            : new compute.SSLPolicy(`${name}-ssl-policy`, common, this.options(compute.SSLPolicy)).id;
+            ? createChild(compute.RegionSslPolicy, `${name}-ssl-policy`, { ...common, region }, this.scope).id
+            : createChild(compute.SSLPolicy, `${name}-ssl-policy`, common, this.scope).id;
     }
 
     private createHttpsListener(
@@ -417,19 +410,16 @@ class FrontendBuilder {
             serverTlsPolicy,
         };
         const proxy = region
-            ? new compute.RegionTargetHttpsProxy(
-                  `${name}-https-proxy`,
-                  { ...common, region },
-                  this.options(compute.RegionTargetHttpsProxy),
-              )
-            : new compute.TargetHttpsProxy(
+            ? createChild(compute.RegionTargetHttpsProxy, `${name}-https-proxy`, { ...common, region }, this.scope)
+            : createChild(
+                  compute.TargetHttpsProxy,
                   `${name}-https-proxy`,
                   {
                       ...common,
                       certificateMap: https.certificateMap ?? managed?.certificateMap,
                       quicOverride: https.quic,
                   },
-                  this.options(compute.TargetHttpsProxy),
+                  this.scope,
               );
         return { role: "https", port: https.port ?? 443, proxy: proxy.id };
     }
@@ -437,12 +427,8 @@ class FrontendBuilder {
     private createHttpListener(name: string, args: FrontendArgs, region: string | undefined): Listener {
         const common = { name: gcpName(this.physical, "http-proxy"), project: args.project, urlMap: args.urlMap };
         const proxy = region
-            ? new compute.RegionTargetHttpProxy(
-                  `${name}-http-proxy`,
-                  { ...common, region },
-                  this.options(compute.RegionTargetHttpProxy),
-              )
-            : new compute.TargetHttpProxy(`${name}-http-proxy`, common, this.options(compute.TargetHttpProxy));
+            ? createChild(compute.RegionTargetHttpProxy, `${name}-http-proxy`, { ...common, region }, this.scope)
+            : createChild(compute.TargetHttpProxy, `${name}-http-proxy`, common, this.scope);
         return { role: "http", port: args.httpPort ?? 80, proxy: proxy.id };
     }
 
@@ -454,20 +440,12 @@ class FrontendBuilder {
             defaultUrlRedirect: HTTPS_REDIRECT,
         };
         const urlMap = region
-            ? new compute.RegionUrlMap(
-                  `${name}-redirect-url-map`,
-                  { ...mapArgs, region },
-                  this.options(compute.RegionUrlMap),
-              ).id
-            : new compute.URLMap(`${name}-redirect-url-map`, mapArgs, this.options(compute.URLMap)).id;
+            ? createChild(compute.RegionUrlMap, `${name}-redirect-url-map`, { ...mapArgs, region }, this.scope).id
+            : createChild(compute.URLMap, `${name}-redirect-url-map`, mapArgs, this.scope).id;
         const proxyArgs = { name: gcpName(this.physical, "redirect-proxy"), project: args.project, urlMap };
         const proxy = region
-            ? new compute.RegionTargetHttpProxy(
-                  `${name}-redirect-proxy`,
-                  { ...proxyArgs, region },
-                  this.options(compute.RegionTargetHttpProxy),
-              )
-            : new compute.TargetHttpProxy(`${name}-redirect-proxy`, proxyArgs, this.options(compute.TargetHttpProxy));
+            ? createChild(compute.RegionTargetHttpProxy, `${name}-redirect-proxy`, { ...proxyArgs, region }, this.scope)
+            : createChild(compute.TargetHttpProxy, `${name}-redirect-proxy`, proxyArgs, this.scope);
         return { role: "http", port: args.httpPort ?? 80, proxy: proxy.id };
     }
 
@@ -606,7 +584,8 @@ class FrontendBuilder {
         if (region !== undefined) {
             // "A subnetwork must be specified … when creating external forwarding rule with IPv6" (provider):
             // the load balancer's dual-stack subnet with an external IPv6 range.
-            return new compute.ForwardingRule(
+            return createChild(
+                compute.ForwardingRule,
                 `${name}-${listener.role}-rule-ipv6`,
                 {
                     ...this.forwardingRuleCommon(args, listener),
@@ -618,10 +597,11 @@ class FrontendBuilder {
                     ipVersion: address ? undefined : "IPV6",
                     networkTier: "PREMIUM",
                 },
-                this.options(compute.ForwardingRule),
+                this.scope,
             );
         }
-        return new compute.GlobalForwardingRule(
+        return createChild(
+            compute.GlobalForwardingRule,
             `${name}-${listener.role}-rule-ipv6`,
             {
                 ...this.forwardingRuleCommon(args, listener),
@@ -630,7 +610,7 @@ class FrontendBuilder {
                 ipAddress: address?.ref,
                 ipVersion: address ? undefined : "IPV6",
             },
-            this.options(compute.GlobalForwardingRule),
+            this.scope,
         );
     }
 
@@ -648,10 +628,11 @@ class FrontendBuilder {
         // Global external and classic in Premium Tier; classic in Standard Tier has regional rules.
         if (profile.scope === "global" && !profile.internal && !regionalFrontend(args.scheme, args.networkTier)) {
             return [
-                new compute.GlobalForwardingRule(
+                createChild(
+                    compute.GlobalForwardingRule,
                     `${name}-${role}-rule`,
                     { ...common, name: gcpName(this.physical, role, "rule"), ipAddress: addresses.global?.ref },
-                    this.options(compute.GlobalForwardingRule),
+                    this.scope,
                 ),
             ];
         }
@@ -666,13 +647,15 @@ class FrontendBuilder {
                     ? gcpName(this.physical, role, "rule")
                     : gcpName(this.physical, role, "rule", region);
             if (profile.scope === "global" && profile.internal) {
-                return new compute.GlobalForwardingRule(
+                return createChild(
+                    compute.GlobalForwardingRule,
                     logical,
                     { ...common, name: ruleName, network, subnetwork, ipAddress: addresses[region]?.ref },
-                    this.options(compute.GlobalForwardingRule),
+                    this.scope,
                 );
             }
-            return new compute.ForwardingRule(
+            return createChild(
+                compute.ForwardingRule,
                 logical,
                 {
                     ...common,
@@ -686,7 +669,7 @@ class FrontendBuilder {
                         ? (args.allowGlobalAccess ?? false)
                         : undefined,
                 },
-                this.options(compute.ForwardingRule),
+                this.scope,
             );
         });
     }
